@@ -1,0 +1,128 @@
+package vn.secondment.embedded;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * A real Apache Kafka broker in KRaft combined mode (broker and controller in one node), run inside this JVM.
+ * With a kept log directory, topics and offsets survive a restart.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private final KafkaRaftServer server;
+    private final int port;
+    private final Path logDirectory;
+    private final boolean deleteOnClose;
+
+    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, Path logDirectory, boolean deleteOnClose) {
+        this.server = server;
+        this.port = port;
+        this.logDirectory = logDirectory;
+        this.deleteOnClose = deleteOnClose;
+    }
+
+    /** Starts a throw-away broker on free ports; its log directory is deleted on {@link #close()}. */
+    public static EmbeddedKafkaBroker startTemporary() {
+        try {
+            Path dir = Files.createTempDirectory("kafka-");
+            return start(FreePorts.find(), FreePorts.find(), dir, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a broker on fixed ports keeping its log in {@code logDirectory} between runs. */
+    public static EmbeddedKafkaBroker startPersistent(int port, int controllerPort, Path logDirectory) {
+        return start(port, controllerPort, logDirectory, false);
+    }
+
+    private static EmbeddedKafkaBroker start(int port, int controllerPort, Path logDirectory, boolean deleteOnClose) {
+        try {
+            Files.createDirectories(logDirectory);
+            Properties config = config(port, controllerPort, logDirectory);
+            if (!Files.exists(logDirectory.resolve("meta.properties"))) {
+                format(config, logDirectory);
+            }
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+            server.startup();
+            return new EmbeddedKafkaBroker(server, port, logDirectory, deleteOnClose);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Kafka did not start", e);
+        }
+    }
+
+    private static Properties config(int port, int controllerPort, Path logDirectory) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", logDirectory.toString());
+        p.put("num.partitions", "3");
+        p.put("auto.create.topics.enable", "true");
+        // a single node: every internal topic has one replica
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "5");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        return p;
+    }
+
+    private static void format(Properties config, Path logDirectory) throws IOException {
+        Path file = Files.createTempFile("kafka-format-", ".properties");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            config.store(out, "format");
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int exit = StorageTool.execute(
+                new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", file.toString()},
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+        Files.deleteIfExists(file);
+        if (exit != 0) {
+            throw new IllegalStateException("Formatting Kafka storage in " + logDirectory + " failed: " + output);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        if (deleteOnClose) {
+            deleteRecursively(logDirectory);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp directory is harmless
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package vn.secondment.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Reads and writes envelopes, and turns an envelope's {@code data} into a contract record. */
+@ApplicationScoped
+public class EventCodec {
+
+    private final ObjectMapper mapper;
+
+    public EventCodec(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public String encode(EventEnvelope envelope) {
+        try {
+            return mapper.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event " + envelope.id() + " cannot be serialised", e);
+        }
+    }
+
+    /** Parses a record's value; anything that is not a complete envelope is a {@link MalformedEventException}. */
+    public EventEnvelope decode(String json) {
+        EventEnvelope envelope;
+        try {
+            envelope = mapper.readValue(json, EventEnvelope.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException("Not an event envelope: " + e.getMessage(), e);
+        }
+        if (envelope == null || isBlank(envelope.id()) || isBlank(envelope.type()) || isBlank(envelope.source())
+                || !EventEnvelope.SPEC_VERSION.equals(envelope.specversion())) {
+            throw new MalformedEventException("Envelope lacks id, type, source or specversion 1.0");
+        }
+        return envelope;
+    }
+
+    /** The payload as a contract record; a payload of the wrong shape is a {@link MalformedEventException}. */
+    public <T> T data(EventEnvelope envelope, Class<T> contract) {
+        if (envelope.data() == null || envelope.data().isNull()) {
+            throw new MalformedEventException("Event " + envelope.id() + " has no data");
+        }
+        try {
+            return mapper.treeToValue(envelope.data(), contract);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException("Event " + envelope.id() + " data is not a " + contract.getSimpleName(), e);
+        }
+    }
+
+    /** Parses stored JSON (an outbox payload) into a tree for the envelope's {@code data}. */
+    public com.fasterxml.jackson.databind.JsonNode readTree(String json) throws JsonProcessingException {
+        return mapper.readTree(json);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

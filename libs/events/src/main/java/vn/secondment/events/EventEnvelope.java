@@ -1,0 +1,33 @@
+package vn.secondment.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+/**
+ * The one envelope of every event on the platform: CloudEvents 1.0 attributes in structured JSON mode,
+ * plus two extension attributes, {@code ministry} (the ministry code the event belongs to, if any)
+ * and {@code schemaversion} (the version of {@code data}'s shape for this {@code type}).
+ * <p>
+ * Consumers ignore attributes and data fields they do not know, so producers can add fields
+ * without a new schema version; removing or changing a field needs a new version.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record EventEnvelope(
+        String specversion,
+        String id,
+        String source,
+        String type,
+        String subject,
+        Instant time,
+        String datacontenttype,
+        String ministry,
+        Integer schemaversion,
+        JsonNode data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String JSON = "application/json";
+}

@@ -1,0 +1,192 @@
+package vn.secondment.events.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+import vn.secondment.events.EventCodec;
+import vn.secondment.events.EventEnvelope;
+import vn.secondment.events.EventsConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Sends outbox events to Kafka in commit order with an idempotent producer, then marks them published.
+ * <p>
+ * It runs right after each commit that wrote events and, as a safety net, on a schedule (events survive a
+ * broker outage and a crash between commit and send). A PostgreSQL advisory lock lets only one instance of
+ * a service relay at a time, which keeps each aggregate's events in order. Delivery is at least once:
+ * consumers are idempotent.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary constant key of the advisory lock that serialises relays of one service's database. */
+    private static final long RELAY_LOCK = 0x5ec0_0e7L;
+
+    private final EntityManager entityManager;
+    private final EventsConfig config;
+    private final EventCodec codec;
+    private final ManagedExecutor executor;
+    private final Map<String, Object> kafkaConfig;
+    private final ReentrantLock draining = new ReentrantLock();
+    private volatile boolean wokenWhileDraining;
+    private Producer<String, String> producer;
+
+    public OutboxRelay(EntityManager entityManager, EventsConfig config, EventCodec codec, ManagedExecutor executor,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.codec = codec;
+        this.executor = executor;
+        this.kafkaConfig = kafkaConfig;
+    }
+
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        executor.execute(this::drain);
+    }
+
+    @Scheduled(every = "${platform.events.outbox.poll-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        drain();
+    }
+
+    /** Relays everything pending; returns at once if another thread is already relaying. */
+    public void drain() {
+        if (!draining.tryLock()) {
+            wokenWhileDraining = true;
+            return;
+        }
+        try {
+            do {
+                wokenWhileDraining = false;
+                while (relayBatch() == config.outbox().batchSize()) {
+                    // a full batch: there may be more
+                }
+            } while (wokenWhileDraining);
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
+        } finally {
+            draining.unlock();
+        }
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    void deleteOldPublishedEvents() {
+        Instant cutoff = Instant.now().minus(config.outbox().retention());
+        int deleted = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("delete from OutboxEvent e where e.publishedAt < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate());
+        if (deleted > 0) {
+            LOG.debugf("Deleted %d relayed outbox events older than %s", deleted, cutoff);
+        }
+    }
+
+    private int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Boolean locked = (Boolean) entityManager
+                    .createNativeQuery("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")
+                    .getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            List<OutboxEvent> pending = entityManager
+                    .createQuery("from OutboxEvent e where e.publishedAt is null order by e.seq", OutboxEvent.class)
+                    .setMaxResults(config.outbox().batchSize())
+                    .getResultList();
+            if (!pending.isEmpty()) {
+                send(pending);
+            }
+            return pending.size();
+        });
+    }
+
+    private void send(List<OutboxEvent> pending) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(pending.size());
+        for (OutboxEvent event : pending) {
+            acks.add(producer().send(toRecord(event)));
+        }
+        producer().flush();
+        Instant now = Instant.now();
+        for (int i = 0; i < pending.size(); i++) {
+            OutboxEvent event = pending.get(i);
+            try {
+                acks.get(i).get(30, TimeUnit.SECONDS);
+                event.publishedAt = now;
+            } catch (Exception e) {
+                // later events stay pending too, so the order is kept when the broker is back
+                String reason = e.getCause() != null ? e.getCause().toString() : e.toString();
+                pending.subList(i, pending.size()).forEach(p -> {
+                    p.attempts++;
+                    p.lastError = reason;
+                });
+                LOG.warnf("Kafka did not acknowledge event %s (%s); relaying again later", event.id, reason);
+                return;
+            }
+        }
+    }
+
+    private ProducerRecord<String, String> toRecord(OutboxEvent event) {
+        EventEnvelope envelope;
+        try {
+            envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, event.id.toString(), config.source(),
+                    event.eventType, event.aggregateId, event.occurredAt, EventEnvelope.JSON, event.ministry,
+                    event.schemaVersion, codec.readTree(event.payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Outbox event " + event.id + " has an unreadable payload", e);
+        }
+        ProducerRecord<String, String> record = new ProducerRecord<>(config.outbox().topic(), null,
+                event.occurredAt.toEpochMilli(), event.aggregateId, codec.encode(envelope));
+        // binary-mode attributes as headers too, so routers can filter without parsing the value
+        record.headers().add("ce_id", event.id.toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", event.eventType.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private synchronized Producer<String, String> producer() {
+        if (producer == null) {
+            Map<String, Object> props = new HashMap<>(kafkaConfig);
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, config.source().replace("/", "") + "-outbox-relay");
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+}

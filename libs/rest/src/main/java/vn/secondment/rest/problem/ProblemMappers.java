@@ -1,0 +1,192 @@
+package vn.secondment.rest.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.ForbiddenException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into an RFC 9457 problem+json response. One place, one format, for all services:
+ * validation and unreadable bodies become 400 with field-level violations, domain failures their own status,
+ * and anything unexpected a 500 that names a log reference but never a class or a stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final ObjectMapper mapper;
+
+    public ProblemMappers(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.type(), e.type().status().getStatusCode(), e.getMessage(), uri, e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(field(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
+                .toList();
+        String fields = violations.stream().map(Problem.Violation::field).distinct().collect(Collectors.joining(", "));
+        return respond(ProblemType.VALIDATION, 400, "Invalid fields: " + fields, uri, violations);
+    }
+
+    @ServerExceptionMapper
+    public Response unparseableJson(JsonParseException e, UriInfo uri) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return respond(ProblemType.MALFORMED_BODY, 400, "The body is not valid JSON" + where, uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String message;
+        if (e instanceof UnrecognizedPropertyException) {
+            message = "is not a known field";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            message = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        } else if (e.getTargetType() != null) {
+            message = "must be " + describe(e.getTargetType());
+        } else {
+            message = "has the wrong type";
+        }
+        if (field.isEmpty()) {
+            return respond(ProblemType.MALFORMED_BODY, 400, "The body has the wrong shape: " + message, uri, List.of());
+        }
+        return respond(ProblemType.VALIDATION, 400, "Invalid fields: " + field, uri,
+                List.of(new Problem.Violation(field, message)));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonMappingException e, UriInfo uri) {
+        String field = jsonPath(e);
+        if (field.isEmpty()) {
+            return respond(ProblemType.MALFORMED_BODY, 400, "The body cannot be read as the expected JSON", uri, List.of());
+        }
+        return respond(ProblemType.VALIDATION, 400, "Invalid fields: " + field, uri,
+                List.of(new Problem.Violation(field, "has an invalid value")));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(ProblemType.FORBIDDEN, 403, "Your role does not allow this operation", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        ProblemType type = Arrays.stream(ProblemType.values())
+                .filter(t -> t.status().getStatusCode() == status && t != ProblemType.VALIDATION)
+                .findFirst().orElse(ProblemType.HTTP);
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? type.title() : e.getMessage();
+        return respond(type, status, detail, uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
+        return respond(ProblemType.INTERNAL, 500,
+                "An unexpected error occurred; quote reference " + reference + " to the operators", uri, List.of());
+    }
+
+    private Response respond(ProblemType type, int status, String detail, UriInfo uri,
+                             List<Problem.Violation> violations) {
+        Problem problem = new Problem(type.uri(), type.title(), status, detail, uri.getPath(), violations);
+        try {
+            // serialised here so the body is JSON whatever writers the client's Accept header would select
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(mapper.writeValueAsString(problem)).build();
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** {@code create.request.fullName} becomes {@code fullName}; a bare parameter keeps its own name. */
+    static String field(Path path) {
+        StringBuilder property = new StringBuilder();
+        String parameter = "";
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getName() != null && !node.getName().startsWith("<")) {
+                    if (!property.isEmpty()) {
+                        property.append('.');
+                    }
+                    property.append(node.getName());
+                }
+                if (node.getIndex() != null) {
+                    property.append('[').append(node.getIndex()).append(']');
+                } else if (node.getKey() != null) {
+                    property.append('[').append(node.getKey()).append(']');
+                }
+            }
+        }
+        return property.isEmpty() ? parameter : property.toString();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date (yyyy-MM-dd)";
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+}

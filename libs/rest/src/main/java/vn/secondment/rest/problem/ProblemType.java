@@ -1,0 +1,47 @@
+package vn.secondment.rest.problem;
+
+import jakarta.ws.rs.core.Response.Status;
+
+import java.net.URI;
+
+/** The platform's stable problem types; the URIs are identifiers, documented in the OpenAPI description. */
+public enum ProblemType {
+
+    VALIDATION("validation", Status.BAD_REQUEST, "The request is not valid"),
+    MALFORMED_BODY("malformed-body", Status.BAD_REQUEST, "The request body cannot be read"),
+    UNAUTHENTICATED("unauthenticated", Status.UNAUTHORIZED, "Authentication is required"),
+    FORBIDDEN("forbidden", Status.FORBIDDEN, "Not allowed"),
+    NOT_FOUND("not-found", Status.NOT_FOUND, "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", Status.METHOD_NOT_ALLOWED, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", Status.NOT_ACCEPTABLE, "Not acceptable"),
+    CONFLICT("conflict", Status.CONFLICT, "Conflict"),
+    PRECONDITION_FAILED("precondition-failed", Status.PRECONDITION_FAILED, "The resource has changed"),
+    PAYLOAD_TOO_LARGE("payload-too-large", Status.REQUEST_ENTITY_TOO_LARGE, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    HTTP("http", Status.BAD_REQUEST, "Request failed"),
+    INTERNAL("internal", Status.INTERNAL_SERVER_ERROR, "Internal error");
+
+    private static final String BASE = "https://secondment.gov.vn/problems/";
+
+    private final URI uri;
+    private final Status status;
+    private final String title;
+
+    ProblemType(String slug, Status status, String title) {
+        this.uri = URI.create(BASE + slug);
+        this.status = status;
+        this.title = title;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}
