@@ -1,0 +1,10 @@
+package vn.secondment.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** One page of a list, with the total so clients can page. */
+@Schema(name = "Page")
+public record PageView<T>(List<T> items, int page, int size, long totalItems) {
+}

@@ -1,0 +1,52 @@
+package vn.secondment.notification.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.secondment.events.EventCodec;
+import vn.secondment.events.EventEnvelope;
+import vn.secondment.events.personnel.OfficialRegistered;
+import vn.secondment.events.personnel.PersonnelEvents;
+import vn.secondment.notification.InboxEntry;
+import vn.secondment.rest.security.Roles;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Who hears about which event, and in which words. Events of types not listed here notify nobody. */
+@ApplicationScoped
+public class InboxRouting {
+
+    private final EventCodec codec;
+
+    public InboxRouting(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    public List<InboxEntry> entriesFor(EventEnvelope event) {
+        if (PersonnelEvents.OFFICIAL_REGISTERED.name().equals(event.type())) {
+            OfficialRegistered official = codec.data(event, OfficialRegistered.class);
+            String position = official.position() == null ? "" : " (" + official.position() + ")";
+            InboxEntry entry = entry(event, Roles.MINISTRY_ADMIN, official.ministryCode(),
+                    "Cán bộ mới: " + official.fullName(),
+                    official.fullName() + position + " đã được thêm vào danh sách cán bộ của "
+                            + official.ministryCode() + ".");
+            return List.of(entry);
+        }
+        return List.of();
+    }
+
+    private static InboxEntry entry(EventEnvelope event, String role, String ministry, String title, String body) {
+        InboxEntry entry = new InboxEntry();
+        entry.id = UUID.randomUUID();
+        entry.eventId = event.id();
+        entry.eventType = event.type();
+        entry.audienceRole = role;
+        entry.ministry = ministry;
+        entry.title = title;
+        entry.body = body;
+        entry.subjectType = event.type().substring(0, event.type().lastIndexOf('.'));
+        entry.subjectId = event.subject();
+        entry.createdAt = Instant.now();
+        return entry;
+    }
+}

@@ -1,0 +1,156 @@
+package vn.secondment.notification.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.secondment.events.Topics;
+import vn.secondment.events.personnel.PersonnelEvents;
+import vn.secondment.rest.security.Roles;
+import vn.secondment.testing.TestKafka;
+import vn.secondment.testing.TestTokens;
+import vn.secondment.testing.WithRealInfrastructure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static jakarta.ws.rs.core.Response.Status.BAD_REQUEST;
+import static jakarta.ws.rs.core.Response.Status.OK;
+import static jakarta.ws.rs.core.Response.Status.UNAUTHORIZED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/** Events published to the real broker by a real producer, as personnel-service's relay does. */
+@QuarkusTest
+@WithRealInfrastructure
+class PersonnelEventConsumerTest {
+
+    private static final String BNV_ADMIN = TestTokens.user("bnv.admin").roles(Roles.MINISTRY_ADMIN).ministry("BNV").token();
+    private static final String BCT_ADMIN = TestTokens.user("bct.admin").roles(Roles.MINISTRY_ADMIN).ministry("BCT").token();
+    private static final String BNV_OFFICER = TestTokens.user("bnv.officer").roles(Roles.OFFICER).ministry("BNV").token();
+
+    private static KafkaCompanion kafka;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void connectKafka() {
+        kafka = TestKafka.companion();
+    }
+
+    @AfterAll
+    static void closeKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void putsARegisteredOfficialInTheInboxOfThatMinistrysAdminsOnly() {
+        String officialId = UUID.randomUUID().toString();
+        publish(officialRegistered(UUID.randomUUID().toString(), officialId, "Nguyễn Thị Hoa", "BNV"));
+
+        awaitInboxContains(BNV_ADMIN, "Cán bộ mới: Nguyễn Thị Hoa");
+        given().auth().oauth2(BCT_ADMIN)
+            .when().get("/api/notification/inbox")
+            .then().statusCode(OK.getStatusCode()).body("items.subjectId", not(hasItem(officialId)));
+        given().auth().oauth2(BNV_OFFICER)
+            .when().get("/api/notification/inbox")
+            .then().statusCode(OK.getStatusCode()).body("items.subjectId", not(hasItem(officialId)));
+    }
+
+    @Test
+    void addsNothingWhenTheSameEventIsDeliveredAgain() {
+        String eventId = UUID.randomUUID().toString();
+        String officialId = UUID.randomUUID().toString();
+        String event = officialRegistered(eventId, officialId, "Trần Văn Bình", "BNV");
+        publish(event);
+        publish(event);
+        // a later event on the same partition proves both copies were consumed before we count
+        publish(officialRegistered(UUID.randomUUID().toString(), officialId, "Trần Văn Bình (sau)", "BNV"));
+        awaitInboxContains(BNV_ADMIN, "Cán bộ mới: Trần Văn Bình (sau)");
+
+        List<String> titles = given().auth().oauth2(BNV_ADMIN).queryParam("size", 100)
+                .when().get("/api/notification/inbox")
+                .then().statusCode(OK.getStatusCode())
+                .extract().jsonPath().getList("items.findAll { it.subjectId == '" + officialId + "' }.title");
+        assertThat(titles).containsExactlyInAnyOrder("Cán bộ mới: Trần Văn Bình", "Cán bộ mới: Trần Văn Bình (sau)");
+    }
+
+    @Test
+    void sendsAPoisonRecordToTheDeadLetterTopicAndKeepsGoing() {
+        String key = UUID.randomUUID().toString();
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.PERSONNEL, key, "{not an envelope"));
+        publish(officialRegistered(UUID.randomUUID().toString(), key, "Lê Thị Cúc", "BNV"));
+
+        awaitInboxContains(BNV_ADMIN, "Cán bộ mới: Lê Thị Cúc");
+        var deadLetters = kafka.consumeStrings().fromTopics("notification-service.dlq")
+                .awaitRecords(1, Duration.ofSeconds(20)).getRecords();
+        assertThat(deadLetters).anySatisfy(r -> assertThat(r.value()).isEqualTo("{not an envelope"));
+    }
+
+    @Test
+    void requiresATokenAndBoundsThePageSize() {
+        given()
+            .when().get("/api/notification/inbox")
+            .then().statusCode(UNAUTHORIZED.getStatusCode());
+        given().auth().oauth2(BNV_ADMIN).queryParam("size", 1000)
+            .when().get("/api/notification/inbox")
+            .then().statusCode(BAD_REQUEST.getStatusCode())
+            .contentType("application/problem+json")
+            .body("violations[0].field", equalTo("size"));
+    }
+
+    private void awaitInboxContains(String token, String title) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+                .auth().oauth2(token).queryParam("size", 100)
+            .when()
+                .get("/api/notification/inbox")
+            .then()
+                .statusCode(OK.getStatusCode())
+                .body("items.title", hasItem(title)));
+    }
+
+    private void publish(String envelope) {
+        String key = readSubject(envelope);
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.PERSONNEL, key, envelope))
+                .awaitCompletion(Duration.ofSeconds(10));
+    }
+
+    private String readSubject(String envelope) {
+        try {
+            return json.readTree(envelope).path("subject").asText();
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private String officialRegistered(String eventId, String officialId, String name, String ministry) {
+        ObjectNode envelope = json.createObjectNode()
+                .put("specversion", "1.0")
+                .put("id", eventId)
+                .put("source", "/personnel-service")
+                .put("type", PersonnelEvents.OFFICIAL_REGISTERED.name())
+                .put("subject", officialId)
+                .put("time", Instant.now().toString())
+                .put("datacontenttype", "application/json")
+                .put("ministry", ministry)
+                .put("schemaversion", 1)
+                .put("futureAttribute", "consumers ignore what they do not know");
+        envelope.putObject("data")
+                .put("officialId", officialId)
+                .put("fullName", name)
+                .put("ministryCode", ministry)
+                .put("position", "Chuyên viên chính")
+                .put("active", true)
+                .put("addedInALaterVersion", 42);
+        return envelope.toString();
+    }
+}
