@@ -1,0 +1,66 @@
+package vn.secondment.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.junit.jupiter.api.Test;
+import vn.secondment.events.personnel.OfficialRegistered;
+import vn.secondment.events.personnel.PersonnelEvents;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCodecTest {
+
+    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final EventCodec codec = new EventCodec(mapper);
+
+    @Test
+    void roundTripsAnEnvelopeAndItsPayload() {
+        UUID officialId = UUID.randomUUID();
+        var payload = new OfficialRegistered(officialId, "Nguyễn Thị Hoa", "BNV", "Chuyên viên chính", true);
+        var envelope = new EventEnvelope("1.0", "e-1", "/personnel-service", PersonnelEvents.OFFICIAL_REGISTERED.name(),
+                officialId.toString(), Instant.parse("2025-09-03T08:00:00Z"), EventEnvelope.JSON, "BNV", 1,
+                mapper.valueToTree(payload));
+
+        EventEnvelope decoded = codec.decode(codec.encode(envelope));
+
+        assertThat(decoded).isEqualTo(envelope);
+        assertThat(codec.data(decoded, OfficialRegistered.class)).isEqualTo(payload);
+    }
+
+    @Test
+    void ignoresAttributesAndFieldsItDoesNotKnow() {
+        String json = """
+                {"specversion":"1.0","id":"e-2","source":"/x","type":"t","traceparent":"00-abc","schemaversion":1,
+                 "data":{"officialId":"0f8fad5b-d9cb-469f-a165-70867728950e","fullName":"Lê Văn An",
+                         "ministryCode":"BCT","active":true,"grade":"chuyên viên"}}""";
+
+        EventEnvelope envelope = codec.decode(json);
+
+        assertThat(codec.data(envelope, OfficialRegistered.class).fullName()).isEqualTo("Lê Văn An");
+    }
+
+    @Test
+    void refusesRecordsThatAreNotCompleteEnvelopes() {
+        assertThatThrownBy(() -> codec.decode("{not json")).isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> codec.decode("null")).isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> codec.decode("{\"specversion\":\"1.0\",\"id\":\"e\",\"source\":\"/x\"}"))
+                .isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> codec.decode("{\"specversion\":\"0.3\",\"id\":\"e\",\"source\":\"/x\",\"type\":\"t\"}"))
+                .isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
+    void refusesAPayloadOfTheWrongShape() {
+        EventEnvelope envelope = codec.decode("""
+                {"specversion":"1.0","id":"e-3","source":"/x","type":"t","data":{"officialId":"not-a-uuid"}}""");
+
+        assertThatThrownBy(() -> codec.data(envelope, OfficialRegistered.class))
+                .isInstanceOf(MalformedEventException.class);
+    }
+}
