@@ -1,5 +1,6 @@
 package vn.secondment.notification.rest;
 
+import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.security.Caller;
 
+@Authenticated
 @Path("/inbox")
 @Tag(name = "Inbox", description = "The caller's in-app notifications")
 @Produces(MediaType.APPLICATION_JSON)

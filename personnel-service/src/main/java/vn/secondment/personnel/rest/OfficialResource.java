@@ -1,5 +1,6 @@
 package vn.secondment.personnel.rest;
 
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +30,7 @@ import vn.secondment.rest.security.Roles;
 
 import java.util.UUID;
 
+@Authenticated
 @Path("/officials")
 @Tag(name = "Officials", description = "Officials of a ministry who can be seconded")
 @Produces(MediaType.APPLICATION_JSON)
