@@ -1,0 +1,92 @@
+package vn.secondment.gateway.http;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import vn.secondment.gateway.openapi.OpenApiDocuments;
+import vn.secondment.gateway.proxy.ServiceProxy;
+import vn.secondment.gateway.ratelimit.RateLimiting;
+import vn.secondment.gateway.routing.RouteTable;
+import vn.secondment.gateway.routing.ServiceRoute;
+import vn.secondment.gateway.security.ApiAuthentication;
+
+/**
+ * Puts the gateway on Quarkus' router. In order, for every request:
+ * <ol>
+ *   <li>an {@code X-Request-Id} (before anything can answer, so every answer carries it);</li>
+ *   <li>Quarkus' CORS filter and token verification (built in);</li>
+ *   <li>{@code /api/*}: a token is required, the caller is rate limited, the call is forwarded to its service;</li>
+ *   <li>{@code GET /openapi/<name>}: rate limited, no token, the service's OpenAPI document.</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
+
+    /** Before Quarkus' CORS (-300) and authentication (-200) filters. */
+    private static final int BEFORE_SECURITY = -1_000;
+    /** Read by Quarkus' Micrometer binder as the request's {@code uri} tag. */
+    private static final String METRICS_URI_TEMPLATE = "UrlPathTemplate";
+    private static final String API_ROOT = "/api/";
+
+    private final RouteTable routes;
+    private final ApiAuthentication authentication;
+    private final RateLimiting rateLimiting;
+    private final ServiceProxy proxy;
+    private final OpenApiDocuments openApiDocuments;
+    private final ProblemWriter problems;
+
+    public GatewayRoutes(RouteTable routes, ApiAuthentication authentication, RateLimiting rateLimiting,
+                         ServiceProxy proxy, OpenApiDocuments openApiDocuments, ProblemWriter problems) {
+        this.routes = routes;
+        this.authentication = authentication;
+        this.rateLimiting = rateLimiting;
+        this.proxy = proxy;
+        this.openApiDocuments = openApiDocuments;
+        this.problems = problems;
+    }
+
+    void register(@Observes Router router) {
+        for (ServiceRoute route : routes.all()) {
+            LOG.infof("Routing %s/* to %s at %s", route.prefix(), route.serviceName(), route.url());
+        }
+        router.route().order(BEFORE_SECURITY).handler(this::identify);
+        router.route().order(BEFORE_SECURITY).failureHandler(authentication::answerFailedAuthentication);
+
+        router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                .handler(authentication::requireToken)
+                .handler(rateLimiting)
+                .handler(this::forwardApiCall);
+        router.get("/openapi/:service").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                .handler(rateLimiting)
+                .handler(openApiDocuments);
+    }
+
+    private void identify(RoutingContext context) {
+        RequestIds.assign(context);
+        String path = context.normalizedPath();
+        if (path.startsWith(API_ROOT)) {
+            // one metrics series per service instead of one per official's id
+            String template = routes.routeFor(path).map(route -> route.prefix() + "/*").orElse("/api/{unknown}");
+            ((HttpServerRequestInternal) context.request()).context().putLocal(METRICS_URI_TEMPLATE, template);
+        }
+        context.next();
+    }
+
+    private void forwardApiCall(RoutingContext context) {
+        String path = context.normalizedPath();
+        ServiceRoute route = routes.routeFor(path).orElse(null);
+        if (route == null) {
+            problems.send(context, GatewayProblem.NOT_FOUND, "No service serves " + path);
+            return;
+        }
+        // the normalised path, so the service gets exactly the path the gateway routed (no ../ tricks)
+        String query = context.request().query();
+        proxy.forward(context, route, route.basePath() + path + (query == null ? "" : "?" + query));
+    }
+}

@@ -1,0 +1,128 @@
+package vn.secondment.gateway.proxy;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import vn.secondment.gateway.http.ProblemWriter;
+import vn.secondment.gateway.http.RequestIds;
+import vn.secondment.gateway.routing.ServiceRoute;
+import vn.secondment.rest.problem.Problem;
+
+import java.util.List;
+
+/**
+ * Forwards a request to a service with vertx-http-proxy and streams the answer back without buffering it.
+ * <p>
+ * Method, path, query, headers (including {@code Authorization}: services verify the token again) and body go
+ * through; hop-by-hop headers do not. The gateway adds {@code X-Forwarded-For/-Proto/-Host} and
+ * {@code X-Request-Id}. A service that cannot be reached, or is too slow to start answering, becomes a 502 or 504
+ * problem naming it. The request body stays paused from the moment the request arrives (Quarkus pauses it before
+ * authentication) until the proxy pipes it to the service.
+ */
+@ApplicationScoped
+public class ServiceProxy {
+
+    private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
+
+    static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
+    static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+
+    /** Response headers about the service's connection, not the caller's (RFC 9110, section 7.6.1). */
+    private static final List<String> HOP_BY_HOP_RESPONSE_HEADERS =
+            List.of("connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade");
+
+    private final Backends backends;
+    private final ProblemWriter problems;
+
+    public ServiceProxy(Backends backends, ProblemWriter problems) {
+        this.backends = backends;
+        this.problems = problems;
+    }
+
+    /**
+     * @param uri the path and query to request from the service
+     */
+    public void forward(RoutingContext context, ServiceRoute route, String uri) {
+        Exchange exchange = new Exchange(context, route, uri);
+        // a proxy per request is two small objects; it lets the interceptor see this request's routing context
+        HttpProxy.reverseProxy(backends.client())
+                .origin(exchange::connect)
+                .addInterceptor(exchange)
+                .handle(context.request());
+    }
+
+    /** One forwarded request. */
+    private final class Exchange implements ProxyInterceptor {
+
+        private final RoutingContext context;
+        private final ServiceRoute route;
+        private final String uri;
+        private boolean connected;
+
+        private Exchange(RoutingContext context, ServiceRoute route, String uri) {
+            this.context = context;
+            this.route = route;
+            this.uri = uri;
+        }
+
+        private Future<HttpClientRequest> connect(ProxyContext proxy) {
+            return proxy.client()
+                    .request(backends.requestTo(route, proxy.request().getMethod(), uri))
+                    .onSuccess(request -> connected = true);
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext proxy) {
+            proxy.request().setURI(uri);
+            addForwardingHeaders(proxy.request().headers(), context.request());
+            proxy.request().headers().set(RequestIds.HEADER, RequestIds.of(context));
+            return proxy.sendRequest().recover(failure -> Future.succeededFuture(problemResponse(proxy, failure)));
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext proxy) {
+            MultiMap headers = proxy.response().headers();
+            HOP_BY_HOP_RESPONSE_HEADERS.forEach(headers::remove);
+            return proxy.sendResponse();
+        }
+
+        private ProxyResponse problemResponse(ProxyContext proxy, Throwable failure) {
+            Backends.Failure explained = backends.explain(route, failure, connected);
+            LOG.warnf("%s %s to %s failed (request %s): %s", context.request().method(), uri, route.url(),
+                    RequestIds.of(context), failure.toString());
+            return proxy.request().release().response()
+                    .setStatusCode(explained.problem().status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .setBody(Body.body(problems.body(explained.problem(), explained.detail(), context.normalizedPath())));
+        }
+    }
+
+    static void addForwardingHeaders(MultiMap headers, HttpServerRequest request) {
+        SocketAddress client = request.remoteAddress();
+        if (client != null) {
+            String earlier = headers.get(X_FORWARDED_FOR);
+            String address = client.hostAddress() != null ? client.hostAddress() : client.host();
+            headers.set(X_FORWARDED_FOR, earlier == null || earlier.isBlank() ? address : earlier + ", " + address);
+        }
+        headers.set(X_FORWARDED_PROTO, request.scheme());
+        HostAndPort authority = request.authority();
+        if (authority != null) {
+            headers.set(X_FORWARDED_HOST, authority.toString());
+        }
+        // the gateway has already told the caller to go on (quarkus.http.handle-100-continue-automatically)
+        headers.remove(HttpHeaders.EXPECT);
+    }
+}
