@@ -3,7 +3,11 @@ package vn.secondment.embedded;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.utils.Time;
 
 import java.io.ByteArrayOutputStream;
@@ -14,8 +18,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -60,7 +71,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
             server.startup();
-            return new EmbeddedKafkaBroker(server, port, logDirectory, deleteOnClose);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, port, logDirectory, deleteOnClose);
+            broker.awaitGroupCoordinator();
+            return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("Kafka did not start", e);
         }
@@ -105,8 +118,50 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks for a consumer group's coordinator, which makes a fresh broker create its offsets topic now rather
+     * than when the first application's consumer joins (that took seconds and delayed its first records).
+     */
+    private void awaitGroupCoordinator() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.describeConsumerGroups(List.of("embedded-kafka-warm-up")).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                // "not found" is the coordinator's own answer: it is up; anything else is a failure
+                throw new IllegalStateException("Kafka's group coordinator did not become available", e);
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka's group coordinator did not become available", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Kafka's group coordinator", e);
+        }
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /**
+     * Creates the topics that do not exist yet. Declared topics exist before the first consumer subscribes,
+     * so a fresh consumer group gets its partitions at once instead of after a metadata retry.
+     */
+    public void createTopics(Collection<String> names, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = names.stream()
+                    .filter(name -> !existing.contains(name))
+                    .map(name -> new NewTopic(name, partitions, (short) 1))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not create Kafka topics " + names, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating Kafka topics", e);
+        }
     }
 
     @Override

@@ -43,6 +43,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             dataDirectory.ifPresent(dir -> {
                 builder.setDataDirectory(dir.toFile());
                 builder.setCleanDataDirectory(false);
+                // whoever keeps the data also owns the lifecycle: the local stack stops PostgreSQL after its apps
+                builder.setRegisterShutdownHook(false);
             });
             return new EmbeddedPostgresServer(builder.start());
         } catch (IOException e) {

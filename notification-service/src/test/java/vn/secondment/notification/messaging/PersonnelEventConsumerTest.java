@@ -108,6 +108,17 @@ class PersonnelEventConsumerTest {
             .body("violations[0].field", equalTo("size"));
     }
 
+    @Test
+    void isReadyOnceItsConsumerHasJoinedItsGroup() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+            .when()
+                .get("/q/health/ready")
+            .then()
+                .statusCode(OK.getStatusCode())
+                .body("checks.find { it.name == 'event consumers joined their groups' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'event consumers joined their groups' }.data.expected", equalTo(1)));
+    }
+
     private void awaitInboxContains(String token, String title) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
                 .auth().oauth2(token).queryParam("size", 100)

@@ -2,6 +2,8 @@ package vn.secondment.events.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
@@ -53,6 +55,7 @@ public class OutboxRelay {
     private final Map<String, Object> kafkaConfig;
     private final ReentrantLock draining = new ReentrantLock();
     private volatile boolean wokenWhileDraining;
+    private volatile boolean shuttingDown;
     private Producer<String, String> producer;
 
     public OutboxRelay(EntityManager entityManager, EventsConfig config, EventCodec codec, ManagedExecutor executor,
@@ -74,8 +77,21 @@ public class OutboxRelay {
         drain();
     }
 
+    /** Connects the producer at start so the first event does not pay for it (it retries if Kafka is down). */
+    void onStart(@Observes StartupEvent startup) {
+        producer();
+    }
+
+    /** Stops relaying before the database goes away; what is pending is relayed by the next start. */
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        shuttingDown = true;
+    }
+
     /** Relays everything pending; returns at once if another thread is already relaying. */
     public void drain() {
+        if (shuttingDown) {
+            return;
+        }
         if (!draining.tryLock()) {
             wokenWhileDraining = true;
             return;
@@ -83,7 +99,7 @@ public class OutboxRelay {
         try {
             do {
                 wokenWhileDraining = false;
-                while (relayBatch() == config.outbox().batchSize()) {
+                while (!shuttingDown && relayBatch() == config.outbox().batchSize()) {
                     // a full batch: there may be more
                 }
             } while (wokenWhileDraining);
@@ -96,6 +112,9 @@ public class OutboxRelay {
 
     @Scheduled(every = "1h", delayed = "1m")
     void deleteOldPublishedEvents() {
+        if (shuttingDown) {
+            return;
+        }
         Instant cutoff = Instant.now().minus(config.outbox().retention());
         int deleted = QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createQuery("delete from OutboxEvent e where e.publishedAt < :cutoff")

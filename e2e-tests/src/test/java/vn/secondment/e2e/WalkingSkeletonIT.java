@@ -1,0 +1,199 @@
+package vn.secondment.e2e;
+
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import vn.secondment.stack.LocalStack;
+import vn.secondment.stack.StackSettings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * The walking skeleton on the packaged platform: the real Keycloak server issues the tokens, the gateway
+ * checks and routes, personnel-service writes the official and its event in one transaction, the outbox
+ * relay publishes to the Kafka broker, notification-service consumes it into the inbox, and everything
+ * is still there after the whole stack restarts.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WalkingSkeletonIT {
+
+    private static final Path STATE = Path.of("target", "e2e-stack").toAbsolutePath();
+    private static StackSettings settings;
+    private static LocalStack stack;
+    private static KeycloakTokens tokens;
+    private static String officialId;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        deleteRecursively(STATE);
+        Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+        settings = StackSettings.ephemeral(root, STATE);
+        stack = LocalStack.start(settings, false);
+        tokens = new KeycloakTokens(stack.keycloakUrl());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void gatewayRejectsARequestWithoutATokenBeforeItReachesAService() {
+        given()
+                .contentType(ContentType.JSON)
+                .body("{\"fullName\": \"Nguyễn Văn Khách\"}")
+            .when()
+                .post(stack.gatewayUrl() + "/api/personnel/officials")
+            .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(2)
+    void registeringAnOfficialReachesTheMinistryAdminsInboxThroughKafkaWithinTwoSeconds() {
+        String bnvAdmin = tokens.forUser("bnv.admin");
+        officialId = registerAndAwaitInbox(bnvAdmin, "Nguyễn Thị Hoa", "first event after start");
+        registerAndAwaitInbox(bnvAdmin, "Trần Minh Tuấn", "second event");
+    }
+
+    /** Registers an official through the gateway and waits (at most 2 s) until the inbox shows it. */
+    private static String registerAndAwaitInbox(String token, String fullName, String label) {
+        String id = given()
+                .auth().oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"fullName\": \"" + fullName + "\", \"position\": \"Phó Vụ trưởng Vụ Pháp chế\"}")
+            .when()
+                .post(stack.gatewayUrl() + "/api/personnel/officials")
+            .then()
+                .statusCode(201)
+                .body("ministryCode", equalTo("BNV"))
+                .extract().path("id");
+        long created = System.nanoTime();
+
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> given()
+                .auth().oauth2(token)
+            .when()
+                .get(stack.gatewayUrl() + "/api/notification/inbox")
+            .then()
+                .statusCode(200)
+                .body("items.subjectId", hasItem(id)));
+        System.out.printf("[e2e] %s: official created -> inbox entry visible through the gateway in %d ms%n",
+                label, Duration.ofNanos(System.nanoTime() - created).toMillis());
+        return id;
+    }
+
+    @Test
+    @Order(3)
+    void anotherMinistrySeesNeitherTheOfficialNorTheNotification() {
+        String bctAdmin = tokens.forUser("bct.admin");
+        given()
+                .auth().oauth2(bctAdmin)
+            .when()
+                .get(stack.gatewayUrl() + "/api/notification/inbox")
+            .then()
+                .statusCode(200)
+                .body("items.subjectId", not(hasItem(officialId)));
+        given()
+                .auth().oauth2(bctAdmin)
+            .when()
+                .get(stack.gatewayUrl() + "/api/personnel/officials/" + officialId)
+            .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(4)
+    void anotherMinistrysSystemRegistersWithClientCredentials() {
+        String system = tokens.forClient("bct-system", "bct-system-dev-secret");
+        given()
+                .auth().oauth2(system)
+                .contentType(ContentType.JSON)
+                .body("{\"fullName\": \"Hoàng Văn Đạt\", \"position\": \"Vụ trưởng\"}")
+            .when()
+                .post(stack.gatewayUrl() + "/api/personnel/officials")
+            .then()
+                .statusCode(201)
+                .body("ministryCode", equalTo("BCT"));
+    }
+
+    @Test
+    @Order(5)
+    void aMalformedBodyGets400ProblemJsonThroughTheGateway() {
+        given()
+                .auth().oauth2(tokens.forUser("bnv.admin"))
+                .contentType(ContentType.JSON)
+                .body("{\"fullName\": ")
+            .when()
+                .post(stack.gatewayUrl() + "/api/personnel/officials")
+            .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400));
+        given()
+                .auth().oauth2(tokens.forUser("bnv.admin"))
+                .contentType(ContentType.JSON)
+                .body("{\"fullName\": \"\"}")
+            .when()
+                .post(stack.gatewayUrl() + "/api/personnel/officials")
+            .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("fullName"));
+    }
+
+    @Test
+    @Order(6)
+    void theOfficialAndTheInboxEntrySurviveARestartOfTheWholeStack() {
+        stack.stop();
+        stack = LocalStack.start(settings, false);
+        tokens = new KeycloakTokens(stack.keycloakUrl());
+        String bnvAdmin = tokens.forUser("bnv.admin");
+
+        given()
+                .auth().oauth2(bnvAdmin)
+            .when()
+                .get(stack.gatewayUrl() + "/api/personnel/officials/" + officialId)
+            .then()
+                .statusCode(200)
+                .body("fullName", equalTo("Nguyễn Thị Hoa"));
+        List<String> subjects = given()
+                .auth().oauth2(bnvAdmin)
+            .when()
+                .get(stack.gatewayUrl() + "/api/notification/inbox")
+            .then()
+                .statusCode(200)
+                .extract().path("items.subjectId");
+        // exactly once: the restarted consumer did not process the event again
+        assertThat(subjects).containsOnlyOnce(officialId);
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

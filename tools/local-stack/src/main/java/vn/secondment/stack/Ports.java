@@ -1,0 +1,76 @@
+package vn.secondment.stack;
+
+import vn.secondment.embedded.FreePorts;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The TCP ports of one local stack.
+ *
+ * @param gateway             the gateway, the single entry point for clients
+ * @param personnelService    personnel-service
+ * @param assignmentService   assignment-service
+ * @param reportService       report-service
+ * @param notificationService notification-service
+ * @param keycloak            Keycloak's HTTP port (login, tokens, admin console)
+ * @param keycloakManagement  Keycloak's management port ({@code /health/ready}); not 9000, which clashes too easily
+ * @param postgres            PostgreSQL
+ * @param kafka               the Kafka broker (PLAINTEXT listener)
+ * @param kafkaController     the Kafka KRaft controller listener
+ */
+public record Ports(int gateway, int personnelService, int assignmentService, int reportService,
+                    int notificationService, int keycloak, int keycloakManagement, int postgres, int kafka,
+                    int kafkaController) {
+
+    /** The fixed ports of the developer stack started by {@code ./platform up}. */
+    public static Ports defaults() {
+        return new Ports(8080, 8081, 8082, 8083, 8084, 8180, 9190, 15432, 9092, 9093);
+    }
+
+    /** Ten distinct ports that were free a moment ago, for stacks started by tests next to a developer stack. */
+    public static Ports free() {
+        // FreePorts.find() closes its socket, so the same port can come back twice: collect until distinct
+        Set<Integer> distinct = new LinkedHashSet<>();
+        while (distinct.size() < 10) {
+            distinct.add(FreePorts.find());
+        }
+        int[] p = distinct.stream().mapToInt(Integer::intValue).toArray();
+        return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
+    }
+
+    /** The port of one of the five applications, by module name (for example {@code "personnel-service"}). */
+    public int application(String name) {
+        return switch (name) {
+            case "gateway" -> gateway;
+            case "personnel-service" -> personnelService;
+            case "assignment-service" -> assignmentService;
+            case "report-service" -> reportService;
+            case "notification-service" -> notificationService;
+            default -> throw new IllegalArgumentException("Unknown application '" + name + "'; known: "
+                    + PlatformApplication.names());
+        };
+    }
+
+    /** The infrastructure's ports, keyed by a label that names the component needing them. */
+    public Map<String, Integer> infrastructure() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("PostgreSQL", postgres);
+        ports.put("Kafka", kafka);
+        ports.put("Kafka controller", kafkaController);
+        ports.put("Keycloak", keycloak);
+        ports.put("Keycloak management", keycloakManagement);
+        return ports;
+    }
+
+    /** The applications' ports, keyed by module name, in start order. */
+    public Map<String, Integer> applications() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (PlatformApplication application : PlatformApplication.ALL) {
+            ports.put(application.name(), application(application.name()));
+        }
+        return ports;
+    }
+}

@@ -1,0 +1,71 @@
+package vn.secondment.stack;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The environment of each child process: how Keycloak and the applications find the rest of the stack. */
+final class ProcessEnvironments {
+
+    static final String KEYCLOAK_DATABASE = "keycloak";
+
+    private ProcessEnvironments() {
+    }
+
+    static String keycloakUrl(Ports ports) {
+        return "http://localhost:" + ports.keycloak();
+    }
+
+    static String realmUrl(Ports ports) {
+        return keycloakUrl(ports) + "/realms/" + LocalStack.REALM;
+    }
+
+    static String serviceUrl(Ports ports, String application) {
+        return "http://localhost:" + ports.application(application);
+    }
+
+    static String postgresJdbcUrl(Ports ports, String database) {
+        return "jdbc:postgresql://localhost:" + ports.postgres() + "/" + database;
+    }
+
+    static String kafkaBootstrapServers(Ports ports) {
+        return "127.0.0.1:" + ports.kafka();
+    }
+
+    static Map<String, String> keycloak(StackSettings settings) {
+        Ports ports = settings.ports();
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        // the install is shared between stacks; its transaction log is not
+        environment.put("JAVA_OPTS_APPEND", "-Dquarkus.transaction-manager.object-store.directory="
+                + settings.stateDirectory().resolve("keycloak/transaction-logs"));
+        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        environment.put("KC_DB", "postgres");
+        environment.put("KC_DB_URL", postgresJdbcUrl(ports, KEYCLOAK_DATABASE));
+        environment.put("KC_DB_USERNAME", KEYCLOAK_DATABASE);
+        environment.put("KC_DB_PASSWORD", KEYCLOAK_DATABASE);
+        return environment;
+    }
+
+    /** What one application is started with; everything else comes from its own application.properties. */
+    static Map<String, String> application(Ports ports, PlatformApplication application) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(ports.application(application.name())));
+        environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl(ports));
+        application.database().ifPresent(database -> {
+            environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgresJdbcUrl(ports, database));
+            environment.put("QUARKUS_DATASOURCE_USERNAME", database);
+            environment.put("QUARKUS_DATASOURCE_PASSWORD", database); // development only
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers(ports));
+        });
+        if (!application.isService()) {
+            for (PlatformApplication service : PlatformApplication.ALL) {
+                if (service.isService()) {
+                    environment.put(service.gatewayRouteVariable(), serviceUrl(ports, service.name()));
+                }
+            }
+            environment.put("GATEWAY_KEYCLOAK_URL", keycloakUrl(ports));
+        }
+        return environment;
+    }
+}

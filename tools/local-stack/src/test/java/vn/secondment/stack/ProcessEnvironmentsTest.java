@@ -1,0 +1,57 @@
+package vn.secondment.stack;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProcessEnvironmentsTest {
+
+    private final Ports ports = Ports.defaults();
+
+    @Test
+    void aServiceGetsItsDatabaseKafkaAndTheRealm() {
+        Map<String, String> environment =
+                ProcessEnvironments.application(ports, PlatformApplication.named("report-service"));
+
+        assertThat(environment).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "QUARKUS_HTTP_PORT", "8083",
+                "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8180/realms/secondment",
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:15432/report",
+                "QUARKUS_DATASOURCE_USERNAME", "report",
+                "QUARKUS_DATASOURCE_PASSWORD", "report",
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+    }
+
+    @Test
+    void theGatewayGetsARouteToEveryServiceAndKeycloakButNoDatabase() {
+        Map<String, String> environment =
+                ProcessEnvironments.application(ports, PlatformApplication.named("gateway"));
+
+        assertThat(environment).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "QUARKUS_HTTP_PORT", "8080",
+                "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8180/realms/secondment",
+                "GATEWAY_ROUTES_PERSONNEL_URL", "http://localhost:8081",
+                "GATEWAY_ROUTES_ASSIGNMENT_URL", "http://localhost:8082",
+                "GATEWAY_ROUTES_REPORT_URL", "http://localhost:8083",
+                "GATEWAY_ROUTES_NOTIFICATION_URL", "http://localhost:8084",
+                "GATEWAY_KEYCLOAK_URL", "http://localhost:8180"));
+    }
+
+    @Test
+    void keycloakUsesItsOwnDatabaseAndAPerStackTransactionLog() {
+        StackSettings settings = new StackSettings(Path.of("/p"), Path.of("/p/.platform"), Path.of("/kc"), ports);
+
+        assertThat(ProcessEnvironments.keycloak(settings))
+                .containsEntry("KC_DB", "postgres")
+                .containsEntry("KC_DB_URL", "jdbc:postgresql://localhost:15432/keycloak")
+                .containsEntry("KC_DB_USERNAME", "keycloak")
+                .containsEntry("KC_DB_PASSWORD", "keycloak")
+                .containsEntry("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
+                .containsEntry("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")
+                .hasEntrySatisfying("JAVA_OPTS_APPEND",
+                        value -> assertThat(value).contains("/p/.platform/keycloak/transaction-logs"));
+    }
+}
