@@ -1,5 +1,6 @@
 package vn.secondment.gateway.http;
 
+import vn.secondment.rest.problem.ProblemType;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
@@ -82,7 +83,7 @@ public class GatewayRoutes {
         String path = context.normalizedPath();
         ServiceRoute route = routes.routeFor(path).orElse(null);
         if (route == null) {
-            problems.send(context, GatewayProblem.NOT_FOUND, "No service serves " + path);
+            problems.send(context, ProblemType.NOT_FOUND, "No service serves " + path);
             return;
         }
         // the normalised path, so the service gets exactly the path the gateway routed (no ../ tricks)

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import vn.secondment.rest.problem.Problem;
+import vn.secondment.rest.problem.ProblemType;
 
 import java.util.List;
 
@@ -24,7 +25,7 @@ public class ProblemWriter {
         this.json = json;
     }
 
-    public void send(RoutingContext context, GatewayProblem problem, String detail) {
+    public void send(RoutingContext context, ProblemType problem, String detail) {
         HttpServerResponse response = context.response();
         if (response.headWritten()) {
             // too late for a status: a streamed answer broke half-way; the client sees the connection drop
@@ -36,13 +37,13 @@ public class ProblemWriter {
             // the body is not wanted; draining it keeps the client's connection usable
             context.request().resume();
         }
-        response.setStatusCode(problem.status())
+        response.setStatusCode(problem.status().getStatusCode())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(body(problem, detail, context.normalizedPath()));
     }
 
-    public Buffer body(GatewayProblem problem, String detail, String instance) {
-        Problem body = new Problem(problem.type(), problem.title(), problem.status(), detail, instance, List.of());
+    public Buffer body(ProblemType problem, String detail, String instance) {
+        Problem body = new Problem(problem.uri(), problem.title(), problem.status().getStatusCode(), detail, instance, List.of());
         try {
             return Buffer.buffer(json.writeValueAsBytes(body));
         } catch (JsonProcessingException impossible) {

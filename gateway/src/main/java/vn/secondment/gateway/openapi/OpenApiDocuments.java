@@ -11,7 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import vn.secondment.gateway.config.GatewayConfig;
-import vn.secondment.gateway.http.GatewayProblem;
+import vn.secondment.rest.problem.ProblemType;
 import vn.secondment.gateway.http.ProblemWriter;
 import vn.secondment.gateway.http.RequestIds;
 import vn.secondment.gateway.proxy.Backends;
@@ -51,7 +51,7 @@ public class OpenApiDocuments implements Handler<RoutingContext> {
         String name = context.pathParam("service");
         ServiceRoute route = routes.named(name).orElse(null);
         if (route == null) {
-            problems.send(context, GatewayProblem.NOT_FOUND, "There is no service named '" + name + "'");
+            problems.send(context, ProblemType.NOT_FOUND, "There is no service named '" + name + "'");
             return;
         }
         AtomicBoolean connected = new AtomicBoolean();

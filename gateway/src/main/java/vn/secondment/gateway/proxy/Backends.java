@@ -9,7 +9,7 @@ import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.gateway.config.GatewayConfig;
-import vn.secondment.gateway.http.GatewayProblem;
+import vn.secondment.rest.problem.ProblemType;
 import vn.secondment.gateway.routing.ServiceRoute;
 
 import java.time.Duration;
@@ -60,10 +60,10 @@ public class Backends {
      */
     public Failure explain(ServiceRoute route, Throwable failure, boolean connected) {
         if (connected && isTimeout(failure)) {
-            return new Failure(GatewayProblem.SERVICE_TIMEOUT,
+            return new Failure(ProblemType.SERVICE_TIMEOUT,
                     route.serviceName() + " did not answer within " + responseTimeout.toSeconds() + " s");
         }
-        return new Failure(GatewayProblem.SERVICE_UNAVAILABLE, route.serviceName() + " is unavailable");
+        return new Failure(ProblemType.SERVICE_UNAVAILABLE, route.serviceName() + " is unavailable");
     }
 
     private static boolean isTimeout(Throwable failure) {
@@ -84,6 +84,6 @@ public class Backends {
      * @param problem what the caller is told
      * @param detail  the sentence for the problem's {@code detail}, naming the service
      */
-    public record Failure(GatewayProblem problem, String detail) {
+    public record Failure(ProblemType problem, String detail) {
     }
 }

@@ -6,7 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.gateway.config.GatewayConfig;
-import vn.secondment.gateway.http.GatewayProblem;
+import vn.secondment.rest.problem.ProblemType;
 import vn.secondment.gateway.http.ProblemWriter;
 import vn.secondment.gateway.security.ApiAuthentication;
 
@@ -48,7 +48,7 @@ public class RateLimiting implements Handler<RoutingContext> {
         }
         long seconds = decision.retryAfterSeconds();
         context.response().putHeader("Retry-After", Long.toString(seconds));
-        problems.send(context, GatewayProblem.TOO_MANY_REQUESTS,
+        problems.send(context, ProblemType.TOO_MANY_REQUESTS,
                 "Too many requests from this caller; try again in " + seconds + " s");
     }
 

@@ -7,7 +7,7 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import vn.secondment.gateway.http.GatewayProblem;
+import vn.secondment.rest.problem.ProblemType;
 import vn.secondment.gateway.http.ProblemWriter;
 
 import java.util.Optional;
@@ -38,7 +38,7 @@ public class ApiAuthentication {
             return;
         }
         context.response().putHeader(WWW_AUTHENTICATE, "Bearer");
-        problems.send(context, GatewayProblem.UNAUTHENTICATED, "This API needs a bearer access token");
+        problems.send(context, ProblemType.UNAUTHENTICATED, "This API needs a bearer access token");
     }
 
     /** Failure handler: answers a token that failed verification; leaves every other failure to the next handler. */
@@ -48,7 +48,7 @@ public class ApiAuthentication {
             return;
         }
         context.response().headers().set(WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-        problems.send(context, GatewayProblem.UNAUTHENTICATED,
+        problems.send(context, ProblemType.UNAUTHENTICATED,
                 "The bearer token is not valid: it may have expired or be meant for another audience");
     }
 

@@ -118,17 +118,6 @@ class OfficialResourceTest {
     }
 
     @Test
-    void rejectsATokenForAnotherAudience() {
-        String foreign = TestTokens.user("bnv.admin").roles(Roles.MINISTRY_ADMIN).ministry("BNV").audience("other-api").token();
-        given()
-                .auth().oauth2(foreign)
-            .when()
-                .get("/api/personnel/officials/00000000-0000-0000-0000-000000000000")
-            .then()
-                .statusCode(UNAUTHORIZED.getStatusCode());
-    }
-
-    @Test
     void refusesAMinistryAdminActingForAnotherMinistry() {
         given()
                 .auth().oauth2(BCT_ADMIN)

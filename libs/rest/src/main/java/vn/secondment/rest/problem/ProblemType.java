@@ -18,6 +18,9 @@ public enum ProblemType {
     PRECONDITION_FAILED("precondition-failed", Status.PRECONDITION_FAILED, "The resource has changed"),
     PAYLOAD_TOO_LARGE("payload-too-large", Status.REQUEST_ENTITY_TOO_LARGE, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    TOO_MANY_REQUESTS("too-many-requests", Status.TOO_MANY_REQUESTS, "Too many requests"),
+    SERVICE_UNAVAILABLE("service-unavailable", Status.BAD_GATEWAY, "The service is unavailable"),
+    SERVICE_TIMEOUT("service-timeout", Status.GATEWAY_TIMEOUT, "The service did not answer in time"),
     HTTP("http", Status.BAD_REQUEST, "Request failed"),
     INTERNAL("internal", Status.INTERNAL_SERVER_ERROR, "Internal error");
 

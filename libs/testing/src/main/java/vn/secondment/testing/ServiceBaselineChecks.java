@@ -1,0 +1,54 @@
+package vn.secondment.testing;
+
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * What every service guarantees whatever its domain: it is ready on a migrated database, it checks tokens
+ * itself, it answers unknown paths with problem+json, and it publishes its OpenAPI contract. A service's
+ * test extends this class with {@code @QuarkusTest @WithRealInfrastructure} and names its API prefix.
+ */
+public abstract class ServiceBaselineChecks {
+
+    /** The service's name, also its OpenAPI title, e.g. {@code personnel-service}. */
+    protected abstract String serviceName();
+
+    /** The path its API lives under, e.g. {@code /api/personnel}. */
+    protected abstract String apiPrefix();
+
+    @Test
+    void isReadyWithItsDatabaseMigrated() {
+        given()
+            .when().get("/q/health/ready")
+            .then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void refusesApiRequestsWithoutAValidToken() {
+        given()
+            .when().get(apiPrefix() + "/no-such-resource")
+            .then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("viewer").roles("viewer").audience("another-api").token())
+            .when().get(apiPrefix() + "/no-such-resource")
+            .then().statusCode(401);
+    }
+
+    @Test
+    void answersUnknownPathsWithProblemJson() {
+        given().auth().oauth2(TestTokens.user("viewer").roles("viewer").token())
+            .when().get(apiPrefix() + "/no-such-resource")
+            .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    @Test
+    void servesItsOpenApiDocument() {
+        given().queryParam("format", "json")
+            .when().get("/q/openapi")
+            .then().statusCode(200)
+            .body("info.title", equalTo(serviceName()))
+            .body("components.securitySchemes.keySet()", hasItem("bearer"));
+    }
+}

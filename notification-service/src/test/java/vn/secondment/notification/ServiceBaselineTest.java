@@ -1,0 +1,20 @@
+package vn.secondment.notification;
+
+import io.quarkus.test.junit.QuarkusTest;
+import vn.secondment.testing.ServiceBaselineChecks;
+import vn.secondment.testing.WithRealInfrastructure;
+
+@QuarkusTest
+@WithRealInfrastructure
+class ServiceBaselineTest extends ServiceBaselineChecks {
+
+    @Override
+    protected String serviceName() {
+        return "notification-service";
+    }
+
+    @Override
+    protected String apiPrefix() {
+        return "/api/notification";
+    }
+}
