@@ -157,6 +157,7 @@ class OfficialResourceTest {
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo("https://secondment.gov.vn/problems/validation"))
                 .body("status", equalTo(400))
+                .body("instance", equalTo("/api/personnel/officials"))
                 .body("violations.field", hasItem("fullName"))
                 .body("violations.field", hasItem("email"))
                 .body("violations.field", hasItem("ministryCode"));

@@ -77,9 +77,18 @@ public class OutboxRelay {
         drain();
     }
 
-    /** Connects the producer at start so the first event does not pay for it (it retries if Kafka is down). */
+    /**
+     * Connects the producer and reads the topic's metadata in the background at start, so the first event does
+     * not pay for it; if Kafka is down the relay simply retries later.
+     */
     void onStart(@Observes StartupEvent startup) {
-        producer();
+        executor.execute(() -> {
+            try {
+                producer().partitionsFor(config.outbox().topic());
+            } catch (RuntimeException e) {
+                LOG.infof("Kafka not reachable yet for topic %s: %s", config.outbox().topic(), e.getMessage());
+            }
+        });
     }
 
     /** Stops relaying before the database goes away; what is pending is relayed by the next start. */

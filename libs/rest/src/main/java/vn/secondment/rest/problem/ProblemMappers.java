@@ -113,14 +113,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         String reference = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
+        LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getRequestUri().getPath());
         return respond(ProblemType.INTERNAL, 500,
                 "An unexpected error occurred; quote reference " + reference + " to the operators", uri, List.of());
     }
 
     private Response respond(ProblemType type, int status, String detail, UriInfo uri,
                              List<Problem.Violation> violations) {
-        Problem problem = new Problem(type.uri(), type.title(), status, detail, uri.getPath(), violations);
+        // the full request path (with the service's /api/<name> root), as the client called it
+        Problem problem = new Problem(type.uri(), type.title(), status, detail, uri.getRequestUri().getPath(),
+                violations);
         try {
             // serialised here so the body is JSON whatever writers the client's Accept header would select
             return Response.status(status).type(Problem.MEDIA_TYPE).entity(mapper.writeValueAsString(problem)).build();
