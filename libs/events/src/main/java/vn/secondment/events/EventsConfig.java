@@ -26,6 +26,13 @@ public interface EventsConfig {
         @WithDefault("200")
         int batchSize();
 
+        /**
+         * How long the relay waits for Kafka to acknowledge an event before leaving it pending for the next
+         * attempt (the producer retries within this time).
+         */
+        @WithDefault("25s")
+        Duration sendTimeout();
+
         /** How long relayed events are kept in the outbox table (for audit and replay) before deletion. */
         @WithDefault("P7D")
         Duration retention();

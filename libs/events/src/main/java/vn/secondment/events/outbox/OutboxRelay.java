@@ -163,7 +163,7 @@ public class OutboxRelay {
         for (int i = 0; i < pending.size(); i++) {
             OutboxEvent event = pending.get(i);
             try {
-                acks.get(i).get(30, TimeUnit.SECONDS);
+                acks.get(i).get(config.outbox().sendTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
                 event.publishedAt = now;
             } catch (Exception e) {
                 // later events stay pending too, so the order is kept when the broker is back
@@ -202,9 +202,11 @@ public class OutboxRelay {
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
             props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
+            int sendTimeout = (int) config.outbox().sendTimeout().toMillis();
+            // Kafka requires delivery.timeout >= linger + request.timeout; a request gets 40 % of the budget
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeout);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, sendTimeout * 2 / 5);
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeout * 2 / 5);
             props.put(ProducerConfig.CLIENT_ID_CONFIG, config.source().replace("/", "") + "-outbox-relay");
             producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         }

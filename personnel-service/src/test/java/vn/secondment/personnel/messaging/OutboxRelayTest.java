@@ -1,0 +1,142 @@
+package vn.secondment.personnel.messaging;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import vn.secondment.events.Topics;
+import vn.secondment.events.outbox.OutboxEvent;
+import vn.secondment.rest.security.Roles;
+import vn.secondment.testing.TestKafka;
+import vn.secondment.testing.TestTokens;
+import vn.secondment.testing.WithRealInfrastructure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import static io.restassured.RestAssured.given;
+import static jakarta.ws.rs.core.Response.Status.CREATED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The outbox's promise: when Kafka does not take the event the change still commits and its event waits in the
+ * outbox, retried; when Kafka takes writes again the event is published. Kafka is made to refuse every record
+ * by shrinking the topic's {@code max.message.bytes}, then restored.
+ */
+@QuarkusTest
+@WithRealInfrastructure
+@TestProfile(OutboxRelayTest.QuickSendTimeout.class)
+class OutboxRelayTest {
+
+    public static class QuickSendTimeout implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("platform.events.outbox.send-timeout", "3s");
+        }
+    }
+
+    private static final String BNV_ADMIN = TestTokens.user("bnv.admin").roles(Roles.MINISTRY_ADMIN).ministry("BNV").token();
+
+    @Inject
+    EntityManager entityManager;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void keepsTheEventWhileKafkaRefusesWritesAndPublishesItWhenKafkaRecovers() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+             KafkaCompanion kafka = TestKafka.companion()) {
+            ensureTopic(admin);
+            refuseWrites(admin, true);
+            String id;
+            try {
+                id = given()
+                        .auth().oauth2(BNV_ADMIN)
+                        .contentType(ContentType.JSON)
+                        .body("{\"fullName\": \"Đinh Thị Ngọc\"}")
+                    .when()
+                        .post("/api/personnel/officials")
+                    .then()
+                        .statusCode(CREATED.getStatusCode())
+                        .extract().path("id");
+
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    OutboxEvent event = outboxEventOf(id);
+                    assertThat(event.publishedAt).isNull();
+                    assertThat(event.attempts).isGreaterThanOrEqualTo(1);
+                    assertThat(event.lastError).isNotBlank();
+                });
+            } finally {
+                refuseWrites(admin, false);
+            }
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(outboxEventOf(id).publishedAt).isNotNull());
+            var consumer = kafka.consumeStrings().fromTopics(Topics.PERSONNEL);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(consumer.getRecords()).extracting(record -> record.key()).contains(id));
+            consumer.close();
+        }
+    }
+
+    private OutboxEvent outboxEventOf(String officialId) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("from OutboxEvent e where e.aggregateId = :id", OutboxEvent.class)
+                .setParameter("id", officialId)
+                .getSingleResult());
+    }
+
+    private static void ensureTopic(Admin admin) throws Exception {
+        try {
+            admin.createTopics(List.of(new NewTopic(Topics.PERSONNEL, 3, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private void refuseWrites(Admin admin, boolean refuse) throws Exception {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.PERSONNEL);
+        AlterConfigOp op = refuse
+                ? new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "16"), AlterConfigOp.OpType.SET)
+                : new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, ""), AlterConfigOp.OpType.DELETE);
+        admin.incrementalAlterConfigs(Map.of(topic, List.of(op))).all().get();
+        // the change reaches the broker asynchronously: wait until a probe record is refused (or accepted)
+        try (KafkaProducer<String, String> probe = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.RETRIES_CONFIG, 0), new StringSerializer(), new StringSerializer())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                try {
+                    probe.send(new ProducerRecord<>(Topics.PERSONNEL, "probe", "{}")).get();
+                    return !refuse;
+                } catch (ExecutionException e) {
+                    return refuse && e.getCause() instanceof RecordTooLargeException;
+                }
+            });
+        }
+    }
+}
