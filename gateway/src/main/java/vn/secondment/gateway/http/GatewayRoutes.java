@@ -1,6 +1,5 @@
 package vn.secondment.gateway.http;
 
-import vn.secondment.rest.problem.ProblemType;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
@@ -14,6 +13,7 @@ import vn.secondment.gateway.ratelimit.RateLimiting;
 import vn.secondment.gateway.routing.RouteTable;
 import vn.secondment.gateway.routing.ServiceRoute;
 import vn.secondment.gateway.security.ApiAuthentication;
+import vn.secondment.rest.problem.ProblemType;
 
 /**
  * Puts the gateway on Quarkus' router. In order, for every request:

@@ -11,12 +11,12 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import vn.secondment.gateway.config.GatewayConfig;
-import vn.secondment.rest.problem.ProblemType;
 import vn.secondment.gateway.http.ProblemWriter;
 import vn.secondment.gateway.http.RequestIds;
 import vn.secondment.gateway.proxy.Backends;
 import vn.secondment.gateway.routing.RouteTable;
 import vn.secondment.gateway.routing.ServiceRoute;
+import vn.secondment.rest.problem.ProblemType;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -9,8 +9,8 @@ import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.gateway.config.GatewayConfig;
-import vn.secondment.rest.problem.ProblemType;
 import vn.secondment.gateway.routing.ServiceRoute;
+import vn.secondment.rest.problem.ProblemType;
 
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;

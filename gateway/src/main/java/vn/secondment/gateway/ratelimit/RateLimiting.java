@@ -6,9 +6,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.gateway.config.GatewayConfig;
-import vn.secondment.rest.problem.ProblemType;
 import vn.secondment.gateway.http.ProblemWriter;
 import vn.secondment.gateway.security.ApiAuthentication;
+import vn.secondment.rest.problem.ProblemType;
 
 /**
  * Route handler that limits each caller: the token's subject when the call is authenticated (so a whole ministry

@@ -7,8 +7,8 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import vn.secondment.rest.problem.ProblemType;
 import vn.secondment.gateway.http.ProblemWriter;
+import vn.secondment.rest.problem.ProblemType;
 
 import java.util.Optional;
 
