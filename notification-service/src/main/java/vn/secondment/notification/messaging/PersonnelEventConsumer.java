@@ -2,13 +2,16 @@ package vn.secondment.notification.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.secondment.events.EventCodec;
+import vn.secondment.events.MalformedEventException;
 import vn.secondment.notification.service.InboxService;
 
 /**
- * Reads personnel-service's topic. A record that fails (malformed envelope or payload) is sent to the
- * dead-letter topic by the channel's failure strategy and the next record is processed.
+ * Reads personnel-service's topic. A record that cannot be read (malformed envelope or payload) goes straight
+ * to the dead-letter topic by the channel's failure strategy and the next record is processed; any other
+ * failure (a lock or connection problem) is retried first, each attempt in a new transaction.
  */
 @ApplicationScoped
 public class PersonnelEventConsumer {
@@ -25,6 +28,7 @@ public class PersonnelEventConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
+    @Retry(maxRetries = 5, delay = 500, jitter = 250, abortOn = MalformedEventException.class)
     public void consume(String record) {
         inbox.receive(codec.decode(record));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,8 @@ import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +44,9 @@ class PersonnelEventConsumerTest {
 
     private static KafkaCompanion kafka;
     private final ObjectMapper json = new ObjectMapper();
+
+    @Inject
+    DataSource dataSource;
 
     @BeforeAll
     static void connectKafka() {
@@ -94,6 +100,31 @@ class PersonnelEventConsumerTest {
         var deadLetters = kafka.consumeStrings().fromTopics("notification-service.dlq")
                 .awaitRecords(1, Duration.ofSeconds(20)).getRecords();
         assertThat(deadLetters).anySatisfy(r -> assertThat(r.value()).isEqualTo("{not an envelope"));
+    }
+
+    @Test
+    void retriesAnEventWhoseEffectIsBlockedForAWhileInsteadOfDeadLetteringIt() throws Exception {
+        String officialId = UUID.randomUUID().toString();
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("LOCK TABLE inbox_entry IN ACCESS EXCLUSIVE MODE");
+            publish(officialRegistered(UUID.randomUUID().toString(), officialId, "Ngô Văn Lâm", "BNV"));
+
+            // the consumer's insert waits for the lock, then gives up after lock_timeout: one attempt failed
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitingForInboxLock(blocker) > 0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitingForInboxLock(blocker) == 0);
+            blocker.rollback();
+        }
+
+        awaitInboxContains(BNV_ADMIN, "Cán bộ mới: Ngô Văn Lâm");
+    }
+
+    private static int waitingForInboxLock(Connection connection) throws Exception {
+        try (var result = connection.createStatement().executeQuery(
+                "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'inbox_entry'::regclass")) {
+            result.next();
+            return result.getInt(1);
+        }
     }
 
     @Test
