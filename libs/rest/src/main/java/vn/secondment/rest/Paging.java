@@ -26,8 +26,4 @@ public class Paging {
     @Max(MAX_SIZE)
     @Parameter(description = "Items per page, at most " + MAX_SIZE, example = "20")
     public int size;
-
-    public int offset() {
-        return page * size;
-    }
 }
