@@ -81,7 +81,8 @@ class WalkingSkeletonIT {
         String id = given()
                 .auth().oauth2(token)
                 .contentType(ContentType.JSON)
-                .body("{\"fullName\": \"" + fullName + "\", \"position\": \"Phó Vụ trưởng Vụ Pháp chế\"}")
+                .body("{\"fullName\": \"" + fullName + "\", \"position\": \"Phó Vụ trưởng Vụ Pháp chế\", "
+                        + "\"email\": \"" + uniqueEmail("bnv") + "\"}")
             .when()
                 .post(stack.gatewayUrl() + "/api/personnel/officials")
             .then()
@@ -129,7 +130,8 @@ class WalkingSkeletonIT {
         given()
                 .auth().oauth2(system)
                 .contentType(ContentType.JSON)
-                .body("{\"fullName\": \"Hoàng Văn Đạt\", \"position\": \"Vụ trưởng\"}")
+                .body("{\"fullName\": \"Hoàng Văn Đạt\", \"position\": \"Vụ trưởng\", "
+                        + "\"email\": \"" + uniqueEmail("bct") + "\"}")
             .when()
                 .post(stack.gatewayUrl() + "/api/personnel/officials")
             .then()
@@ -195,5 +197,10 @@ class WalkingSkeletonIT {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+    }
+
+    /** Officials are unique by work email, also across runs of this test on a kept stack. */
+    private static String uniqueEmail(String ministry) {
+        return "e2e." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@" + ministry + ".gov.vn";
     }
 }

@@ -2,11 +2,22 @@ package vn.secondment.personnel;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import vn.secondment.rest.Text;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** A civil servant (công chức) or public employee (viên chức) of a ministry who can be seconded. */
@@ -21,14 +32,61 @@ public class Official {
     @Column(name = "full_name", nullable = false)
     public String fullName;
 
+    @Enumerated(EnumType.STRING)
+    public Gender gender;
+
+    /** Personal: shown only to the official's own ministry's admins and coordinators, and to the official. */
+    @Column(name = "date_of_birth")
+    public LocalDate dateOfBirth;
+
     @Column(name = "ministry_code", nullable = false)
     public String ministryCode;
 
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "unit_id")
+    public OrgUnit unit;
+
+    /** Chức vụ, e.g. Phó Vụ trưởng. */
     public String position;
 
+    /** Ngạch, e.g. chuyên viên chính. */
+    public String grade;
+
+    @Enumerated(EnumType.STRING)
+    public StaffCategory category;
+
+    /** Work email: how the official signs in, and the natural key of annex imports. */
     public String email;
 
+    /** Personal: masked like the date of birth. */
+    public String phone;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public List<String> expertise = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "expertise_keys", nullable = false)
+    public List<String> expertiseKeys = new ArrayList<>();
+
+    /** Folded name and email, each word preceded by a space, for word-prefix search. */
+    @Column(name = "search_text", nullable = false)
+    public String searchText;
+
+    @Column(name = "sort_name", nullable = false)
+    public String sortName;
+
     public boolean active = true;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "secondment_status", nullable = false)
+    public SecondmentStatus secondmentStatus = SecondmentStatus.AVAILABLE;
+
+    @Column(name = "deactivated_at")
+    public Instant deactivatedAt;
+
+    @Column(name = "deactivation_reason")
+    public String deactivationReason;
 
     @Version
     public long version;
@@ -41,4 +99,16 @@ public class Official {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    /** Recomputes the folded keys after the name, email or expertise changed. */
+    public void refreshKeys() {
+        String name = Text.fold(fullName);
+        int lastSpace = name.lastIndexOf(' ');
+        sortName = (lastSpace < 0 ? name : name.substring(lastSpace + 1) + " " + name);
+        searchText = " " + name + " " + Text.fold(email).replace(" ", "");
+        expertiseKeys = expertise.stream().map(Text::fold).toList();
+    }
 }

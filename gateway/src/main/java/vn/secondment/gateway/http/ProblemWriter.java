@@ -37,13 +37,13 @@ public class ProblemWriter {
             // the body is not wanted; draining it keeps the client's connection usable
             context.request().resume();
         }
-        response.setStatusCode(problem.status().getStatusCode())
+        response.setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(body(problem, detail, context.normalizedPath()));
     }
 
     public Buffer body(ProblemType problem, String detail, String instance) {
-        Problem body = new Problem(problem.uri(), problem.title(), problem.status().getStatusCode(), detail, instance, List.of());
+        Problem body = new Problem(problem.uri(), problem.title(), problem.status(), detail, instance, List.of());
         try {
             return Buffer.buffer(json.writeValueAsBytes(body));
         } catch (JsonProcessingException impossible) {

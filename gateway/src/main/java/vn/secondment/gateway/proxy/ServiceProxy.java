@@ -104,7 +104,7 @@ public class ServiceProxy {
             LOG.warnf("%s %s to %s failed (request %s): %s", context.request().method(), uri, route.url(),
                     RequestIds.of(context), failure.toString());
             return proxy.request().release().response()
-                    .setStatusCode(explained.problem().status().getStatusCode())
+                    .setStatusCode(explained.problem().status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .setBody(Body.body(problems.body(explained.problem(), explained.detail(), context.normalizedPath())));
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
-import vn.secondment.events.personnel.OfficialRegistered;
+import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.events.personnel.PersonnelEvents;
 
 import java.time.Instant;
@@ -22,7 +22,8 @@ class EventCodecTest {
     @Test
     void roundTripsAnEnvelopeAndItsPayload() {
         UUID officialId = UUID.randomUUID();
-        var payload = new OfficialRegistered(officialId, "Nguyễn Thị Hoa", "BNV", "Chuyên viên chính", true);
+        var payload = new OfficialSnapshot(officialId, "Nguyễn Thị Hoa", "BNV", null, "Chuyên viên chính",
+                "CIVIL_SERVANT", "hoa.nt@moha.gov.vn", java.util.List.of("tổ chức bộ máy"), true, null);
         var envelope = new EventEnvelope("1.0", "e-1", "/personnel-service", PersonnelEvents.OFFICIAL_REGISTERED.name(),
                 officialId.toString(), Instant.parse("2025-09-03T08:00:00Z"), EventEnvelope.JSON, "BNV", 1,
                 mapper.valueToTree(payload));
@@ -30,7 +31,7 @@ class EventCodecTest {
         EventEnvelope decoded = codec.decode(codec.encode(envelope));
 
         assertThat(decoded).isEqualTo(envelope);
-        assertThat(codec.data(decoded, OfficialRegistered.class)).isEqualTo(payload);
+        assertThat(codec.data(decoded, OfficialSnapshot.class)).isEqualTo(payload);
     }
 
     @Test
@@ -42,7 +43,7 @@ class EventCodecTest {
 
         EventEnvelope envelope = codec.decode(json);
 
-        assertThat(codec.data(envelope, OfficialRegistered.class).fullName()).isEqualTo("Lê Văn An");
+        assertThat(codec.data(envelope, OfficialSnapshot.class).fullName()).isEqualTo("Lê Văn An");
     }
 
     @Test
@@ -60,7 +61,7 @@ class EventCodecTest {
         EventEnvelope envelope = codec.decode("""
                 {"specversion":"1.0","id":"e-3","source":"/x","type":"t","data":{"officialId":"not-a-uuid"}}""");
 
-        assertThatThrownBy(() -> codec.data(envelope, OfficialRegistered.class))
+        assertThatThrownBy(() -> codec.data(envelope, OfficialSnapshot.class))
                 .isInstanceOf(MalformedEventException.class);
     }
 }

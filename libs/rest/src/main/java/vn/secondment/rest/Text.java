@@ -3,11 +3,32 @@ package vn.secondment.rest;
 import vn.secondment.rest.problem.ProblemException;
 
 import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Text as the platform stores it: trimmed, Unicode NFC, and never with broken UTF-16. */
 public final class Text {
 
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}@._-]+");
+
     private Text() {
+    }
+
+    /**
+     * The search key of a text: lower case, without diacritics ({@code đ} becomes {@code d}), words separated by
+     * one space. "Nguyễn Thị Hoa", "NGUYEN THI HOA" and "nguyen  thi hoa" all fold to "nguyen thi hoa", so a search
+     * typed on a phone without a Vietnamese keyboard still finds the name.
+     */
+    public static String fold(String value) {
+        if (value == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(value, Normalizer.Form.NFD);
+        String bare = COMBINING_MARKS.matcher(decomposed).replaceAll("")
+                .replace('đ', 'd').replace('Đ', 'D')
+                .toLowerCase(Locale.ROOT);
+        return NOT_WORD.matcher(bare).replaceAll(" ").strip();
     }
 
     /**

@@ -30,4 +30,14 @@ class TextTest {
                         e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("fullName")));
         assertThatThrownBy(() -> Text.nfc("fullName", "Lê\u0000")).isInstanceOf(ProblemException.class);
     }
+
+    @Test
+    void foldsDiacriticsCaseAndSpacingForSearch() {
+        assertThat(Text.fold("Nguyễn Thị Hoa")).isEqualTo("nguyen thi hoa");
+        assertThat(Text.fold(Normalizer.normalize("NGUYỄN  Thị\tHOA ", Normalizer.Form.NFD))).isEqualTo("nguyen thi hoa");
+        assertThat(Text.fold("Đặng Văn Đức")).isEqualTo("dang van duc");
+        assertThat(Text.fold("hoa.nt@moha.gov.vn")).isEqualTo("hoa.nt@moha.gov.vn");
+        assertThat(Text.fold("Tổ chức bộ máy; tiền lương")).isEqualTo("to chuc bo may tien luong");
+        assertThat(Text.fold(null)).isEmpty();
+    }
 }

@@ -28,6 +28,7 @@ public final class TestTokens {
     private final Set<String> roles = new LinkedHashSet<>();
     private String ministry;
     private String province;
+    private String email;
     private String audience = AUDIENCE;
 
     private TestTokens(String username) {
@@ -51,6 +52,12 @@ public final class TestTokens {
 
     public TestTokens province(String code) {
         this.province = code;
+        return this;
+    }
+
+    /** A verified email, as Keycloak puts it in the token: how an officer is matched to their record. */
+    public TestTokens email(String address) {
+        this.email = address;
         return this;
     }
 
@@ -81,6 +88,9 @@ public final class TestTokens {
         }
         if (province != null) {
             claims.claim("province", province);
+        }
+        if (email != null) {
+            claims.claim("email", email).claim("email_verified", true);
         }
         return claims.jws().keyId("1").sign(SIGNING_KEY);
     }

@@ -1,11 +1,108 @@
 package vn.secondment.personnel.repository;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.personnel.Official;
+import vn.secondment.personnel.search.OfficialFilter;
+import vn.secondment.rest.Text;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class OfficialRepository implements PanacheRepositoryBase<Official, UUID> {
+
+    /**
+     * Officials matching the filter. {@code onlyEmail} restricts to one work email (an officer's own record).
+     * Text search matches every word of the query at the start of a word of the name or email, ignoring case and
+     * diacritics ("nguyen thi hoa", "Hoa", "ĐẶNG" all find what a person would expect).
+     */
+    public PanacheQuery<Official> search(OfficialFilter filter, Optional<String> onlyEmail, Sort sort) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (!filter.ministries().isEmpty()) {
+            where.append(" and ministryCode in :ministries");
+            params.and("ministries", filter.ministries());
+        }
+        if (filter.unitId != null) {
+            where.append(" and unit.id = :unitId");
+            params.and("unitId", filter.unitId);
+        }
+        if (filter.position != null && !filter.position.isBlank()) {
+            where.append(" and lower(position) = :position");
+            params.and("position", Text.nfc("position", filter.position).toLowerCase(Locale.ROOT));
+        }
+        if (filter.category != null) {
+            where.append(" and category = :category");
+            params.and("category", filter.category);
+        }
+        if (filter.secondmentStatus != null) {
+            where.append(" and secondmentStatus = :status");
+            params.and("status", filter.secondmentStatus);
+        }
+        if (filter.active != null) {
+            where.append(" and active = :active");
+            params.and("active", filter.active);
+        }
+        if (filter.expertise != null && !filter.expertise.isBlank()) {
+            where.append(" and array_contains(expertiseKeys, :expertise)");
+            params.and("expertise", Text.fold(filter.expertise));
+        }
+        List<String> words = words(filter.q);
+        for (int i = 0; i < words.size(); i++) {
+            where.append(" and searchText like :word").append(i).append(" escape '!'");
+            params.and("word" + i, "% " + escapeLike(words.get(i)) + "%");
+        }
+        onlyEmail.ifPresent(email -> {
+            where.append(" and lower(email) = :self");
+            params.and("self", email.toLowerCase(Locale.ROOT));
+        });
+        return find(where.toString(), sort, params);
+    }
+
+    public Optional<Official> findByEmail(String email) {
+        return find("lower(email) = ?1", email.toLowerCase(Locale.ROOT)).firstResultOptional();
+    }
+
+    /** Officials of any ministry having one of the emails (compared in lower case). */
+    public List<Official> findByEmails(Collection<String> lowerCaseEmails) {
+        List<Official> found = new ArrayList<>();
+        List<String> all = List.copyOf(lowerCaseEmails);
+        for (int from = 0; from < all.size(); from += 1000) {
+            found.addAll(list("lower(email) in ?1", all.subList(from, Math.min(all.size(), from + 1000))));
+        }
+        return found;
+    }
+
+    /** The ministry of each of these (lower-case) emails that belongs to an official. */
+    public Map<String, String> ministriesOfEmails(Collection<String> lowerCaseEmails) {
+        Map<String, String> ministries = new HashMap<>();
+        List<String> all = List.copyOf(lowerCaseEmails);
+        for (int from = 0; from < all.size(); from += 1000) {
+            getEntityManager().createQuery("select lower(email), ministryCode from Official where lower(email) in ?1",
+                            Object[].class)
+                    .setParameter(1, all.subList(from, Math.min(all.size(), from + 1000)))
+                    .getResultList()
+                    .forEach(row -> ministries.put((String) row[0], (String) row[1]));
+        }
+        return ministries;
+    }
+
+    private static List<String> words(String q) {
+        String folded = Text.fold(q);
+        return folded.isEmpty() ? List.of() : List.of(folded.split(" "));
+    }
+
+    private static String escapeLike(String word) {
+        return word.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
 }

@@ -1,33 +1,52 @@
 package vn.secondment.personnel.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.secondment.data.audit.AuditRecordView;
+import vn.secondment.data.idempotency.IdempotentRequests;
 import vn.secondment.personnel.Official;
+import vn.secondment.personnel.annex.OfficialExport;
 import vn.secondment.personnel.mapping.OfficialMapper;
+import vn.secondment.personnel.search.OfficialFilter;
+import vn.secondment.personnel.security.DirectoryAccess;
+import vn.secondment.personnel.service.MinistryService;
 import vn.secondment.personnel.service.OfficialService;
-import vn.secondment.rest.problem.Problem;
-import vn.secondment.rest.security.Caller;
+import vn.secondment.rest.PageView;
+import vn.secondment.rest.Paging;
+import vn.secondment.rest.http.MergePatch;
+import vn.secondment.rest.http.Versions;
+import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.security.Roles;
+import vn.secondment.tabular.TableFormat;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Authenticated
@@ -37,55 +56,157 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OfficialResource {
 
+    static final String EXAMPLE = """
+            {"fullName": "Nguyễn Thị Hoa", "gender": "FEMALE", "dateOfBirth": "1980-05-17", "ministryCode": "BNV",
+             "position": "Phó Vụ trưởng", "grade": "chuyên viên chính", "category": "CIVIL_SERVANT",
+             "email": "hoa.nt@moha.gov.vn", "phone": "0912345678", "expertise": ["tổ chức bộ máy", "tiền lương"]}""";
+
     private final OfficialService service;
     private final OfficialMapper mapper;
-    private final Caller caller;
+    private final DirectoryAccess access;
+    private final IdempotentRequests idempotency;
+    private final OfficialExport export;
 
-    public OfficialResource(OfficialService service, OfficialMapper mapper, Caller caller) {
+    public OfficialResource(OfficialService service, OfficialMapper mapper, DirectoryAccess access,
+                            IdempotentRequests idempotency, OfficialExport export) {
         this.service = service;
         this.mapper = mapper;
-        this.caller = caller;
+        this.access = access;
+        this.idempotency = idempotency;
+        this.export = export;
     }
 
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN})
     @Operation(operationId = "registerOfficial", summary = "Add an official to a ministry's directory",
-            description = "A ministry admin adds to their own ministry; publishes official.registered.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "Bộ Nội vụ",
-            value = "{\"fullName\":\"Nguyễn Thị Hoa\",\"ministryCode\":\"BNV\",\"position\":\"Phó Vụ trưởng\","
-                    + "\"email\":\"hoa.nt@moha.gov.vn\"}")))
+            description = "A ministry admin adds to their own ministry; publishes official.registered. Send an "
+                    + "Idempotency-Key so that a retry returns the first answer instead of a second official.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "Bộ Nội vụ", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = OfficialView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "missing name", value = "{\"type\":"
-                            + "\"https://secondment.gov.vn/problems/validation\",\"title\":\"The request is not valid\","
-                            + "\"status\":400,\"detail\":\"Invalid fields: fullName\",\"instance\":"
-                            + "\"/api/personnel/officials\",\"violations\":[{\"field\":\"fullName\","
-                            + "\"message\":\"must not be blank\"}]}")))
-    @APIResponse(responseCode = "403", description = "Another ministry",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response register(@Valid @NotNull NewOfficial request, UriInfo uri) {
-        Official official = service.register(request, caller);
-        return Response.created(uri.getAbsolutePathBuilder().path(official.id.toString()).build())
-                .tag(etag(official))
-                .entity(mapper.toView(official))
+    public Response register(@HeaderParam(IdempotentRequests.HEADER)
+                             @Parameter(description = "Any unique string per new official, e.g. a UUID")
+                             String idempotencyKey,
+                             @Valid @NotNull OfficialRequest request, UriInfo uri) {
+        return idempotency.once(idempotencyKey, "registerOfficial", request, () -> {
+            Official official = service.register(request, access);
+            return Response.created(uri.getAbsolutePathBuilder().path(official.id.toString()).build())
+                    .tag(Versions.etag(official.version))
+                    .entity(view(official))
+                    .build();
+        });
+    }
+
+    @GET
+    @Operation(operationId = "listOfficials", summary = "List and search officials",
+            description = "Filters combine; text search ignores case and diacritics. Page size at most "
+                    + Paging.MAX_SIZE + ". Phone and date of birth are masked unless you are an admin or "
+                    + "coordinator of the official's ministry; an officer sees only their own record.")
+    @APIResponse(responseCode = "200", description = "One page of officials")
+    public PageView<OfficialView> list(@BeanParam @Valid OfficialFilter filter, @BeanParam @Valid Paging paging) {
+        PageView<Official> page = service.list(filter, paging, access);
+        return new PageView<>(page.items().stream().map(this::view).toList(), page.page(), page.size(),
+                page.totalItems());
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "exportOfficials", summary = "Export officials to CSV or XLSX",
+            description = "The same filters, scope and masking as the list, every matching row, streamed. CSV is "
+                    + "UTF-8 with a byte-order mark so Excel shows Vietnamese correctly. The annex columns come "
+                    + "first: an exported file can be edited and imported again.")
+    @APIResponse(responseCode = "200", description = "The file", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response export(@BeanParam @Valid OfficialFilter filter,
+                           @QueryParam("format") @DefaultValue("csv")
+                           @Parameter(description = "csv or xlsx") String format) {
+        TableFormat table = TableFormat.ofFileName("export." + format)
+                .orElseThrow(() -> ProblemException.invalid("format", "must be csv or xlsx"));
+        String fileName = "can-bo-" + LocalDate.now(MinistryService.VIETNAM) + "." + table.extension();
+        return Response.ok(export.export(filter, table, access), table.mediaType()
+                        + (table == TableFormat.CSV ? "; charset=UTF-8" : ""))
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
                 .build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getOfficial", summary = "Read one official")
+    @Operation(operationId = "getOfficial", summary = "Read one official",
+            description = "The ETag header is the version to send back in If-Match when changing it.")
     @APIResponse(responseCode = "200", description = "The official",
             content = @Content(schema = @Schema(implementation = OfficialView.class)))
-    @APIResponse(responseCode = "404", description = "No such official in your scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        Official official = service.get(id, caller);
-        return Response.ok(mapper.toView(official)).tag(etag(official)).build();
+        Official official = service.get(id, access);
+        return Response.ok(view(official)).tag(Versions.etag(official.version)).build();
     }
 
-    private static EntityTag etag(Official official) {
-        return new EntityTag(Long.toString(official.version));
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(operationId = "replaceOfficial", summary = "Replace an official's details",
+            description = "Every field takes the value sent (absent optional fields are cleared). Requires "
+                    + "If-Match with the ETag last read; publishes official.updated when something changed.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "promotion", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = OfficialView.class)))
+    public Response replace(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                            @Valid @NotNull OfficialRequest request) {
+        Official official = service.replace(id, ifMatch, request, access);
+        return Response.ok(view(official)).tag(Versions.etag(official.version)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(operationId = "patchOfficial", summary = "Change some of an official's details",
+            description = "JSON Merge Patch (RFC 7396): fields present are set, null clears, absent stay. Requires "
+                    + "If-Match.")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = Object.class),
+            examples = @ExampleObject(name = "new position",
+                    value = "{\"position\": \"Vụ trưởng\", \"phone\": null}")))
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = OfficialView.class)))
+    public Response patch(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                          @NotNull JsonNode patch) {
+        Official official = service.patch(id, ifMatch, patch, access);
+        return Response.ok(view(official)).tag(Versions.etag(official.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/deactivation")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(operationId = "deactivateOfficial", summary = "Deactivate an official",
+            description = "The official can no longer be assigned; the record and its history stay. Requires "
+                    + "If-Match; publishes official.deactivated.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "retirement",
+            value = "{\"reason\": \"Nghỉ hưu từ 01/12/2025\"}")))
+    @APIResponse(responseCode = "200", description = "Deactivated",
+            content = @Content(schema = @Schema(implementation = OfficialView.class)))
+    public Response deactivate(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                               @Valid @NotNull DeactivationRequest request) {
+        Official official = service.deactivate(id, ifMatch, request.reason(), access);
+        return Response.ok(view(official)).tag(Versions.etag(official.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(operationId = "getOfficialAudit", summary = "Who changed this official, what and when",
+            description = "Newest first; readable by admins of the official's ministry.")
+    @APIResponse(responseCode = "200", description = "One page of the audit log",
+            content = @Content(examples = @ExampleObject(name = "promotion", value = """
+                    {"items": [{"at": "2025-09-02T08:15:00Z", "actor": "bnv.admin", "action": "updated",
+                    "changes": [{"field": "position", "from": "Phó Vụ trưởng", "to": "Vụ trưởng"}]}],
+                    "page": 0, "size": 20, "totalItems": 1}""")))
+    public PageView<AuditRecordView> audit(@PathParam("id") UUID id, @BeanParam @Valid Paging paging) {
+        return service.history(id, paging, access);
+    }
+
+    private OfficialView view(Official official) {
+        return mapper.toView(official, access.canSeePersonal(official));
     }
 }

@@ -1,20 +1,42 @@
 package vn.secondment.personnel.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.secondment.personnel.Gender;
+import vn.secondment.personnel.SecondmentStatus;
+import vn.secondment.personnel.StaffCategory;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
-/** An official as the API shows it. */
+/** An official as the API shows them; personal fields are masked when the caller may not see them. */
 @Schema(name = "Official")
 public record OfficialView(
-        @Schema(examples = "0f8fad5b-d9cb-469f-a165-70867728950e") UUID id,
+        UUID id,
         @Schema(examples = "Nguyễn Thị Hoa") String fullName,
+        Gender gender,
+        @Schema(description = "Null when masked") LocalDate dateOfBirth,
         @Schema(examples = "BNV") String ministryCode,
+        UnitRef unit,
         @Schema(examples = "Phó Vụ trưởng") String position,
+        @Schema(examples = "chuyên viên chính") String grade,
+        StaffCategory category,
         @Schema(examples = "hoa.nt@moha.gov.vn") String email,
+        @Schema(description = "Masked to the last 3 digits when the caller may not see it", examples = "0912345678")
+        String phone,
+        List<String> expertise,
         boolean active,
-        @Schema(description = "Optimistic-locking version, also sent as the ETag") long version,
+        SecondmentStatus secondmentStatus,
+        @Schema(description = "True when dateOfBirth and phone were masked for this caller")
+        boolean personalDataMasked,
+        long version,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** The unit an official belongs to, named so a list needs no second request. */
+    @Schema(name = "UnitRef")
+    public record UnitRef(UUID id, @Schema(examples = "VU-TCCB") String code,
+                          @Schema(examples = "Vụ Tổ chức cán bộ") String name) {
+    }
 }

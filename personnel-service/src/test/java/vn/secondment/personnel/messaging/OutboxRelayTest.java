@@ -76,7 +76,7 @@ class OutboxRelayTest {
                 id = given()
                         .auth().oauth2(BNV_ADMIN)
                         .contentType(ContentType.JSON)
-                        .body("{\"fullName\": \"Đinh Thị Ngọc\"}")
+                        .body(vn.secondment.personnel.support.Directory.officialJson("Đinh Thị Ngọc", vn.secondment.personnel.support.Directory.uniqueEmail("ngoc")))
                     .when()
                         .post("/api/personnel/officials")
                     .then()

@@ -16,7 +16,7 @@ final class PlatformTopics {
             "assignment.events",
             "report.events",
             "notification.events",
-            "notification-service.dlq");
+            "personnel-service.dlq", "notification-service.dlq");
 
     private PlatformTopics() {
     }

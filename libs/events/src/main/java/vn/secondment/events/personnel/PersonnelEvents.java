@@ -6,10 +6,27 @@ import vn.secondment.events.EventType;
 public final class PersonnelEvents {
 
     public static final String OFFICIAL = "official";
+    public static final String UNIT = "unit";
+    public static final String IMPORT = "official-import";
 
-    /** An official was added to the directory. Payload: {@link OfficialRegistered}. */
+    /** An official was added to the directory. Payload: {@link OfficialSnapshot}. */
     public static final EventType OFFICIAL_REGISTERED =
             new EventType("vn.secondment.personnel.official.registered", 1, OFFICIAL);
+    /** An official's details changed. Payload: {@link OfficialSnapshot}. */
+    public static final EventType OFFICIAL_UPDATED =
+            new EventType("vn.secondment.personnel.official.updated", 1, OFFICIAL);
+    /** An official can no longer be seconded (left, retired). Payload: {@link OfficialSnapshot}. */
+    public static final EventType OFFICIAL_DEACTIVATED =
+            new EventType("vn.secondment.personnel.official.deactivated", 1, OFFICIAL);
+    /** A decision annex was imported. Payload: {@link OfficialsImported}. */
+    public static final EventType OFFICIALS_IMPORTED =
+            new EventType("vn.secondment.personnel.officials.imported", 1, IMPORT);
+    /** A unit (Vụ, Cục, Phòng...) was created. Payload: {@link UnitSnapshot}. */
+    public static final EventType UNIT_CREATED =
+            new EventType("vn.secondment.personnel.unit.created", 1, UNIT);
+    /** A unit was renamed, moved or closed. Payload: {@link UnitSnapshot}. */
+    public static final EventType UNIT_CHANGED =
+            new EventType("vn.secondment.personnel.unit.changed", 1, UNIT);
 
     private PersonnelEvents() {
     }

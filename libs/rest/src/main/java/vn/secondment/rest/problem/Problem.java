@@ -28,8 +28,15 @@ public record Problem(URI type, String title, int status, String detail, String 
      *
      * @param field   where: a JSON path into the body ({@code fullName}, {@code expertise[2]}), or a parameter name
      * @param message what is wrong, for a human
+     * @param row     for an uploaded file: the row number as the user sees it in Excel; otherwise absent
+     * @param column  for an uploaded file: the column's header as written in the file; otherwise absent
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Violation")
-    public record Violation(String field, String message) {
+    public record Violation(String field, String message, Integer row, String column) {
+
+        public Violation(String field, String message) {
+            this(field, message, null, null);
+        }
     }
 }

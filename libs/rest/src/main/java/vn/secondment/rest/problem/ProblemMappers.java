@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.secondment.rest.http.MergePatch;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -41,7 +42,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.type(), e.type().status().getStatusCode(), e.getMessage(), uri, e.violations());
+        return respond(e.type(), e.type().status(), e.getMessage(), uri, e.violations());
     }
 
     @ServerExceptionMapper
@@ -93,6 +94,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unreadablePatch(MergePatch.PatchNotReadable e, UriInfo uri) {
+        JsonProcessingException cause = e.jsonCause();
+        if (cause instanceof MismatchedInputException mismatched) {
+            return mismatchedInput(mismatched, uri);
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            return unreadableJson(mapping, uri);
+        }
+        return respond(ProblemType.MALFORMED_BODY, 400, "The patch cannot be applied", uri, List.of());
+    }
+
+    @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(ProblemType.FORBIDDEN, 403, "Your role does not allow this operation", uri, List.of());
     }
@@ -104,7 +117,7 @@ public class ProblemMappers {
             return unexpected(e, uri);
         }
         ProblemType type = Arrays.stream(ProblemType.values())
-                .filter(t -> t.status().getStatusCode() == status && t != ProblemType.VALIDATION)
+                .filter(t -> t.status() == status && t != ProblemType.VALIDATION)
                 .findFirst().orElse(ProblemType.HTTP);
         String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? type.title() : e.getMessage();
         return respond(type, status, detail, uri, List.of());
@@ -120,6 +133,12 @@ public class ProblemMappers {
 
     private Response respond(ProblemType type, int status, String detail, UriInfo uri,
                              List<Problem.Violation> violations) {
+        return render(mapper, type, status, detail, uri, violations);
+    }
+
+    /** The one rendering of a problem response, also used by mappers in other libraries. */
+    public static Response render(ObjectMapper mapper, ProblemType type, int status, String detail, UriInfo uri,
+                                  List<Problem.Violation> violations) {
         // the full request path (with the service's /api/<name> root), as the client called it
         Problem problem = new Problem(type.uri(), type.title(), status, detail, uri.getRequestUri().getPath(),
                 violations);

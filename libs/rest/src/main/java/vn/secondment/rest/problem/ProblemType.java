@@ -16,6 +16,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", Status.NOT_ACCEPTABLE, "Not acceptable"),
     CONFLICT("conflict", Status.CONFLICT, "Conflict"),
     PRECONDITION_FAILED("precondition-failed", Status.PRECONDITION_FAILED, "The resource has changed"),
+    PRECONDITION_REQUIRED("precondition-required", 428, "An If-Match header is required"),
+    UNPROCESSABLE("unprocessable", 422, "The request cannot be processed"),
     PAYLOAD_TOO_LARGE("payload-too-large", Status.REQUEST_ENTITY_TOO_LARGE, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     TOO_MANY_REQUESTS("too-many-requests", Status.TOO_MANY_REQUESTS, "Too many requests"),
@@ -27,10 +29,15 @@ public enum ProblemType {
     private static final String BASE = "https://secondment.gov.vn/problems/";
 
     private final URI uri;
-    private final Status status;
+    private final int status;
     private final String title;
 
     ProblemType(String slug, Status status, String title) {
+        this(slug, status.getStatusCode(), title);
+    }
+
+    /** For statuses that {@link Status} does not name (422, 428). */
+    ProblemType(String slug, int status, String title) {
         this.uri = URI.create(BASE + slug);
         this.status = status;
         this.title = title;
@@ -40,7 +47,7 @@ public enum ProblemType {
         return uri;
     }
 
-    public Status status() {
+    public int status() {
         return status;
     }
 

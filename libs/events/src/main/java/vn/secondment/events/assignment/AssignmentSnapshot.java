@@ -1,0 +1,35 @@
+package vn.secondment.events.assignment;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Payload of every {@link AssignmentEvents} type, schema version 1: the assignment after the change.
+ *
+ * @param assignmentId           the assignment
+ * @param deploymentId           the deployment (đợt tăng cường) it belongs to
+ * @param officialId             the seconded official (personnel-service's id)
+ * @param ministryCode           the official's ministry
+ * @param provinceCode           2-digit code of the province, e.g. {@code 79}
+ * @param startDate              first day of the current period
+ * @param endDate                last day of the current period
+ * @param status                 state after the change
+ * @param replacementAssignmentId for {@code REPLACED}: the assignment that took over; otherwise null
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record AssignmentSnapshot(UUID assignmentId, UUID deploymentId, UUID officialId, String ministryCode,
+                                 String provinceCode, LocalDate startDate, LocalDate endDate, Status status,
+                                 UUID replacementAssignmentId) {
+
+    /** The life of an assignment. */
+    public enum Status {
+        PLANNED, ACTIVE, COMPLETED, WITHDRAWN, REPLACED;
+
+        /** Whether the official still holds the assignment (planned or on site). */
+        public boolean holds() {
+            return this == PLANNED || this == ACTIVE;
+        }
+    }
+}

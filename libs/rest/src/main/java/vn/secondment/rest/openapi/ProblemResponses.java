@@ -1,0 +1,144 @@
+package vn.secondment.rest.openapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.examples.Example;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import vn.secondment.rest.problem.Problem;
+import vn.secondment.rest.problem.ProblemType;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Documents the problem+json answers every operation can give, with an example each, so resources declare only
+ * what is particular to them. Registered in each service with {@code mp.openapi.filter}.
+ */
+public class ProblemResponses implements OASFilter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        ensureSchemas(openAPI);
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            item.getOperations().forEach((method, operation) -> document(path, method, operation));
+        });
+    }
+
+    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = operation.getResponses();
+        boolean hasInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        boolean changesExisting = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
+                || (method == PathItem.HttpMethod.POST && parameter(operation, "If-Match"));
+        if (hasInput) {
+            add(responses, "400", "Invalid input, field by field", ProblemType.VALIDATION, path,
+                    "Invalid fields: fullName", List.of(new Problem.Violation("fullName", "must not be blank")));
+        }
+        add(responses, "401", "No valid access token", ProblemType.UNAUTHENTICATED, path,
+                "A valid bearer token of the secondment realm is required", List.of());
+        add(responses, "403", "Your role or ministry does not allow this", ProblemType.FORBIDDEN, path,
+                "You may act only for your own ministry (BCT), not for BNV", List.of());
+        if (path.contains("{")) {
+            add(responses, "404", "No such resource in your scope", ProblemType.NOT_FOUND, path,
+                    "The resource does not exist", List.of());
+        }
+        if (changesExisting) {
+            add(responses, "412", "The resource changed since you read it", ProblemType.PRECONDITION_FAILED, path,
+                    "The resource was changed since you read it: it is now at ETag \"3\", you sent \"2\". "
+                            + "Read it again and retry", List.of());
+            add(responses, "428", "If-Match is missing", ProblemType.PRECONDITION_REQUIRED, path,
+                    "Send the ETag you last read in an If-Match header, so that no one else's change is "
+                            + "overwritten", List.of());
+        }
+        if (parameter(operation, "Idempotency-Key")) {
+            add(responses, "422", "The Idempotency-Key was used for another request", ProblemType.UNPROCESSABLE,
+                    path, "This Idempotency-Key was already used for a different request; use a new key for a "
+                            + "new request", List.of());
+        }
+        add(responses, "500", "Unexpected failure, with a reference for the operators", ProblemType.INTERNAL, path,
+                "An unexpected error occurred; quote reference 0b0f6c1e-5d8a-4c1e-9f55-0c2f4b8f1d2a to the "
+                        + "operators", List.of());
+    }
+
+    private static boolean parameter(Operation operation, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
+    }
+
+    private static void add(APIResponses responses, String status, String description, ProblemType type,
+                            String path, String detail, List<Problem.Violation> violations) {
+        if (responses.hasAPIResponse(status)) {
+            return;
+        }
+        StringBuilder example = new StringBuilder("{\"type\":\"").append(type.uri()).append("\",\"title\":\"")
+                .append(type.title()).append("\",\"status\":").append(status).append(",\"detail\":\"")
+                .append(detail.replace("\"", "\\\"")).append("\",\"instance\":\"").append(path).append('"');
+        if (!violations.isEmpty()) {
+            example.append(",\"violations\":[");
+            for (int i = 0; i < violations.size(); i++) {
+                Problem.Violation v = violations.get(i);
+                example.append(i == 0 ? "" : ",").append("{\"field\":\"").append(v.field())
+                        .append("\",\"message\":\"").append(v.message()).append("\"}");
+            }
+            example.append(']');
+        }
+        example.append('}');
+        Example value = OASFactory.createExample().value(parse(example.toString()));
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("Problem"))
+                .examples(Map.of(type.name().toLowerCase().replace('_', '-'), value)));
+        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(content));
+    }
+
+    /** The example as a JSON value, so the console shows it formatted rather than as one string. */
+    private static Object parse(String json) {
+        try {
+            return JSON.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void ensureSchemas(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (schemas != null && schemas.containsKey("Problem")) {
+            return;
+        }
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        openAPI.getComponents().addSchema("Violation", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", string).addProperty("message", string)
+                .addProperty("row", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+                .addProperty("column", string));
+        openAPI.getComponents().addSchema("Problem", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details")
+                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri"))
+                .addProperty("title", string)
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+                .addProperty("detail", string)
+                .addProperty("instance", string)
+                .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().ref("Violation"))));
+    }
+}

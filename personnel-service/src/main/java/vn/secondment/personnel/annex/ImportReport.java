@@ -1,0 +1,25 @@
+package vn.secondment.personnel.annex;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.secondment.rest.problem.Problem;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The outcome of an annex import: what it did (or, in a dry run, would do) and every invalid cell.
+ *
+ * @param importId  shared with the events the import published
+ * @param dryRun    true when nothing was written
+ * @param committed true when the changes were saved
+ * @param rows      data rows read (blank rows skipped)
+ * @param created   officials added
+ * @param updated   officials whose details changed
+ * @param unchanged rows matching an official already up to date
+ * @param errors    one entry per invalid cell: row number as in Excel, column header as in the file, message
+ */
+@Schema(name = "ImportReport")
+public record ImportReport(UUID importId, String ministryCode, String decision, String fileName, boolean dryRun,
+                           boolean committed, int rows, int created, int updated, int unchanged,
+                           List<Problem.Violation> errors) {
+}

@@ -1,0 +1,11 @@
+package vn.secondment.personnel.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Why an official can no longer be seconded; kept in the audit log. */
+@Schema(name = "DeactivationRequest")
+public record DeactivationRequest(
+        @NotBlank @Size(max = 500) @Schema(examples = "Nghỉ hưu từ 01/12/2025") String reason) {
+}

@@ -1,0 +1,108 @@
+package vn.secondment.personnel.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.secondment.personnel.annex.AnnexImportService;
+import vn.secondment.personnel.annex.ImportReport;
+import vn.secondment.personnel.security.DirectoryAccess;
+import vn.secondment.rest.problem.Problem;
+import vn.secondment.rest.problem.ProblemException;
+import vn.secondment.rest.security.Roles;
+import vn.secondment.tabular.TableFormat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+@Authenticated
+@Path("/officials/imports")
+@Tag(name = "Officials")
+@Produces(MediaType.APPLICATION_JSON)
+public class OfficialImportResource {
+
+    private final AnnexImportService imports;
+    private final DirectoryAccess access;
+
+    public OfficialImportResource(AnnexImportService imports, DirectoryAccess access) {
+        this.imports = imports;
+        this.access = access;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(operationId = "importOfficials", summary = "Import a decision annex (CSV or XLSX)",
+            description = """
+                    Upload the list of officials a ministry seconds. The header row (title lines above it are \
+                    skipped) names the columns, in Vietnamese or English: Họ và tên, Giới tính (Nam/Nữ), Ngày sinh \
+                    (17/05/1980), Đơn vị (unit code or name), Chức vụ, Ngạch, Công chức/Viên chức, Email, Điện thoại, \
+                    Lĩnh vực chuyên môn (separated by ;). Họ và tên and Email are required; other columns are \
+                    optional and unknown ones (STT, Ghi chú) ignored.
+
+                    Every row is validated before anything is written. With dryRun=true nothing is written and the \
+                    report lists what would happen and every invalid cell. Otherwise the file is imported all or \
+                    nothing: one invalid cell refuses it with 422 and the same list of errors (row, column, message).
+
+                    The work email is the natural key: a row whose email is already in the ministry updates that \
+                    official, so importing the same file again creates no duplicates.""")
+    @APIResponse(responseCode = "200", description = "Imported, or the dry run's report",
+            content = @Content(schema = @Schema(implementation = ImportReport.class),
+                    examples = @ExampleObject(name = "imported", value = """
+                            {"importId": "6f1c2a9e-2b1f-4c55-9a53-0c6d3e9b8a11", "ministryCode": "BNV",
+                            "decision": "878/QĐ-BNV", "fileName": "phu-luc-878.xlsx", "dryRun": false,
+                            "committed": true, "rows": 34, "created": 34, "updated": 0, "unchanged": 0,
+                            "errors": []}""")))
+    @APIResponse(responseCode = "422", description = "Invalid cells; nothing was imported",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad rows", value = """
+                            {"type": "https://secondment.gov.vn/problems/unprocessable",
+                            "title": "The request cannot be processed", "status": 422,
+                            "detail": "1 invalid cell(s) in phu-luc-878.xlsx; nothing was imported. Each violation \
+                            names the row and column", "instance": "/api/personnel/officials/imports",
+                            "violations": [{"field": "email", "message": "must be a well-formed email address",
+                            "row": 7, "column": "Email"}]}""")))
+    public ImportReport importAnnex(
+            @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file,
+            @QueryParam("ministry") @Pattern(regexp = Patterns.MINISTRY_CODE, message = Patterns.MINISTRY_CODE_MESSAGE)
+            @Parameter(description = "Whose officials; defaults to your ministry", example = "BNV") String ministry,
+            @QueryParam("decision") @Pattern(regexp = Patterns.DECISION, message = Patterns.DECISION_MESSAGE)
+            @Parameter(description = "The decision the annex belongs to, kept in the audit log",
+                    example = "878/QĐ-BNV") String decision,
+            @QueryParam("dryRun") @DefaultValue("false")
+            @Parameter(description = "Validate and report without writing anything") boolean dryRun) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ProblemException.invalid("file", "is required: a .csv or .xlsx file in the form field 'file'");
+        }
+        TableFormat format = TableFormat.ofFileName(file.fileName())
+                .or(() -> TableFormat.ofMediaType(file.contentType()))
+                .orElseThrow(() -> ProblemException.invalid("file", "must be a .csv or .xlsx file"));
+        String target = ministry != null ? ministry : access.caller().ministry().orElseThrow(() ->
+                ProblemException.invalid("ministry", "is required when your account has no ministry"));
+        var request = new AnnexImportService.Request(target, decision == null ? null : decision.strip(),
+                file.fileName(), format, dryRun);
+        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+            return imports.importAnnex(request, in, access);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package vn.secondment.personnel.service;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import vn.secondment.data.audit.AuditTrail;
+import vn.secondment.personnel.Ministry;
+import vn.secondment.personnel.repository.MinistryRepository;
+import vn.secondment.personnel.rest.MinistryRequest;
+import vn.secondment.rest.Text;
+import vn.secondment.rest.http.Versions;
+import vn.secondment.rest.problem.ProblemException;
+import vn.secondment.rest.problem.ProblemType;
+import vn.secondment.rest.security.Caller;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The register of ministries: seeded by migration, extended and renamed by platform admins. */
+@ApplicationScoped
+public class MinistryService {
+
+    public static final String AUDIT_TYPE = "ministry";
+    /** Validity dates are calendar days in Vietnam. */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final MinistryRepository ministries;
+    private final AuditTrail audit;
+
+    public MinistryService(MinistryRepository ministries, AuditTrail audit) {
+        this.ministries = ministries;
+        this.audit = audit;
+    }
+
+    /** All ministries, or those that exist on {@code activeOn}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Ministry> list(LocalDate activeOn) {
+        List<Ministry> all = ministries.listAll(Sort.by("kind").and("code"));
+        return activeOn == null ? all : all.stream().filter(m -> m.validOn(activeOn)).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Ministry get(String code) {
+        return ministries.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("Ministry", code));
+    }
+
+    /** The ministry an official or unit is written for: it must exist today. */
+    public Ministry requireCurrent(String field, String code) {
+        Ministry ministry = ministries.findByIdOptional(code)
+                .orElseThrow(() -> ProblemException.invalid(field, "is not a known ministry code"));
+        if (!ministry.validOn(LocalDate.now(VIETNAM))) {
+            throw ProblemException.invalid(field, "ministry " + code + " no longer exists");
+        }
+        return ministry;
+    }
+
+    @Transactional
+    public Ministry add(MinistryRequest request, Caller caller) {
+        if (ministries.findByIdOptional(request.code()).isPresent()) {
+            throw new ProblemException(ProblemType.CONFLICT, "Ministry " + request.code() + " already exists");
+        }
+        Ministry ministry = new Ministry();
+        ministry.code = request.code();
+        ministry.createdAt = Instant.now();
+        apply(request, ministry);
+        ministries.persist(ministry);
+        audit.record(AUDIT_TYPE, ministry.code, ministry.code, "created", Map.of(), state(ministry),
+                caller.username(), null);
+        return ministry;
+    }
+
+    @Transactional
+    public Ministry rename(String code, String ifMatch, MinistryRequest request, Caller caller) {
+        Ministry ministry = get(code);
+        Versions.requireMatch(ifMatch, ministry.version);
+        if (!code.equals(request.code())) {
+            throw ProblemException.invalid("code", "cannot change: it is part of the ministry's document numbers");
+        }
+        Map<String, Object> before = state(ministry);
+        apply(request, ministry);
+        if (audit.record(AUDIT_TYPE, code, code, "updated", before, state(ministry), caller.username(), null)) {
+            ministry.updatedAt = Instant.now();
+            ministries.flush();
+        }
+        return ministry;
+    }
+
+    private static void apply(MinistryRequest request, Ministry ministry) {
+        if (request.validTo() != null && request.validTo().isBefore(request.validFrom())) {
+            throw ProblemException.invalid("validTo", "must not be before validFrom");
+        }
+        ministry.nameVi = Text.nfc("nameVi", request.nameVi());
+        ministry.nameEn = Text.nfc("nameEn", request.nameEn());
+        ministry.kind = request.kind();
+        ministry.validFrom = request.validFrom();
+        ministry.validTo = request.validTo();
+        ministry.updatedAt = Instant.now();
+    }
+
+    private static Map<String, Object> state(Ministry ministry) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("nameVi", ministry.nameVi);
+        state.put("nameEn", ministry.nameEn);
+        state.put("kind", ministry.kind.name());
+        state.put("validFrom", ministry.validFrom.toString());
+        state.put("validTo", ministry.validTo == null ? null : ministry.validTo.toString());
+        return state;
+    }
+}
