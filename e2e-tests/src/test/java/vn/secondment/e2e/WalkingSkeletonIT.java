@@ -82,7 +82,7 @@ class WalkingSkeletonIT {
                 .auth().oauth2(token)
                 .contentType(ContentType.JSON)
                 .body("{\"fullName\": \"" + fullName + "\", \"position\": \"Phó Vụ trưởng Vụ Pháp chế\", "
-                        + "\"email\": \"" + uniqueEmail("bnv") + "\"}")
+                        + "\"email\": \"" + uniqueEmail("bnv") + "\", \"phone\": \"0912345678\"}")
             .when()
                 .post(stack.gatewayUrl() + "/api/personnel/officials")
             .then()
@@ -105,7 +105,7 @@ class WalkingSkeletonIT {
 
     @Test
     @Order(3)
-    void anotherMinistrySeesNeitherTheOfficialNorTheNotification() {
+    void anotherMinistrySeesNeitherTheNotificationNorThePersonalDetails() {
         String bctAdmin = tokens.forUser("bct.admin");
         given()
                 .auth().oauth2(bctAdmin)
@@ -119,8 +119,10 @@ class WalkingSkeletonIT {
             .when()
                 .get(stack.gatewayUrl() + "/api/personnel/officials/" + officialId)
             .then()
-                .statusCode(404)
-                .contentType("application/problem+json");
+                .statusCode(200)
+                .body("fullName", equalTo("Nguyễn Thị Hoa"))
+                .body("phone", equalTo("*******678"))
+                .body("personalDataMasked", equalTo(true));
     }
 
     @Test

@@ -1,0 +1,181 @@
+package vn.secondment.personnel.benchmark;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import vn.secondment.tabular.TableFormat;
+import vn.secondment.tabular.TableWriter;
+import vn.secondment.testing.WithRealInfrastructure;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.secondment.personnel.support.Directory.OFFICIALS;
+import static vn.secondment.personnel.support.Directory.PLATFORM_ADMIN;
+
+/**
+ * Prints how long a 10,000-row annex takes to import (CSV and XLSX), then fills the directory to 100,000 officials
+ * and prints the latency (p50, p99) of lists and searches through the HTTP API, against the real PostgreSQL and
+ * Kafka broker. A benchmark reports figures; it does not pass or fail on them.
+ * <p>
+ * Run: {@code ./mvnw -B -Pbenchmark -pl personnel-service -am verify} (figures also in
+ * {@code personnel-service/target/benchmark/personnel.txt}).
+ */
+@QuarkusTest
+@WithRealInfrastructure
+@Tag("benchmark")
+class PersonnelBenchmark {
+
+    private static final int ROWS_PER_FILE = 10_000;
+    private static final int TARGET_OFFICIALS = 100_000;
+    private static final int WARM_UP = 30;
+    private static final int SAMPLES = 300;
+    private static final String[] MINISTRIES = {"BNV", "BCT", "BNNMT", "BDTTG", "BTC"};
+    private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ",
+            "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
+    private static final String[] MIDDLE = {"Văn", "Thị", "Minh", "Thu", "Quốc", "Ngọc", "Hữu", "Thanh", "Đức",
+            "Hoài", "Kim", "Xuân"};
+    private static final String[] GIVEN = {"An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hải", "Hoa", "Hùng",
+            "Hương", "Khoa", "Lan", "Linh", "Long", "Mai", "Nam", "Ngọc", "Phúc", "Quang", "Sơn", "Tâm", "Thảo",
+            "Trang", "Trung", "Tuấn", "Vân", "Yến", "Đạt", "Đức", "Ánh"};
+    private static final String[] POSITIONS = {"Chuyên viên", "Chuyên viên chính", "Phó Vụ trưởng", "Vụ trưởng",
+            "Phó Cục trưởng", "Cục trưởng", "Phó Chánh Văn phòng"};
+    private static final String[] EXPERTISE = {"tổ chức bộ máy", "tiền lương", "đất đai", "công thương",
+            "tài chính và dự toán", "thủ tục hành chính", "phần mềm và hạ tầng số"};
+
+    private final Random random = new Random(20250701);
+    private final List<String> lines = new ArrayList<>();
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private int serial;
+
+    @Test
+    void importTimeAndListLatency() throws IOException {
+        line("personnel-service benchmark (real PostgreSQL %s, real Kafka broker), %d cores, max heap %d MB",
+                "17", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+
+        byte[] csv = annex(TableFormat.CSV);
+        byte[] xlsx = annex(TableFormat.XLSX);
+        line("");
+        line("Import of a %,d-row annex (validation, 10,000 inserts + audit + outbox events, one transaction):",
+                ROWS_PER_FILE);
+        importTimed("CSV ", csv, "annex.csv", false);
+        importTimed("CSV  dry run", annex(TableFormat.CSV), "annex.csv", true);
+        importTimed("XLSX", xlsx, "annex.xlsx", false);
+        importTimed("CSV  re-import of the same file (all unchanged)", csv, "annex.csv", false);
+
+        long total = total();
+        int files = 0;
+        long fillStart = System.nanoTime();
+        while (total < TARGET_OFFICIALS) {
+            importAnnex(annex(TableFormat.CSV), "fill.csv", false);
+            files++;
+            total = total();
+        }
+        line("Filled the directory to %,d officials with %d more imports in %.1f s", total, files,
+                (System.nanoTime() - fillStart) / 1e9);
+
+        line("");
+        line("Latency through the HTTP API with %,d officials (%d samples after %d warm-up requests, page size 20):",
+                total, SAMPLES, WARM_UP);
+        line("  %-58s %8s %8s %8s", "request", "p50 ms", "p99 ms", "matches");
+        measure("list, default order (given name)", Map.of());
+        measure("list, one ministry", Map.of("ministry", "BNV"));
+        measure("list, two ministries side by side", Map.of("ministry", List.of("BNV", "BCT"), "sort", "ministryCode,fullName"));
+        measure("list, page 1,000 (offset 20,000)", Map.of("page", 1000));
+        measure("search \"nguyen thi hoa\" (no diacritics)", Map.of("q", "nguyen thi hoa"));
+        measure("search \"Đặng\" in one ministry", Map.of("q", "Đặng", "ministry", "BCT"));
+        measure("search \"ha\" (short, many matches)", Map.of("q", "ha"));
+        measure("filter expertise \"dat dai\" + position", Map.of("expertise", "dat dai", "position", "Vụ trưởng"));
+        measure("search + filter + sort by -updatedAt", Map.of("q", "tran van", "ministry", "BNNMT", "sort", "-updatedAt"));
+
+        Path out = Path.of("target", "benchmark", "personnel.txt");
+        Files.createDirectories(out.getParent());
+        Files.write(out, lines, StandardCharsets.UTF_8);
+        assertThat(total).isGreaterThanOrEqualTo(TARGET_OFFICIALS);
+    }
+
+    private void importTimed(String label, byte[] file, String name, boolean dryRun) {
+        long start = System.nanoTime();
+        Response response = importAnnex(file, name, dryRun);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        line("  %-50s %6.2f s  (created %s, updated %s, unchanged %s)", label, seconds, response.path("created"),
+                response.path("updated"), response.path("unchanged"));
+    }
+
+    private Response importAnnex(byte[] file, String name, boolean dryRun) {
+        String ministry = MINISTRIES[serial % MINISTRIES.length];
+        Response response = given().auth().oauth2(PLATFORM_ADMIN)
+                .multiPart("file", name, file, name.endsWith(".csv") ? "text/csv" : TableFormat.XLSX.mediaType())
+                .queryParam("ministry", ministry).queryParam("dryRun", dryRun)
+                .when().post(OFFICIALS + "/imports");
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        return response;
+    }
+
+    private void measure(String label, Map<String, ?> query) {
+        Supplier<Response> request = () -> given().auth().oauth2(PLATFORM_ADMIN).queryParams(query).get(OFFICIALS);
+        for (int i = 0; i < WARM_UP; i++) {
+            request.get();
+        }
+        long[] nanos = new long[SAMPLES];
+        Response last = null;
+        for (int i = 0; i < SAMPLES; i++) {
+            long start = System.nanoTime();
+            last = request.get();
+            nanos[i] = System.nanoTime() - start;
+            assertThat(last.statusCode()).as(last.asString()).isEqualTo(200);
+        }
+        Arrays.sort(nanos);
+        line("  %-58s %8.1f %8.1f %,8d", label, nanos[SAMPLES / 2] / 1e6, nanos[(int) (SAMPLES * 0.99) - 1] / 1e6,
+                last.<Integer>path("totalItems"));
+    }
+
+    private long total() {
+        return given().auth().oauth2(PLATFORM_ADMIN).queryParam("size", 1).get(OFFICIALS).<Integer>path("totalItems");
+    }
+
+    /** A 10,000-row annex of new officials with realistic names, each with a unique work email. */
+    private byte[] annex(TableFormat format) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<String> headers = List.of("STT", "Họ và tên", "Giới tính", "Ngày sinh", "Chức vụ", "Ngạch",
+                "Công chức/Viên chức", "Email", "Điện thoại", "Lĩnh vực chuyên môn");
+        try (TableWriter table = TableWriter.open(bytes, format, "Phụ lục", headers)) {
+            int file = serial++;
+            for (int i = 1; i <= ROWS_PER_FILE; i++) {
+                String given = pick(GIVEN);
+                table.row(List.of(Integer.toString(i), pick(FAMILY) + " " + pick(MIDDLE) + " " + given,
+                        random.nextBoolean() ? "Nam" : "Nữ",
+                        String.format(Locale.ROOT, "%02d/%02d/%d", 1 + random.nextInt(28), 1 + random.nextInt(12),
+                                1965 + random.nextInt(35)),
+                        pick(POSITIONS), "chuyên viên chính", random.nextInt(5) == 0 ? "viên chức" : "công chức",
+                        "bm" + run + "." + file + "." + i + "@example.vn",
+                        "09" + String.format(Locale.ROOT, "%08d", random.nextInt(100_000_000)),
+                        pick(EXPERTISE) + "; " + pick(EXPERTISE)));
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private String pick(String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(Locale.ROOT, format, args);
+        lines.add(text);
+        System.out.println("[benchmark] " + text);
+    }
+}
