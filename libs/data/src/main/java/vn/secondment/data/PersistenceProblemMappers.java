@@ -2,6 +2,9 @@ package vn.secondment.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
@@ -34,5 +37,19 @@ public class PersistenceProblemMappers {
     public Response uniqueness(ConstraintViolationException e, UriInfo uri) {
         return ProblemMappers.render(mapper, ProblemType.CONFLICT, 409,
                 "The change conflicts with a record written at the same moment; read again and retry", uri, List.of());
+    }
+
+    /** A refusal that surfaced at commit arrives wrapped by the transaction manager: answer as if unwrapped. */
+    @ServerExceptionMapper({RollbackException.class, TransactionalException.class, PersistenceException.class})
+    public Response atCommit(Exception e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation) {
+                return uniqueness(violation, uri);
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return concurrentEdit((RuntimeException) cause, uri);
+            }
+        }
+        return ProblemMappers.internalError(mapper, e, uri);
     }
 }

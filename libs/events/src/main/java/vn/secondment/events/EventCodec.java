@@ -30,9 +30,10 @@ public class EventCodec {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedEventException("Not an event envelope: " + e.getMessage(), e);
         }
+        // time is optional in CloudEvents but every platform producer sets it, and consumers order states by it
         if (envelope == null || isBlank(envelope.id()) || isBlank(envelope.type()) || isBlank(envelope.source())
-                || !EventEnvelope.SPEC_VERSION.equals(envelope.specversion())) {
-            throw new MalformedEventException("Envelope lacks id, type, source or specversion 1.0");
+                || envelope.time() == null || !EventEnvelope.SPEC_VERSION.equals(envelope.specversion())) {
+            throw new MalformedEventException("Envelope lacks id, type, source, time or specversion 1.0");
         }
         return envelope;
     }

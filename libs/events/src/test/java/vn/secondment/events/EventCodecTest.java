@@ -37,7 +37,8 @@ class EventCodecTest {
     @Test
     void ignoresAttributesAndFieldsItDoesNotKnow() {
         String json = """
-                {"specversion":"1.0","id":"e-2","source":"/x","type":"t","traceparent":"00-abc","schemaversion":1,
+                {"specversion":"1.0","id":"e-2","source":"/x","type":"t","time":"2025-09-03T08:00:00Z",
+                 "traceparent":"00-abc","schemaversion":1,
                  "data":{"officialId":"0f8fad5b-d9cb-469f-a165-70867728950e","fullName":"Lê Văn An",
                          "ministryCode":"BCT","active":true,"grade":"chuyên viên"}}""";
 
@@ -54,12 +55,16 @@ class EventCodecTest {
                 .isInstanceOf(MalformedEventException.class);
         assertThatThrownBy(() -> codec.decode("{\"specversion\":\"0.3\",\"id\":\"e\",\"source\":\"/x\",\"type\":\"t\"}"))
                 .isInstanceOf(MalformedEventException.class);
+        // consumers order the states of an aggregate by time: an envelope without it cannot be applied
+        assertThatThrownBy(() -> codec.decode("{\"specversion\":\"1.0\",\"id\":\"e\",\"source\":\"/x\",\"type\":\"t\"}"))
+                .isInstanceOf(MalformedEventException.class);
     }
 
     @Test
     void refusesAPayloadOfTheWrongShape() {
         EventEnvelope envelope = codec.decode("""
-                {"specversion":"1.0","id":"e-3","source":"/x","type":"t","data":{"officialId":"not-a-uuid"}}""");
+                {"specversion":"1.0","id":"e-3","source":"/x","type":"t","time":"2025-09-03T08:00:00Z",
+                 "data":{"officialId":"not-a-uuid"}}""");
 
         assertThatThrownBy(() -> codec.data(envelope, OfficialSnapshot.class))
                 .isInstanceOf(MalformedEventException.class);

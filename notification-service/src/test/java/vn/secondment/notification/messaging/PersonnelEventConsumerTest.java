@@ -73,6 +73,36 @@ class PersonnelEventConsumerTest {
     }
 
     @Test
+    void announcesABulkImportOnceInsteadOfOncePerRow() {
+        String importId = UUID.randomUUID().toString();
+        String rowOfficial = UUID.randomUUID().toString();
+        ObjectNode row = (ObjectNode) readTree(officialRegistered(UUID.randomUUID().toString(), rowOfficial,
+                "Lê Thị Nhập", "BNV"));
+        ((ObjectNode) row.path("data")).put("importId", importId);
+        // both on one key, hence one partition, in this order: once the import is announced, the row was consumed
+        publish(row.toString(), importId);
+
+        ObjectNode imported = json.createObjectNode()
+                .put("specversion", "1.0").put("id", UUID.randomUUID().toString())
+                .put("source", "/personnel-service").put("type", PersonnelEvents.OFFICIALS_IMPORTED.name())
+                .put("subject", importId).put("time", Instant.now().toString())
+                .put("datacontenttype", "application/json").put("ministry", "BNV").put("schemaversion", 1);
+        imported.putObject("data").put("importId", importId).put("ministryCode", "BNV")
+                .put("decision", "878/QĐ-BNV").put("fileName", "phu-luc-878.xlsx").put("created", 34)
+                .put("updated", 0).put("unchanged", 0).put("importedBy", "bnv.admin");
+        publish(imported.toString(), importId);
+
+        awaitInboxContains(BNV_ADMIN, "Nhập danh sách cán bộ theo 878/QĐ-BNV");
+        given().auth().oauth2(BNV_ADMIN).queryParam("size", 100)
+            .when().get("/api/notification/inbox")
+            .then().statusCode(OK.getStatusCode())
+                .body("items.subjectId", hasItem(importId))
+                .body("items.subjectId", not(hasItem(rowOfficial)))
+                .body("items.find { it.subjectId == '" + importId + "' }.body",
+                        equalTo("Tệp phu-luc-878.xlsx: 34 cán bộ mới, 0 cập nhật, 0 không đổi (bnv.admin)."));
+    }
+
+    @Test
     void addsNothingWhenTheSameEventIsDeliveredAgain() {
         String eventId = UUID.randomUUID().toString();
         String officialId = UUID.randomUUID().toString();
@@ -161,9 +191,20 @@ class PersonnelEventConsumerTest {
     }
 
     private void publish(String envelope) {
-        String key = readSubject(envelope);
+        publish(envelope, readSubject(envelope));
+    }
+
+    private void publish(String envelope, String key) {
         kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.PERSONNEL, key, envelope))
                 .awaitCompletion(Duration.ofSeconds(10));
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readTree(String envelope) {
+        try {
+            return json.readTree(envelope);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private String readSubject(String envelope) {

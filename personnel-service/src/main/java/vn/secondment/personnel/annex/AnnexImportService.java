@@ -54,6 +54,8 @@ public class AnnexImportService {
 
     /** Rows per import; a ministry's whole directory fits, a runaway file does not. */
     public static final int MAX_ROWS = 50_000;
+    /** Errors listed in one answer: enough to fix a file, without a megabyte of the same message. */
+    public static final int MAX_LISTED_ERRORS = 1_000;
     /** Rows written between flushes. */
     private static final int CHUNK = 500;
 
@@ -109,12 +111,15 @@ public class AnnexImportService {
 
         UUID importId = UUID.randomUUID();
         if (!errors.isEmpty()) {
+            List<Problem.Violation> listed = errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS));
             if (!request.dryRun()) {
+                String more = errors.size() > listed.size() ? " (the first " + listed.size() + " are listed)" : "";
                 throw new ProblemException(ProblemType.UNPROCESSABLE, errors.size() + " invalid cell(s) in "
-                        + request.fileName() + "; nothing was imported. Each violation names the row and column",
-                        errors);
+                        + request.fileName() + more + "; nothing was imported. Each violation names the row and "
+                        + "column", listed);
             }
-            return report(importId, request, table.rows().size(), 0, 0, 0, errors, false);
+            return new ImportReport(importId, request.ministry(), request.decision(), request.fileName(), true,
+                    false, table.rows().size(), 0, 0, 0, errors.size(), List.copyOf(listed));
         }
 
         Counts counts = new Counts();
@@ -142,8 +147,9 @@ public class AnnexImportService {
         if (request.dryRun()) {
             rollbackOnly();
         }
-        return report(importId, request, parsed.size(), counts.created, counts.updated, unchanged, List.of(),
-                !request.dryRun());
+        return new ImportReport(importId, request.ministry(), request.decision(), request.fileName(),
+                request.dryRun(), !request.dryRun(), parsed.size(), counts.created, counts.updated, unchanged, 0,
+                List.of());
     }
 
     private void write(ParsedRow row, Official official, String ministry, OfficialService.UnitResolver unitOf,
@@ -251,11 +257,5 @@ public class AnnexImportService {
         } catch (SystemException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static ImportReport report(UUID importId, Request request, int rows, int created, int updated,
-                                       int unchanged, List<Problem.Violation> errors, boolean committed) {
-        return new ImportReport(importId, request.ministry(), request.decision(), request.fileName(),
-                request.dryRun(), committed, rows, created, updated, unchanged, errors);
     }
 }

@@ -16,10 +16,12 @@ import java.util.UUID;
  * @param created   officials added
  * @param updated   officials whose details changed
  * @param unchanged rows matching an official already up to date
- * @param errors    one entry per invalid cell: row number as in Excel, column header as in the file, message
+ * @param errorCount how many cells are invalid
+ * @param errors    one entry per invalid cell (the first {@value AnnexImportService#MAX_LISTED_ERRORS}): row number
+ *                  as in Excel, column header as in the file, message
  */
 @Schema(name = "ImportReport")
 public record ImportReport(UUID importId, String ministryCode, String decision, String fileName, boolean dryRun,
                            boolean committed, int rows, int created, int updated, int unchanged,
-                           List<Problem.Violation> errors) {
+                           int errorCount, List<Problem.Violation> errors) {
 }

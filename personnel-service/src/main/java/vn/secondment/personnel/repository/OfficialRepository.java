@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.secondment.data.Like;
 import vn.secondment.personnel.Official;
 import vn.secondment.personnel.search.OfficialFilter;
 import vn.secondment.rest.Text;
@@ -59,8 +60,8 @@ public class OfficialRepository implements PanacheRepositoryBase<Official, UUID>
         }
         List<String> words = words(filter.q);
         for (int i = 0; i < words.size(); i++) {
-            where.append(" and searchText like :word").append(i).append(" escape '!'");
-            params.and("word" + i, "% " + escapeLike(words.get(i)) + "%");
+            where.append(" and searchText like :word").append(i).append(Like.ESCAPE);
+            params.and("word" + i, "% " + Like.escape(words.get(i)) + "%");
         }
         onlyEmail.ifPresent(email -> {
             where.append(" and lower(email) = :self");
@@ -100,9 +101,5 @@ public class OfficialRepository implements PanacheRepositoryBase<Official, UUID>
     private static List<String> words(String q) {
         String folded = Text.fold(q);
         return folded.isEmpty() ? List.of() : List.of(folded.split(" "));
-    }
-
-    private static String escapeLike(String word) {
-        return word.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -16,6 +16,7 @@ import vn.secondment.rest.security.Caller;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,9 @@ public class MinistryService {
     /** All ministries, or those that exist on {@code activeOn}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Ministry> list(LocalDate activeOn) {
-        List<Ministry> all = ministries.listAll(Sort.by("kind").and("code"));
+        // ministries first, then agencies (the enum's order, not the alphabetical order of the stored names)
+        List<Ministry> all = ministries.listAll(Sort.by("code")).stream()
+                .sorted(Comparator.comparing((Ministry m) -> m.kind)).toList();
         return activeOn == null ? all : all.stream().filter(m -> m.validOn(activeOn)).toList();
     }
 
@@ -52,8 +55,11 @@ public class MinistryService {
     public Ministry requireCurrent(String field, String code) {
         Ministry ministry = ministries.findByIdOptional(code)
                 .orElseThrow(() -> ProblemException.invalid(field, "is not a known ministry code"));
-        if (!ministry.validOn(LocalDate.now(VIETNAM))) {
-            throw ProblemException.invalid(field, "ministry " + code + " no longer exists");
+        LocalDate today = LocalDate.now(VIETNAM);
+        if (!ministry.validOn(today)) {
+            throw ProblemException.invalid(field, today.isBefore(ministry.validFrom)
+                    ? "ministry " + code + " exists only from " + ministry.validFrom
+                    : "ministry " + code + " no longer exists (until " + ministry.validTo + ")");
         }
         return ministry;
     }
@@ -66,6 +72,7 @@ public class MinistryService {
         Ministry ministry = new Ministry();
         ministry.code = request.code();
         ministry.createdAt = Instant.now();
+        ministry.updatedAt = ministry.createdAt;
         apply(request, ministry);
         ministries.persist(ministry);
         audit.record(AUDIT_TYPE, ministry.code, ministry.code, "created", Map.of(), state(ministry),
@@ -98,7 +105,6 @@ public class MinistryService {
         ministry.kind = request.kind();
         ministry.validFrom = request.validFrom();
         ministry.validTo = request.validTo();
-        ministry.updatedAt = Instant.now();
     }
 
     private static Map<String, Object> state(Ministry ministry) {

@@ -52,16 +52,20 @@ public class SecondmentStatusService {
             // an older state of this assignment arriving after a newer one changes nothing
             return;
         }
-        if (held == null) {
+        boolean first = held == null;
+        if (first) {
             held = new HeldAssignment();
             held.assignmentId = snapshot.assignmentId();
-            assignments.persist(held);
         }
         held.officialId = snapshot.officialId();
         held.status = snapshot.status();
         held.startDate = snapshot.startDate();
         held.endDate = snapshot.endDate();
         held.eventTime = event.time();
+        if (first) {
+            // persisted once complete: the insert is built from the state at persist time
+            assignments.persist(held);
+        }
         assignments.flush();
         refresh(snapshot);
     }

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import vn.secondment.data.Like;
 import vn.secondment.data.audit.AuditRecordView;
 import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.events.outbox.EventPublisher;
@@ -62,6 +63,7 @@ public class UnitService {
         unit.ministryCode = ministry;
         unit.createdAt = Instant.now();
         unit.createdBy = access.caller().username();
+        unit.updatedAt = unit.createdAt;
         apply(request, unit);
         units.persist(unit);
         audit.record(AUDIT_TYPE, unit.id, ministry, "created", Map.of(), state(unit), unit.createdBy, null);
@@ -110,8 +112,9 @@ public class UnitService {
             params.and("type", type);
         }
         if (q != null && !Text.fold(q).isEmpty()) {
-            where.append(" and (nameKey like :q or lower(code) like :q)");
-            params.and("q", "%" + Text.fold(q) + "%");
+            where.append(" and (nameKey like :q").append(Like.ESCAPE).append(" or lower(code) like :q")
+                    .append(Like.ESCAPE).append(")");
+            params.and("q", Like.containing(Text.fold(q)));
         }
         PanacheQuery<OrgUnit> query = units.find(where.toString(), Sort.by("ministryCode").and("code"), params)
                 .page(Page.of(paging.page, paging.size));

@@ -420,6 +420,24 @@ class OfficialResourceTest {
     }
 
     @Test
+    void aQueryParameterOfTheWrongTypeIsA400NamingIt() {
+        for (var bad : List.of(List.of("size", "abc"), List.of("page", "-x"), List.of("secondmentStatus", "AWAY"),
+                List.of("unitId", "xyz"), List.of("active", "maybe"), List.of("category", "công chức"))) {
+            given().auth().oauth2(VIEWER).queryParam(bad.get(0), bad.get(1))
+                .when().get(OFFICIALS)
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                    .body("violations[0].field", equalTo(bad.get(0)));
+        }
+        given().auth().oauth2(VIEWER).queryParam("activeOn", "2025-13-45")
+            .when().get("/api/personnel/ministries")
+            .then().statusCode(400).body("violations[0].field", equalTo("activeOn"))
+                .body("violations[0].message", containsString("yyyy-MM-dd"));
+        given().auth().oauth2(VIEWER).queryParam("size", 101)
+            .when().get(OFFICIALS)
+            .then().statusCode(400).body("violations[0].field", equalTo("size"));
+    }
+
+    @Test
     void answersAnUnknownIdAndAMalformedIdWithProblems() {
         given().auth().oauth2(BNV_ADMIN)
             .when().get(OFFICIALS + "/6f1c2a3e-0000-4000-8000-000000000000")

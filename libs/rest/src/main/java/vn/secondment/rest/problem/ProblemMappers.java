@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.secondment.rest.http.MergePatch;
+import vn.secondment.rest.http.QueryParameterConverters;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -106,6 +107,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(QueryParameterConverters.InvalidParameter e, UriInfo uri) {
+        return respond(ProblemType.VALIDATION, 400, "Invalid parameters: " + e.parameter(), uri,
+                List.of(new Problem.Violation(e.parameter(), e.reason())));
+    }
+
+    @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(ProblemType.FORBIDDEN, 403, "Your role does not allow this operation", uri, List.of());
     }
@@ -125,9 +132,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        return internalError(mapper, e, uri);
+    }
+
+    /** A 500 that names a log reference, never a class or a stack trace; the error is logged with it. */
+    public static Response internalError(ObjectMapper mapper, Throwable e, UriInfo uri) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getRequestUri().getPath());
-        return respond(ProblemType.INTERNAL, 500,
+        return render(mapper, ProblemType.INTERNAL, 500,
                 "An unexpected error occurred; quote reference " + reference + " to the operators", uri, List.of());
     }
 

@@ -25,13 +25,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 /**
- * The walking skeleton on the packaged platform: the real Keycloak server issues the tokens, the gateway
- * checks and routes, personnel-service writes the official and its event in one transaction, the outbox
- * relay publishes to the Kafka broker, notification-service consumes it into the inbox, and everything
- * is still there after the whole stack restarts.
+ * The packaged platform as its users meet it: the real Keycloak server issues the tokens, the gateway checks and
+ * routes, personnel-service writes officials and their events in one transaction, the outbox relay publishes to
+ * the Kafka broker, notification-service consumes them into the inbox; two ministries import their decision annexes
+ * and are listed side by side; and everything is still there after the whole stack restarts.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WalkingSkeletonIT {
+class PlatformIT {
 
     private static final Path STATE = Path.of("target", "e2e-stack").toAbsolutePath();
     private static StackSettings settings;
@@ -168,6 +168,90 @@ class WalkingSkeletonIT {
 
     @Test
     @Order(6)
+    void anOfficerSignedInWithKeycloakSeesTheirOwnRecordOnly() {
+        // the realm's officer account; Keycloak puts its verified email in the token
+        String own = given().auth().oauth2(tokens.forUser("bnv.admin")).contentType(ContentType.JSON)
+                .body("{\"fullName\": \"Cán Bộ Thử\", \"email\": \"bnv.officer@secondment.local\", "
+                        + "\"phone\": \"0987654321\"}")
+            .when().post(stack.gatewayUrl() + "/api/personnel/officials")
+            .then().statusCode(201).extract().path("id");
+        String officer = tokens.forUser("bnv.officer");
+
+        given().auth().oauth2(officer)
+            .when().get(stack.gatewayUrl() + "/api/personnel/officials")
+            .then().statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].id", equalTo(own))
+                .body("items[0].phone", equalTo("0987654321"));
+        given().auth().oauth2(officer)
+            .when().get(stack.gatewayUrl() + "/api/personnel/officials/" + officialId)
+            .then().statusCode(404);
+    }
+
+    @Test
+    @Order(7)
+    void twoMinistriesImportTheirAnnexesAndAreListedSideBySide() throws Exception {
+        Path samples = Path.of(System.getProperty("project.root", "..")).resolve("personnel-service/samples");
+        String bnvAdmin = tokens.forUser("bnv.admin");
+        String bctAdmin = tokens.forUser("bct.admin");
+        String viewer = tokens.forUser("viewer");
+        int before = given().auth().oauth2(viewer).queryParam("ministry", "BNV", "BCT")
+                .get(stack.gatewayUrl() + "/api/personnel/officials").then().statusCode(200)
+                .extract().path("totalItems");
+
+        importAnnex(bnvAdmin, samples.resolve("phu-luc-878-QD-BNV.csv"), "BNV", "878/QĐ-BNV", true)
+                .body("committed", equalTo(false)).body("created", equalTo(34)).body("errorCount", equalTo(0));
+        importAnnex(bnvAdmin, samples.resolve("phu-luc-878-QD-BNV.csv"), "BNV", "878/QĐ-BNV", false)
+                .body("committed", equalTo(true)).body("created", equalTo(34));
+        importAnnex(bctAdmin, samples.resolve("phu-luc-BCT.xlsx"), "BCT", null, false)
+                .body("committed", equalTo(true)).body("created", equalTo(34));
+        // a second upload of the same annex changes nothing
+        importAnnex(bnvAdmin, samples.resolve("phu-luc-878-QD-BNV.csv"), "BNV", "878/QĐ-BNV", false)
+                .body("created", equalTo(0)).body("unchanged", equalTo(34));
+        // another ministry's admin cannot import for BNV
+        given().auth().oauth2(bctAdmin)
+                .multiPart("file", "phu-luc.csv", Files.readAllBytes(samples.resolve("phu-luc-878-QD-BNV.csv")), "text/csv")
+                .queryParam("ministry", "BNV")
+            .when().post(stack.gatewayUrl() + "/api/personnel/officials/imports")
+            .then().statusCode(403).contentType("application/problem+json");
+
+        // leadership's viewer lists both ministries side by side, without personal details
+        List<String> ministries = given().auth().oauth2(viewer)
+                .queryParam("ministry", "BNV", "BCT").queryParam("sort", "ministryCode,fullName")
+                .queryParam("size", 100)
+            .when().get(stack.gatewayUrl() + "/api/personnel/officials")
+            .then().statusCode(200)
+                .body("totalItems", equalTo(before + 68))
+                .body("items.fullName", hasItem("Nguyễn Thị Hoa"))
+                .extract().path("items.ministryCode");
+        assertThat(ministries).hasSize(before + 68).containsOnly("BCT", "BNV").isSorted();
+        assertThat(ministries.stream().filter("BCT"::equals).count()).isGreaterThanOrEqualTo(34);
+        assertThat(ministries.stream().filter("BNV"::equals).count()).isGreaterThanOrEqualTo(34);
+
+        // BNV's admins hear about the import once, not once per row
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(bnvAdmin)
+                .queryParam("size", 100)
+            .when().get(stack.gatewayUrl() + "/api/notification/inbox")
+            .then().statusCode(200).body("items.title", hasItem("Nhập danh sách cán bộ theo 878/QĐ-BNV")));
+    }
+
+    private static io.restassured.response.ValidatableResponse importAnnex(String token, Path file, String ministry,
+                                                                          String decision, boolean dryRun)
+            throws Exception {
+        String type = file.toString().endsWith(".csv") ? "text/csv"
+                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        var request = given().auth().oauth2(token)
+                .multiPart("file", file.getFileName().toString(), Files.readAllBytes(file), type)
+                .queryParam("ministry", ministry).queryParam("dryRun", dryRun);
+        if (decision != null) {
+            request.queryParam("decision", decision);
+        }
+        return request.when().post(stack.gatewayUrl() + "/api/personnel/officials/imports")
+                .then().statusCode(200).contentType("application/json");
+    }
+
+    @Test
+    @Order(8)
     void theOfficialAndTheInboxEntrySurviveARestartOfTheWholeStack() {
         stack.stop();
         stack = LocalStack.start(settings, false);
