@@ -83,7 +83,7 @@ final class AnnexRowParser {
                 orNull(text.get(AnnexColumn.GRADE)),
                 category(row, text.get(AnnexColumn.CATEGORY), errors),
                 orNull(text.get(AnnexColumn.EMAIL)),
-                orNull(text.get(AnnexColumn.PHONE)),
+                orNull(phone(text.get(AnnexColumn.PHONE))),
                 expertise(text.get(AnnexColumn.EXPERTISE)));
     }
 
@@ -152,6 +152,14 @@ final class AnnexRowParser {
         List<String> fields = new ArrayList<>();
         Arrays.stream(value.split("[;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).forEach(fields::add);
         return fields;
+    }
+
+    /**
+     * A phone as Excel users keep it: "'+84 912 345 678". The apostrophe that stops Excel from reading the number
+     * as a formula (and that the CSV export writes for the same reason) is not part of the number.
+     */
+    private static String phone(String value) {
+        return value.startsWith("'") ? value.substring(1).strip() : value;
     }
 
     private static String orNull(String value) {

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.hibernate.Hibernate;
 import vn.secondment.data.Sorting;
 import vn.secondment.data.audit.AuditRecordView;
 import vn.secondment.data.audit.AuditTrail;
@@ -235,6 +236,8 @@ public class OfficialService {
         Official official = get(id, access);
         access.requireManage(official.ministryCode);
         Versions.requireMatch(ifMatch, official.version);
+        // the response names the unit after this transaction has ended: load it while the session is open
+        Hibernate.initialize(official.unit);
         return official;
     }
 

@@ -58,7 +58,8 @@ public class AuditTrail implements PanacheRepositoryBase<AuditEntry, UUID> {
         entry.action = action;
         entry.actor = actor;
         entry.at = Instant.now();
-        entry.reason = reason;
+        // the column holds 500 characters; a reason built from a long file name must not fail the change
+        entry.reason = reason == null || reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
         entry.changes = write(changes);
         persist(entry);
         return true;
