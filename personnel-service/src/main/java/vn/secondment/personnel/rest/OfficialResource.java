@@ -102,7 +102,22 @@ public class OfficialResource {
             description = "Filters combine; text search ignores case and diacritics. Page size at most "
                     + Paging.MAX_SIZE + ". Phone and date of birth are masked unless you are an admin or "
                     + "coordinator of the official's ministry; an officer sees only their own record.")
-    @APIResponse(responseCode = "200", description = "One page of officials")
+    @APIResponse(responseCode = "200", description = "One page of officials",
+            content = @Content(examples = @ExampleObject(name = "two ministries side by side", value = """
+                    {"items": [{"id": "0f8fad5b-d9cb-469f-a165-70867728950e", "fullName": "Lê Văn Nam",
+                    "gender": "MALE", "dateOfBirth": null, "ministryCode": "BCT", "unit": null,
+                    "position": "Chuyên viên chính", "grade": "chuyên viên chính", "category": "CIVIL_SERVANT",
+                    "email": "namlv@bct.example.vn", "phone": "*******112", "expertise": ["công thương"],
+                    "active": true, "secondmentStatus": "ON_SECONDMENT", "personalDataMasked": true, "version": 0,
+                    "createdAt": "2025-08-20T02:00:00Z", "updatedAt": "2025-08-20T02:00:00Z"},
+                    {"id": "7c9e6679-7425-40de-944b-e07fc1f90ae7", "fullName": "Nguyễn Thị Hoa",
+                    "gender": "FEMALE", "dateOfBirth": null, "ministryCode": "BNV",
+                    "unit": {"id": "1b4e28ba-2fa1-11d2-883f-0016d3cca427", "code": "VU-TCCB",
+                    "name": "Vụ Tổ chức cán bộ"}, "position": "Phó Vụ trưởng", "grade": "chuyên viên chính",
+                    "category": "CIVIL_SERVANT", "email": "hoa.nt@moha.gov.vn", "phone": "*******678",
+                    "expertise": ["tổ chức bộ máy", "tiền lương"], "active": true, "secondmentStatus": "ASSIGNED",
+                    "personalDataMasked": true, "version": 2, "createdAt": "2025-08-20T02:00:00Z",
+                    "updatedAt": "2025-09-02T08:15:00Z"}], "page": 0, "size": 20, "totalItems": 68}""")))
     public PageView<OfficialView> list(@BeanParam @Valid OfficialFilter filter, @BeanParam @Valid Paging paging) {
         PageView<Official> page = service.list(filter, paging, access);
         return new PageView<>(page.items().stream().map(this::view).toList(), page.page(), page.size(),
@@ -198,10 +213,7 @@ public class OfficialResource {
     @Operation(operationId = "getOfficialAudit", summary = "Who changed this official, what and when",
             description = "Newest first; readable by admins of the official's ministry.")
     @APIResponse(responseCode = "200", description = "One page of the audit log",
-            content = @Content(examples = @ExampleObject(name = "promotion", value = """
-                    {"items": [{"at": "2025-09-02T08:15:00Z", "actor": "bnv.admin", "action": "updated",
-                    "changes": [{"field": "position", "from": "Phó Vụ trưởng", "to": "Vụ trưởng"}]}],
-                    "page": 0, "size": 20, "totalItems": 1}""")))
+            content = @Content(examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))
     public PageView<AuditRecordView> audit(@PathParam("id") UUID id, @BeanParam @Valid Paging paging) {
         return service.history(id, paging, access);
     }

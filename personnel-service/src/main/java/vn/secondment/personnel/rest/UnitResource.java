@@ -79,7 +79,12 @@ public class UnitResource {
     @GET
     @Operation(operationId = "listUnits", summary = "List units",
             description = "Page size at most " + Paging.MAX_SIZE + "; q matches code or name ignoring diacritics.")
-    @APIResponse(responseCode = "200", description = "One page of units")
+    @APIResponse(responseCode = "200", description = "One page of units",
+            content = @Content(examples = @ExampleObject(name = "units of BNV", value = """
+                    {"items": [{"id": "1b4e28ba-2fa1-11d2-883f-0016d3cca427", "ministryCode": "BNV",
+                    "parentId": null, "code": "VU-TCCB", "name": "Vụ Tổ chức cán bộ", "type": "DEPARTMENT",
+                    "typeName": "Vụ", "active": true, "version": 0, "createdAt": "2025-08-01T02:00:00Z",
+                    "updatedAt": "2025-08-01T02:00:00Z"}], "page": 0, "size": 20, "totalItems": 1}""")))
     public PageView<UnitView> list(@QueryParam("ministry") @Parameter(example = "BNV") String ministry,
                                    @QueryParam("parentId") UUID parentId,
                                    @QueryParam("type") UnitType type,
@@ -118,7 +123,8 @@ public class UnitResource {
     @Path("/{id}/audit")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN})
     @Operation(operationId = "getUnitAudit", summary = "Who changed this unit, what and when")
-    @APIResponse(responseCode = "200", description = "One page of the audit log, newest first")
+    @APIResponse(responseCode = "200", description = "One page of the audit log, newest first",
+            content = @Content(examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))
     public PageView<AuditRecordView> audit(@PathParam("id") UUID id, @BeanParam @Valid Paging paging) {
         return service.history(id, paging, access);
     }

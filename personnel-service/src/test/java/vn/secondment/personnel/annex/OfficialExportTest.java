@@ -1,5 +1,7 @@
 package vn.secondment.personnel.annex;
 
+import vn.secondment.personnel.support.Directory;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -231,17 +233,7 @@ class OfficialExportTest {
 
     private static String add(String unitId, String fullName, String email,
                               UnaryOperator<Map<String, Object>> change) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("fullName", fullName);
-        body.put("gender", "FEMALE");
-        body.put("dateOfBirth", "1980-05-17");
-        body.put("unitId", unitId);
-        body.put("position", "Chuyên viên");
-        body.put("grade", "chuyên viên chính");
-        body.put("category", "CIVIL_SERVANT");
-        body.put("email", email);
-        body.put("phone", "0912 345 678");
-        body.put("expertise", List.of("tổ chức bộ máy", "tiền lương"));
+        Map<String, Object> body = Directory.officialFields(fullName, email, unitId);
         try {
             return given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
                     .body(JSON.writeValueAsString(change.apply(body)))

@@ -1,5 +1,7 @@
 package vn.secondment.personnel.rest;
 
+import vn.secondment.personnel.support.Directory;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -413,18 +415,7 @@ class OfficialSearchTest {
     }
 
     private static Map<String, Object> official(String fullName, String email, String unitId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("fullName", fullName);
-        body.put("gender", "FEMALE");
-        body.put("dateOfBirth", "1980-05-17");
-        body.put("unitId", unitId);
-        body.put("position", "Chuyên viên");
-        body.put("grade", "chuyên viên chính");
-        body.put("category", "CIVIL_SERVANT");
-        body.put("email", email);
-        body.put("phone", "0912 345 678");
-        body.put("expertise", List.of("tổ chức bộ máy", "tiền lương"));
-        return body;
+        return Directory.officialFields(fullName, email, unitId);
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {

@@ -4,6 +4,9 @@ import io.restassured.http.ContentType;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.TestTokens;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -44,6 +47,22 @@ public final class Directory {
                 {"fullName": "%s", "gender": "FEMALE", "dateOfBirth": "1980-05-17", "position": "Phó Vụ trưởng",
                  "grade": "chuyên viên chính", "category": "CIVIL_SERVANT", "email": "%s",
                  "phone": "0912 345 678", "expertise": ["tổ chức bộ máy", "tiền lương"]}""".formatted(fullName, email);
+    }
+
+    /** A complete, valid official as a mutable map, for tests that change one field or add a unit. */
+    public static Map<String, Object> officialFields(String fullName, String email, String unitId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("fullName", fullName);
+        body.put("gender", "FEMALE");
+        body.put("dateOfBirth", "1980-05-17");
+        body.put("unitId", unitId);
+        body.put("position", "Chuyên viên");
+        body.put("grade", "chuyên viên chính");
+        body.put("category", "CIVIL_SERVANT");
+        body.put("email", email);
+        body.put("phone", "0912 345 678");
+        body.put("expertise", List.of("tổ chức bộ máy", "tiền lương"));
+        return body;
     }
 
     /** Registers an official of the admin's ministry and returns its id. */

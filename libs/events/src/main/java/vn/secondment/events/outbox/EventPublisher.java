@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import vn.secondment.events.EventType;
 
@@ -18,14 +19,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventPublisher {
 
+    /** Marks a transaction that already asked the relay to run after its commit. */
+    private static final Object RELAY_REQUESTED = new Object();
+
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final Event<OutboxWritten> written;
+    private final TransactionSynchronizationRegistry transaction;
 
-    public EventPublisher(EntityManager entityManager, ObjectMapper mapper, Event<OutboxWritten> written) {
+    public EventPublisher(EntityManager entityManager, ObjectMapper mapper, Event<OutboxWritten> written,
+                          TransactionSynchronizationRegistry transaction) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.written = written;
+        this.transaction = transaction;
     }
 
     /**
@@ -48,7 +55,11 @@ public class EventPublisher {
         event.occurredAt = Instant.now();
         event.payload = toJson(data);
         entityManager.persist(event);
-        written.fire(new OutboxWritten());
+        // one wake-up of the relay per transaction, however many events it writes (an import writes thousands)
+        if (transaction.getResource(RELAY_REQUESTED) == null) {
+            transaction.putResource(RELAY_REQUESTED, Boolean.TRUE);
+            written.fire(new OutboxWritten());
+        }
         return event.id;
     }
 
