@@ -10,7 +10,6 @@ import vn.secondment.personnel.Official;
 import vn.secondment.personnel.search.OfficialFilter;
 import vn.secondment.rest.Text;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -74,27 +73,28 @@ public class OfficialRepository implements PanacheRepositoryBase<Official, UUID>
         return find("lower(email) = ?1", email.toLowerCase(Locale.ROOT)).firstResultOptional();
     }
 
-    /** Officials of any ministry having one of the emails (compared in lower case). */
+    /**
+     * Officials of any ministry having one of the emails (compared in lower case). One array parameter, not an IN
+     * list: a prepared IN list of thousands of values gets a generic plan that compares every row with every value
+     * (seconds per thousand emails); {@code = any(array)} uses the index on {@code lower(email)}.
+     */
+    @SuppressWarnings("unchecked")
     public List<Official> findByEmails(Collection<String> lowerCaseEmails) {
-        List<Official> found = new ArrayList<>();
-        List<String> all = List.copyOf(lowerCaseEmails);
-        for (int from = 0; from < all.size(); from += 1000) {
-            found.addAll(list("lower(email) in ?1", all.subList(from, Math.min(all.size(), from + 1000))));
-        }
-        return found;
+        return getEntityManager()
+                .createNativeQuery("select * from official where lower(email) = any(?1)", Official.class)
+                .setParameter(1, lowerCaseEmails.toArray(String[]::new))
+                .getResultList();
     }
 
     /** The ministry of each of these (lower-case) emails that belongs to an official. */
     public Map<String, String> ministriesOfEmails(Collection<String> lowerCaseEmails) {
         Map<String, String> ministries = new HashMap<>();
-        List<String> all = List.copyOf(lowerCaseEmails);
-        for (int from = 0; from < all.size(); from += 1000) {
-            getEntityManager().createQuery("select lower(email), ministryCode from Official where lower(email) in ?1",
-                            Object[].class)
-                    .setParameter(1, all.subList(from, Math.min(all.size(), from + 1000)))
-                    .getResultList()
-                    .forEach(row -> ministries.put((String) row[0], (String) row[1]));
-        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("select lower(email), ministry_code from official where lower(email) = any(?1)")
+                .setParameter(1, lowerCaseEmails.toArray(String[]::new))
+                .getResultList();
+        rows.forEach(row -> ministries.put((String) row[0], (String) row[1]));
         return ministries;
     }
 
