@@ -64,7 +64,9 @@ public class MinistryResource {
             description = "The whole register (17 bodies at most today, so one page), optionally only those that "
                     + "exist on a date.")
     @APIResponse(responseCode = "200", description = "The ministries, ministries first then agencies, by code")
-    public List<MinistryView> list(@QueryParam("activeOn") @Parameter(example = "2025-09-01") LocalDate activeOn) {
+    public List<MinistryView> list(@QueryParam("activeOn")
+                                   @Parameter(description = "Only those that exist on this day (e.g. 2025-09-01)")
+                                   LocalDate activeOn) {
         return service.list(activeOn).stream().map(MinistryView::of).toList();
     }
 
@@ -73,7 +75,7 @@ public class MinistryResource {
     @Operation(operationId = "getMinistry", summary = "Read one ministry")
     @APIResponse(responseCode = "200", description = "The ministry",
             content = @Content(schema = @Schema(implementation = MinistryView.class)))
-    public Response get(@PathParam("code") @Parameter(example = "BNV") String code) {
+    public Response get(@PathParam("code") @Parameter(description = "The ministry code (e.g. BNV)") String code) {
         Ministry ministry = service.get(code);
         return Response.ok(MinistryView.of(ministry)).tag(Versions.etag(ministry.version)).build();
     }

@@ -70,7 +70,7 @@ public class OfficialImportResource {
                             {"importId": "6f1c2a9e-2b1f-4c55-9a53-0c6d3e9b8a11", "ministryCode": "BNV",
                             "decision": "878/QĐ-BNV", "fileName": "phu-luc-878.xlsx", "dryRun": false,
                             "committed": true, "rows": 34, "created": 34, "updated": 0, "unchanged": 0,
-                            "errors": []}""")))
+                            "errorCount": 0, "errors": []}""")))
     @APIResponse(responseCode = "422", description = "Invalid cells; nothing was imported",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad rows", value = """
@@ -83,10 +83,10 @@ public class OfficialImportResource {
     public ImportReport importAnnex(
             @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file,
             @QueryParam("ministry") @Pattern(regexp = Patterns.MINISTRY_CODE, message = Patterns.MINISTRY_CODE_MESSAGE)
-            @Parameter(description = "Whose officials; defaults to your ministry", example = "BNV") String ministry,
+            @Parameter(description = "Whose officials; defaults to your ministry (e.g. BNV)") String ministry,
             @QueryParam("decision") @Pattern(regexp = Patterns.DECISION, message = Patterns.DECISION_MESSAGE)
-            @Parameter(description = "The decision the annex belongs to, kept in the audit log",
-                    example = "878/QĐ-BNV") String decision,
+            @Parameter(description = "The decision the annex belongs to, kept in the audit log (e.g. 878/QĐ-BNV)")
+            String decision,
             @QueryParam("dryRun") @DefaultValue("false")
             @Parameter(description = "Validate and report without writing anything") boolean dryRun) {
         if (file == null || file.uploadedFile() == null) {

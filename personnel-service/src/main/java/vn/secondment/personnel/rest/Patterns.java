@@ -13,8 +13,12 @@ public final class Patterns {
     public static final String UNIT_CODE = "[A-Z0-9][A-Z0-9._-]{0,29}";
     public static final String UNIT_CODE_MESSAGE = "must be 1 to 30 upper-case letters, digits, '.', '_' or '-'";
 
-    /** A document number: 878/QĐ-BNV (number/type-issuer), or with the year for legal documents, 19/2025/QĐ-TTg. */
-    public static final String DECISION = "\\d{1,6}(/\\d{4})?/\\p{L}+(-[\\p{L}\\d]+)+";
+    /**
+     * A document number: 878/QĐ-BNV (number/type-issuer), or with the year for legal documents, 19/2025/QĐ-TTg.
+     * Letters are spelled out (Latin and the Vietnamese range À-ỹ) rather than \p{L}: the OpenAPI console checks
+     * the pattern in the browser, whose regular expressions do not know \p{L}.
+     */
+    public static final String DECISION = "[0-9]{1,6}(/[0-9]{4})?/[A-Za-zÀ-ỹ]+(-[A-Za-zÀ-ỹ0-9]+)+";
     public static final String DECISION_MESSAGE = "must be a document number such as 878/QĐ-BNV or 19/2025/QĐ-TTg";
 
     private Patterns() {

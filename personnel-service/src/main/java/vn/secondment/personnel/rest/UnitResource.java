@@ -85,10 +85,11 @@ public class UnitResource {
                     "parentId": null, "code": "VU-TCCB", "name": "Vụ Tổ chức cán bộ", "type": "DEPARTMENT",
                     "typeName": "Vụ", "active": true, "version": 0, "createdAt": "2025-08-01T02:00:00Z",
                     "updatedAt": "2025-08-01T02:00:00Z"}], "page": 0, "size": 20, "totalItems": 1}""")))
-    public PageView<UnitView> list(@QueryParam("ministry") @Parameter(example = "BNV") String ministry,
+    public PageView<UnitView> list(@QueryParam("ministry") @Parameter(description = "Units of this ministry (e.g. BNV)") String ministry,
                                    @QueryParam("parentId") UUID parentId,
                                    @QueryParam("type") UnitType type,
-                                   @QueryParam("q") @Parameter(example = "to chuc can bo") String q,
+                                   @QueryParam("q") @Parameter(description = "Words of the code or name, ignoring case and diacritics (e.g. to chuc can bo)")
+                                   String q,
                                    @BeanParam @Valid Paging paging) {
         PageView<OrgUnit> page = service.list(ministry, parentId, type, q, paging);
         return new PageView<>(page.items().stream().map(UnitView::of).toList(), page.page(), page.size(),

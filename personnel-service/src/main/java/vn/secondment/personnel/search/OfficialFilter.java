@@ -23,7 +23,7 @@ public class OfficialFilter {
 
     @QueryParam("position")
     @Size(max = 100)
-    @Parameter(description = "Exact position, ignoring case", example = "Phó Vụ trưởng")
+    @Parameter(description = "Exact position, ignoring case (e.g. Phó Vụ trưởng)")
     public String position;
 
     @QueryParam("category")
@@ -31,7 +31,7 @@ public class OfficialFilter {
 
     @QueryParam("expertise")
     @Size(max = 100)
-    @Parameter(description = "One field of expertise, ignoring case and diacritics", example = "to chuc bo may")
+    @Parameter(description = "One field of expertise, ignoring case and diacritics (e.g. to chuc bo may)")
     public String expertise;
 
     @QueryParam("secondmentStatus")
@@ -43,12 +43,12 @@ public class OfficialFilter {
 
     @QueryParam("q")
     @Size(max = 200)
-    @Parameter(description = "Words of the name or email, ignoring case and diacritics", example = "nguyen thi hoa")
+    @Parameter(description = "Words of the name or email, ignoring case and diacritics (e.g. nguyen thi hoa)")
     public String q;
 
     @QueryParam("sort")
     @Parameter(description = "Comma-separated fields, '-' for descending: fullName (by given name, as Vietnamese "
-            + "lists are ordered), ministryCode, createdAt, updatedAt", example = "ministryCode,fullName")
+            + "lists are ordered), ministryCode, createdAt, updatedAt (e.g. ministryCode,fullName)")
     public String sort;
 
     public List<String> ministries() {

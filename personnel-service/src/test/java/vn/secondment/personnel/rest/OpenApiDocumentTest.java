@@ -61,6 +61,20 @@ class OpenApiDocumentTest {
         assertThat(missing).isEmpty();
     }
 
+    @Test
+    void everyPatternCanBeCheckedByTheConsoleInTheBrowser() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(
+                given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        List<String> patterns = document.findValuesAsText("pattern");
+
+        assertThat(patterns).isNotEmpty();
+        // the console validates patterns with JavaScript regular expressions, which reject Java's \p{L} classes
+        assertThat(patterns).allSatisfy(pattern -> {
+            assertThat(pattern).doesNotContain("\\p{");
+            java.util.regex.Pattern.compile(pattern);
+        });
+    }
+
     /** An explicit example, or a schema whose properties carry examples, or a file upload or download. */
     private static boolean illustrated(JsonNode document, JsonNode media) {
         if (media.has("example") || !media.path("examples").isEmpty()) {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemType;
@@ -86,7 +87,8 @@ public class ProblemResponses implements OASFilter {
 
     private static void add(APIResponses responses, String status, String description, ProblemType type,
                             String path, String detail, List<Problem.Violation> violations) {
-        if (responses.hasAPIResponse(status)) {
+        APIResponse existing = responses.getAPIResponse(status);
+        if (existing != null && existing.getContent() != null) {
             return;
         }
         StringBuilder example = new StringBuilder("{\"type\":\"").append(type.uri()).append("\",\"title\":\"")
@@ -106,7 +108,12 @@ public class ProblemResponses implements OASFilter {
         Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref("Problem"))
                 .examples(Map.of(type.name().toLowerCase().replace('_', '-'), value)));
-        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(content));
+        if (existing != null) {
+            // declared without a body (as the security annotations do for 401 and 403): document the body
+            existing.setContent(content);
+        } else {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(content));
+        }
     }
 
     /** The example as a JSON value, so the console shows it formatted rather than as one string. */
