@@ -202,8 +202,24 @@ public class OfficialResource {
     @APIResponse(responseCode = "200", description = "Deactivated",
             content = @Content(schema = @Schema(implementation = OfficialView.class)))
     public Response deactivate(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
-                               @Valid @NotNull DeactivationRequest request) {
+                               @Valid @NotNull StatusChangeRequest request) {
         Official official = service.deactivate(id, ifMatch, request.reason(), access);
+        return Response.ok(view(official)).tag(Versions.etag(official.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/reactivation")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(operationId = "reactivateOfficial", summary = "Reactivate a deactivated official",
+            description = "The official can be assigned again (a deactivation by mistake, a return from leave). "
+                    + "Requires If-Match; publishes official.updated with active = true.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "back from leave",
+            value = "{\"reason\": \"Trở lại công tác từ 01/02/2026\"}")))
+    @APIResponse(responseCode = "200", description = "Reactivated",
+            content = @Content(schema = @Schema(implementation = OfficialView.class)))
+    public Response reactivate(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                               @Valid @NotNull StatusChangeRequest request) {
+        Official official = service.reactivate(id, ifMatch, request.reason(), access);
         return Response.ok(view(official)).tag(Versions.etag(official.version)).build();
     }
 

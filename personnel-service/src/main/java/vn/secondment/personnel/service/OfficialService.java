@@ -156,6 +156,25 @@ public class OfficialService {
         return official;
     }
 
+    /** The official can be seconded again; announced as an update with {@code active = true}. */
+    @Transactional
+    public Official reactivate(UUID id, String ifMatch, String reason, DirectoryAccess access) {
+        Official official = editable(id, ifMatch, access);
+        if (official.active) {
+            throw new ProblemException(ProblemType.CONFLICT, "Official " + id + " is already active");
+        }
+        Map<String, Object> before = mapper.auditState(official);
+        official.active = true;
+        official.deactivatedAt = null;
+        official.deactivationReason = null;
+        touch(official, access);
+        audit.record(AUDIT_TYPE, official.id, official.ministryCode, "reactivated", before,
+                mapper.auditState(official), official.updatedBy, Text.nfc("reason", reason));
+        events.publish(PersonnelEvents.OFFICIAL_UPDATED, official.id, official.ministryCode,
+                mapper.toSnapshot(official, null));
+        return official;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageView<Official> list(OfficialFilter filter, Paging paging, DirectoryAccess access) {
         SearchPlan plan = plan(filter, access);

@@ -243,6 +243,37 @@ class OfficialResourceTest {
     }
 
     @Test
+    void reactivatesADeactivatedOfficialAndAnnouncesIt() throws Exception {
+        String id = register(BNV_ADMIN, "Tạ Thị Hằng", uniqueEmail("hang.tt"));
+        given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"reason\": \"active already\"}")
+            .when().post(OFFICIALS + "/" + id + "/reactivation")
+            .then().statusCode(409).contentType(PROBLEM_JSON);
+        given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"reason\": \"Nghỉ phép dài hạn\"}")
+            .when().post(OFFICIALS + "/" + id + "/deactivation").then().statusCode(200);
+
+        given().auth().oauth2(BCT_ADMIN).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"reason\": \"not mine\"}")
+            .when().post(OFFICIALS + "/" + id + "/reactivation").then().statusCode(403);
+        given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                .body("{\"reason\": \"Trở lại công tác\"}")
+            .when().post(OFFICIALS + "/" + id + "/reactivation").then().statusCode(428);
+        given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"reason\": \"Trở lại công tác\"}")
+            .when().post(OFFICIALS + "/" + id + "/reactivation")
+            .then().statusCode(200).body("active", equalTo(true)).header("ETag", equalTo("\"2\""));
+
+        given().auth().oauth2(BNV_ADMIN).get(OFFICIALS + "/" + id + "/audit")
+            .then().statusCode(200)
+                .body("items[0].action", equalTo("reactivated"))
+                .body("items[0].reason", equalTo("Trở lại công tác"))
+                .body("items[0].changes.find { it.field == 'active' }.to", equalTo(true));
+        JsonNode updated = event(id, PersonnelEvents.OFFICIAL_UPDATED.name());
+        assertThat(updated.path("data").path("active").asBoolean(false)).isTrue();
+    }
+
+    @Test
     void theAuditLogNamesWhoChangedWhatFromWhichValueToWhich() {
         String id = register(BNV_ADMIN, "Bùi Thị Thu", uniqueEmail("thu.bt"));
         given().auth().oauth2(PLATFORM_ADMIN).contentType(MERGE_PATCH).header("If-Match", "\"0\"")

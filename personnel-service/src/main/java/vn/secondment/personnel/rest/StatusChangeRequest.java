@@ -4,8 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Why an official can no longer be seconded; kept in the audit log. */
-@Schema(name = "DeactivationRequest")
-public record DeactivationRequest(
+/** Why an official is deactivated or reactivated; kept in the audit log. */
+@Schema(name = "StatusChangeRequest")
+public record StatusChangeRequest(
         @NotBlank @Size(max = 500) @Schema(examples = "Nghỉ hưu từ 01/12/2025") String reason) {
 }
