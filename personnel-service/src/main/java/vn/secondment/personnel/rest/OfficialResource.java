@@ -48,6 +48,7 @@ import vn.secondment.tabular.TableFormat;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 @Authenticated
 @Path("/officials")
@@ -120,7 +121,10 @@ public class OfficialResource {
                     "updatedAt": "2025-09-02T08:15:00Z"}], "page": 0, "size": 20, "totalItems": 68}""")))
     public PageView<OfficialView> list(@BeanParam @Valid OfficialFilter filter, @BeanParam @Valid Paging paging) {
         PageView<Official> page = service.list(filter, paging, access);
-        return new PageView<>(page.items().stream().map(this::view).toList(), page.page(), page.size(),
+        // the caller's masking rule, decided once for the page rather than once per row
+        Predicate<Official> showPersonal = access.personalDataPolicy();
+        return new PageView<>(page.items().stream().map(o -> mapper.toView(o, showPersonal.test(o))).toList(),
+                page.page(), page.size(),
                 page.totalItems());
     }
 

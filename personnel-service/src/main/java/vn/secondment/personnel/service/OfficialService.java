@@ -140,38 +140,31 @@ public class OfficialService {
     /** The official can no longer be seconded; the record stays for history. */
     @Transactional
     public Official deactivate(UUID id, String ifMatch, String reason, DirectoryAccess access) {
-        Official official = editable(id, ifMatch, access);
-        if (!official.active) {
-            throw new ProblemException(ProblemType.CONFLICT, "Official " + id + " is already inactive");
-        }
-        Map<String, Object> before = mapper.auditState(official);
-        official.active = false;
-        official.deactivatedAt = Instant.now();
-        official.deactivationReason = Text.nfc("reason", reason);
-        touch(official, access);
-        audit.record(AUDIT_TYPE, official.id, official.ministryCode, "deactivated", before,
-                mapper.auditState(official), official.updatedBy, official.deactivationReason);
-        events.publish(PersonnelEvents.OFFICIAL_DEACTIVATED, official.id, official.ministryCode,
-                mapper.toSnapshot(official, null));
-        return official;
+        return changeActive(id, ifMatch, false, reason, access);
     }
 
     /** The official can be seconded again; announced as an update with {@code active = true}. */
     @Transactional
     public Official reactivate(UUID id, String ifMatch, String reason, DirectoryAccess access) {
+        return changeActive(id, ifMatch, true, reason, access);
+    }
+
+    private Official changeActive(UUID id, String ifMatch, boolean active, String reason, DirectoryAccess access) {
         Official official = editable(id, ifMatch, access);
-        if (official.active) {
-            throw new ProblemException(ProblemType.CONFLICT, "Official " + id + " is already active");
+        if (official.active == active) {
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "Official " + id + " is already " + (active ? "active" : "inactive"));
         }
         Map<String, Object> before = mapper.auditState(official);
-        official.active = true;
-        official.deactivatedAt = null;
-        official.deactivationReason = null;
+        String why = Text.nfc("reason", reason);
+        official.active = active;
+        official.deactivatedAt = active ? null : Instant.now();
+        official.deactivationReason = active ? null : why;
         touch(official, access);
-        audit.record(AUDIT_TYPE, official.id, official.ministryCode, "reactivated", before,
-                mapper.auditState(official), official.updatedBy, Text.nfc("reason", reason));
-        events.publish(PersonnelEvents.OFFICIAL_UPDATED, official.id, official.ministryCode,
-                mapper.toSnapshot(official, null));
+        audit.record(AUDIT_TYPE, official.id, official.ministryCode, active ? "reactivated" : "deactivated", before,
+                mapper.auditState(official), official.updatedBy, why);
+        events.publish(active ? PersonnelEvents.OFFICIAL_UPDATED : PersonnelEvents.OFFICIAL_DEACTIVATED,
+                official.id, official.ministryCode, mapper.toSnapshot(official, null));
         return official;
     }
 

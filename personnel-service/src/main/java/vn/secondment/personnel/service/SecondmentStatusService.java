@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import vn.secondment.events.EventCodec;
 import vn.secondment.events.EventEnvelope;
+import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.events.inbox.ProcessedEvents;
 import vn.secondment.personnel.HeldAssignment;
@@ -42,7 +43,7 @@ public class SecondmentStatusService {
     /** Applies one assignment event, once; events of other types on the topic are skipped. */
     @Transactional
     public void apply(EventEnvelope event) {
-        if (!event.type().startsWith("vn.secondment.assignment.assignment.")
+        if (!event.type().startsWith(AssignmentEvents.ASSIGNMENT_TYPE_PREFIX)
                 || !processed.firstDelivery(CONSUMER, event)) {
             return;
         }

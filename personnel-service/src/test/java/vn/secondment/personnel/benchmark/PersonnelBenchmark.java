@@ -2,6 +2,7 @@ package vn.secondment.personnel.benchmark;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -66,6 +67,7 @@ class PersonnelBenchmark {
     private final List<String> lines = new ArrayList<>();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private int serial;
+    private KafkaConsumer<String, String> offsets;
 
     @Test
     void importTimeAndListLatency() throws IOException {
@@ -129,15 +131,24 @@ class PersonnelBenchmark {
                 events == 0 ? "" : String.format(Locale.ROOT, "; all %,d events on Kafka after %.2f s", events, relayed));
     }
 
+    /** Records on the personnel topic, read from the broker's end offsets with one consumer for the whole run. */
     private long eventsOnBroker() {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig()
-                        .getValue("kafka.bootstrap.servers", String.class),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PERSONNEL).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        if (offsets == null) {
+            offsets = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig()
+                            .getValue("kafka.bootstrap.servers", String.class),
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+        }
+        List<TopicPartition> partitions = offsets.partitionsFor(Topics.PERSONNEL).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        return offsets.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @AfterEach
+    void closeConsumer() {
+        if (offsets != null) {
+            offsets.close();
         }
     }
 

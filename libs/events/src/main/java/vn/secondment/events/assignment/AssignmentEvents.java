@@ -10,6 +10,8 @@ import vn.secondment.events.EventType;
 public final class AssignmentEvents {
 
     public static final String ASSIGNMENT = "assignment";
+    /** Every assignment event's type starts with this. */
+    public static final String ASSIGNMENT_TYPE_PREFIX = "vn.secondment.assignment.assignment.";
 
     public static final EventType ASSIGNMENT_CREATED = assignment("created");
     public static final EventType ASSIGNMENT_RESCHEDULED = assignment("rescheduled");
@@ -24,6 +26,6 @@ public final class AssignmentEvents {
     }
 
     private static EventType assignment(String change) {
-        return new EventType("vn.secondment.assignment.assignment." + change, 1, ASSIGNMENT);
+        return new EventType(ASSIGNMENT_TYPE_PREFIX + change, 1, ASSIGNMENT);
     }
 }
