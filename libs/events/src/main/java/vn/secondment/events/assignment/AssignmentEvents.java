@@ -3,13 +3,20 @@ package vn.secondment.events.assignment;
 import vn.secondment.events.EventType;
 
 /**
- * The contract of assignment-service's topic ({@link vn.secondment.events.Topics#ASSIGNMENT}), as far as it is
- * agreed: the assignment events, keyed by assignment id, each carrying the assignment's state after the change
- * ({@link AssignmentSnapshot}), so a consumer can act on the state without knowing every event type.
+ * The contract of assignment-service's topic ({@link vn.secondment.events.Topics#ASSIGNMENT}). Each event is keyed
+ * by its aggregate's id and carries the aggregate's state after the change, so a consumer can act on the state
+ * without knowing every event type:
+ * <ul>
+ *   <li>assignment events: {@link AssignmentSnapshot};</li>
+ *   <li>deployment events: {@link DeploymentSnapshot};</li>
+ *   <li>work plan submitted: {@link WorkPlanSubmitted}.</li>
+ * </ul>
  */
 public final class AssignmentEvents {
 
     public static final String ASSIGNMENT = "assignment";
+    public static final String DEPLOYMENT = "deployment";
+    public static final String WORK_PLAN = "work-plan";
     /** Every assignment event's type starts with this. */
     public static final String ASSIGNMENT_TYPE_PREFIX = "vn.secondment.assignment.assignment.";
 
@@ -22,7 +29,25 @@ public final class AssignmentEvents {
     /** The assignment was handed to another official; the snapshot names the replacement. */
     public static final EventType ASSIGNMENT_REPLACED = assignment("replaced");
 
+    /** Every deployment event's type starts with this. */
+    public static final String DEPLOYMENT_TYPE_PREFIX = "vn.secondment.assignment.deployment.";
+
+    /** The decision was issued: the round is official and its assignments stand. */
+    public static final EventType DEPLOYMENT_ISSUED = deployment("issued");
+    /** A later decision moved the round's period; each moved assignment also gets its own rescheduled event. */
+    public static final EventType DEPLOYMENT_RESCHEDULED = deployment("rescheduled");
+    public static final EventType DEPLOYMENT_COMPLETED = deployment("completed");
+    public static final EventType DEPLOYMENT_CANCELLED = deployment("cancelled");
+
+    /** An official sent their weekly work plan (lịch công tác tuần) to the ministry. */
+    public static final EventType WORK_PLAN_SUBMITTED =
+            new EventType("vn.secondment.assignment.work-plan.submitted", 1, WORK_PLAN);
+
     private AssignmentEvents() {
+    }
+
+    private static EventType deployment(String change) {
+        return new EventType(DEPLOYMENT_TYPE_PREFIX + change, 1, DEPLOYMENT);
     }
 
     private static EventType assignment(String change) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -23,6 +24,7 @@ import vn.secondment.rest.http.QueryParameterConverters;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -43,7 +45,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.type(), e.type().status(), e.getMessage(), uri, e.violations());
+        return render(mapper, e.type(), e.type().status(), e.getMessage(), uri, e.violations(), e.extensions());
     }
 
     @ServerExceptionMapper
@@ -151,12 +153,24 @@ public class ProblemMappers {
     /** The one rendering of a problem response, also used by mappers in other libraries. */
     public static Response render(ObjectMapper mapper, ProblemType type, int status, String detail, UriInfo uri,
                                   List<Problem.Violation> violations) {
+        return render(mapper, type, status, detail, uri, violations, Map.of());
+    }
+
+    /** A problem with extension members (RFC 9457 section 3.2) after the standard ones. */
+    public static Response render(ObjectMapper mapper, ProblemType type, int status, String detail, UriInfo uri,
+                                  List<Problem.Violation> violations, Map<String, Object> extensions) {
         // the full request path (with the service's /api/<name> root), as the client called it
         Problem problem = new Problem(type.uri(), type.title(), status, detail, uri.getRequestUri().getPath(),
                 violations);
         try {
+            ObjectNode body = mapper.valueToTree(problem);
+            extensions.forEach((member, value) -> {
+                if (!body.has(member)) {
+                    body.set(member, mapper.valueToTree(value));
+                }
+            });
             // serialised here so the body is JSON whatever writers the client's Accept header would select
-            return Response.status(status).type(Problem.MEDIA_TYPE).entity(mapper.writeValueAsString(problem)).build();
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(mapper.writeValueAsString(body)).build();
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -1,0 +1,35 @@
+package vn.secondment.assignment.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import vn.secondment.assignment.service.OfficialDirectory;
+import vn.secondment.events.EventCodec;
+import vn.secondment.events.MalformedEventException;
+
+/**
+ * Reads personnel-service's topic to know which officials exist, in which ministry, and whether they are active.
+ * A record that cannot be read goes to the dead-letter topic and the next one is processed; other failures (locks,
+ * connections) are retried first, each attempt in a new transaction.
+ */
+@ApplicationScoped
+public class PersonnelEventConsumer {
+
+    public static final String CHANNEL = "personnel-events";
+
+    private final EventCodec codec;
+    private final OfficialDirectory directory;
+
+    public PersonnelEventConsumer(EventCodec codec, OfficialDirectory directory) {
+        this.codec = codec;
+        this.directory = directory;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Retry(maxRetries = 5, delay = 500, jitter = 250, abortOn = MalformedEventException.class)
+    public void consume(String record) {
+        directory.apply(codec.decode(record));
+    }
+}

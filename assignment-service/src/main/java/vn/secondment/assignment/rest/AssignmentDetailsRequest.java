@@ -1,0 +1,16 @@
+package vn.secondment.assignment.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import vn.secondment.assignment.AssignmentRole;
+import vn.secondment.rest.Formats;
+
+import java.util.List;
+
+/** What can be edited on an assignment without a decision: the role and the focus communes. */
+public record AssignmentDetailsRequest(
+        @NotNull AssignmentRole role,
+        @Size(max = 50) List<@NotNull @Pattern(regexp = Formats.COMMUNE_CODE,
+                message = Formats.COMMUNE_CODE_MESSAGE) String> focusCommunes) {
+}

@@ -1,0 +1,40 @@
+package vn.secondment.assignment.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import vn.secondment.assignment.DeploymentType;
+import vn.secondment.rest.Formats;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deployment as its decision orders it.
+ *
+ * @param ministryCode         the ministry running it; defaults to the caller's
+ * @param provinceCodes        target provinces; absent or empty means all 34
+ * @param officialsPerProvince the coverage rule: officials each target province should have (default 1)
+ * @param provinceQuotas       exceptions to the rule, e.g. {"79": 2} for two officials in Hồ Chí Minh City
+ * @param partnerMinistries    other ministries whose officials may join (an inter-ministerial delegation)
+ */
+public record DeploymentRequest(
+        @Pattern(regexp = Formats.MINISTRY_CODE, message = Formats.MINISTRY_CODE_MESSAGE) String ministryCode,
+        @NotNull DeploymentType type,
+        @NotBlank @Size(max = 300) String name,
+        @NotNull @Valid DecisionRef decision,
+        @NotNull LocalDate startDate,
+        @NotNull LocalDate endDate,
+        @Size(max = 34) List<@NotNull @Pattern(regexp = Formats.PROVINCE_CODE,
+                message = Formats.PROVINCE_CODE_MESSAGE) String> provinceCodes,
+        @Min(0) @Max(50) Integer officialsPerProvince,
+        Map<@Pattern(regexp = Formats.PROVINCE_CODE, message = Formats.PROVINCE_CODE_MESSAGE) String,
+                @NotNull @Min(0) @Max(50) Integer> provinceQuotas,
+        @Size(max = 20) List<@NotNull @Pattern(regexp = Formats.MINISTRY_CODE,
+                message = Formats.MINISTRY_CODE_MESSAGE) String> partnerMinistries) {
+}

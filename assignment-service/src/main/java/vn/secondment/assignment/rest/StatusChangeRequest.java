@@ -1,0 +1,19 @@
+package vn.secondment.assignment.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+
+/**
+ * A change of state (issue, complete, cancel, withdraw, end): when it takes effect, why, and the decision if one
+ * ordered it.
+ *
+ * @param effectiveOn the day it takes effect (arrival, completion...); defaults to today in Vietnam
+ */
+public record StatusChangeRequest(
+        LocalDate effectiveOn,
+        @NotBlank @Size(max = 1000) String reason,
+        @Valid DecisionRef decision) {
+}

@@ -1,0 +1,156 @@
+package vn.secondment.assignment.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.secondment.assignment.Assignment;
+import vn.secondment.assignment.repository.KnownOfficialRepository;
+import vn.secondment.rest.problem.ProblemException;
+import vn.secondment.rest.security.Caller;
+import vn.secondment.rest.security.Roles;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who may do what with deployments, assignments and work plans (docs/DESIGN.md, security model):
+ * <ul>
+ *   <li>a platform admin manages every ministry; a ministry admin or coordinator manages their own ministry's
+ *       deployments and assignments;</li>
+ *   <li>an officer sees their own assignments and writes their own work plans, recognised by the token's verified
+ *       email matching the official's work email;</li>
+ *   <li>a province liaison sees who is assigned to their province, from every ministry;</li>
+ *   <li>a viewer sees every ministry's assignments and coverage, read-only.</li>
+ * </ul>
+ * Deployments themselves (decisions, periods, target provinces) are public to every signed-in caller.
+ */
+@RequestScoped
+public class AssignmentAccess {
+
+    private final Caller caller;
+    private final JsonWebToken token;
+    private final KnownOfficialRepository officials;
+    private Set<UUID> ownOfficialIds;
+
+    public AssignmentAccess(Caller caller, JsonWebToken token, KnownOfficialRepository officials) {
+        this.caller = caller;
+        this.token = token;
+        this.officials = officials;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public boolean canManage(String ministryCode) {
+        return caller.hasRole(Roles.PLATFORM_ADMIN)
+                || ((caller.hasRole(Roles.MINISTRY_ADMIN) || caller.hasRole(Roles.COORDINATOR))
+                && caller.belongsTo(ministryCode));
+    }
+
+    /** Refuses (403) unless the caller manages {@code ministryCode}'s deployments. */
+    public void requireManage(String ministryCode) {
+        if (!canManage(ministryCode)) {
+            throw ProblemException.forbidden("Only an admin or coordinator of " + ministryCode
+                    + " may change its deployments and assignments");
+        }
+    }
+
+    public boolean canSee(Assignment assignment) {
+        return scope().admits(assignment);
+    }
+
+    /** Whether the caller is the assigned official. */
+    public boolean isOwn(Assignment assignment) {
+        return ownOfficialIds().contains(assignment.officialId);
+    }
+
+    /** Everyone but an officer with no other role reads the coverage of every ministry. */
+    public boolean canSeeCoverage() {
+        return caller.hasRole(Roles.PLATFORM_ADMIN) || caller.hasRole(Roles.VIEWER)
+                || caller.hasRole(Roles.MINISTRY_ADMIN) || caller.hasRole(Roles.COORDINATOR)
+                || caller.hasRole(Roles.PROVINCE_LIAISON);
+    }
+
+    public void requireCoverage() {
+        if (!canSeeCoverage()) {
+            throw ProblemException.forbidden("Coverage is read by admins, coordinators, liaisons and viewers");
+        }
+    }
+
+    /** Which assignments the caller may read, as a filter every list applies. */
+    public Scope scope() {
+        if (caller.hasRole(Roles.PLATFORM_ADMIN) || caller.hasRole(Roles.VIEWER)) {
+            return Scope.EVERYTHING;
+        }
+        Optional<String> ministry = caller.hasRole(Roles.MINISTRY_ADMIN) || caller.hasRole(Roles.COORDINATOR)
+                ? caller.ministry() : Optional.empty();
+        Optional<String> province = caller.hasRole(Roles.PROVINCE_LIAISON) ? caller.province() : Optional.empty();
+        Set<UUID> own = caller.hasRole(Roles.OFFICER) ? ownOfficialIds() : Set.of();
+        return new Scope(false, ministry, province, own);
+    }
+
+    /** The officials the caller is, by the token's verified email. */
+    public Set<UUID> ownOfficialIds() {
+        if (ownOfficialIds == null) {
+            ownOfficialIds = verifiedEmail().map(officials::idsOfEmail).map(Set::copyOf).orElse(Set.of());
+        }
+        return ownOfficialIds;
+    }
+
+    private Optional<String> verifiedEmail() {
+        Object verified = token.getClaim("email_verified");
+        String email = token.getClaim("email");
+        if (email == null || !(Boolean.TRUE.equals(verified) || "true".equals(String.valueOf(verified)))) {
+            return Optional.empty();
+        }
+        return Optional.of(email);
+    }
+
+    /**
+     * The assignments a caller may read: everything, or the union of one ministry's, one province's and their own.
+     */
+    public record Scope(boolean everything, Optional<String> ministry, Optional<String> province,
+                        Set<UUID> officials) {
+
+        static final Scope EVERYTHING = new Scope(true, Optional.empty(), Optional.empty(), Set.of());
+
+        public boolean admits(Assignment a) {
+            return everything || ministry.map(a.ministryCode::equals).orElse(false)
+                    || province.map(a.provinceCode::equals).orElse(false)
+                    || officials.contains(a.officialId);
+        }
+
+        public boolean nothing() {
+            return !everything && ministry.isEmpty() && province.isEmpty() && officials.isEmpty();
+        }
+
+        /** A JPQL condition on alias {@code a} with named parameters, and the parameters. */
+        public Condition condition() {
+            if (everything) {
+                return new Condition("1 = 1", List.of());
+            }
+            StringBuilder where = new StringBuilder();
+            List<Object[]> parameters = new ArrayList<>();
+            ministry.ifPresent(m -> {
+                where.append("a.ministryCode = :scopeMinistry");
+                parameters.add(new Object[]{"scopeMinistry", m});
+            });
+            province.ifPresent(p -> {
+                where.append(where.isEmpty() ? "" : " or ").append("a.provinceCode = :scopeProvince");
+                parameters.add(new Object[]{"scopeProvince", p});
+            });
+            if (!officials.isEmpty()) {
+                where.append(where.isEmpty() ? "" : " or ").append("a.officialId in :scopeOfficials");
+                parameters.add(new Object[]{"scopeOfficials", officials});
+            }
+            return new Condition(where.isEmpty() ? "1 = 0" : "(" + where + ")", List.copyOf(parameters));
+        }
+    }
+
+    /** A piece of a query's where clause with its named parameters. */
+    public record Condition(String jpql, List<Object[]> parameters) {
+    }
+}

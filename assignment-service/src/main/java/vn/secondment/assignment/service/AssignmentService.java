@@ -1,0 +1,579 @@
+package vn.secondment.assignment.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import vn.secondment.assignment.Assignment;
+import vn.secondment.assignment.AssignmentRevision;
+import vn.secondment.assignment.AssignmentRole;
+import vn.secondment.assignment.AssignmentStatus;
+import vn.secondment.assignment.Deployment;
+import vn.secondment.assignment.DeploymentStatus;
+import vn.secondment.assignment.KnownOfficial;
+import vn.secondment.assignment.Period;
+import vn.secondment.assignment.RevisionChange;
+import vn.secondment.assignment.mapping.AssignmentMapper;
+import vn.secondment.assignment.reference.AdministrativeUnits;
+import vn.secondment.assignment.repository.AssignmentRepository;
+import vn.secondment.assignment.repository.DeploymentRepository;
+import vn.secondment.assignment.rest.ArrivalRequest;
+import vn.secondment.assignment.rest.AssignmentDetailsRequest;
+import vn.secondment.assignment.rest.AssignmentRequest;
+import vn.secondment.assignment.rest.DecisionRef;
+import vn.secondment.assignment.rest.PeriodChangeRequest;
+import vn.secondment.assignment.rest.ReplacementRequest;
+import vn.secondment.assignment.rest.StatusChangeRequest;
+import vn.secondment.assignment.search.AssignmentFilter;
+import vn.secondment.assignment.security.AssignmentAccess;
+import vn.secondment.data.Sorting;
+import vn.secondment.data.audit.AuditRecordView;
+import vn.secondment.data.audit.AuditTrail;
+import vn.secondment.events.assignment.AssignmentEvents;
+import vn.secondment.events.outbox.EventPublisher;
+import vn.secondment.rest.PageView;
+import vn.secondment.rest.Paging;
+import vn.secondment.rest.Text;
+import vn.secondment.rest.http.MergePatch;
+import vn.secondment.rest.http.Versions;
+import vn.secondment.rest.problem.Problem;
+import vn.secondment.rest.problem.ProblemException;
+import vn.secondment.rest.problem.ProblemType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Assignments of officials to provinces. The rules live here: an official never holds two overlapping assignments
+ * (in any deployment of any ministry), a deployment's coverage rule is never exceeded silently, focus communes
+ * belong to the province. Every change is a dated revision, audited and announced in the same transaction.
+ */
+@ApplicationScoped
+public class AssignmentService {
+
+    public static final String AUDIT_TYPE = "assignment";
+    public static final Map<String, String> SORTABLE = new LinkedHashMap<>();
+    public static final String DEFAULT_SORT = "provinceCode";
+
+    static {
+        SORTABLE.put("startDate", "startDate");
+        SORTABLE.put("provinceCode", "provinceCode");
+        SORTABLE.put("ministryCode", "ministryCode");
+        SORTABLE.put("createdAt", "createdAt");
+    }
+
+    private final AssignmentRepository assignments;
+    private final DeploymentRepository deployments;
+    private final OfficialDirectory officials;
+    private final AdministrativeUnits units;
+    private final Revisions revisions;
+    private final AssignmentMapper mapper;
+    private final AuditTrail audit;
+    private final EventPublisher events;
+    private final MergePatch mergePatch;
+
+    public AssignmentService(AssignmentRepository assignments, DeploymentRepository deployments,
+                             OfficialDirectory officials, AdministrativeUnits units, Revisions revisions,
+                             AssignmentMapper mapper, AuditTrail audit, EventPublisher events, MergePatch mergePatch) {
+        this.assignments = assignments;
+        this.deployments = deployments;
+        this.officials = officials;
+        this.units = units;
+        this.revisions = revisions;
+        this.mapper = mapper;
+        this.audit = audit;
+        this.events = events;
+        this.mergePatch = mergePatch;
+    }
+
+    @Transactional
+    public Assignment create(UUID deploymentId, AssignmentRequest request, AssignmentAccess access) {
+        Deployment d = deployments.findByIdOptional(deploymentId)
+                .orElseThrow(() -> ProblemException.notFound("Deployment", deploymentId));
+        access.requireManage(d.ministryCode);
+        if (!d.status.open()) {
+            throw new ProblemException(ProblemType.CONFLICT, "Deployment " + d.id + " is " + d.status
+                    + ": no assignment can be added");
+        }
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (!d.provinceCodes.contains(request.provinceCode())) {
+            violations.add(new Problem.Violation("provinceCode",
+                    request.provinceCode() + " is not a target province of this deployment"));
+        }
+        LocalDate start = request.startDate() != null ? request.startDate() : d.startDate;
+        LocalDate end = request.endDate() != null ? request.endDate() : d.endDate;
+        if (end.isBefore(start)) {
+            violations.add(new Problem.Violation("endDate", "must not be before startDate (" + start + ")"));
+        }
+        violations.addAll(communeViolations(request.focusCommunes(), request.provinceCode(), start));
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The assignment is not valid", violations);
+        }
+        KnownOfficial official = officials.requireAssignable("officialId", request.officialId());
+        if (!d.accepts(official.ministryCode)) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The official cannot be assigned",
+                    List.of(new Problem.Violation("officialId", official.fullName + " belongs to "
+                            + official.ministryCode + "; this deployment takes officials of " + d.ministryCode
+                            + (d.partnerMinistries.isEmpty() ? "" : " and " + String.join(", ", d.partnerMinistries)))));
+        }
+        Period period = new Period(start, end);
+        requireFree(official.id, period, Set.of());
+        if (!request.allowExcess()) {
+            requireRoom(d, request.provinceCode(), period, null);
+        }
+
+        Assignment a = new Assignment();
+        a.id = UUID.randomUUID();
+        a.deployment = d;
+        a.ministryCode = d.ministryCode;
+        a.officialId = official.id;
+        a.officialMinistryCode = official.ministryCode;
+        a.provinceCode = request.provinceCode();
+        a.role = request.role() != null ? request.role() : AssignmentRole.MEMBER;
+        a.focusCommunes = new ArrayList<>(distinct(request.focusCommunes()));
+        a.startDate = start;
+        a.endDate = end;
+        a.status = AssignmentStatus.PLANNED;
+        a.createdAt = Instant.now();
+        a.createdBy = access.caller().username();
+        a.updatedAt = a.createdAt;
+        a.updatedBy = a.createdBy;
+        assignments.persist(a);
+        DecisionRef decision = request.decision() != null ? request.decision() : DeploymentService.decisionOf(d);
+        revisions.record(a, RevisionChange.CREATED, decision.date(), null, decision, a.createdBy);
+        audit.record(AUDIT_TYPE, a.id, a.ministryCode, "created", Map.of(), mapper.auditState(a), a.createdBy,
+                request.allowExcess() ? decision.number() + " (above the coverage rule, accepted deliberately)"
+                        : decision.number());
+        events.publish(AssignmentEvents.ASSIGNMENT_CREATED, a.id, a.ministryCode, mapper.toSnapshot(a));
+        return a;
+    }
+
+    /** One assignment the caller may see; others answer 404, so colleagues' assignments are not probed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Assignment get(UUID id, AssignmentAccess access) {
+        Assignment a = assignments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Assignment", id));
+        if (!access.canSee(a)) {
+            throw ProblemException.notFound("Assignment", id);
+        }
+        return a;
+    }
+
+    /** The version in force on {@code date}; 404 when the assignment had not been decided yet. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AssignmentRevision asOf(Assignment a, LocalDate date) {
+        return assignments.asOf(a.id, date).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "Assignment " + a.id + " had not been decided yet on " + date));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AssignmentRevision> revisions(UUID id) {
+        return assignments.revisions(id);
+    }
+
+    /** Role and focus communes (JSON Merge Patch); periods and states change through their own operations. */
+    @Transactional
+    public Assignment patchDetails(UUID id, String ifMatch, JsonNode patch, AssignmentAccess access) {
+        Assignment a = changeable(id, ifMatch, access);
+        AssignmentDetailsRequest merged = mergePatch.apply(
+                new AssignmentDetailsRequest(a.role, List.copyOf(a.focusCommunes)), patch);
+        List<Problem.Violation> violations = communeViolations(merged.focusCommunes(), a.provinceCode, a.startDate);
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The assignment is not valid", violations);
+        }
+        Map<String, Object> before = mapper.auditState(a);
+        a.role = merged.role();
+        a.focusCommunes = new ArrayList<>(distinct(merged.focusCommunes()));
+        if (audit.record(AUDIT_TYPE, a.id, a.ministryCode, "updated", before, mapper.auditState(a),
+                access.caller().username(), null)) {
+            touch(a, access.caller().username());
+        }
+        return a;
+    }
+
+    /** Extension, early return or a moved period, by a later decision; the old period stays as a revision. */
+    @Transactional
+    public Assignment changePeriod(UUID id, String ifMatch, PeriodChangeRequest request, AssignmentAccess access) {
+        Assignment a = changeable(id, ifMatch, access);
+        requireHolding(a, "change the period of");
+        Period to = DeploymentService.period(request.startDate(), request.endDate());
+        if (a.status == AssignmentStatus.ACTIVE && !to.startDate().equals(a.startDate)) {
+            throw ProblemException.invalid("startDate", "cannot move: the official arrived on " + a.arrivedOn
+                    + "; change only the end date");
+        }
+        if (to.equals(a.period())) {
+            throw new ProblemException(ProblemType.CONFLICT, "The assignment already runs " + to.startDate() + " to "
+                    + to.endDate());
+        }
+        requireFree(a.officialId, to, Set.of(a.id));
+        requireRoom(a.deployment, a.provinceCode, to, a.id);
+        RevisionChange change = to.startDate().equals(a.startDate)
+                ? (to.endDate().isAfter(a.endDate) ? RevisionChange.EXTENDED : RevisionChange.SHORTENED)
+                : RevisionChange.RESCHEDULED;
+        move(a, to, change, request.decision(), Text.nfc("reason", request.reason()), access.caller().username());
+        return a;
+    }
+
+    /** The official's arrival is confirmed: active from that day; the deployment is then in progress. */
+    @Transactional
+    public Assignment arrive(UUID id, String ifMatch, ArrivalRequest request, AssignmentAccess access) {
+        Assignment a = changeable(id, ifMatch, access);
+        if (a.status != AssignmentStatus.PLANNED) {
+            throw new ProblemException(ProblemType.CONFLICT, "Assignment " + id + " is " + a.status
+                    + ": only a planned assignment can start");
+        }
+        Deployment d = a.deployment;
+        if (d.status == DeploymentStatus.DRAFT) {
+            throw new ProblemException(ProblemType.CONFLICT, "The deployment's decision " + d.decisionNumber
+                    + " has not been issued yet");
+        }
+        if (!a.period().contains(request.arrivedOn())) {
+            throw ProblemException.invalid("arrivedOn", "must fall within the assignment's period " + a.startDate
+                    + " to " + a.endDate);
+        }
+        String actor = access.caller().username();
+        Map<String, Object> before = mapper.auditState(a);
+        a.status = AssignmentStatus.ACTIVE;
+        a.arrivedOn = request.arrivedOn();
+        touch(a, actor);
+        revisions.record(a, RevisionChange.STARTED, request.arrivedOn(), null, null, actor);
+        audit.record(AUDIT_TYPE, a.id, a.ministryCode, "started", before, mapper.auditState(a), actor, null);
+        events.publish(AssignmentEvents.ASSIGNMENT_STARTED, a.id, a.ministryCode, mapper.toSnapshot(a));
+        if (d.status == DeploymentStatus.ISSUED) {
+            d.status = DeploymentStatus.IN_PROGRESS;
+            d.updatedAt = Instant.now();
+            d.updatedBy = actor;
+            revisions.record(d, RevisionChange.STARTED, request.arrivedOn(), null, null, actor);
+        }
+        return a;
+    }
+
+    /** The official's work in the province is over (on the planned end, or earlier: an early return). */
+    @Transactional
+    public Assignment complete(UUID id, String ifMatch, StatusChangeRequest request, AssignmentAccess access) {
+        Assignment a = changeable(id, ifMatch, access);
+        if (a.status != AssignmentStatus.ACTIVE) {
+            throw new ProblemException(ProblemType.CONFLICT, "Assignment " + id + " is " + a.status
+                    + ": only an active assignment can be completed (withdraw a planned one)");
+        }
+        LocalDate endedOn = request.effectiveOn() != null ? request.effectiveOn() : a.endDate;
+        if (endedOn.isBefore(a.arrivedOn) || endedOn.isAfter(a.endDate)) {
+            throw ProblemException.invalid("effectiveOn", "must fall between the arrival " + a.arrivedOn
+                    + " and the end " + a.endDate + "; extend the period first to end later");
+        }
+        String actor = access.caller().username();
+        Map<String, Object> before = mapper.auditState(a);
+        a.status = AssignmentStatus.COMPLETED;
+        a.endDate = endedOn;
+        touch(a, actor);
+        String reason = Text.nfc("reason", request.reason());
+        revisions.record(a, RevisionChange.COMPLETED, endedOn, reason, request.decision(), actor);
+        audit.record(AUDIT_TYPE, a.id, a.ministryCode, "completed", before, mapper.auditState(a), actor, reason);
+        events.publish(AssignmentEvents.ASSIGNMENT_ENDED, a.id, a.ministryCode, mapper.toSnapshot(a));
+        return a;
+    }
+
+    /** Called off before the official went; an official on site ends their assignment instead. */
+    @Transactional
+    public Assignment withdraw(UUID id, String ifMatch, StatusChangeRequest request, AssignmentAccess access) {
+        Assignment a = changeable(id, ifMatch, access);
+        withdraw(a, DeploymentService.effectiveOn(request), Text.nfc("reason", request.reason()), request.decision(),
+                access.caller().username());
+        return a;
+    }
+
+    /**
+     * Another official takes over from {@code from}: the replaced assignment ends the day before and links to the
+     * new one, which keeps the province, role, focus communes and end date.
+     */
+    @Transactional
+    public Assignment replace(UUID id, String ifMatch, ReplacementRequest request, AssignmentAccess access) {
+        Assignment old = changeable(id, ifMatch, access);
+        requireHolding(old, "replace");
+        if (!old.period().contains(request.from())
+                || (old.arrivedOn != null && !request.from().isAfter(old.arrivedOn))) {
+            throw ProblemException.invalid("from", "must fall within the assignment's period " + old.startDate
+                    + " to " + old.endDate + (old.arrivedOn == null ? "" : ", after the arrival on " + old.arrivedOn));
+        }
+        KnownOfficial official = officials.requireAssignable("officialId", request.officialId());
+        if (official.id.equals(old.officialId)) {
+            throw ProblemException.invalid("officialId", "is already the assigned official");
+        }
+        if (!old.deployment.accepts(official.ministryCode)) {
+            throw ProblemException.invalid("officialId", official.fullName + " belongs to " + official.ministryCode
+                    + ", not to a ministry of this deployment");
+        }
+        Period period = new Period(request.from(), old.endDate);
+        requireFree(official.id, period, Set.of());
+        String actor = access.caller().username();
+        String reason = Text.nfc("reason", request.reason());
+
+        Assignment next = new Assignment();
+        next.id = UUID.randomUUID();
+        next.deployment = old.deployment;
+        next.ministryCode = old.ministryCode;
+        next.officialId = official.id;
+        next.officialMinistryCode = official.ministryCode;
+        next.provinceCode = old.provinceCode;
+        next.role = old.role;
+        next.focusCommunes = new ArrayList<>(old.focusCommunes);
+        next.startDate = period.startDate();
+        next.endDate = period.endDate();
+        next.status = AssignmentStatus.PLANNED;
+        next.replacesId = old.id;
+        next.createdAt = Instant.now();
+        next.createdBy = actor;
+        next.updatedAt = next.createdAt;
+        next.updatedBy = actor;
+
+        Map<String, Object> before = mapper.auditState(old);
+        old.status = AssignmentStatus.REPLACED;
+        old.replacedById = next.id;
+        if (old.arrivedOn != null) {
+            // the official was on site until the day before the successor starts
+            old.endDate = request.from().minusDays(1);
+        }
+        touch(old, actor);
+        assignments.persist(next);
+        revisions.record(old, RevisionChange.REPLACED, request.decision().date(), reason, request.decision(), actor);
+        revisions.record(next, RevisionChange.CREATED, request.decision().date(), reason, request.decision(), actor);
+        audit.record(AUDIT_TYPE, old.id, old.ministryCode, "replaced", before, mapper.auditState(old), actor,
+                request.decision().number() + ": " + reason);
+        audit.record(AUDIT_TYPE, next.id, next.ministryCode, "created", Map.of(), mapper.auditState(next), actor,
+                request.decision().number() + ": " + reason);
+        events.publish(AssignmentEvents.ASSIGNMENT_REPLACED, old.id, old.ministryCode, mapper.toSnapshot(old));
+        events.publish(AssignmentEvents.ASSIGNMENT_CREATED, next.id, next.ministryCode, mapper.toSnapshot(next));
+        return next;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageView<Assignment> list(AssignmentFilter filter, Paging paging, AssignmentAccess access) {
+        AssignmentAccess.Scope scope = access.scope();
+        if (scope.nothing()) {
+            return new PageView<>(List.of(), paging.page, paging.size, 0);
+        }
+        AssignmentAccess.Condition visible = scope.condition();
+        StringBuilder where = new StringBuilder("from Assignment a where ").append(visible.jpql());
+        Parameters parameters = new Parameters();
+        visible.parameters().forEach(p -> parameters.and((String) p[0], p[1]));
+        if (filter.deployment != null) {
+            where.append(" and a.deployment.id = :deployment");
+            parameters.and("deployment", filter.deployment);
+        }
+        if (filter.ministries != null && !filter.ministries.isEmpty()) {
+            where.append(" and a.ministryCode in :ministries");
+            parameters.and("ministries", filter.ministries);
+        }
+        if (filter.province != null) {
+            where.append(" and a.provinceCode = :province");
+            parameters.and("province", filter.province);
+        }
+        if (filter.status != null) {
+            where.append(" and a.status = :status");
+            parameters.and("status", filter.status);
+        }
+        if (filter.official != null) {
+            where.append(" and a.officialId = :official");
+            parameters.and("official", filter.official);
+        }
+        if (filter.date != null) {
+            where.append(" and a.startDate <= :date and a.endDate >= :date");
+            parameters.and("date", filter.date);
+        }
+        if (filter.asOf != null) {
+            where.append(" and exists (select 1 from AssignmentRevision r where r.assignmentId = a.id"
+                    + " and r.effectiveFrom <= :asOf)");
+            parameters.and("asOf", filter.asOf);
+        }
+        PanacheQuery<Assignment> query = assignments.find(where.toString(),
+                Sorting.parse(filter.sort, DEFAULT_SORT, SORTABLE).and("startDate").and("id"), parameters)
+                .page(Page.of(paging.page, paging.size));
+        return new PageView<>(query.list(), paging.page, paging.size, query.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageView<AuditRecordView> history(UUID id, Paging paging, AssignmentAccess access) {
+        Assignment a = assignments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Assignment", id));
+        access.requireManage(a.ministryCode);
+        return audit.history(AUDIT_TYPE, id, paging);
+    }
+
+    /**
+     * The deployment moved from {@code from} to {@code to}: every assignment still held moves with it, start by
+     * the start's shift (unless the official has already arrived) and end by the end's shift. Refused as a whole
+     * (409) when a moved assignment would overlap another of the same official.
+     */
+    void followDeployment(Deployment d, Period from, Period to, DecisionRef decision, String reason, String actor) {
+        long startShift = ChronoUnit.DAYS.between(from.startDate(), to.startDate());
+        long endShift = ChronoUnit.DAYS.between(from.endDate(), to.endDate());
+        List<Map<String, Object>> conflicts = new ArrayList<>();
+        List<Assignment> moving = new ArrayList<>();
+        List<Period> targets = new ArrayList<>();
+        for (Assignment a : assignments.ofDeployment(d.id)) {
+            if (!a.status.holds()) {
+                continue;
+            }
+            LocalDate start = a.status == AssignmentStatus.PLANNED ? a.startDate.plusDays(startShift) : a.startDate;
+            LocalDate end = a.endDate.plusDays(endShift);
+            Period target = new Period(start, end.isBefore(start) ? start : end);
+            if (target.equals(a.period())) {
+                continue;
+            }
+            overlapping(a.officialId, target, Set.of(a.id)).ifPresent(other ->
+                    conflicts.add(Map.of("assignmentId", a.id, "movedPeriod", target, "conflictingAssignment",
+                            describe(other))));
+            moving.add(a);
+            targets.add(target);
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, conflicts.size() + " assignment(s) would overlap another "
+                    + "assignment of the same official; nothing was moved").with("conflicts", conflicts);
+        }
+        for (int i = 0; i < moving.size(); i++) {
+            move(moving.get(i), targets.get(i), RevisionChange.RESCHEDULED, decision, reason, actor);
+        }
+    }
+
+    /** Cancelling a deployment: its planned assignments are withdrawn; refused while an official is on site. */
+    void withdrawAll(Deployment d, LocalDate effectiveOn, String reason, DecisionRef decision, String actor) {
+        List<Assignment> held = assignments.ofDeployment(d.id).stream().filter(a -> a.status.holds()).toList();
+        List<UUID> onSite = held.stream().filter(a -> a.status == AssignmentStatus.ACTIVE).map(a -> a.id).toList();
+        if (!onSite.isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, onSite.size() + " official(s) are on site: complete their "
+                    + "assignments before cancelling the deployment").with("activeAssignments", onSite);
+        }
+        held.forEach(a -> withdraw(a, effectiveOn, reason, decision, actor));
+    }
+
+    long holdingIn(Deployment d) {
+        return assignments.countHolding(d.id);
+    }
+
+    private void withdraw(Assignment a, LocalDate effectiveOn, String reason, DecisionRef decision, String actor) {
+        if (a.status != AssignmentStatus.PLANNED) {
+            throw new ProblemException(ProblemType.CONFLICT, "Assignment " + a.id + " is " + a.status
+                    + ": only a planned assignment can be withdrawn (complete an active one)");
+        }
+        Map<String, Object> before = mapper.auditState(a);
+        a.status = AssignmentStatus.WITHDRAWN;
+        touch(a, actor);
+        revisions.record(a, RevisionChange.WITHDRAWN, effectiveOn, reason, decision, actor);
+        audit.record(AUDIT_TYPE, a.id, a.ministryCode, "withdrawn", before, mapper.auditState(a), actor, reason);
+        events.publish(AssignmentEvents.ASSIGNMENT_WITHDRAWN, a.id, a.ministryCode, mapper.toSnapshot(a));
+    }
+
+    private void move(Assignment a, Period to, RevisionChange change, DecisionRef decision, String reason,
+                      String actor) {
+        Map<String, Object> before = mapper.auditState(a);
+        a.startDate = to.startDate();
+        a.endDate = to.endDate();
+        touch(a, actor);
+        revisions.record(a, change, decision.date(), reason, decision, actor);
+        audit.record(AUDIT_TYPE, a.id, a.ministryCode, change.name().toLowerCase(), before, mapper.auditState(a),
+                actor, decision.number() + ": " + reason);
+        events.publish(AssignmentEvents.ASSIGNMENT_RESCHEDULED, a.id, a.ministryCode, mapper.toSnapshot(a));
+    }
+
+    /**
+     * The overlap rule: 409 naming the first assignment of the official that meets {@code period} and suggesting
+     * the nearest free period of the same length.
+     */
+    private void requireFree(UUID officialId, Period period, Set<UUID> excluded) {
+        overlapping(officialId, period, excluded).ifPresent(other -> {
+            List<Period> busy = assignments.occupiedBy(officialId).stream()
+                    .filter(a -> !excluded.contains(a.id)).map(Assignment::period).toList();
+            Period suggestion = FreePeriods.nearest(busy, period);
+            throw new ProblemException(ProblemType.CONFLICT, "The official already holds assignment " + other.id
+                    + " in province " + other.provinceCode + " (" + other.ministryCode + ", "
+                    + other.deployment.decisionNumber + ") from " + other.startDate + " to " + other.endDate
+                    + "; nearest free period of the same length: " + suggestion.startDate() + " to "
+                    + suggestion.endDate())
+                    .with("conflictingAssignment", describe(other))
+                    .with("suggestedPeriod", suggestion);
+        });
+    }
+
+    private Optional<Assignment> overlapping(UUID officialId, Period period, Set<UUID> excluded) {
+        return assignments.occupiedBy(officialId).stream()
+                .filter(a -> !excluded.contains(a.id) && a.period().overlaps(period))
+                .findFirst();
+    }
+
+    /** The coverage rule: no more officials in a province at once than the deployment asks for, unless deliberate. */
+    private void requireRoom(Deployment d, String provinceCode, Period period, UUID excluded) {
+        int required = d.required(provinceCode);
+        List<Assignment> beside = assignments.holdingInProvince(d.id, provinceCode, period.startDate(),
+                period.endDate(), excluded == null ? new UUID(0, 0) : excluded);
+        if (beside.size() + 1 > required) {
+            throw new ProblemException(ProblemType.CONFLICT, "Province " + provinceCode + " would have "
+                    + (beside.size() + 1) + " officials in this deployment where its coverage rule asks for "
+                    + required + "; send allowExcess=true to accept the excess deliberately")
+                    .with("coverage", Map.of("provinceCode", provinceCode, "required", required,
+                            "assignments", beside.stream().map(a -> a.id).toList()));
+        }
+    }
+
+    private List<Problem.Violation> communeViolations(List<String> communes, String provinceCode, LocalDate on) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        LocalDate asOf = on.isBefore(AdministrativeUnits.FIRST_DAY) ? AdministrativeUnits.FIRST_DAY : on;
+        for (int i = 0; communes != null && i < communes.size(); i++) {
+            try {
+                units.requireCommuneIn("focusCommunes[" + i + "]", communes.get(i), provinceCode, asOf);
+            } catch (ProblemException e) {
+                violations.addAll(e.violations());
+            }
+        }
+        return violations;
+    }
+
+    private static Map<String, Object> describe(Assignment a) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("assignmentId", a.id);
+        d.put("deploymentId", a.deployment.id);
+        d.put("decisionNumber", a.deployment.decisionNumber);
+        d.put("ministryCode", a.ministryCode);
+        d.put("provinceCode", a.provinceCode);
+        d.put("startDate", a.startDate);
+        d.put("endDate", a.endDate);
+        d.put("status", a.status);
+        return d;
+    }
+
+    private Assignment changeable(UUID id, String ifMatch, AssignmentAccess access) {
+        Assignment a = assignments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Assignment", id));
+        if (!access.canManage(a.ministryCode)) {
+            if (access.canSee(a)) {
+                access.requireManage(a.ministryCode);
+            }
+            throw ProblemException.notFound("Assignment", id);
+        }
+        Versions.requireMatch(ifMatch, a.version);
+        return a;
+    }
+
+    private static void requireHolding(Assignment a, String action) {
+        if (!a.status.holds()) {
+            throw new ProblemException(ProblemType.CONFLICT, "Cannot " + action + " assignment " + a.id + ": it is "
+                    + a.status);
+        }
+    }
+
+    private static void touch(Assignment a, String actor) {
+        a.updatedAt = Instant.now();
+        a.updatedBy = actor;
+    }
+
+    private static Set<String> distinct(List<String> values) {
+        return values == null ? Set.of() : new LinkedHashSet<>(values);
+    }
+}

@@ -1,0 +1,374 @@
+package vn.secondment.assignment.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import vn.secondment.assignment.Deployment;
+import vn.secondment.assignment.DeploymentRevision;
+import vn.secondment.assignment.DeploymentStatus;
+import vn.secondment.assignment.Period;
+import vn.secondment.assignment.RevisionChange;
+import vn.secondment.assignment.VietnamTime;
+import vn.secondment.assignment.mapping.AssignmentMapper;
+import vn.secondment.assignment.reference.AdministrativeUnits;
+import vn.secondment.assignment.repository.DeploymentRepository;
+import vn.secondment.assignment.rest.DecisionRef;
+import vn.secondment.assignment.rest.DeploymentRequest;
+import vn.secondment.assignment.rest.PeriodChangeRequest;
+import vn.secondment.assignment.rest.StatusChangeRequest;
+import vn.secondment.assignment.search.DeploymentFilter;
+import vn.secondment.assignment.security.AssignmentAccess;
+import vn.secondment.data.Sorting;
+import vn.secondment.data.audit.AuditRecordView;
+import vn.secondment.data.audit.AuditTrail;
+import vn.secondment.events.EventType;
+import vn.secondment.events.assignment.AssignmentEvents;
+import vn.secondment.events.assignment.DeploymentSnapshot;
+import vn.secondment.events.outbox.EventPublisher;
+import vn.secondment.rest.PageView;
+import vn.secondment.rest.Paging;
+import vn.secondment.rest.Text;
+import vn.secondment.rest.http.MergePatch;
+import vn.secondment.rest.http.Versions;
+import vn.secondment.rest.problem.Problem;
+import vn.secondment.rest.problem.ProblemException;
+import vn.secondment.rest.problem.ProblemType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Deployments (đợt tăng cường): created as drafts, issued by their decision, moved by later decisions (their
+ * assignments follow), then completed or cancelled. Every change is checked against the caller's ministry and the
+ * record's version, kept as a dated revision, audited, and announced through the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class DeploymentService {
+
+    public static final String AUDIT_TYPE = "deployment";
+    public static final Map<String, String> SORTABLE = new LinkedHashMap<>();
+    public static final String DEFAULT_SORT = "-startDate";
+
+    static {
+        SORTABLE.put("startDate", "startDate");
+        SORTABLE.put("ministryCode", "ministryCode");
+        SORTABLE.put("name", "name");
+        SORTABLE.put("createdAt", "createdAt");
+    }
+
+    private final DeploymentRepository deployments;
+    private final AssignmentService assignments;
+    private final AdministrativeUnits units;
+    private final Revisions revisions;
+    private final AssignmentMapper mapper;
+    private final AuditTrail audit;
+    private final EventPublisher events;
+    private final MergePatch mergePatch;
+
+    public DeploymentService(DeploymentRepository deployments, AssignmentService assignments,
+                             AdministrativeUnits units, Revisions revisions, AssignmentMapper mapper, AuditTrail audit,
+                             EventPublisher events, MergePatch mergePatch) {
+        this.deployments = deployments;
+        this.assignments = assignments;
+        this.units = units;
+        this.revisions = revisions;
+        this.mapper = mapper;
+        this.audit = audit;
+        this.events = events;
+        this.mergePatch = mergePatch;
+    }
+
+    /** A new draft: nothing is announced until it is issued. */
+    @Transactional
+    public Deployment create(DeploymentRequest request, AssignmentAccess access) {
+        String ministry = request.ministryCode() != null ? request.ministryCode()
+                : access.caller().ministry().orElseThrow(() ->
+                        ProblemException.invalid("ministryCode", "is required when your account has no ministry"));
+        access.requireManage(ministry);
+        Deployment d = new Deployment();
+        d.id = UUID.randomUUID();
+        d.ministryCode = ministry;
+        d.status = DeploymentStatus.DRAFT;
+        d.createdAt = Instant.now();
+        d.createdBy = access.caller().username();
+        d.updatedAt = d.createdAt;
+        d.updatedBy = d.createdBy;
+        apply(request, d);
+        deployments.persist(d);
+        revisions.record(d, RevisionChange.CREATED, d.decisionDate, null, decisionOf(d), d.createdBy);
+        audit.record(AUDIT_TYPE, d.id, ministry, "created", Map.of(), mapper.auditState(d), d.createdBy, null);
+        return d;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Deployment get(UUID id) {
+        return deployments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Deployment", id));
+    }
+
+    /** The version in force on {@code date}; 404 when the deployment had not been decided yet. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DeploymentRevision asOf(Deployment d, LocalDate date) {
+        return deployments.asOf(d.id, date).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "Deployment " + d.id + " did not exist yet on " + date + " (decided " + d.decisionDate + ")"));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DeploymentRevision> revisions(UUID id) {
+        return deployments.revisions(id);
+    }
+
+    /** Full update while still a draft; an issued deployment changes only by amendment. */
+    @Transactional
+    public Deployment replace(UUID id, String ifMatch, DeploymentRequest request, AssignmentAccess access) {
+        Deployment d = editableDraft(id, ifMatch, access);
+        return update(d, request, access);
+    }
+
+    @Transactional
+    public Deployment patch(UUID id, String ifMatch, JsonNode patch, AssignmentAccess access) {
+        Deployment d = editableDraft(id, ifMatch, access);
+        return update(d, mergePatch.apply(mapper.toRequest(d), patch), access);
+    }
+
+    /** The decision is signed: the round and its assignments are official. */
+    @Transactional
+    public Deployment issue(UUID id, String ifMatch, AssignmentAccess access) {
+        Deployment d = changeable(id, ifMatch, access);
+        requireStatus(d, "issue", DeploymentStatus.DRAFT);
+        Map<String, Object> before = mapper.auditState(d);
+        d.status = DeploymentStatus.ISSUED;
+        touch(d, access);
+        revisions.record(d, RevisionChange.ISSUED, d.decisionDate, null, decisionOf(d), d.updatedBy);
+        audit.record(AUDIT_TYPE, d.id, d.ministryCode, "issued", before, mapper.auditState(d), d.updatedBy,
+                d.decisionNumber);
+        events.publish(AssignmentEvents.DEPLOYMENT_ISSUED, d.id, d.ministryCode, mapper.toSnapshot(d, null));
+        return d;
+    }
+
+    /**
+     * A later decision moves the whole round (878/QĐ-BNV: 20/8–20/10 became 3/9–3/11/2025). The old period stays
+     * as a revision; every assignment still held follows (see {@link AssignmentService#followDeployment}).
+     */
+    @Transactional
+    public Deployment reschedule(UUID id, String ifMatch, PeriodChangeRequest request, AssignmentAccess access) {
+        Deployment d = changeable(id, ifMatch, access);
+        requireStatus(d, "reschedule", DeploymentStatus.DRAFT, DeploymentStatus.ISSUED, DeploymentStatus.IN_PROGRESS);
+        Period from = new Period(d.startDate, d.endDate);
+        Period to = period(request.startDate(), request.endDate());
+        if (from.equals(to)) {
+            throw new ProblemException(ProblemType.CONFLICT, "The deployment already runs " + to.startDate() + " to "
+                    + to.endDate());
+        }
+        String reason = Text.nfc("reason", request.reason());
+        Map<String, Object> before = mapper.auditState(d);
+        d.startDate = to.startDate();
+        d.endDate = to.endDate();
+        touch(d, access);
+        revisions.record(d, RevisionChange.RESCHEDULED, request.decision().date(), reason, request.decision(),
+                d.updatedBy);
+        audit.record(AUDIT_TYPE, d.id, d.ministryCode, "rescheduled", before, mapper.auditState(d), d.updatedBy,
+                request.decision().number() + ": " + reason);
+        assignments.followDeployment(d, from, to, request.decision(), reason, d.updatedBy);
+        events.publish(AssignmentEvents.DEPLOYMENT_RESCHEDULED, d.id, d.ministryCode, mapper.toSnapshot(d,
+                new DeploymentSnapshot.Amendment(request.decision().number(), request.decision().date(), reason,
+                        from.startDate(), from.endDate())));
+        return d;
+    }
+
+    /** The round is over: allowed once no official still holds an assignment in it. */
+    @Transactional
+    public Deployment complete(UUID id, String ifMatch, StatusChangeRequest request, AssignmentAccess access) {
+        Deployment d = changeable(id, ifMatch, access);
+        requireStatus(d, "complete", DeploymentStatus.ISSUED, DeploymentStatus.IN_PROGRESS);
+        long holding = assignments.holdingIn(d);
+        if (holding > 0) {
+            throw new ProblemException(ProblemType.CONFLICT, holding + " assignment(s) of this deployment are still "
+                    + "planned or active: complete, withdraw or shorten them first");
+        }
+        return close(d, DeploymentStatus.COMPLETED, RevisionChange.COMPLETED, "completed",
+                AssignmentEvents.DEPLOYMENT_COMPLETED, request, access);
+    }
+
+    /** Called off: planned assignments are withdrawn with it; refused while an official is already on site. */
+    @Transactional
+    public Deployment cancel(UUID id, String ifMatch, StatusChangeRequest request, AssignmentAccess access) {
+        Deployment d = changeable(id, ifMatch, access);
+        requireStatus(d, "cancel", DeploymentStatus.DRAFT, DeploymentStatus.ISSUED, DeploymentStatus.IN_PROGRESS);
+        String reason = Text.nfc("reason", request.reason());
+        assignments.withdrawAll(d, effectiveOn(request), reason, request.decision(), access.caller().username());
+        return close(d, DeploymentStatus.CANCELLED, RevisionChange.CANCELLED, "cancelled",
+                AssignmentEvents.DEPLOYMENT_CANCELLED, request, access);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageView<Deployment> list(DeploymentFilter filter, Paging paging) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (filter.ministries != null && !filter.ministries.isEmpty()) {
+            where.append(" and ministryCode in :ministries");
+            parameters.and("ministries", filter.ministries);
+        }
+        if (filter.status != null) {
+            where.append(" and status = :status");
+            parameters.and("status", filter.status);
+        }
+        if (filter.type != null) {
+            where.append(" and type = :type");
+            parameters.and("type", filter.type);
+        }
+        if (filter.province != null) {
+            where.append(" and array_contains(provinceCodes, :province)");
+            parameters.and("province", filter.province);
+        }
+        if (filter.date != null) {
+            where.append(" and startDate <= :date and endDate >= :date");
+            parameters.and("date", filter.date);
+        }
+        if (filter.decision != null) {
+            where.append(" and decisionNumber = :decision");
+            parameters.and("decision", Text.nfc("decision", filter.decision));
+        }
+        PanacheQuery<Deployment> query = deployments.find(where.toString(),
+                Sorting.parse(filter.sort, DEFAULT_SORT, SORTABLE).and("id"), parameters)
+                .page(Page.of(paging.page, paging.size));
+        return new PageView<>(query.list(), paging.page, paging.size, query.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageView<AuditRecordView> history(UUID id, Paging paging, AssignmentAccess access) {
+        Deployment d = get(id);
+        access.requireManage(d.ministryCode);
+        return audit.history(AUDIT_TYPE, id, paging);
+    }
+
+    private Deployment close(Deployment d, DeploymentStatus status, RevisionChange change, String action,
+                             EventType event, StatusChangeRequest request,
+                             AssignmentAccess access) {
+        String reason = Text.nfc("reason", request.reason());
+        Map<String, Object> before = mapper.auditState(d);
+        d.status = status;
+        touch(d, access);
+        revisions.record(d, change, effectiveOn(request), reason, request.decision(), d.updatedBy);
+        audit.record(AUDIT_TYPE, d.id, d.ministryCode, action, before, mapper.auditState(d), d.updatedBy, reason);
+        events.publish(event, d.id, d.ministryCode, mapper.toSnapshot(d, null));
+        return d;
+    }
+
+    private Deployment update(Deployment d, DeploymentRequest request, AssignmentAccess access) {
+        if (request.ministryCode() != null && !request.ministryCode().equals(d.ministryCode)) {
+            throw ProblemException.invalid("ministryCode", "cannot change: create the deployment in the other ministry");
+        }
+        Map<String, Object> before = mapper.auditState(d);
+        apply(request, d);
+        Map<String, Object> after = mapper.auditState(d);
+        if (!before.equals(after)) {
+            touch(d, access);
+            revisions.record(d, RevisionChange.EDITED, d.decisionDate, null, decisionOf(d), d.updatedBy);
+            audit.record(AUDIT_TYPE, d.id, d.ministryCode, "updated", before, after, d.updatedBy, null);
+        }
+        return d;
+    }
+
+    private void apply(DeploymentRequest request, Deployment d) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        Period period = period(request.startDate(), request.endDate());
+        if (period.startDate().isBefore(AdministrativeUnits.FIRST_DAY)) {
+            violations.add(new Problem.Violation("startDate", "must be on or after " + AdministrativeUnits.FIRST_DAY
+                    + ", when the 34 provinces came into being"));
+        }
+        if (request.decision().date().isAfter(VietnamTime.today())) {
+            violations.add(new Problem.Violation("decision.date", "cannot be in the future"));
+        }
+        List<String> provinces = request.provinceCodes() == null || request.provinceCodes().isEmpty()
+                ? List.copyOf(new TreeSet<>(units.provinceCodes()))
+                : List.copyOf(new TreeSet<>(request.provinceCodes()));
+        for (int i = 0; request.provinceCodes() != null && i < request.provinceCodes().size(); i++) {
+            String code = request.provinceCodes().get(i);
+            if (!units.provinceCodes().contains(code)) {
+                violations.add(new Problem.Violation("provinceCodes[" + i + "]", code + " is not one of the 34 provinces"));
+            }
+        }
+        Map<String, Integer> quotas = request.provinceQuotas() == null ? Map.of() : request.provinceQuotas();
+        quotas.keySet().stream().filter(code -> !provinces.contains(code)).sorted().forEach(code ->
+                violations.add(new Problem.Violation("provinceQuotas[" + code + "]",
+                        "is not a target province of this deployment")));
+        List<String> partners = request.partnerMinistries() == null ? List.of() : request.partnerMinistries();
+        if (partners.contains(d.ministryCode)) {
+            violations.add(new Problem.Violation("partnerMinistries", "must not name the deployment's own ministry"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The deployment is not valid", violations);
+        }
+        d.type = request.type();
+        d.name = Text.nfc("name", request.name());
+        d.decisionNumber = Text.nfc("decision.number", request.decision().number());
+        d.decisionDate = request.decision().date();
+        d.decisionSigner = Text.nfc("decision.signer", request.decision().signer());
+        d.decisionSubject = Text.nfc("decision.subject", request.decision().subject());
+        d.startDate = period.startDate();
+        d.endDate = period.endDate();
+        d.provinceCodes = new ArrayList<>(provinces);
+        d.officialsPerProvince = request.officialsPerProvince() == null ? 1 : request.officialsPerProvince();
+        d.provinceQuotas = new LinkedHashMap<>(new TreeMap<>(quotas));
+        d.partnerMinistries = new ArrayList<>(new TreeSet<>(partners));
+    }
+
+    static Period period(LocalDate start, LocalDate end) {
+        if (end.isBefore(start)) {
+            throw ProblemException.invalid("endDate", "must not be before startDate (" + start + ")");
+        }
+        return new Period(start, end);
+    }
+
+    private Deployment changeable(UUID id, String ifMatch, AssignmentAccess access) {
+        Deployment d = get(id);
+        access.requireManage(d.ministryCode);
+        Versions.requireMatch(ifMatch, d.version);
+        return d;
+    }
+
+    private Deployment editableDraft(UUID id, String ifMatch, AssignmentAccess access) {
+        Deployment d = changeable(id, ifMatch, access);
+        if (d.status != DeploymentStatus.DRAFT) {
+            throw new ProblemException(ProblemType.CONFLICT, "Deployment " + id + " is " + d.status
+                    + ": once issued it changes only by a later decision (reschedule, complete, cancel)");
+        }
+        return d;
+    }
+
+    private static void requireStatus(Deployment d, String action, DeploymentStatus... allowed) {
+        for (DeploymentStatus status : allowed) {
+            if (d.status == status) {
+                return;
+            }
+        }
+        throw new ProblemException(ProblemType.CONFLICT, "Cannot " + action + " deployment " + d.id + ": it is "
+                + d.status);
+    }
+
+    private static void touch(Deployment d, AssignmentAccess access) {
+        d.updatedAt = Instant.now();
+        d.updatedBy = access.caller().username();
+    }
+
+    static DecisionRef decisionOf(Deployment d) {
+        return new DecisionRef(d.decisionNumber, d.decisionDate, d.decisionSigner, d.decisionSubject);
+    }
+
+    static LocalDate effectiveOn(StatusChangeRequest request) {
+        return Optional.ofNullable(request.effectiveOn())
+                .or(() -> Optional.ofNullable(request.decision()).map(DecisionRef::date))
+                .orElseGet(VietnamTime::today);
+    }
+}

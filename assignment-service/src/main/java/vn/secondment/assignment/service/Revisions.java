@@ -1,0 +1,67 @@
+package vn.secondment.assignment.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.secondment.assignment.Assignment;
+import vn.secondment.assignment.AssignmentRevision;
+import vn.secondment.assignment.Deployment;
+import vn.secondment.assignment.DeploymentRevision;
+import vn.secondment.assignment.RevisionChange;
+import vn.secondment.assignment.repository.AssignmentRepository;
+import vn.secondment.assignment.repository.DeploymentRepository;
+import vn.secondment.assignment.rest.DecisionRef;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Writes the dated versions of deployments and assignments: after every change, the state as it now stands, from
+ * the day the change takes effect. Nothing is overwritten, so any date's state can be read back.
+ */
+@ApplicationScoped
+public class Revisions {
+
+    private final DeploymentRepository deployments;
+    private final AssignmentRepository assignments;
+
+    public Revisions(DeploymentRepository deployments, AssignmentRepository assignments) {
+        this.deployments = deployments;
+        this.assignments = assignments;
+    }
+
+    public void record(Deployment d, RevisionChange change, LocalDate effectiveFrom, String reason,
+                       DecisionRef decision, String actor) {
+        DeploymentRevision r = new DeploymentRevision();
+        r.id = UUID.randomUUID();
+        r.deploymentId = d.id;
+        r.change = change;
+        r.effectiveFrom = effectiveFrom;
+        r.recordedAt = Instant.now();
+        r.recordedBy = actor;
+        r.status = d.status;
+        r.startDate = d.startDate;
+        r.endDate = d.endDate;
+        r.reason = reason;
+        r.decisionNumber = decision == null ? null : decision.number();
+        r.decisionDate = decision == null ? null : decision.date();
+        deployments.persist(r);
+    }
+
+    public void record(Assignment a, RevisionChange change, LocalDate effectiveFrom, String reason,
+                       DecisionRef decision, String actor) {
+        AssignmentRevision r = new AssignmentRevision();
+        r.id = UUID.randomUUID();
+        r.assignmentId = a.id;
+        r.change = change;
+        r.effectiveFrom = effectiveFrom;
+        r.recordedAt = Instant.now();
+        r.recordedBy = actor;
+        r.status = a.status;
+        r.startDate = a.startDate;
+        r.endDate = a.endDate;
+        r.reason = reason;
+        r.decisionNumber = decision == null ? null : decision.number();
+        r.decisionDate = decision == null ? null : decision.date();
+        assignments.persist(r);
+    }
+}

@@ -1,0 +1,34 @@
+package vn.secondment.events.assignment;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Payload of every deployment event, schema version 1: the deployment (đợt tăng cường) after the change.
+ *
+ * @param deploymentId     the deployment
+ * @param ministryCode     the ministry that runs it, e.g. {@code BNV}
+ * @param type             {@code RESIDENT_SECONDMENT}, {@code WORKING_DELEGATION}, {@code STANDING_WORKING_GROUP}
+ *                         or {@code PROVINCE_REQUEST}
+ * @param name             its name, e.g. "Tăng cường cán bộ hỗ trợ chính quyền địa phương hai cấp"
+ * @param decisionNumber   the decision that ordered it, e.g. {@code 878/QĐ-BNV}
+ * @param startDate        first day of the current period
+ * @param endDate          last day of the current period
+ * @param provinceCodes    the target provinces (2-digit codes)
+ * @param status           {@code DRAFT}, {@code ISSUED}, {@code IN_PROGRESS}, {@code COMPLETED} or {@code CANCELLED}
+ * @param amendment        for a reschedule: the amending decision and why; otherwise null
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record DeploymentSnapshot(UUID deploymentId, String ministryCode, String type, String name,
+                                 String decisionNumber, LocalDate startDate, LocalDate endDate,
+                                 List<String> provinceCodes, String status, Amendment amendment) {
+
+    /** The decision that changed the period, and its reason. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Amendment(String decisionNumber, LocalDate decisionDate, String reason,
+                            LocalDate previousStartDate, LocalDate previousEndDate) {
+    }
+}
