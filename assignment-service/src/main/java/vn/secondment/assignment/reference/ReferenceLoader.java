@@ -300,8 +300,8 @@ final class ReferenceLoader {
             }
             return rows;
         } catch (TableFormatException e) {
-            throw new IllegalStateException("Reference data " + DIRECTORY + file + " is not readable (the header must be "
-                    + String.join(",", header) + "): " + e.getMessage(), e);
+            throw new IllegalStateException("Reference data " + DIRECTORY + file
+                    + " is not readable (the header must be " + String.join(",", header) + "): " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Reference data " + DIRECTORY + file + " cannot be read", e);
         }

@@ -163,6 +163,7 @@ public class DeploymentResource {
 
     @POST
     @Path("/{id}/issue")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN, Roles.COORDINATOR})
     @Operation(operationId = "issueDeployment", summary = "Issue the decision",
             description = "DRAFT → ISSUED, effective on the decision's date. Requires If-Match; publishes "

@@ -1,0 +1,30 @@
+package vn.secondment.assignment.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.secondment.assignment.reference.Commune;
+import vn.secondment.assignment.reference.CommuneType;
+import vn.secondment.assignment.reference.Province;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A commune as of a day, the names of its province that day, and all its versions. */
+@Schema(name = "CommuneDetail")
+public record CommuneDetailView(@Schema(examples = "26248") String code,
+                                @Schema(examples = "Trảng Bom") String name,
+                                @Schema(examples = "Phường Trảng Bom") String fullName,
+                                CommuneType type,
+                                @Schema(examples = "75") String provinceCode,
+                                @Schema(examples = "Đồng Nai") String provinceName,
+                                @Schema(examples = "Thành phố Đồng Nai") String provinceFullName,
+                                @Schema(examples = "Trang Bom") String nameEn,
+                                LocalDate validFrom, LocalDate validTo,
+                                @Schema(description = "Every version, oldest first")
+                                List<CommuneVersionView> history) {
+
+    static CommuneDetailView of(Commune c, Province province, List<Commune> history) {
+        return new CommuneDetailView(c.code(), c.name(), c.fullName(), c.type(), c.provinceCode(), province.name(),
+                province.fullName(), c.nameEn(), c.validFrom(), c.validTo(),
+                history.stream().map(CommuneVersionView::of).toList());
+    }
+}

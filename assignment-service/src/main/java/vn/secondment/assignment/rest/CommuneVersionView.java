@@ -1,0 +1,18 @@
+package vn.secondment.assignment.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.secondment.assignment.reference.Commune;
+import vn.secondment.assignment.reference.CommuneType;
+
+import java.time.LocalDate;
+
+/** One version of a commune: its names, type and province from validFrom to validTo (inclusive; null while valid). */
+@Schema(name = "CommuneVersion")
+public record CommuneVersionView(String name, String fullName, CommuneType type, String provinceCode, String nameEn,
+                                 LocalDate validFrom, LocalDate validTo) {
+
+    static CommuneVersionView of(Commune c) {
+        return new CommuneVersionView(c.name(), c.fullName(), c.type(), c.provinceCode(), c.nameEn(), c.validFrom(),
+                c.validTo());
+    }
+}

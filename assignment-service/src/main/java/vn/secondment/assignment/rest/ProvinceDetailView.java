@@ -1,0 +1,29 @@
+package vn.secondment.assignment.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.secondment.assignment.reference.Commune;
+import vn.secondment.assignment.reference.Province;
+import vn.secondment.assignment.reference.ProvinceType;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A province as of a day, its commune counts that day, and all its versions. */
+@Schema(name = "ProvinceDetail")
+public record ProvinceDetailView(@Schema(examples = "75") String code,
+                                 @Schema(examples = "Đồng Nai") String name,
+                                 @Schema(examples = "Thành phố Đồng Nai") String fullName,
+                                 ProvinceType type,
+                                 @Schema(examples = "Dong Nai") String nameEn,
+                                 LocalDate validFrom, LocalDate validTo,
+                                 int xa, int phuong, int dacKhu, int total,
+                                 @Schema(description = "Every version, oldest first")
+                                 List<ProvinceVersionView> history) {
+
+    static ProvinceDetailView of(Province province, List<Commune> communes, List<Province> history) {
+        ProvinceView view = ProvinceView.of(province, communes);
+        return new ProvinceDetailView(view.code(), view.name(), view.fullName(), view.type(), view.nameEn(),
+                view.validFrom(), view.validTo(), view.xa(), view.phuong(), view.dacKhu(), view.total(),
+                history.stream().map(ProvinceVersionView::of).toList());
+    }
+}

@@ -1,0 +1,17 @@
+package vn.secondment.assignment.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.secondment.assignment.reference.Province;
+import vn.secondment.assignment.reference.ProvinceType;
+
+import java.time.LocalDate;
+
+/** One version of a province: its names and type from validFrom to validTo (inclusive; null while valid). */
+@Schema(name = "ProvinceVersion")
+public record ProvinceVersionView(String name, String fullName, ProvinceType type, String nameEn,
+                                  LocalDate validFrom, LocalDate validTo) {
+
+    static ProvinceVersionView of(Province p) {
+        return new ProvinceVersionView(p.name(), p.fullName(), p.type(), p.nameEn(), p.validFrom(), p.validTo());
+    }
+}

@@ -1,0 +1,36 @@
+package vn.secondment.assignment.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.secondment.assignment.reference.Commune;
+import vn.secondment.assignment.reference.CommuneType;
+import vn.secondment.assignment.reference.Province;
+import vn.secondment.assignment.reference.ProvinceType;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A province as of a day, with the number of its communes of each type that day. */
+@Schema(name = "Province")
+public record ProvinceView(@Schema(examples = "75") String code,
+                           @Schema(examples = "Đồng Nai") String name,
+                           @Schema(examples = "Tỉnh Đồng Nai") String fullName,
+                           ProvinceType type,
+                           @Schema(examples = "Dong Nai") String nameEn,
+                           @Schema(description = "First day of this version") LocalDate validFrom,
+                           @Schema(description = "Last day of this version (inclusive); null while valid")
+                           LocalDate validTo,
+                           @Schema(description = "Number of xã") int xa,
+                           @Schema(description = "Number of phường") int phuong,
+                           @Schema(description = "Number of đặc khu") int dacKhu,
+                           @Schema(description = "Number of communes of all types") int total) {
+
+    static ProvinceView of(Province province, List<Commune> communes) {
+        return new ProvinceView(province.code(), province.name(), province.fullName(), province.type(),
+                province.nameEn(), province.validFrom(), province.validTo(), count(communes, CommuneType.XA),
+                count(communes, CommuneType.PHUONG), count(communes, CommuneType.DAC_KHU), communes.size());
+    }
+
+    static int count(List<Commune> communes, CommuneType type) {
+        return (int) communes.stream().filter(c -> c.type() == type).count();
+    }
+}
