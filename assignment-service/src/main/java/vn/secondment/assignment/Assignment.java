@@ -30,7 +30,8 @@ public class Assignment {
     @Id
     public UUID id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    // eager: every view of an assignment names its deployment and decision, and views are built after the transaction
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "deployment_id")
     public Deployment deployment;
 
