@@ -1,0 +1,200 @@
+package vn.secondment.assignment.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.secondment.assignment.KnownOfficial;
+import vn.secondment.assignment.repository.KnownOfficialRepository;
+import vn.secondment.events.EventType;
+import vn.secondment.events.Topics;
+import vn.secondment.events.personnel.OfficialSnapshot;
+import vn.secondment.events.personnel.PersonnelEvents;
+import vn.secondment.testing.TestKafka;
+import vn.secondment.testing.WithRealInfrastructure;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static vn.secondment.assignment.support.Secondments.BNV_ADMIN;
+import static vn.secondment.assignment.support.Secondments.DEPLOYMENTS;
+import static vn.secondment.assignment.support.Secondments.deployment;
+
+/**
+ * personnel-service's events, published to the real broker by a real producer as its outbox relay would, decide
+ * who can be assigned here. To know that the consumer has gone past a record whose effect is "nothing changes", a
+ * marker official is published behind it on the same partition: once the marker is known, the record was handled.
+ */
+@QuarkusTest
+@WithRealInfrastructure
+class PersonnelEventConsumerTest {
+
+    private static final String DLQ = "assignment-service.dlq";
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static KafkaCompanion kafka;
+
+    @BeforeAll
+    static void connectKafka() {
+        kafka = TestKafka.companion();
+    }
+
+    @AfterAll
+    static void closeKafka() {
+        kafka.close();
+    }
+
+    @BeforeEach
+    void consumerHasJoinedItsGroup() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'event consumers joined their groups' }.status", equalTo("UP")));
+    }
+
+    @Test
+    void aRegisteredOfficialCanBeAssignedAndADeactivatedOneCannot() {
+        UUID round = deployment(BNV_ADMIN, "BNV", LocalDate.of(2026, 1, 5), LocalDate.of(2026, 3, 5));
+        UUID official = UUID.randomUUID();
+        Instant t = now();
+        publish(event(PersonnelEvents.OFFICIAL_REGISTERED, official, "Nguyễn Thị Hoa", true, t));
+        awaitKnown(official);
+        assign(round, official, "01").then().statusCode(201).body("official.fullName", equalTo("Nguyễn Thị Hoa"));
+
+        UUID leaving = UUID.randomUUID();
+        publish(event(PersonnelEvents.OFFICIAL_REGISTERED, leaving, "Trần Văn Nghỉ", true, t));
+        publish(event(PersonnelEvents.OFFICIAL_DEACTIVATED, leaving, "Trần Văn Nghỉ", false, t.plusSeconds(60)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> known(leaving) != null && !known(leaving).active);
+        assign(round, leaving, "04").then().statusCode(422)
+                .body("violations[0].field", equalTo("officialId"))
+                .body("violations[0].message", containsString("deactivated"));
+    }
+
+    @Test
+    void aRedeliveredOrOlderEventChangesNothing() {
+        UUID official = UUID.randomUUID();
+        Instant t = now();
+        ObjectNode registered = event(PersonnelEvents.OFFICIAL_REGISTERED, official, "Lê Văn Cũ", true, t);
+        publish(registered);
+        publish(event(PersonnelEvents.OFFICIAL_UPDATED, official, "Lê Văn Mới", true, t.plusSeconds(60)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> known(official) != null
+                && "Lê Văn Mới".equals(known(official).fullName));
+        // the registration is delivered again, late: it is both a redelivery and older than what is known
+        RecordMetadata again = publish(registered);
+        // and an older update under a new id
+        awaitConsumedPast(publish(event(PersonnelEvents.OFFICIAL_UPDATED, official, "Lê Văn Trước", true,
+                t.plusSeconds(30))), again);
+        assertThat(known(official).fullName).isEqualTo("Lê Văn Mới");
+    }
+
+    @Test
+    void aRecordThatIsNotAnEnvelopeGoesToTheDeadLetterTopicAndTheNextOneIsProcessed() {
+        String key = UUID.randomUUID().toString();
+        String poison = "{not an envelope " + key;
+        ConsumerTask<String, String> dead = kafka.consumeStrings().fromTopics(DLQ);
+        try {
+            RecordMetadata bad = kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.PERSONNEL, key, poison))
+                    .awaitCompletion(Duration.ofSeconds(10)).getFirstRecord();
+            UUID next = UUID.randomUUID();
+            publish(event(PersonnelEvents.OFFICIAL_REGISTERED, next, "Sau Lỗi", true, now()), bad.partition());
+            awaitKnown(next);
+            await().atMost(Duration.ofSeconds(20)).until(() -> dead.getRecords().stream()
+                    .anyMatch(r -> poison.equals(r.value())));
+            ConsumerRecord<String, String> record = dead.getRecords().stream()
+                    .filter(r -> poison.equals(r.value())).findFirst().orElseThrow();
+            assertThat(record.key()).isEqualTo(key);
+        } finally {
+            dead.close();
+        }
+    }
+
+    @Test
+    void otherEventsOfTheTopicAreSkipped() {
+        ObjectNode unit = JSON.createObjectNode().put("specversion", "1.0").put("id", UUID.randomUUID().toString())
+                .put("source", "/personnel-service").put("type", PersonnelEvents.UNIT_CREATED.name())
+                .put("subject", UUID.randomUUID().toString()).put("time", now().toString())
+                .put("datacontenttype", "application/json").put("ministry", "BNV").put("schemaversion", 1);
+        unit.set("data", JSON.createObjectNode().put("unitId", unit.path("subject").asText()).put("name", "Vụ Pháp chế"));
+        awaitConsumedPast(publish(unit), null);
+        assertThat(known(UUID.fromString(unit.path("subject").asText()))).isNull();
+    }
+
+    // --- helpers
+
+    private static io.restassured.response.Response assign(UUID round, UUID official, String province) {
+        return given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                .body("{\"officialId\": \"%s\", \"provinceCode\": \"%s\"}".formatted(official, province))
+                .when().post(DEPLOYMENTS + "/" + round + "/assignments");
+    }
+
+    private static ObjectNode event(EventType type, UUID official, String name, boolean active, Instant time) {
+        OfficialSnapshot snapshot = new OfficialSnapshot(official, name, "BNV", null, "Chuyên viên chính",
+                "CIVIL_SERVANT", "cb." + official.toString().substring(0, 8) + "@moha.gov.vn",
+                List.of("tổ chức bộ máy"), active, null);
+        ObjectNode envelope = JSON.createObjectNode()
+                .put("specversion", "1.0")
+                .put("id", UUID.randomUUID().toString())
+                .put("source", "/personnel-service")
+                .put("type", type.name())
+                .put("subject", official.toString())
+                .put("time", time.toString())
+                .put("datacontenttype", "application/json")
+                .put("ministry", "BNV")
+                .put("schemaversion", type.schemaVersion());
+        envelope.set("data", JSON.valueToTree(snapshot));
+        return envelope;
+    }
+
+    private static RecordMetadata publish(ObjectNode envelope) {
+        return publish(envelope, null);
+    }
+
+    private static RecordMetadata publish(ObjectNode envelope, Integer partition) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PERSONNEL, partition,
+                envelope.path("subject").asText(), envelope.toString());
+        record.headers().add("ce_id", envelope.path("id").asText().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", envelope.path("type").asText().getBytes(StandardCharsets.UTF_8));
+        return kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(10)).getFirstRecord();
+    }
+
+    /** Waits until everything up to {@code record} (and {@code also}, when given) was handled. */
+    private static void awaitConsumedPast(RecordMetadata record, RecordMetadata also) {
+        for (RecordMetadata r : also == null ? List.of(record) : List.of(record, also)) {
+            UUID marker = UUID.randomUUID();
+            publish(event(PersonnelEvents.OFFICIAL_REGISTERED, marker, "Mốc Kiểm Tra", true, now()), r.partition());
+            awaitKnown(marker);
+        }
+    }
+
+    private static void awaitKnown(UUID official) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> known(official) != null);
+    }
+
+    private static KnownOfficial known(UUID official) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                Arc.container().instance(KnownOfficialRepository.class).get().findById(official));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
