@@ -63,7 +63,8 @@ public class AssignmentResource {
             description = "Admins and coordinators see their ministry's, a province liaison their province's from "
                     + "every ministry, an officer their own, viewers everything. Filters combine; page size at most "
                     + Paging.MAX_SIZE + ".")
-    @APIResponse(responseCode = "200", description = "One page of assignments")
+    @APIResponse(responseCode = "200", description = "One page of assignments",
+            content = @Content(examples = @ExampleObject(name = "one page", value = AssignmentView.PAGE_EXAMPLE)))
     public PageView<AssignmentView> list(@BeanParam @Valid AssignmentFilter filter, @BeanParam @Valid Paging paging) {
         return views.page(service.list(filter, paging, access), filter.asOf);
     }

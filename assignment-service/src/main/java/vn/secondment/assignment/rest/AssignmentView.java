@@ -22,6 +22,19 @@ public record AssignmentView(UUID id, UUID deploymentId, String deploymentName, 
                              UUID replacedById, List<RevisionView> revisions, long version, Instant createdAt,
                              Instant updatedAt) {
 
+    public static final String PAGE_EXAMPLE = """
+            {"items": [{"id": "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+              "deploymentId": "6ba7b810-9dad-11d1-80b4-00c04fd430c8",
+              "deploymentName": "Tăng cường công chức hỗ trợ chính quyền địa phương cấp xã",
+              "decisionNumber": "878/QĐ-BNV", "ministryCode": "BNV",
+              "official": {"id": "7c9e6679-7425-40de-944b-e07fc1f90ae7", "fullName": "Nguyễn Thị Hoa",
+                           "position": "Phó Vụ trưởng", "ministryCode": "BNV"},
+              "provinceCode": "79", "role": "LEAD", "focusCommunes": ["25942"], "startDate": "2025-09-03",
+              "endDate": "2025-11-03", "status": "ACTIVE", "asOf": null, "arrivedOn": "2025-09-03",
+              "replacesId": null, "replacedById": null, "revisions": null, "version": 2,
+              "createdAt": "2025-08-12T02:00:00Z", "updatedAt": "2025-09-03T01:30:00Z"}],
+             "page": 0, "size": 20, "totalItems": 1}""";
+
     /** The assigned official. */
     public record OfficialRef(UUID id, String fullName, String position, String ministryCode) {
     }

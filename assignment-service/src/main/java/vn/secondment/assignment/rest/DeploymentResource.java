@@ -110,7 +110,8 @@ public class DeploymentResource {
     @Operation(operationId = "listDeployments", summary = "List deployments, of one ministry or several side by side",
             description = "Readable by every signed-in caller: decisions and periods are public. Page size at most "
                     + Paging.MAX_SIZE + ".")
-    @APIResponse(responseCode = "200", description = "One page of deployments")
+    @APIResponse(responseCode = "200", description = "One page of deployments",
+            content = @Content(examples = @ExampleObject(name = "one page", value = DeploymentView.PAGE_EXAMPLE)))
     public PageView<DeploymentView> list(@BeanParam @Valid DeploymentFilter filter, @BeanParam @Valid Paging paging) {
         PageView<Deployment> page = service.list(filter, paging);
         return new PageView<>(page.items().stream().map(d -> mapper.toView(d, null, null, null)).toList(),

@@ -1,106 +1,15 @@
 package vn.secondment.personnel.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
+import vn.secondment.testing.OpenApiDocumentChecks;
 import vn.secondment.testing.WithRealInfrastructure;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
-/**
- * The OpenAPI document is what administrators and other ministries' developers read: every operation has a tag,
- * an operationId, and an example for each request body and each response body (its own, or its schema's).
- */
 @QuarkusTest
 @WithRealInfrastructure
-class OpenApiDocumentTest {
+class OpenApiDocumentTest extends OpenApiDocumentChecks {
 
-    private static final List<String> METHODS = List.of("get", "put", "post", "patch", "delete");
-
-    @Test
-    void everyOperationIsTaggedNamedAndIllustrated() throws Exception {
-        JsonNode document = new ObjectMapper().readTree(
-                given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
-        List<String> missing = new ArrayList<>();
-        int operations = 0;
-        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
-            for (String method : METHODS) {
-                JsonNode operation = path.getValue().path(method);
-                if (operation.isMissingNode()) {
-                    continue;
-                }
-                operations++;
-                String where = method.toUpperCase() + " " + path.getKey();
-                if (operation.path("operationId").asText().isBlank()) {
-                    missing.add(where + ": operationId");
-                }
-                if (operation.path("tags").isEmpty()) {
-                    missing.add(where + ": tags");
-                }
-                for (Map.Entry<String, JsonNode> media : operation.path("requestBody").path("content").properties()) {
-                    if (!illustrated(document, media.getValue())) {
-                        missing.add(where + ": request example (" + media.getKey() + ")");
-                    }
-                }
-                for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
-                    for (Map.Entry<String, JsonNode> media : response.getValue().path("content").properties()) {
-                        if (!illustrated(document, media.getValue())) {
-                            missing.add(where + ": " + response.getKey() + " example (" + media.getKey() + ")");
-                        }
-                    }
-                }
-            }
-        }
-        assertThat(operations).isGreaterThanOrEqualTo(19);
-        assertThat(missing).isEmpty();
-    }
-
-    @Test
-    void everyPatternCanBeCheckedByTheConsoleInTheBrowser() throws Exception {
-        JsonNode document = new ObjectMapper().readTree(
-                given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
-        List<String> patterns = document.findValuesAsText("pattern");
-
-        assertThat(patterns).isNotEmpty();
-        // the console validates patterns with JavaScript regular expressions, which reject Java's \p{L} classes
-        assertThat(patterns).allSatisfy(pattern -> {
-            assertThat(pattern).doesNotContain("\\p{");
-            java.util.regex.Pattern.compile(pattern);
-        });
-    }
-
-    /** An explicit example, or a schema whose properties carry examples, or a file upload or download. */
-    private static boolean illustrated(JsonNode document, JsonNode media) {
-        if (media.has("example") || !media.path("examples").isEmpty()) {
-            return true;
-        }
-        JsonNode schema = resolve(document, media.path("schema"));
-        if ("binary".equals(schema.path("format").asText()) || schema.has("example") || schema.has("examples")) {
-            return true;
-        }
-        if ("array".equals(schema.path("type").asText())) {
-            schema = resolve(document, schema.path("items"));
-        }
-        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-            JsonNode value = resolve(document, property.getValue());
-            if (value.has("example") || value.has("examples") || "binary".equals(value.path("format").asText())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static JsonNode resolve(JsonNode document, JsonNode schema) {
-        String ref = schema.path("$ref").asText();
-        if (ref.startsWith("#/components/schemas/")) {
-            return document.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()));
-        }
-        return schema;
+    @Override
+    protected int minimumOperations() {
+        return 19;
     }
 }
