@@ -6,10 +6,17 @@ import org.junit.jupiter.api.Test;
 import vn.secondment.testing.WithRealInfrastructure;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -78,6 +85,39 @@ class AssignmentRulesTest {
                 .when().post(DEPLOYMENTS + "/" + delegation + "/assignments")
                 .then().statusCode(201).body("official.ministryCode", equalTo("BNV"))
                 .body("ministryCode", equalTo("BNNMT"));
+    }
+
+    @Test
+    void twoRoundsRacingForTheSameOfficialCannotBothWin() throws Exception {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            UUID official = official("BNV", "Cán bộ tranh chấp " + attempt);
+            List<UUID> rounds = List.of(deployment(BNV_ADMIN, "BNV", SEPT_3, NOV_3),
+                    deployment(BNV_ADMIN, "BNV", SEPT_3, NOV_3));
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (UUID round : rounds) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                                .body("{\"officialId\": \"%s\", \"provinceCode\": \"01\"}".formatted(official))
+                                .when().post(DEPLOYMENTS + "/" + round + "/assignments")
+                                .then().extract().statusCode();
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.add(answer.get(30, TimeUnit.SECONDS));
+                }
+                assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+            } finally {
+                pool.shutdownNow();
+            }
+            given().auth().oauth2(BNV_ADMIN).when().get(ASSIGNMENTS + "?official=" + official)
+                    .then().body("totalItems", equalTo(1));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package vn.secondment.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.ArcUndeclaredThrowableException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
@@ -13,13 +14,19 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.secondment.rest.problem.ProblemMappers;
 import vn.secondment.rest.problem.ProblemType;
 
+import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The database's own refusals as problems. Services check versions and uniqueness before writing; these cover the
  * race where two requests pass that check at the same moment and the database decides.
  */
 public class PersistenceProblemMappers {
+
+    /** SQLSTATE class 23: unique, foreign key, check and exclusion constraints. */
+    private static final String INTEGRITY_CONSTRAINT_VIOLATION = "23";
 
     private final ObjectMapper mapper;
 
@@ -39,17 +46,44 @@ public class PersistenceProblemMappers {
                 "The change conflicts with a record written at the same moment; read again and retry", uri, List.of());
     }
 
-    /** A refusal that surfaced at commit arrives wrapped by the transaction manager: answer as if unwrapped. */
-    @ServerExceptionMapper({RollbackException.class, TransactionalException.class, PersistenceException.class})
+    /**
+     * A refusal that surfaced at commit arrives wrapped by the transaction manager (and, when the commit's checked
+     * exception leaves an intercepted bean method, by Arc): answer as if unwrapped.
+     */
+    @ServerExceptionMapper({RollbackException.class, TransactionalException.class, PersistenceException.class,
+            ArcUndeclaredThrowableException.class})
     public Response atCommit(Exception e, UriInfo uri) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        Response answer = fromCauses(e, uri, new HashSet<>());
+        return answer != null ? answer : ProblemMappers.internalError(mapper, e, uri);
+    }
+
+    /**
+     * The first refusal in the causes of {@code e}, including suppressed ones: the transaction manager attaches a
+     * failed COMMIT's SQL exception to its RollbackException as suppressed, not as its cause.
+     */
+    private Response fromCauses(Throwable e, UriInfo uri, Set<Throwable> seen) {
+        for (Throwable cause = e; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof ConstraintViolationException violation) {
                 return uniqueness(violation, uri);
+            }
+            // a deferred constraint is checked by the database's COMMIT, below Hibernate: a bare SQL exception
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith(INTEGRITY_CONSTRAINT_VIOLATION)) {
+                return ProblemMappers.render(mapper, ProblemType.CONFLICT, 409,
+                        "The change conflicts with a record written at the same moment; read again and retry", uri,
+                        List.of());
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return concurrentEdit((RuntimeException) cause, uri);
             }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                Response answer = fromCauses(suppressed, uri, seen);
+                if (answer != null) {
+                    return answer;
+                }
+            }
         }
-        return ProblemMappers.internalError(mapper, e, uri);
+        return null;
     }
+
 }
