@@ -38,6 +38,7 @@ class PlatformIT {
     private static LocalStack stack;
     private static KeycloakTokens tokens;
     private static String officialId;
+    private static String officerOfficialId;
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -170,7 +171,7 @@ class PlatformIT {
     @Order(6)
     void anOfficerSignedInWithKeycloakSeesTheirOwnRecordOnly() {
         // the realm's officer account; Keycloak puts its verified email in the token
-        String own = given().auth().oauth2(tokens.forUser("bnv.admin")).contentType(ContentType.JSON)
+        officerOfficialId = given().auth().oauth2(tokens.forUser("bnv.admin")).contentType(ContentType.JSON)
                 .body("{\"fullName\": \"Cán Bộ Thử\", \"email\": \"bnv.officer@secondment.local\", "
                         + "\"phone\": \"0987654321\"}")
             .when().post(stack.gatewayUrl() + "/api/personnel/officials")
@@ -181,7 +182,7 @@ class PlatformIT {
             .when().get(stack.gatewayUrl() + "/api/personnel/officials")
             .then().statusCode(200)
                 .body("totalItems", equalTo(1))
-                .body("items[0].id", equalTo(own))
+                .body("items[0].id", equalTo(officerOfficialId))
                 .body("items[0].phone", equalTo("0987654321"));
         given().auth().oauth2(officer)
             .when().get(stack.gatewayUrl() + "/api/personnel/officials/" + officialId)
@@ -252,6 +253,73 @@ class PlatformIT {
 
     @Test
     @Order(8)
+    void theImportedOfficialsAreSecondedToThe34ProvincesByTheirDecisionAndTheRoundIsRescheduled() {
+        String gateway = stack.gatewayUrl();
+        String bnvAdmin = tokens.forUser("bnv.admin");
+        String round = given().auth().oauth2(bnvAdmin).contentType(ContentType.JSON)
+                .body("""
+                        {"type": "RESIDENT_SECONDMENT", "name": "Tăng cường công chức hỗ trợ chính quyền địa phương",
+                         "decision": {"number": "878/QĐ-BNV", "date": "2025-08-11", "signer": "Bộ trưởng Bộ Nội vụ"},
+                         "startDate": "2025-08-20", "endDate": "2025-10-20", "provinceQuotas": {"79": 2}}""")
+            .when().post(gateway + "/api/assignment/deployments")
+            .then().statusCode(201).body("provinceCodes.size()", equalTo(34)).extract().path("id");
+        List<String> provinces = given().auth().oauth2(bnvAdmin).when().get(gateway + "/api/assignment/provinces")
+                .then().statusCode(200).extract().path("code");
+        List<String> annex = given().auth().oauth2(bnvAdmin).queryParam("ministry", "BNV").queryParam("size", 100)
+                .when().get(gateway + "/api/personnel/officials")
+                .then().statusCode(200)
+                .extract().path("items.findAll { it.email.endsWith('@bnv.example.vn') }.id");
+        assertThat(provinces).hasSize(34);
+        assertThat(annex).hasSize(34);
+        // the annex's officials reach assignment-service through personnel-service's events on Kafka
+        for (int i = 0; i < 34; i++) {
+            assignWhenKnown(bnvAdmin, round, annex.get(i), provinces.get(i));
+        }
+        // the second official for Hồ Chí Minh City is the realm's officer
+        assignWhenKnown(bnvAdmin, round, officerOfficialId, "79");
+
+        String tag = given().auth().oauth2(bnvAdmin).get(gateway + "/api/assignment/deployments/" + round)
+                .then().extract().header("ETag");
+        tag = given().auth().oauth2(bnvAdmin).header("If-Match", tag)
+            .when().post(gateway + "/api/assignment/deployments/" + round + "/issue")
+            .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(bnvAdmin).header("If-Match", tag).contentType(ContentType.JSON)
+                .body("""
+                        {"startDate": "2025-09-03", "endDate": "2025-11-03",
+                         "decision": {"number": "1013/QĐ-BNV", "date": "2025-08-29"},
+                         "reason": "Điều chỉnh thời gian tăng cường"}""")
+            .when().post(gateway + "/api/assignment/deployments/" + round + "/reschedule")
+            .then().statusCode(200).body("startDate", equalTo("2025-09-03"));
+
+        // the officer, signed in through Keycloak, sees their own assignment with the new period
+        given().auth().oauth2(tokens.forUser("bnv.officer"))
+            .when().get(gateway + "/api/assignment/assignments")
+            .then().statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].provinceCode", equalTo("79"))
+                .body("items[0].startDate", equalTo("2025-09-03"))
+                .body("items[0].endDate", equalTo("2025-11-03"));
+        // Hồ Chí Minh City's liaison sees the two officials sent there; as of before the amendment, the old period
+        given().auth().oauth2(tokens.forUser("liaison.hcm")).queryParam("deployment", round).queryParam("asOf", "2025-08-25")
+            .when().get(gateway + "/api/assignment/assignments")
+            .then().statusCode(200)
+                .body("totalItems", equalTo(2))
+                .body("items.endDate", equalTo(List.of("2025-10-20", "2025-10-20")));
+        // and personnel-service, fed by assignment-service's events, shows the officer as assigned
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(bnvAdmin)
+            .when().get(gateway + "/api/personnel/officials/" + officerOfficialId)
+            .then().statusCode(200).body("secondmentStatus", equalTo("ASSIGNED")));
+    }
+
+    private void assignWhenKnown(String token, String round, String official, String province) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"officialId\": \"%s\", \"provinceCode\": \"%s\"}".formatted(official, province))
+                .when().post(stack.gatewayUrl() + "/api/assignment/deployments/" + round + "/assignments")
+                .then().extract().statusCode() == 201);
+    }
+
+    @Test
+    @Order(9)
     void theOfficialAndTheInboxEntrySurviveARestartOfTheWholeStack() {
         stack.stop();
         stack = LocalStack.start(settings, false);
