@@ -6,6 +6,7 @@ import vn.secondment.assignment.AssignmentRevision;
 import vn.secondment.assignment.Deployment;
 import vn.secondment.assignment.DeploymentRevision;
 import vn.secondment.assignment.KnownOfficial;
+import vn.secondment.assignment.Revision;
 import vn.secondment.assignment.rest.AssignmentView;
 import vn.secondment.assignment.rest.DecisionRef;
 import vn.secondment.assignment.rest.DeploymentRequest;
@@ -51,13 +52,8 @@ public class AssignmentMapper {
                 a.version, a.createdAt, a.updatedAt);
     }
 
-    public RevisionView toView(DeploymentRevision r) {
-        return new RevisionView(r.change, r.effectiveFrom, r.recordedAt, r.recordedBy, r.status.name(), r.startDate,
-                r.endDate, r.reason, r.decisionNumber, r.decisionDate);
-    }
-
-    public RevisionView toView(AssignmentRevision r) {
-        return new RevisionView(r.change, r.effectiveFrom, r.recordedAt, r.recordedBy, r.status.name(), r.startDate,
+    public RevisionView toView(Revision r) {
+        return new RevisionView(r.change, r.effectiveFrom, r.recordedAt, r.recordedBy, r.statusName(), r.startDate,
                 r.endDate, r.reason, r.decisionNumber, r.decisionDate);
     }
 

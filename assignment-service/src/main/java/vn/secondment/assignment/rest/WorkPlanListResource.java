@@ -8,6 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.secondment.assignment.search.WorkPlanFilter;
@@ -36,7 +38,8 @@ public class WorkPlanListResource {
                     + "ministry's, a province liaison their province's, an officer their own, viewers everything. "
                     + "Newest week first; filters combine; page size at most " + Paging.MAX_SIZE + ". Weeks with no "
                     + "plan at all are listed per assignment (GET /assignments/{id}/work-plans).")
-    @APIResponse(responseCode = "200", description = "One page of work plans")
+    @APIResponse(responseCode = "200", description = "One page of work plans",
+            content = @Content(examples = @ExampleObject(name = "a late plan", value = WorkPlanSummaryView.PAGE_EXAMPLE)))
     public PageView<WorkPlanSummaryView> list(@BeanParam @Valid WorkPlanFilter filter,
                                               @BeanParam @Valid Paging paging) {
         return service.list(filter, paging, access);

@@ -11,4 +11,14 @@ public record WorkPlanSummaryView(UUID id, UUID assignmentId, AssignmentView.Off
                                   String ministryCode, String provinceCode, String week, LocalDate weekStart,
                                   WorkPlanStatus status, Instant submittedAt, boolean late, int activityCount,
                                   long version, Instant updatedAt) {
+
+    public static final String PAGE_EXAMPLE = """
+            {"items": [{"id": "9b2f8c1e-4a7d-4f0e-8a54-3c2d1e0f9a8b",
+              "assignmentId": "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+              "official": {"id": "7c9e6679-7425-40de-944b-e07fc1f90ae7", "fullName": "Nguyễn Thị Hoa",
+                           "position": "Phó Vụ trưởng", "ministryCode": "BNV"},
+              "ministryCode": "BNV", "provinceCode": "79", "week": "2025-W37", "weekStart": "2025-09-08",
+              "status": "SUBMITTED", "submittedAt": "2025-09-08T03:15:00Z", "late": true, "activityCount": 5,
+              "version": 2, "updatedAt": "2025-09-08T03:15:00Z"}],
+             "page": 0, "size": 20, "totalItems": 1}""";
 }

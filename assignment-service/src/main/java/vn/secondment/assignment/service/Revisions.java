@@ -5,6 +5,7 @@ import vn.secondment.assignment.Assignment;
 import vn.secondment.assignment.AssignmentRevision;
 import vn.secondment.assignment.Deployment;
 import vn.secondment.assignment.DeploymentRevision;
+import vn.secondment.assignment.Revision;
 import vn.secondment.assignment.RevisionChange;
 import vn.secondment.assignment.repository.AssignmentRepository;
 import vn.secondment.assignment.repository.DeploymentRepository;
@@ -31,37 +32,35 @@ public class Revisions {
 
     public void record(Deployment d, RevisionChange change, LocalDate effectiveFrom, String reason,
                        DecisionRef decision, String actor) {
-        DeploymentRevision r = new DeploymentRevision();
-        r.id = UUID.randomUUID();
+        DeploymentRevision r = fill(new DeploymentRevision(), d.startDate, d.endDate, change, effectiveFrom, reason,
+                decision, actor);
         r.deploymentId = d.id;
-        r.change = change;
-        r.effectiveFrom = effectiveFrom;
-        r.recordedAt = Instant.now();
-        r.recordedBy = actor;
         r.status = d.status;
-        r.startDate = d.startDate;
-        r.endDate = d.endDate;
-        r.reason = reason;
-        r.decisionNumber = decision == null ? null : decision.number();
-        r.decisionDate = decision == null ? null : decision.date();
         deployments.persist(r);
     }
 
     public void record(Assignment a, RevisionChange change, LocalDate effectiveFrom, String reason,
                        DecisionRef decision, String actor) {
-        AssignmentRevision r = new AssignmentRevision();
-        r.id = UUID.randomUUID();
+        AssignmentRevision r = fill(new AssignmentRevision(), a.startDate, a.endDate, change, effectiveFrom, reason,
+                decision, actor);
         r.assignmentId = a.id;
+        r.status = a.status;
+        assignments.persist(r);
+    }
+
+    private static <R extends Revision> R fill(R r, LocalDate start, LocalDate end, RevisionChange change,
+                                               LocalDate effectiveFrom, String reason, DecisionRef decision,
+                                               String actor) {
+        r.id = UUID.randomUUID();
         r.change = change;
         r.effectiveFrom = effectiveFrom;
         r.recordedAt = Instant.now();
         r.recordedBy = actor;
-        r.status = a.status;
-        r.startDate = a.startDate;
-        r.endDate = a.endDate;
+        r.startDate = start;
+        r.endDate = end;
         r.reason = reason;
         r.decisionNumber = decision == null ? null : decision.number();
         r.decisionDate = decision == null ? null : decision.date();
-        assignments.persist(r);
+        return r;
     }
 }

@@ -6,31 +6,27 @@ import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.secondment.data.audit.AuditRecordView;
 import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.data.audit.FieldChange;
-import vn.secondment.events.Topics;
 import vn.secondment.rest.Paging;
 import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.rest.security.Roles;
+import vn.secondment.assignment.support.AssignmentTopic;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -446,28 +442,10 @@ class WorkPlanTest {
 
     // --- events
 
-    private JsonNode event(String workPlanId) throws Exception {
-        ConsumerRecord<String, String> record = awaitRecord(r -> workPlanId.equals(r.key())
-                && r.headers().lastHeader("ce_type") != null
-                && AssignmentEvents.WORK_PLAN_SUBMITTED.name().equals(new String(r.headers().lastHeader("ce_type").value())));
-        return json.readTree(record.value());
-    }
-
-    private static ConsumerRecord<String, String> awaitRecord(Predicate<ConsumerRecord<String, String>> wanted)
-            throws InterruptedException {
-        ConsumerTask<String, String> task = kafka.consumeStrings().fromTopics(Topics.ASSIGNMENT);
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                var found = task.getRecords().stream().filter(wanted).findFirst();
-                if (found.isPresent()) {
-                    return found.get();
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError("No such event on " + Topics.ASSIGNMENT + " within 30 s");
-        } finally {
-            task.stop();
+    private JsonNode event(String workPlanId) {
+        try (AssignmentTopic topic = new AssignmentTopic(kafka)) {
+            return topic.await(e -> workPlanId.equals(e.path("subject").asText())
+                    && AssignmentEvents.WORK_PLAN_SUBMITTED.name().equals(e.path("type").asText()), 1).get(0);
         }
     }
 }

@@ -1,0 +1,136 @@
+package vn.secondment.assignment.coverage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import org.hibernate.jpa.HibernateHints;
+import vn.secondment.assignment.AssignmentRevision;
+import vn.secondment.assignment.AssignmentStatus;
+import vn.secondment.assignment.Deployment;
+import vn.secondment.assignment.DeploymentRevision;
+import vn.secondment.assignment.DeploymentStatus;
+import vn.secondment.assignment.DeploymentType;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The reads behind coverage and timelines. Each answer is one statement whatever the number of ministries,
+ * provinces or assignments: the grouping happens in Java.
+ */
+@ApplicationScoped
+public class CoverageQueries {
+
+    /**
+     * Deployments whose rule counts on a day: issued, under way, or completed (a completed round still asked for its
+     * officials on the days of its period). Drafts are not decided yet; cancelled rounds were called off.
+     */
+    public static final List<DeploymentStatus> DECIDED =
+            List.of(DeploymentStatus.ISSUED, DeploymentStatus.IN_PROGRESS, DeploymentStatus.COMPLETED);
+
+    private final EntityManager entityManager;
+
+    public CoverageQueries(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * The assignments holding a province on {@code date}: the day lies within the assignment's current period and
+     * the assignment occupies its days (not withdrawn, not replaced before the official arrived; an official replaced
+     * after arriving counts until the day before the successor starts). In ministry, province, role, name order.
+     *
+     * @param ministries          only these deployments' ministries; null for every ministry
+     * @param type                only deployments of this type; null for every type
+     * @param deploymentId        only this deployment; null for every deployment
+     * @param deploymentStatuses  only deployments in these states; null for every state
+     */
+    public List<Holding> holdings(LocalDate date, Collection<String> ministries, DeploymentType type,
+                                  UUID deploymentId, Collection<DeploymentStatus> deploymentStatuses) {
+        StringBuilder jpql = new StringBuilder("""
+                select new vn.secondment.assignment.coverage.Holding(a.id, a.ministryCode, a.provinceCode,
+                       a.officialId, o.fullName, a.role, a.status, d.id, d.decisionNumber)
+                from Assignment a join a.deployment d left join KnownOfficial o on o.id = a.officialId
+                where a.startDate <= :date and a.endDate >= :date
+                  and a.status <> :withdrawn and not (a.status = :replaced and a.arrivedOn is null)""");
+        if (ministries != null) {
+            jpql.append(" and a.ministryCode in :ministries");
+        }
+        if (type != null) {
+            jpql.append(" and d.type = :type");
+        }
+        if (deploymentId != null) {
+            jpql.append(" and d.id = :deployment");
+        }
+        if (deploymentStatuses != null) {
+            jpql.append(" and d.status in :statuses");
+        }
+        jpql.append(" order by a.ministryCode, a.provinceCode, a.role, o.fullName, a.startDate, a.id");
+        TypedQuery<Holding> query = entityManager.createQuery(jpql.toString(), Holding.class)
+                .setParameter("date", date)
+                .setParameter("withdrawn", AssignmentStatus.WITHDRAWN)
+                .setParameter("replaced", AssignmentStatus.REPLACED);
+        if (ministries != null) {
+            query.setParameter("ministries", ministries);
+        }
+        if (type != null) {
+            query.setParameter("type", type);
+        }
+        if (deploymentId != null) {
+            query.setParameter("deployment", deploymentId);
+        }
+        if (deploymentStatuses != null) {
+            query.setParameter("statuses", deploymentStatuses);
+        }
+        return query.getResultList();
+    }
+
+    /** The decided deployments ({@link #DECIDED}) whose current period contains {@code date}. */
+    public List<Deployment> inForce(LocalDate date, Collection<String> ministries, DeploymentType type) {
+        StringBuilder jpql = new StringBuilder("""
+                select d from Deployment d
+                where d.startDate <= :date and d.endDate >= :date and d.status in :statuses""");
+        if (ministries != null) {
+            jpql.append(" and d.ministryCode in :ministries");
+        }
+        if (type != null) {
+            jpql.append(" and d.type = :type");
+        }
+        jpql.append(" order by d.ministryCode, d.startDate, d.id");
+        TypedQuery<Deployment> query = entityManager.createQuery(jpql.toString(), Deployment.class)
+                .setParameter("date", date)
+                .setParameter("statuses", DECIDED)
+                .setHint(HibernateHints.HINT_READ_ONLY, true);
+        if (ministries != null) {
+            query.setParameter("ministries", ministries);
+        }
+        if (type != null) {
+            query.setParameter("type", type);
+        }
+        return query.getResultList();
+    }
+
+    /** The deployment's versions, oldest first. */
+    public List<DeploymentRevision> deploymentRevisions(UUID deploymentId) {
+        return entityManager.createQuery("""
+                        select r from DeploymentRevision r where r.deploymentId = :id
+                        order by r.effectiveFrom, r.recordedAt""", DeploymentRevision.class)
+                .setParameter("id", deploymentId)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList();
+    }
+
+    /** The versions of several assignments in one statement, oldest first within each. */
+    public List<AssignmentRevision> assignmentRevisions(Collection<UUID> assignmentIds) {
+        if (assignmentIds.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery("""
+                        select r from AssignmentRevision r where r.assignmentId in :ids
+                        order by r.assignmentId, r.effectiveFrom, r.recordedAt""", AssignmentRevision.class)
+                .setParameter("ids", assignmentIds)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList();
+    }
+}
