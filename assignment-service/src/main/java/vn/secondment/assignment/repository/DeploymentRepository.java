@@ -7,8 +7,10 @@ import vn.secondment.assignment.DeploymentRevision;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class DeploymentRepository implements PanacheRepositoryBase<Deployment, UUID> {
@@ -24,6 +26,21 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, U
                         order by r.effectiveFrom, r.recordedAt""", DeploymentRevision.class)
                 .setParameter("id", deploymentId)
                 .getResultList();
+    }
+
+    /** The version of each deployment in force on {@code date}; deployments not yet decided then are absent. */
+    public Map<UUID, DeploymentRevision> asOf(List<UUID> deploymentIds, LocalDate date) {
+        if (deploymentIds.isEmpty()) {
+            return Map.of();
+        }
+        return getEntityManager().createQuery("""
+                        select r from DeploymentRevision r where r.deploymentId in :ids and r.effectiveFrom <= :date
+                        order by r.effectiveFrom, r.recordedAt""", DeploymentRevision.class)
+                .setParameter("ids", deploymentIds)
+                .setParameter("date", date)
+                .getResultStream()
+                // ordered oldest first: the last one per deployment wins
+                .collect(Collectors.toMap(r -> r.deploymentId, r -> r, (older, newer) -> newer));
     }
 
     /** The version in force on {@code date}: the newest effective on or before it; empty before the first. */

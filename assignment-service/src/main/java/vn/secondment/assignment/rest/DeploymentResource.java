@@ -44,6 +44,7 @@ import vn.secondment.rest.http.Versions;
 import vn.secondment.rest.security.Roles;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 @Authenticated
@@ -114,7 +115,10 @@ public class DeploymentResource {
             content = @Content(examples = @ExampleObject(name = "one page", value = DeploymentView.PAGE_EXAMPLE)))
     public PageView<DeploymentView> list(@BeanParam @Valid DeploymentFilter filter, @BeanParam @Valid Paging paging) {
         PageView<Deployment> page = service.list(filter, paging);
-        return new PageView<>(page.items().stream().map(d -> mapper.toView(d, null, null, null)).toList(),
+        Map<UUID, DeploymentRevision> inForce = filter.asOf == null ? Map.of()
+                : service.asOf(page.items().stream().map(d -> d.id).toList(), filter.asOf);
+        return new PageView<>(page.items().stream()
+                .map(d -> mapper.toView(d, inForce.get(d.id), filter.asOf, null)).toList(),
                 page.page(), page.size(), page.totalItems());
     }
 

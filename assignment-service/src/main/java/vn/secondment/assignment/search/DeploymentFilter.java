@@ -34,6 +34,11 @@ public class DeploymentFilter {
     @Parameter(description = "Only deployments whose current period includes this day (yyyy-MM-dd)")
     public LocalDate date;
 
+    @QueryParam("asOf")
+    @Parameter(description = "Show each deployment's period and status as they stood on this day (yyyy-MM-dd); "
+            + "deployments not yet decided then are left out. Filters select on the current state.")
+    public LocalDate asOf;
+
     @QueryParam("decision")
     @Parameter(description = "The decision number, exactly, e.g. 878/QĐ-BNV")
     @Size(max = 60)

@@ -123,6 +123,12 @@ public class DeploymentService {
                 "Deployment " + d.id + " did not exist yet on " + date + " (decided " + d.decisionDate + ")"));
     }
 
+    /** The versions of several deployments in force on {@code date}, for a list asked "as of". */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, DeploymentRevision> asOf(List<UUID> ids, LocalDate date) {
+        return deployments.asOf(ids, date);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DeploymentRevision> revisions(UUID id) {
         return deployments.revisions(id);
@@ -213,30 +219,35 @@ public class DeploymentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageView<Deployment> list(DeploymentFilter filter, Paging paging) {
-        StringBuilder where = new StringBuilder("1 = 1");
+        StringBuilder where = new StringBuilder("from Deployment d where 1 = 1");
         Parameters parameters = new Parameters();
         if (filter.ministries != null && !filter.ministries.isEmpty()) {
-            where.append(" and ministryCode in :ministries");
+            where.append(" and d.ministryCode in :ministries");
             parameters.and("ministries", filter.ministries);
         }
         if (filter.status != null) {
-            where.append(" and status = :status");
+            where.append(" and d.status = :status");
             parameters.and("status", filter.status);
         }
         if (filter.type != null) {
-            where.append(" and type = :type");
+            where.append(" and d.type = :type");
             parameters.and("type", filter.type);
         }
         if (filter.province != null) {
-            where.append(" and array_contains(provinceCodes, :province)");
+            where.append(" and array_contains(d.provinceCodes, :province)");
             parameters.and("province", filter.province);
         }
         if (filter.date != null) {
-            where.append(" and startDate <= :date and endDate >= :date");
+            where.append(" and d.startDate <= :date and d.endDate >= :date");
             parameters.and("date", filter.date);
         }
+        if (filter.asOf != null) {
+            where.append(" and exists (select 1 from DeploymentRevision r where r.deploymentId = d.id"
+                    + " and r.effectiveFrom <= :asOf)");
+            parameters.and("asOf", filter.asOf);
+        }
         if (filter.decision != null) {
-            where.append(" and decisionNumber = :decision");
+            where.append(" and d.decisionNumber = :decision");
             parameters.and("decision", Text.nfc("decision", filter.decision));
         }
         PanacheQuery<Deployment> query = deployments.find(where.toString(),

@@ -189,6 +189,49 @@ class DecisionRoundTest {
     }
 
     @Test
+    void deploymentsAreListedSideBySideFilteredAndAsOfADay() {
+        UUID bnv = createRound(LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 6), "901/QĐ-BNV");
+        UUID bct = vn.secondment.assignment.support.Secondments.deployment(
+                vn.secondment.assignment.support.Secondments.BCT_ADMIN, "BCT", "902/QĐ-BCT",
+                LocalDate.of(2026, 9, 14), LocalDate.of(2026, 11, 13));
+        issue(BNV_ADMIN, bnv);
+        given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                .header("If-Match", etag(BNV_ADMIN, DEPLOYMENTS + "/" + bnv))
+                .body("""
+                        {"startDate": "2026-09-21", "endDate": "2026-11-20",
+                         "decision": {"number": "950/QĐ-BNV", "date": "2026-09-01"}, "reason": "Lùi thời gian"}""")
+                .when().post(DEPLOYMENTS + "/" + bnv + "/reschedule")
+                .then().statusCode(200);
+
+        // both ministries side by side on a day, any signed-in caller
+        given().auth().oauth2(vn.secondment.assignment.support.Secondments.VIEWER)
+                .queryParam("ministry", "BNV", "BCT").queryParam("date", "2026-10-01").queryParam("size", 100)
+                .queryParam("sort", "ministryCode")
+                .when().get(DEPLOYMENTS)
+                .then().statusCode(200)
+                .body("items.findAll { it.id == '%s' || it.id == '%s' }.ministryCode".formatted(bnv, bct),
+                        equalTo(List.of("BCT", "BNV")));
+        given().auth().oauth2(BNV_ADMIN).queryParam("decision", "902/QĐ-BCT").queryParam("province", "79")
+                .when().get(DEPLOYMENTS)
+                .then().statusCode(200).body("items.id", equalTo(List.of(bct.toString())));
+        given().auth().oauth2(BNV_ADMIN).queryParam("decision", "901/QĐ-BNV").queryParam("status", "DRAFT")
+                .when().get(DEPLOYMENTS)
+                .then().statusCode(200).body("totalItems", equalTo(0));
+        // as of a day before the amendment, the list shows the first period and leaves out what was not decided
+        given().auth().oauth2(BNV_ADMIN).queryParam("decision", "901/QĐ-BNV").queryParam("asOf", "2026-08-20")
+                .when().get(DEPLOYMENTS)
+                .then().statusCode(200)
+                .body("items.find { it.id == '%s' }.startDate".formatted(bnv), equalTo("2026-09-07"))
+                .body("items.find { it.id == '%s' }.asOf".formatted(bnv), equalTo("2026-08-20"));
+        given().auth().oauth2(BNV_ADMIN).queryParam("decision", "901/QĐ-BNV").queryParam("asOf", "2025-08-01")
+                .when().get(DEPLOYMENTS)
+                .then().statusCode(200).body("totalItems", equalTo(0));
+        given().auth().oauth2(BNV_ADMIN).queryParam("sort", "decision")
+                .when().get(DEPLOYMENTS)
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("violations[0].field", equalTo("sort"));
+    }
+
+    @Test
     void aDeploymentIsValidatedFieldByField() {
         given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
                 .body("""
