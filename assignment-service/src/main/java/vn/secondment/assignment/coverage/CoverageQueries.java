@@ -10,6 +10,7 @@ import vn.secondment.assignment.Deployment;
 import vn.secondment.assignment.DeploymentRevision;
 import vn.secondment.assignment.DeploymentStatus;
 import vn.secondment.assignment.DeploymentType;
+import vn.secondment.data.Where;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -48,66 +49,34 @@ public class CoverageQueries {
      */
     public List<Holding> holdings(LocalDate date, Collection<String> ministries, DeploymentType type,
                                   UUID deploymentId, Collection<DeploymentStatus> deploymentStatuses) {
-        StringBuilder jpql = new StringBuilder("""
+        Where where = Where.from("Assignment a join a.deployment d left join KnownOfficial o on o.id = a.officialId")
+                .and("a.startDate <= :date and a.endDate >= :date", "date", date)
+                .and("a.status <> :withdrawn", "withdrawn", AssignmentStatus.WITHDRAWN)
+                .and("not (a.status = :replaced and a.arrivedOn is null)", "replaced", AssignmentStatus.REPLACED)
+                .and("a.ministryCode in :ministries", "ministries", ministries)
+                .and("d.type = :type", "type", type)
+                .and("d.id = :deployment", "deployment", deploymentId)
+                .and("d.status in :statuses", "statuses", deploymentStatuses);
+        TypedQuery<Holding> query = entityManager.createQuery("""
                 select new vn.secondment.assignment.coverage.Holding(a.id, a.ministryCode, a.provinceCode,
                        a.officialId, o.fullName, a.role, a.status, d.id, d.decisionNumber)
-                from Assignment a join a.deployment d left join KnownOfficial o on o.id = a.officialId
-                where a.startDate <= :date and a.endDate >= :date
-                  and a.status <> :withdrawn and not (a.status = :replaced and a.arrivedOn is null)""");
-        if (ministries != null) {
-            jpql.append(" and a.ministryCode in :ministries");
-        }
-        if (type != null) {
-            jpql.append(" and d.type = :type");
-        }
-        if (deploymentId != null) {
-            jpql.append(" and d.id = :deployment");
-        }
-        if (deploymentStatuses != null) {
-            jpql.append(" and d.status in :statuses");
-        }
-        jpql.append(" order by a.ministryCode, a.provinceCode, a.role, o.fullName, a.startDate, a.id");
-        TypedQuery<Holding> query = entityManager.createQuery(jpql.toString(), Holding.class)
-                .setParameter("date", date)
-                .setParameter("withdrawn", AssignmentStatus.WITHDRAWN)
-                .setParameter("replaced", AssignmentStatus.REPLACED);
-        if (ministries != null) {
-            query.setParameter("ministries", ministries);
-        }
-        if (type != null) {
-            query.setParameter("type", type);
-        }
-        if (deploymentId != null) {
-            query.setParameter("deployment", deploymentId);
-        }
-        if (deploymentStatuses != null) {
-            query.setParameter("statuses", deploymentStatuses);
-        }
+                """ + where.jpql() + " order by a.ministryCode, a.provinceCode, a.role, o.fullName, a.startDate, a.id",
+                Holding.class);
+        where.parameterMap().forEach(query::setParameter);
         return query.getResultList();
     }
 
     /** The decided deployments ({@link #DECIDED}) whose current period contains {@code date}. */
     public List<Deployment> inForce(LocalDate date, Collection<String> ministries, DeploymentType type) {
-        StringBuilder jpql = new StringBuilder("""
-                select d from Deployment d
-                where d.startDate <= :date and d.endDate >= :date and d.status in :statuses""");
-        if (ministries != null) {
-            jpql.append(" and d.ministryCode in :ministries");
-        }
-        if (type != null) {
-            jpql.append(" and d.type = :type");
-        }
-        jpql.append(" order by d.ministryCode, d.startDate, d.id");
-        TypedQuery<Deployment> query = entityManager.createQuery(jpql.toString(), Deployment.class)
-                .setParameter("date", date)
-                .setParameter("statuses", DECIDED)
+        Where where = Where.from("Deployment d")
+                .and("d.startDate <= :date and d.endDate >= :date", "date", date)
+                .and("d.status in :statuses", "statuses", DECIDED)
+                .and("d.ministryCode in :ministries", "ministries", ministries)
+                .and("d.type = :type", "type", type);
+        TypedQuery<Deployment> query = entityManager.createQuery(
+                        "select d " + where.jpql() + " order by d.ministryCode, d.startDate, d.id", Deployment.class)
                 .setHint(HibernateHints.HINT_READ_ONLY, true);
-        if (ministries != null) {
-            query.setParameter("ministries", ministries);
-        }
-        if (type != null) {
-            query.setParameter("type", type);
-        }
+        where.parameterMap().forEach(query::setParameter);
         return query.getResultList();
     }
 

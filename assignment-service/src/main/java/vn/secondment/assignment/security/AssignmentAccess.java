@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.secondment.assignment.Assignment;
 import vn.secondment.assignment.repository.KnownOfficialRepository;
+import vn.secondment.data.Where;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.security.Caller;
 import vn.secondment.rest.security.Roles;
@@ -127,30 +128,25 @@ public class AssignmentAccess {
             return !everything && ministry.isEmpty() && province.isEmpty() && officials.isEmpty();
         }
 
-        /** A JPQL condition on alias {@code a} with named parameters, and the parameters. */
-        public Condition condition() {
+        /** Narrows a query whose assignment alias is {@code a} to what the scope admits. */
+        public Where restrict(Where where) {
             if (everything) {
-                return new Condition("1 = 1", List.of());
+                return where;
             }
-            StringBuilder where = new StringBuilder();
-            List<Object[]> parameters = new ArrayList<>();
+            List<String> any = new ArrayList<>();
             ministry.ifPresent(m -> {
-                where.append("a.ministryCode = :scopeMinistry");
-                parameters.add(new Object[]{"scopeMinistry", m});
+                any.add("a.ministryCode = :scopeMinistry");
+                where.parameter("scopeMinistry", m);
             });
             province.ifPresent(p -> {
-                where.append(where.isEmpty() ? "" : " or ").append("a.provinceCode = :scopeProvince");
-                parameters.add(new Object[]{"scopeProvince", p});
+                any.add("a.provinceCode = :scopeProvince");
+                where.parameter("scopeProvince", p);
             });
             if (!officials.isEmpty()) {
-                where.append(where.isEmpty() ? "" : " or ").append("a.officialId in :scopeOfficials");
-                parameters.add(new Object[]{"scopeOfficials", officials});
+                any.add("a.officialId in :scopeOfficials");
+                where.parameter("scopeOfficials", officials);
             }
-            return new Condition(where.isEmpty() ? "1 = 0" : "(" + where + ")", List.copyOf(parameters));
+            return where.and(any.isEmpty() ? "1 = 0" : "(" + String.join(" or ", any) + ")");
         }
-    }
-
-    /** A piece of a query's where clause with its named parameters. */
-    public record Condition(String jpql, List<Object[]> parameters) {
     }
 }

@@ -3,7 +3,6 @@ package vn.secondment.assignment.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.secondment.assignment.Assignment;
@@ -29,6 +28,7 @@ import vn.secondment.assignment.rest.StatusChangeRequest;
 import vn.secondment.assignment.search.AssignmentFilter;
 import vn.secondment.assignment.security.AssignmentAccess;
 import vn.secondment.data.Sorting;
+import vn.secondment.data.Where;
 import vn.secondment.data.audit.AuditRecordView;
 import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.events.assignment.AssignmentEvents;
@@ -362,41 +362,17 @@ public class AssignmentService {
         if (scope.nothing()) {
             return new PageView<>(List.of(), paging.page, paging.size, 0);
         }
-        AssignmentAccess.Condition visible = scope.condition();
-        StringBuilder where = new StringBuilder("from Assignment a where ").append(visible.jpql());
-        Parameters parameters = new Parameters();
-        visible.parameters().forEach(p -> parameters.and((String) p[0], p[1]));
-        if (filter.deployment != null) {
-            where.append(" and a.deployment.id = :deployment");
-            parameters.and("deployment", filter.deployment);
-        }
-        if (filter.ministries != null && !filter.ministries.isEmpty()) {
-            where.append(" and a.ministryCode in :ministries");
-            parameters.and("ministries", filter.ministries);
-        }
-        if (filter.province != null) {
-            where.append(" and a.provinceCode = :province");
-            parameters.and("province", filter.province);
-        }
-        if (filter.status != null) {
-            where.append(" and a.status = :status");
-            parameters.and("status", filter.status);
-        }
-        if (filter.official != null) {
-            where.append(" and a.officialId = :official");
-            parameters.and("official", filter.official);
-        }
-        if (filter.date != null) {
-            where.append(" and a.startDate <= :date and a.endDate >= :date");
-            parameters.and("date", filter.date);
-        }
-        if (filter.asOf != null) {
-            where.append(" and exists (select 1 from AssignmentRevision r where r.assignmentId = a.id"
-                    + " and r.effectiveFrom <= :asOf)");
-            parameters.and("asOf", filter.asOf);
-        }
-        PanacheQuery<Assignment> query = assignments.find(where.toString(),
-                Sorting.parse(filter.sort, DEFAULT_SORT, SORTABLE).and("startDate").and("id"), parameters)
+        Where where = scope.restrict(Where.from("Assignment a"))
+                .and("a.deployment.id = :deployment", "deployment", filter.deployment)
+                .and("a.ministryCode in :ministries", "ministries", filter.ministries)
+                .and("a.provinceCode = :province", "province", filter.province)
+                .and("a.status = :status", "status", filter.status)
+                .and("a.officialId = :official", "official", filter.official)
+                .and("a.startDate <= :date and a.endDate >= :date", "date", filter.date)
+                .and("exists (select 1 from AssignmentRevision r where r.assignmentId = a.id"
+                        + " and r.effectiveFrom <= :asOf)", "asOf", filter.asOf);
+        PanacheQuery<Assignment> query = assignments.find(where.jpql(),
+                Sorting.parse(filter.sort, DEFAULT_SORT, SORTABLE).and("startDate").and("id"), where.parameters())
                 .page(Page.of(paging.page, paging.size));
         return new PageView<>(query.list(), paging.page, paging.size, query.count());
     }

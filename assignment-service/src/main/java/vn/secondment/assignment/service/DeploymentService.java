@@ -3,7 +3,6 @@ package vn.secondment.assignment.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.secondment.assignment.Deployment;
@@ -22,6 +21,7 @@ import vn.secondment.assignment.rest.StatusChangeRequest;
 import vn.secondment.assignment.search.DeploymentFilter;
 import vn.secondment.assignment.security.AssignmentAccess;
 import vn.secondment.data.Sorting;
+import vn.secondment.data.Where;
 import vn.secondment.data.audit.AuditRecordView;
 import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.events.EventType;
@@ -219,39 +219,17 @@ public class DeploymentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageView<Deployment> list(DeploymentFilter filter, Paging paging) {
-        StringBuilder where = new StringBuilder("from Deployment d where 1 = 1");
-        Parameters parameters = new Parameters();
-        if (filter.ministries != null && !filter.ministries.isEmpty()) {
-            where.append(" and d.ministryCode in :ministries");
-            parameters.and("ministries", filter.ministries);
-        }
-        if (filter.status != null) {
-            where.append(" and d.status = :status");
-            parameters.and("status", filter.status);
-        }
-        if (filter.type != null) {
-            where.append(" and d.type = :type");
-            parameters.and("type", filter.type);
-        }
-        if (filter.province != null) {
-            where.append(" and array_contains(d.provinceCodes, :province)");
-            parameters.and("province", filter.province);
-        }
-        if (filter.date != null) {
-            where.append(" and d.startDate <= :date and d.endDate >= :date");
-            parameters.and("date", filter.date);
-        }
-        if (filter.asOf != null) {
-            where.append(" and exists (select 1 from DeploymentRevision r where r.deploymentId = d.id"
-                    + " and r.effectiveFrom <= :asOf)");
-            parameters.and("asOf", filter.asOf);
-        }
-        if (filter.decision != null) {
-            where.append(" and d.decisionNumber = :decision");
-            parameters.and("decision", Text.nfc("decision", filter.decision));
-        }
-        PanacheQuery<Deployment> query = deployments.find(where.toString(),
-                Sorting.parse(filter.sort, DEFAULT_SORT, SORTABLE).and("id"), parameters)
+        Where where = Where.from("Deployment d")
+                .and("d.ministryCode in :ministries", "ministries", filter.ministries)
+                .and("d.status = :status", "status", filter.status)
+                .and("d.type = :type", "type", filter.type)
+                .and("array_contains(d.provinceCodes, :province)", "province", filter.province)
+                .and("d.startDate <= :date and d.endDate >= :date", "date", filter.date)
+                .and("exists (select 1 from DeploymentRevision r where r.deploymentId = d.id"
+                        + " and r.effectiveFrom <= :asOf)", "asOf", filter.asOf)
+                .and("d.decisionNumber = :decision", "decision", Text.nfc("decision", filter.decision));
+        PanacheQuery<Deployment> query = deployments.find(where.jpql(),
+                Sorting.parse(filter.sort, DEFAULT_SORT, SORTABLE).and("id"), where.parameters())
                 .page(Page.of(paging.page, paging.size));
         return new PageView<>(query.list(), paging.page, paging.size, query.count());
     }

@@ -24,6 +24,7 @@ import vn.secondment.assignment.rest.WorkPlanView;
 import vn.secondment.assignment.rest.WorkPlanWeekView;
 import vn.secondment.assignment.search.WorkPlanFilter;
 import vn.secondment.assignment.security.AssignmentAccess;
+import vn.secondment.data.Where;
 import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.outbox.EventPublisher;
@@ -229,35 +230,17 @@ public class WorkPlanService {
         if (scope.nothing()) {
             return new PageView<>(List.of(), paging.page, paging.size, 0);
         }
-        AssignmentAccess.Condition visible = scope.condition();
         // the scope's condition is written on alias a
-        StringBuilder where = new StringBuilder(" from WorkPlan p join p.assignment a where ").append(visible.jpql());
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        visible.parameters().forEach(p -> parameters.put((String) p[0], p[1]));
-        if (filter.ministries != null && !filter.ministries.isEmpty()) {
-            where.append(" and a.ministryCode in :ministries");
-            parameters.put("ministries", filter.ministries);
-        }
-        if (filter.province != null) {
-            where.append(" and a.provinceCode = :province");
-            parameters.put("province", filter.province);
-        }
-        if (filter.week != null) {
-            where.append(" and p.week = :week");
-            parameters.put("week", IsoWeek.parse("week", filter.week).toString());
-        }
-        if (filter.status != null) {
-            where.append(" and p.status = :status");
-            parameters.put("status", filter.status);
-        }
-        if (filter.late != null) {
-            where.append(" and p.late = :late");
-            parameters.put("late", filter.late);
-        }
-        TypedQuery<WorkPlan> query = plans.getEntityManager().createQuery("select p" + where
+        Where where = scope.restrict(Where.from("WorkPlan p join p.assignment a"))
+                .and("a.ministryCode in :ministries", "ministries", filter.ministries)
+                .and("a.provinceCode = :province", "province", filter.province)
+                .and("p.week = :week", "week", filter.week == null ? null : IsoWeek.parse("week", filter.week).toString())
+                .and("p.status = :status", "status", filter.status)
+                .and("p.late = :late", "late", filter.late);
+        TypedQuery<WorkPlan> query = plans.getEntityManager().createQuery("select p " + where.jpql()
                 + " order by p.weekStart desc, a.ministryCode, a.provinceCode, p.id", WorkPlan.class);
-        TypedQuery<Long> count = plans.getEntityManager().createQuery("select count(p)" + where, Long.class);
-        parameters.forEach((name, value) -> {
+        TypedQuery<Long> count = plans.getEntityManager().createQuery("select count(p) " + where.jpql(), Long.class);
+        where.parameterMap().forEach((name, value) -> {
             query.setParameter(name, value);
             count.setParameter(name, value);
         });
