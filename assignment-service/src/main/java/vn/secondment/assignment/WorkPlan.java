@@ -1,5 +1,7 @@
 package vn.secondment.assignment;
 
+import vn.secondment.rest.IsoWeek;
+
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

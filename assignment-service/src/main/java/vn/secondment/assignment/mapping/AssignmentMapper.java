@@ -66,7 +66,8 @@ public class AssignmentMapper {
 
     public AssignmentSnapshot toSnapshot(Assignment a) {
         return new AssignmentSnapshot(a.id, a.deployment.id, a.officialId, a.ministryCode, a.provinceCode,
-                a.startDate, a.endDate, AssignmentSnapshot.Status.valueOf(a.status.name()), a.replacedById);
+                a.startDate, a.endDate, AssignmentSnapshot.Status.valueOf(a.status.name()), a.replacedById,
+                a.arrivedOn);
     }
 
     public DeploymentSnapshot toSnapshot(Deployment d, DeploymentSnapshot.Amendment amendment) {

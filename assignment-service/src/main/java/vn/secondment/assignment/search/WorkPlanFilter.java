@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import vn.secondment.assignment.IsoWeek;
+import vn.secondment.rest.IsoWeek;
 import vn.secondment.assignment.WorkPlanStatus;
 import vn.secondment.rest.Formats;
 

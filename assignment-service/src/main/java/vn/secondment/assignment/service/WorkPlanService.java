@@ -5,8 +5,9 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import vn.secondment.assignment.ActivityKind;
 import vn.secondment.assignment.Assignment;
-import vn.secondment.assignment.IsoWeek;
+import vn.secondment.rest.IsoWeek;
 import vn.secondment.assignment.KnownOfficial;
+import vn.secondment.assignment.Period;
 import vn.secondment.assignment.VietnamTime;
 import vn.secondment.assignment.WorkPlan;
 import vn.secondment.assignment.WorkPlanActivity;
@@ -262,7 +263,7 @@ public class WorkPlanService {
      */
     private List<WorkPlanActivityRequest> activities(Assignment a, IsoWeek week, List<WorkPlanActivityRequest> given,
                                                      List<Problem.Violation> violations) {
-        if (!week.period().overlaps(a.period())) {
+        if (!new Period(week.monday(), week.sunday()).overlaps(a.period())) {
             violations.add(new Problem.Violation("week", week + " (" + week.monday() + " to " + week.sunday()
                     + ") is outside the assignment's period " + a.startDate + " to " + a.endDate));
         }
@@ -283,7 +284,7 @@ public class WorkPlanService {
             LocalDate day = activity.day();
             if (day == null) {
                 violations.add(new Problem.Violation(field + ".day", "must not be null"));
-            } else if (!week.period().contains(day)) {
+            } else if (!week.contains(day)) {
                 violations.add(new Problem.Violation(field + ".day", "must fall within " + week + " ("
                         + week.monday() + " to " + week.sunday() + ")"));
             } else if (!a.period().contains(day)) {
@@ -303,7 +304,7 @@ public class WorkPlanService {
             } else if (!COMMUNE_CODE.matcher(commune).matches()) {
                 violations.add(new Problem.Violation(field + ".communeCode", Formats.COMMUNE_CODE_MESSAGE));
             } else {
-                LocalDate on = day != null && week.period().contains(day) ? day : week.monday();
+                LocalDate on = day != null && week.contains(day) ? day : week.monday();
                 try {
                     units.requireCommuneIn(field + ".communeCode", commune, a.provinceCode,
                             on.isBefore(AdministrativeUnits.FIRST_DAY) ? AdministrativeUnits.FIRST_DAY : on);

@@ -17,11 +17,27 @@ import java.util.UUID;
  * @param endDate                last day of the current period
  * @param status                 state after the change
  * @param replacementAssignmentId for {@code REPLACED}: the assignment that took over; otherwise null
+ * @param arrivedOn              the day the official's arrival was confirmed; null while planned, and for an
+ *                               assignment withdrawn or replaced before the official went (added in version 1
+ *                               without a new schema version: consumers ignore what they do not know)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AssignmentSnapshot(UUID assignmentId, UUID deploymentId, UUID officialId, String ministryCode,
                                  String provinceCode, LocalDate startDate, LocalDate endDate, Status status,
-                                 UUID replacementAssignmentId) {
+                                 UUID replacementAssignmentId, LocalDate arrivedOn) {
+
+    /** A snapshot without an arrival date, as the first producers wrote it. */
+    public AssignmentSnapshot(UUID assignmentId, UUID deploymentId, UUID officialId, String ministryCode,
+                              String provinceCode, LocalDate startDate, LocalDate endDate, Status status,
+                              UUID replacementAssignmentId) {
+        this(assignmentId, deploymentId, officialId, ministryCode, provinceCode, startDate, endDate, status,
+                replacementAssignmentId, null);
+    }
+
+    /** Whether the official's days in the province count: not withdrawn, not replaced before going. */
+    public boolean occupies() {
+        return status != Status.WITHDRAWN && !(status == Status.REPLACED && arrivedOn == null);
+    }
 
     /** The life of an assignment. */
     public enum Status {

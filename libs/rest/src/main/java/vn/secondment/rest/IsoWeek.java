@@ -1,4 +1,4 @@
-package vn.secondment.assignment;
+package vn.secondment.rest;
 
 import vn.secondment.rest.problem.ProblemException;
 
@@ -59,8 +59,9 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
         return monday().plusDays(6);
     }
 
-    public Period period() {
-        return new Period(monday(), sunday());
+    /** Whether {@code day} falls in this week. */
+    public boolean contains(LocalDate day) {
+        return !day.isBefore(monday()) && !day.isAfter(sunday());
     }
 
     public IsoWeek next() {
