@@ -16,7 +16,7 @@ final class PlatformTopics {
             "assignment.events",
             "report.events",
             "notification.events",
-            "personnel-service.dlq", "assignment-service.dlq", "notification-service.dlq");
+            "personnel-service.dlq", "assignment-service.dlq", "report-service.dlq", "notification-service.dlq");
 
     private PlatformTopics() {
     }

@@ -1,0 +1,52 @@
+package vn.secondment.report;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import vn.secondment.events.assignment.AssignmentSnapshot;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** An assignment as assignment-service last announced it; written only by the assignment events consumer. */
+@Entity
+@Table(name = "held_assignment")
+public class HeldAssignment {
+
+    @Id
+    @Column(name = "assignment_id")
+    public UUID assignmentId;
+
+    @Column(name = "deployment_id", nullable = false)
+    public UUID deploymentId;
+
+    @Column(name = "official_id", nullable = false)
+    public UUID officialId;
+
+    @Column(name = "ministry_code", nullable = false)
+    public String ministryCode;
+
+    @Column(name = "province_code", nullable = false)
+    public String provinceCode;
+
+    @Column(name = "start_date", nullable = false)
+    public LocalDate startDate;
+
+    @Column(name = "end_date", nullable = false)
+    public LocalDate endDate;
+
+    @Column(name = "arrived_on")
+    public LocalDate arrivedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AssignmentSnapshot.Status status;
+
+    /** Time of the event this state came from; an older event arriving late changes nothing. */
+    @Column(name = "event_time", nullable = false)
+    public Instant eventTime;
+}

@@ -1,0 +1,40 @@
+package vn.secondment.report.search;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import vn.secondment.report.WeeklyReportStatus;
+import vn.secondment.rest.Formats;
+import vn.secondment.rest.IsoWeek;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The filters of the weekly report list; they combine, within what the caller may read. */
+public class WeeklyReportFilter {
+
+    @QueryParam("ministry")
+    @Parameter(description = "Ministry code; repeat to list several side by side (ministry=BNV&ministry=BCT)")
+    @Size(max = 20)
+    public List<@Pattern(regexp = Formats.MINISTRY_CODE, message = Formats.MINISTRY_CODE_MESSAGE) String> ministries;
+
+    @QueryParam("province")
+    @Pattern(regexp = Formats.PROVINCE_CODE, message = Formats.PROVINCE_CODE_MESSAGE)
+    public String province;
+
+    @QueryParam("assignment")
+    public UUID assignment;
+
+    @QueryParam("week")
+    @Parameter(description = "ISO week, e.g. 2025-W37")
+    @Pattern(regexp = IsoWeek.PATTERN, message = IsoWeek.MESSAGE)
+    public String week;
+
+    @QueryParam("status")
+    public WeeklyReportStatus status;
+
+    @QueryParam("overdue")
+    @Parameter(description = "true: only reports still due after their deadline; false: only the others")
+    public Boolean overdue;
+}

@@ -1,0 +1,117 @@
+package vn.secondment.report.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.secondment.events.assignment.AssignmentSnapshot;
+import vn.secondment.report.HeldAssignment;
+import vn.secondment.report.WeeklyReport;
+import vn.secondment.report.WeeklyReportStatus;
+import vn.secondment.report.repository.WeeklyReportRepository;
+import vn.secondment.rest.IsoWeek;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Which weekly reports an assignment owes: one for every ISO week that meets its period, due on the configured day
+ * and time of that week (Vietnam time). Applied again after every change of the assignment, so a rescheduled
+ * assignment's reports move with it and a withdrawn one's are cancelled; reports already written are left alone.
+ */
+@ApplicationScoped
+public class WeeklyReportSchedule {
+
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** The deadline of each week's report. */
+    @ConfigMapping(prefix = "report.weekly")
+    public interface Deadline {
+        /** The day of the report's own week it is due. */
+        @WithDefault("FRIDAY")
+        DayOfWeek dueDay();
+
+        /** The time of that day, Vietnam time. */
+        @WithDefault("17:00")
+        LocalTime dueTime();
+    }
+
+    private final WeeklyReportRepository reports;
+    private final Deadline deadline;
+
+    public WeeklyReportSchedule(WeeklyReportRepository reports, Deadline deadline) {
+        this.reports = reports;
+        this.deadline = deadline;
+    }
+
+    /** When the report of {@code week} is due. */
+    public Instant dueAt(IsoWeek week) {
+        LocalDate day = week.monday().with(TemporalAdjusters.nextOrSame(deadline.dueDay()));
+        return day.atTime(deadline.dueTime()).atZone(VIETNAM).toInstant();
+    }
+
+    /** The weeks an assignment in this state owes a report for. */
+    public static Set<IsoWeek> weeksOwed(HeldAssignment a) {
+        AssignmentSnapshot.Status status = a.status;
+        boolean occupies = status != AssignmentSnapshot.Status.WITHDRAWN
+                && !(status == AssignmentSnapshot.Status.REPLACED && a.arrivedOn == null);
+        Set<IsoWeek> weeks = new LinkedHashSet<>();
+        if (!occupies) {
+            return weeks;
+        }
+        for (IsoWeek w = IsoWeek.of(a.startDate); !w.monday().isAfter(a.endDate); w = w.next()) {
+            weeks.add(w);
+        }
+        return weeks;
+    }
+
+    /** Brings the assignment's reports in line with its current period and status. */
+    public void apply(HeldAssignment a) {
+        Set<IsoWeek> owed = weeksOwed(a);
+        Map<String, WeeklyReport> existing = reports.ofAssignment(a.assignmentId).stream()
+                .collect(Collectors.toMap(r -> r.week, Function.identity()));
+        Instant now = Instant.now();
+        for (IsoWeek week : owed) {
+            WeeklyReport report = existing.get(week.toString());
+            if (report == null) {
+                reports.persist(newReport(a, week, now));
+            } else if (report.status == WeeklyReportStatus.CANCELLED) {
+                // the week is back in the period (a reschedule undone): the report is owed again
+                report.status = WeeklyReportStatus.DUE;
+                report.dueAt = dueAt(week);
+                report.updatedAt = now;
+            }
+        }
+        List<WeeklyReport> dropped = existing.values().stream()
+                .filter(r -> r.status == WeeklyReportStatus.DUE)
+                .filter(r -> !owed.contains(IsoWeek.parse("week", r.week)))
+                .toList();
+        for (WeeklyReport report : dropped) {
+            report.status = WeeklyReportStatus.CANCELLED;
+            report.updatedAt = now;
+        }
+    }
+
+    private WeeklyReport newReport(HeldAssignment a, IsoWeek week, Instant now) {
+        WeeklyReport report = new WeeklyReport();
+        report.id = UUID.randomUUID();
+        report.assignment = a;
+        report.week = week.toString();
+        report.weekStart = week.monday();
+        report.dueAt = dueAt(week);
+        report.status = WeeklyReportStatus.DUE;
+        report.createdAt = now;
+        report.updatedAt = now;
+        return report;
+    }
+}
