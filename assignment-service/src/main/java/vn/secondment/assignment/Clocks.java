@@ -1,5 +1,7 @@
 package vn.secondment.assignment;
 
+import vn.secondment.rest.VietnamTime;
+
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -4,10 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.hibernate.jpa.HibernateHints;
-import vn.secondment.assignment.AssignmentRevision;
 import vn.secondment.assignment.AssignmentStatus;
 import vn.secondment.assignment.Deployment;
-import vn.secondment.assignment.DeploymentRevision;
 import vn.secondment.assignment.DeploymentStatus;
 import vn.secondment.assignment.DeploymentType;
 import vn.secondment.data.Where;
@@ -78,28 +76,5 @@ public class CoverageQueries {
                 .setHint(HibernateHints.HINT_READ_ONLY, true);
         where.parameterMap().forEach(query::setParameter);
         return query.getResultList();
-    }
-
-    /** The deployment's versions, oldest first. */
-    public List<DeploymentRevision> deploymentRevisions(UUID deploymentId) {
-        return entityManager.createQuery("""
-                        select r from DeploymentRevision r where r.deploymentId = :id
-                        order by r.effectiveFrom, r.recordedAt""", DeploymentRevision.class)
-                .setParameter("id", deploymentId)
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultList();
-    }
-
-    /** The versions of several assignments in one statement, oldest first within each. */
-    public List<AssignmentRevision> assignmentRevisions(Collection<UUID> assignmentIds) {
-        if (assignmentIds.isEmpty()) {
-            return List.of();
-        }
-        return entityManager.createQuery("""
-                        select r from AssignmentRevision r where r.assignmentId in :ids
-                        order by r.assignmentId, r.effectiveFrom, r.recordedAt""", AssignmentRevision.class)
-                .setParameter("ids", assignmentIds)
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultList();
     }
 }

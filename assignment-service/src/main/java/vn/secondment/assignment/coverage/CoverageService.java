@@ -5,7 +5,7 @@ import jakarta.transaction.Transactional;
 import vn.secondment.assignment.Deployment;
 import vn.secondment.assignment.DeploymentType;
 import vn.secondment.assignment.Period;
-import vn.secondment.assignment.VietnamTime;
+import vn.secondment.rest.VietnamTime;
 import vn.secondment.assignment.reference.AdministrativeUnits;
 import vn.secondment.assignment.reference.Province;
 import vn.secondment.assignment.repository.DeploymentRepository;

@@ -39,17 +39,15 @@ public class DeploymentTimelines {
     private final DeploymentRepository deployments;
     private final AssignmentRepository assignments;
     private final KnownOfficialRepository officials;
-    private final CoverageQueries queries;
     private final CoverageService coverage;
     private final AssignmentMapper mapper;
 
     public DeploymentTimelines(DeploymentRepository deployments, AssignmentRepository assignments,
-                               KnownOfficialRepository officials, CoverageQueries queries, CoverageService coverage,
+                               KnownOfficialRepository officials, CoverageService coverage,
                                AssignmentMapper mapper) {
         this.deployments = deployments;
         this.assignments = assignments;
         this.officials = officials;
-        this.queries = queries;
         this.coverage = coverage;
         this.mapper = mapper;
     }
@@ -58,7 +56,7 @@ public class DeploymentTimelines {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TimelineView timeline(UUID id, AssignmentAccess access) {
         Deployment d = deployments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Deployment", id));
-        List<DeploymentRevision> milestones = queries.deploymentRevisions(d.id);
+        List<DeploymentRevision> milestones = deployments.revisions(d.id);
         AssignmentAccess.Scope scope = access.scope();
         List<Assignment> visible = scope.nothing() ? List.of()
                 : assignments.ofDeployment(d.id).stream().filter(scope::admits).sorted(BAR_ORDER).toList();
@@ -67,7 +65,7 @@ public class DeploymentTimelines {
                 : officials.list("id in ?1", visible.stream().map(a -> a.officialId).distinct().toList()).stream()
                 .collect(Collectors.toMap(o -> o.id, Function.identity()));
         Map<UUID, List<AssignmentRevision>> history = new HashMap<>();
-        queries.assignmentRevisions(ids).forEach(r ->
+        assignments.revisions(ids).forEach(r ->
                 history.computeIfAbsent(r.assignmentId, k -> new ArrayList<>()).add(r));
 
         LocalDate from = d.startDate;

@@ -7,6 +7,7 @@ import vn.secondment.assignment.AssignmentRevision;
 import vn.secondment.assignment.AssignmentStatus;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,10 +50,18 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
     }
 
     public List<AssignmentRevision> revisions(UUID assignmentId) {
+        return revisions(List.of(assignmentId));
+    }
+
+    /** The versions of several assignments in one statement, oldest first within each. */
+    public List<AssignmentRevision> revisions(Collection<UUID> assignmentIds) {
+        if (assignmentIds.isEmpty()) {
+            return List.of();
+        }
         return getEntityManager().createQuery("""
-                        select r from AssignmentRevision r where r.assignmentId = :id
-                        order by r.effectiveFrom, r.recordedAt""", AssignmentRevision.class)
-                .setParameter("id", assignmentId)
+                        select r from AssignmentRevision r where r.assignmentId in :ids
+                        order by r.assignmentId, r.effectiveFrom, r.recordedAt""", AssignmentRevision.class)
+                .setParameter("ids", assignmentIds)
                 .getResultList();
     }
 

@@ -1,7 +1,6 @@
 package vn.secondment.assignment.security;
 
 import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.secondment.assignment.Assignment;
 import vn.secondment.assignment.repository.KnownOfficialRepository;
 import vn.secondment.data.Where;
@@ -31,13 +30,11 @@ import java.util.UUID;
 public class AssignmentAccess {
 
     private final Caller caller;
-    private final JsonWebToken token;
     private final KnownOfficialRepository officials;
     private Set<UUID> ownOfficialIds;
 
-    public AssignmentAccess(Caller caller, JsonWebToken token, KnownOfficialRepository officials) {
+    public AssignmentAccess(Caller caller, KnownOfficialRepository officials) {
         this.caller = caller;
-        this.token = token;
         this.officials = officials;
     }
 
@@ -96,18 +93,9 @@ public class AssignmentAccess {
     /** The officials the caller is, by the token's verified email. */
     public Set<UUID> ownOfficialIds() {
         if (ownOfficialIds == null) {
-            ownOfficialIds = verifiedEmail().map(officials::idsOfEmail).map(Set::copyOf).orElse(Set.of());
+            ownOfficialIds = caller.verifiedEmail().map(officials::idsOfEmail).map(Set::copyOf).orElse(Set.of());
         }
         return ownOfficialIds;
-    }
-
-    private Optional<String> verifiedEmail() {
-        Object verified = token.getClaim("email_verified");
-        String email = token.getClaim("email");
-        if (email == null || !(Boolean.TRUE.equals(verified) || "true".equals(String.valueOf(verified)))) {
-            return Optional.empty();
-        }
-        return Optional.of(email);
     }
 
     /**

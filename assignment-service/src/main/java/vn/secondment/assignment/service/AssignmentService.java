@@ -405,7 +405,7 @@ public class AssignmentService {
             if (target.equals(a.period())) {
                 continue;
             }
-            overlapping(a.officialId, target, Set.of(a.id)).ifPresent(other ->
+            firstOverlapping(occupiedBy(a.officialId, Set.of(a.id)), target).ifPresent(other ->
                     conflicts.add(Map.of("assignmentId", a.id, "movedPeriod", target, "conflictingAssignment",
                             describe(other))));
             moving.add(a);
@@ -465,10 +465,9 @@ public class AssignmentService {
      * the nearest free period of the same length.
      */
     private void requireFree(UUID officialId, Period period, Set<UUID> excluded) {
-        overlapping(officialId, period, excluded).ifPresent(other -> {
-            List<Period> busy = assignments.occupiedBy(officialId).stream()
-                    .filter(a -> !excluded.contains(a.id)).map(Assignment::period).toList();
-            Period suggestion = FreePeriods.nearest(busy, period);
+        List<Assignment> occupied = occupiedBy(officialId, excluded);
+        firstOverlapping(occupied, period).ifPresent(other -> {
+            Period suggestion = FreePeriods.nearest(occupied.stream().map(Assignment::period).toList(), period);
             throw new ProblemException(ProblemType.CONFLICT, "The official already holds assignment " + other.id
                     + " in province " + other.provinceCode + " (" + other.ministryCode + ", "
                     + other.deployment.decisionNumber + ") from " + other.startDate + " to " + other.endDate
@@ -479,10 +478,13 @@ public class AssignmentService {
         });
     }
 
-    private Optional<Assignment> overlapping(UUID officialId, Period period, Set<UUID> excluded) {
-        return assignments.occupiedBy(officialId).stream()
-                .filter(a -> !excluded.contains(a.id) && a.period().overlaps(period))
-                .findFirst();
+    /** The official's occupied assignments, one query, without {@code excluded}. */
+    private List<Assignment> occupiedBy(UUID officialId, Set<UUID> excluded) {
+        return assignments.occupiedBy(officialId).stream().filter(a -> !excluded.contains(a.id)).toList();
+    }
+
+    private static Optional<Assignment> firstOverlapping(List<Assignment> occupied, Period period) {
+        return occupied.stream().filter(a -> a.period().overlaps(period)).findFirst();
     }
 
     /** The coverage rule: no more officials in a province at once than the deployment asks for, unless deliberate. */

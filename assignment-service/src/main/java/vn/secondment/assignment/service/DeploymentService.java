@@ -10,7 +10,7 @@ import vn.secondment.assignment.DeploymentRevision;
 import vn.secondment.assignment.DeploymentStatus;
 import vn.secondment.assignment.Period;
 import vn.secondment.assignment.RevisionChange;
-import vn.secondment.assignment.VietnamTime;
+import vn.secondment.rest.VietnamTime;
 import vn.secondment.assignment.mapping.AssignmentMapper;
 import vn.secondment.assignment.reference.AdministrativeUnits;
 import vn.secondment.assignment.repository.DeploymentRepository;

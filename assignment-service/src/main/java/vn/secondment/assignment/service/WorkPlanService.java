@@ -8,7 +8,7 @@ import vn.secondment.assignment.Assignment;
 import vn.secondment.rest.IsoWeek;
 import vn.secondment.assignment.KnownOfficial;
 import vn.secondment.assignment.Period;
-import vn.secondment.assignment.VietnamTime;
+import vn.secondment.rest.VietnamTime;
 import vn.secondment.assignment.WorkPlan;
 import vn.secondment.assignment.WorkPlanActivity;
 import vn.secondment.assignment.WorkPlanStatus;
@@ -43,12 +43,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -67,7 +67,7 @@ public class WorkPlanService {
     public static final int MAX_LOCATION = 300;
     public static final int MAX_DETAILS = 2000;
 
-    private static final java.util.regex.Pattern COMMUNE_CODE = java.util.regex.Pattern.compile(Formats.COMMUNE_CODE);
+    private static final Pattern COMMUNE_CODE = Pattern.compile(Formats.COMMUNE_CODE);
 
     private final WorkPlanRepository plans;
     private final AssignmentRepository assignments;

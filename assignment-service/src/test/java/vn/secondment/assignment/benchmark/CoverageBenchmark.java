@@ -8,7 +8,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import vn.secondment.assignment.VietnamTime;
+import vn.secondment.rest.VietnamTime;
 import vn.secondment.testing.WithRealInfrastructure;
 
 import javax.sql.DataSource;

@@ -1,6 +1,5 @@
 package vn.secondment.assignment.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,15 +20,16 @@ import vn.secondment.events.EventType;
 import vn.secondment.events.Topics;
 import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.events.personnel.PersonnelEvents;
+import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.WithRealInfrastructure;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -51,7 +51,6 @@ import static vn.secondment.assignment.support.Secondments.deployment;
 class PersonnelEventConsumerTest {
 
     private static final String DLQ = "assignment-service.dlq";
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static KafkaCompanion kafka;
 
     @BeforeAll
@@ -66,9 +65,7 @@ class PersonnelEventConsumerTest {
 
     @BeforeEach
     void consumerHasJoinedItsGroup() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("checks.find { it.name == 'event consumers joined their groups' }.status", equalTo("UP")));
+        TestEvents.awaitConsumersJoined();
     }
 
     @Test
@@ -129,11 +126,9 @@ class PersonnelEventConsumerTest {
 
     @Test
     void otherEventsOfTheTopicAreSkipped() {
-        ObjectNode unit = JSON.createObjectNode().put("specversion", "1.0").put("id", UUID.randomUUID().toString())
-                .put("source", "/personnel-service").put("type", PersonnelEvents.UNIT_CREATED.name())
-                .put("subject", UUID.randomUUID().toString()).put("time", now().toString())
-                .put("datacontenttype", "application/json").put("ministry", "BNV").put("schemaversion", 1);
-        unit.set("data", JSON.createObjectNode().put("unitId", unit.path("subject").asText()).put("name", "Vụ Pháp chế"));
+        String unitId = UUID.randomUUID().toString();
+        ObjectNode unit = TestEvents.envelope(PersonnelEvents.UNIT_CREATED.name(), 1, "/personnel-service", unitId,
+                "BNV", now(), Map.of("unitId", unitId, "name", "Vụ Pháp chế"));
         awaitConsumedPast(publish(unit), null);
         assertThat(known(UUID.fromString(unit.path("subject").asText()))).isNull();
     }
@@ -150,18 +145,8 @@ class PersonnelEventConsumerTest {
         OfficialSnapshot snapshot = new OfficialSnapshot(official, name, "BNV", null, "Chuyên viên chính",
                 "CIVIL_SERVANT", "cb." + official.toString().substring(0, 8) + "@moha.gov.vn",
                 List.of("tổ chức bộ máy"), active, null);
-        ObjectNode envelope = JSON.createObjectNode()
-                .put("specversion", "1.0")
-                .put("id", UUID.randomUUID().toString())
-                .put("source", "/personnel-service")
-                .put("type", type.name())
-                .put("subject", official.toString())
-                .put("time", time.toString())
-                .put("datacontenttype", "application/json")
-                .put("ministry", "BNV")
-                .put("schemaversion", type.schemaVersion());
-        envelope.set("data", JSON.valueToTree(snapshot));
-        return envelope;
+        return TestEvents.envelope(type.name(), type.schemaVersion(), "/personnel-service", official.toString(), "BNV",
+                time, snapshot);
     }
 
     private static RecordMetadata publish(ObjectNode envelope) {
@@ -169,11 +154,7 @@ class PersonnelEventConsumerTest {
     }
 
     private static RecordMetadata publish(ObjectNode envelope, Integer partition) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PERSONNEL, partition,
-                envelope.path("subject").asText(), envelope.toString());
-        record.headers().add("ce_id", envelope.path("id").asText().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", envelope.path("type").asText().getBytes(StandardCharsets.UTF_8));
-        return kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(10)).getFirstRecord();
+        return TestEvents.publish(kafka, Topics.PERSONNEL, envelope, partition);
     }
 
     /** Waits until everything up to {@code record} (and {@code also}, when given) was handled. */

@@ -11,7 +11,6 @@ import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 

@@ -36,8 +36,8 @@ import vn.secondment.personnel.annex.OfficialExport;
 import vn.secondment.personnel.mapping.OfficialMapper;
 import vn.secondment.personnel.search.OfficialFilter;
 import vn.secondment.personnel.security.DirectoryAccess;
-import vn.secondment.personnel.service.MinistryService;
 import vn.secondment.personnel.service.OfficialService;
+import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.http.MergePatch;
@@ -46,7 +46,6 @@ import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.tabular.TableFormat;
 
-import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -144,7 +143,7 @@ public class OfficialResource {
                            @Parameter(description = "csv or xlsx") String format) {
         TableFormat table = TableFormat.ofFileName("export." + format)
                 .orElseThrow(() -> ProblemException.invalid("format", "must be csv or xlsx"));
-        String fileName = "can-bo-" + LocalDate.now(MinistryService.VIETNAM) + "." + table.extension();
+        String fileName = "can-bo-" + VietnamTime.today() + "." + table.extension();
         return Response.ok(export.export(filter, table, access), table.mediaType()
                         + (table == TableFormat.CSV ? "; charset=UTF-8" : ""))
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")

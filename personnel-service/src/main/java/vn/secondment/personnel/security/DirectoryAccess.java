@@ -1,13 +1,11 @@
 package vn.secondment.personnel.security;
 
 import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.secondment.personnel.Official;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.security.Caller;
 import vn.secondment.rest.security.Roles;
 
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -25,11 +23,9 @@ import java.util.function.Predicate;
 public class DirectoryAccess {
 
     private final Caller caller;
-    private final JsonWebToken token;
 
-    public DirectoryAccess(Caller caller, JsonWebToken token) {
+    public DirectoryAccess(Caller caller) {
         this.caller = caller;
-        this.token = token;
     }
 
     public Caller caller() {
@@ -75,23 +71,13 @@ public class DirectoryAccess {
         boolean everyMinistry = caller.hasRole(Roles.PLATFORM_ADMIN);
         boolean ownMinistry = caller.hasRole(Roles.MINISTRY_ADMIN) || caller.hasRole(Roles.COORDINATOR);
         String ministry = caller.ministry().orElse(null);
-        String email = verifiedEmail().orElse(null);
+        String email = caller.verifiedEmail().orElse(null);
         return official -> everyMinistry
                 || (ownMinistry && official.ministryCode.equals(ministry))
                 || (email != null && email.equalsIgnoreCase(official.email));
     }
 
-    /** The caller's verified email, which links a signed-in officer to their record. */
-    public Optional<String> verifiedEmail() {
-        Object verified = token.getClaim("email_verified");
-        String email = token.getClaim("email");
-        if (email == null || !(Boolean.TRUE.equals(verified) || "true".equals(String.valueOf(verified)))) {
-            return Optional.empty();
-        }
-        return Optional.of(email);
-    }
-
     private boolean isSelf(Official official) {
-        return verifiedEmail().map(email -> email.equalsIgnoreCase(official.email)).orElse(false);
+        return caller.verifiedEmail().map(email -> email.equalsIgnoreCase(official.email)).orElse(false);
     }
 }

@@ -7,6 +7,7 @@ import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.personnel.Ministry;
 import vn.secondment.personnel.repository.MinistryRepository;
 import vn.secondment.personnel.rest.MinistryRequest;
+import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.Text;
 import vn.secondment.rest.http.Versions;
 import vn.secondment.rest.problem.ProblemException;
@@ -15,7 +16,6 @@ import vn.secondment.rest.security.Caller;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,6 @@ public class MinistryService {
 
     public static final String AUDIT_TYPE = "ministry";
     /** Validity dates are calendar days in Vietnam. */
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final MinistryRepository ministries;
     private final AuditTrail audit;
@@ -55,7 +54,7 @@ public class MinistryService {
     public Ministry requireCurrent(String field, String code) {
         Ministry ministry = ministries.findByIdOptional(code)
                 .orElseThrow(() -> ProblemException.invalid(field, "is not a known ministry code"));
-        LocalDate today = LocalDate.now(VIETNAM);
+        LocalDate today = VietnamTime.today();
         if (!ministry.validOn(today)) {
             throw ProblemException.invalid(field, today.isBefore(ministry.validFrom)
                     ? "ministry " + code + " exists only from " + ministry.validFrom

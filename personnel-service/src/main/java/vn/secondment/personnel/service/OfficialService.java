@@ -186,7 +186,7 @@ public class OfficialService {
     public SearchPlan plan(OfficialFilter filter, DirectoryAccess access) {
         Sort sort = Sorting.parse(filter.sort, DEFAULT_SORT, SORTABLE);
         if (access.ownRecordOnly()) {
-            Optional<String> email = access.verifiedEmail();
+            Optional<String> email = access.caller().verifiedEmail();
             return new SearchPlan(filter, sort, email, email.isEmpty());
         }
         return new SearchPlan(filter, sort, Optional.empty(), false);

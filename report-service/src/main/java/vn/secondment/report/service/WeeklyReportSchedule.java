@@ -9,12 +9,12 @@ import vn.secondment.report.WeeklyReport;
 import vn.secondment.report.WeeklyReportStatus;
 import vn.secondment.report.repository.WeeklyReportRepository;
 import vn.secondment.rest.IsoWeek;
+import vn.secondment.rest.VietnamTime;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,8 +31,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class WeeklyReportSchedule {
-
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** The deadline of each week's report. */
     @ConfigMapping(prefix = "report.weekly")
@@ -57,7 +55,7 @@ public class WeeklyReportSchedule {
     /** When the report of {@code week} is due. */
     public Instant dueAt(IsoWeek week) {
         LocalDate day = week.monday().with(TemporalAdjusters.nextOrSame(deadline.dueDay()));
-        return day.atTime(deadline.dueTime()).atZone(VIETNAM).toInstant();
+        return day.atTime(deadline.dueTime()).atZone(VietnamTime.ZONE).toInstant();
     }
 
     /** The weeks an assignment in this state owes a report for. */

@@ -1,6 +1,5 @@
 package vn.secondment.report.schedule;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -18,11 +17,11 @@ import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.events.assignment.AssignmentSnapshot.Status;
 import vn.secondment.rest.security.Roles;
+import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +43,6 @@ import static org.hamcrest.Matchers.equalTo;
 class WeeklyReportScheduleTest {
 
     private static final String REPORTS = "/api/report/weekly-reports";
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final String VIEWER = TestTokens.user("viewer").roles(Roles.VIEWER).token();
     private static final String BNV_COORDINATOR = TestTokens.user("bnv.coordinator").roles(Roles.COORDINATOR)
             .ministry("BNV").token();
@@ -70,9 +68,7 @@ class WeeklyReportScheduleTest {
 
     @BeforeEach
     void consumerHasJoinedItsGroup() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("checks.find { it.name == 'event consumers joined their groups' }.status", equalTo("UP")));
+        TestEvents.awaitConsumersJoined();
     }
 
     @Test
@@ -183,13 +179,8 @@ class WeeklyReportScheduleTest {
         ObjectNode event(EventType type, Status status, Instant time) {
             AssignmentSnapshot snapshot = new AssignmentSnapshot(id, UUID.randomUUID(), UUID.randomUUID(), ministry,
                     province, start, end, status, null, arrivedOn);
-            ObjectNode envelope = JSON.createObjectNode()
-                    .put("specversion", "1.0").put("id", UUID.randomUUID().toString())
-                    .put("source", "/assignment-service").put("type", type.name()).put("subject", id.toString())
-                    .put("time", time.toString()).put("datacontenttype", "application/json")
-                    .put("ministry", ministry).put("schemaversion", type.schemaVersion());
-            envelope.set("data", JSON.valueToTree(snapshot));
-            return envelope;
+            return TestEvents.envelope(type.name(), type.schemaVersion(), "/assignment-service", id.toString(),
+                    ministry, time, snapshot);
         }
     }
 
@@ -198,11 +189,7 @@ class WeeklyReportScheduleTest {
     }
 
     private static RecordMetadata publish(ObjectNode envelope, Integer partition) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ASSIGNMENT, partition,
-                envelope.path("subject").asText(), envelope.toString());
-        record.headers().add("ce_id", envelope.path("id").asText().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", envelope.path("type").asText().getBytes(StandardCharsets.UTF_8));
-        return kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(10)).getFirstRecord();
+        return TestEvents.publish(kafka, Topics.ASSIGNMENT, envelope, partition);
     }
 
     /** Waits until the consumer has handled everything up to {@code record}: a marker behind it took effect. */

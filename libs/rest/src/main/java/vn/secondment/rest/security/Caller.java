@@ -48,6 +48,19 @@ public class Caller {
         return Optional.ofNullable(token.<String>getClaim(PROVINCE_CLAIM)).filter(s -> !s.isBlank());
     }
 
+    /**
+     * The caller's email when the identity provider verified it ({@code email_verified}): what links a signed-in
+     * officer to their record in the directory and to their assignments.
+     */
+    public Optional<String> verifiedEmail() {
+        Object verified = token.getClaim("email_verified");
+        String email = token.getClaim("email");
+        if (email == null || !(Boolean.TRUE.equals(verified) || "true".equals(String.valueOf(verified)))) {
+            return Optional.empty();
+        }
+        return Optional.of(email);
+    }
+
     /** Whether the caller may act for {@code ministryCode}: a platform admin, or a member of that ministry. */
     public boolean belongsTo(String ministryCode) {
         return hasRole(Roles.PLATFORM_ADMIN) || ministry().map(m -> m.equals(ministryCode)).orElse(false);

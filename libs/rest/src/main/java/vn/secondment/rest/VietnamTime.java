@@ -1,4 +1,4 @@
-package vn.secondment.assignment;
+package vn.secondment.rest;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
