@@ -1,13 +1,14 @@
 package vn.secondment.assignment.coverage;
 
+import vn.secondment.data.AssignmentScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.secondment.assignment.Deployment;
 import vn.secondment.assignment.DeploymentType;
 import vn.secondment.assignment.Period;
 import vn.secondment.rest.VietnamTime;
-import vn.secondment.assignment.reference.AdministrativeUnits;
-import vn.secondment.assignment.reference.Province;
+import vn.secondment.reference.AdministrativeUnits;
+import vn.secondment.reference.Province;
 import vn.secondment.assignment.repository.DeploymentRepository;
 import vn.secondment.assignment.rest.CoverageCell;
 import vn.secondment.assignment.rest.CoverageHolder;
@@ -54,7 +55,7 @@ public class CoverageService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CoverageMatrixView matrix(LocalDate date, List<String> ministries, DeploymentType type,
-                                     AssignmentAccess.Scope scope) {
+                                     AssignmentScope scope) {
         List<String> asked = ministries == null || ministries.isEmpty() ? null
                 : List.copyOf(new LinkedHashSet<>(ministries));
         List<Deployment> inForce = queries.inForce(date, asked, type);
@@ -110,7 +111,7 @@ public class CoverageService {
      * is refused (400).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public DeploymentCoverageView deploymentCoverage(UUID id, LocalDate date, AssignmentAccess.Scope scope) {
+    public DeploymentCoverageView deploymentCoverage(UUID id, LocalDate date, AssignmentScope scope) {
         Deployment d = deployments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Deployment", id));
         Period period = new Period(d.startDate, d.endDate);
         LocalDate day;
@@ -155,13 +156,8 @@ public class CoverageService {
     }
 
     /** Which holdings' officials the caller may see named: the same scope as the assignment lists. */
-    static Predicate<Holding> visibleTo(AssignmentAccess.Scope scope) {
-        if (scope.everything()) {
-            return h -> true;
-        }
-        return h -> scope.ministry().map(h.ministryCode()::equals).orElse(false)
-                || scope.province().map(h.provinceCode()::equals).orElse(false)
-                || scope.officials().contains(h.officialId());
+    static Predicate<Holding> visibleTo(AssignmentScope scope) {
+        return h -> scope.admits(h.ministryCode(), h.provinceCode(), h.officialId());
     }
 
     private static CoverageCell cell(String code, String name, int required, List<Holding> holdings,

@@ -57,9 +57,8 @@ public class DeploymentTimelines {
     public TimelineView timeline(UUID id, AssignmentAccess access) {
         Deployment d = deployments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Deployment", id));
         List<DeploymentRevision> milestones = deployments.revisions(d.id);
-        AssignmentAccess.Scope scope = access.scope();
-        List<Assignment> visible = scope.nothing() ? List.of()
-                : assignments.ofDeployment(d.id).stream().filter(scope::admits).sorted(BAR_ORDER).toList();
+        List<Assignment> visible = access.scope().nothing() ? List.of()
+                : assignments.ofDeployment(d.id).stream().filter(access::canSee).sorted(BAR_ORDER).toList();
         List<UUID> ids = visible.stream().map(a -> a.id).toList();
         Map<UUID, KnownOfficial> who = visible.isEmpty() ? Map.of()
                 : officials.list("id in ?1", visible.stream().map(a -> a.officialId).distinct().toList()).stream()

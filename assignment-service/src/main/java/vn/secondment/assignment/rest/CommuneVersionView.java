@@ -1,8 +1,8 @@
 package vn.secondment.assignment.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.secondment.assignment.reference.Commune;
-import vn.secondment.assignment.reference.CommuneType;
+import vn.secondment.reference.Commune;
+import vn.secondment.reference.CommuneType;
 
 import java.time.LocalDate;
 

@@ -1,9 +1,9 @@
 package vn.secondment.assignment.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.secondment.assignment.reference.Commune;
-import vn.secondment.assignment.reference.CommuneType;
-import vn.secondment.assignment.reference.Province;
+import vn.secondment.reference.Commune;
+import vn.secondment.reference.CommuneType;
+import vn.secondment.reference.Province;
 
 import java.time.LocalDate;
 

@@ -1,8 +1,8 @@
 package vn.secondment.assignment.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.secondment.assignment.reference.Province;
-import vn.secondment.assignment.reference.ProvinceType;
+import vn.secondment.reference.Province;
+import vn.secondment.reference.ProvinceType;
 
 import java.time.LocalDate;
 

@@ -1,10 +1,10 @@
 package vn.secondment.assignment.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.secondment.assignment.reference.Commune;
-import vn.secondment.assignment.reference.CommuneType;
-import vn.secondment.assignment.reference.Province;
-import vn.secondment.assignment.reference.ProvinceType;
+import vn.secondment.reference.Commune;
+import vn.secondment.reference.CommuneType;
+import vn.secondment.reference.Province;
+import vn.secondment.reference.ProvinceType;
 
 import java.time.LocalDate;
 import java.util.List;

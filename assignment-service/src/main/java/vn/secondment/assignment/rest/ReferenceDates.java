@@ -1,6 +1,6 @@
 package vn.secondment.assignment.rest;
 
-import vn.secondment.assignment.reference.AdministrativeUnits;
+import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.problem.ProblemException;
 

@@ -3,14 +3,11 @@ package vn.secondment.assignment.security;
 import jakarta.enterprise.context.RequestScoped;
 import vn.secondment.assignment.Assignment;
 import vn.secondment.assignment.repository.KnownOfficialRepository;
-import vn.secondment.data.Where;
+import vn.secondment.data.AssignmentScope;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.security.Caller;
 import vn.secondment.rest.security.Roles;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -57,7 +54,7 @@ public class AssignmentAccess {
     }
 
     public boolean canSee(Assignment assignment) {
-        return scope().admits(assignment);
+        return scope().admits(assignment.ministryCode, assignment.provinceCode, assignment.officialId);
     }
 
     /** Whether the caller is the assigned official. */
@@ -79,15 +76,8 @@ public class AssignmentAccess {
     }
 
     /** Which assignments the caller may read, as a filter every list applies. */
-    public Scope scope() {
-        if (caller.hasRole(Roles.PLATFORM_ADMIN) || caller.hasRole(Roles.VIEWER)) {
-            return Scope.EVERYTHING;
-        }
-        Optional<String> ministry = caller.hasRole(Roles.MINISTRY_ADMIN) || caller.hasRole(Roles.COORDINATOR)
-                ? caller.ministry() : Optional.empty();
-        Optional<String> province = caller.hasRole(Roles.PROVINCE_LIAISON) ? caller.province() : Optional.empty();
-        Set<UUID> own = caller.hasRole(Roles.OFFICER) ? ownOfficialIds() : Set.of();
-        return new Scope(false, ministry, province, own);
+    public AssignmentScope scope() {
+        return AssignmentScope.of(caller, this::ownOfficialIds);
     }
 
     /** The officials the caller is, by the token's verified email. */
@@ -96,45 +86,5 @@ public class AssignmentAccess {
             ownOfficialIds = caller.verifiedEmail().map(officials::idsOfEmail).map(Set::copyOf).orElse(Set.of());
         }
         return ownOfficialIds;
-    }
-
-    /**
-     * The assignments a caller may read: everything, or the union of one ministry's, one province's and their own.
-     */
-    public record Scope(boolean everything, Optional<String> ministry, Optional<String> province,
-                        Set<UUID> officials) {
-
-        static final Scope EVERYTHING = new Scope(true, Optional.empty(), Optional.empty(), Set.of());
-
-        public boolean admits(Assignment a) {
-            return everything || ministry.map(a.ministryCode::equals).orElse(false)
-                    || province.map(a.provinceCode::equals).orElse(false)
-                    || officials.contains(a.officialId);
-        }
-
-        public boolean nothing() {
-            return !everything && ministry.isEmpty() && province.isEmpty() && officials.isEmpty();
-        }
-
-        /** Narrows a query whose assignment alias is {@code a} to what the scope admits. */
-        public Where restrict(Where where) {
-            if (everything) {
-                return where;
-            }
-            List<String> any = new ArrayList<>();
-            ministry.ifPresent(m -> {
-                any.add("a.ministryCode = :scopeMinistry");
-                where.parameter("scopeMinistry", m);
-            });
-            province.ifPresent(p -> {
-                any.add("a.provinceCode = :scopeProvince");
-                where.parameter("scopeProvince", p);
-            });
-            if (!officials.isEmpty()) {
-                any.add("a.officialId in :scopeOfficials");
-                where.parameter("scopeOfficials", officials);
-            }
-            return where.and(any.isEmpty() ? "1 = 0" : "(" + String.join(" or ", any) + ")");
-        }
     }
 }

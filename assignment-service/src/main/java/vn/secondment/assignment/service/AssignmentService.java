@@ -1,5 +1,6 @@
 package vn.secondment.assignment.service;
 
+import vn.secondment.data.AssignmentScope;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
@@ -15,7 +16,7 @@ import vn.secondment.assignment.KnownOfficial;
 import vn.secondment.assignment.Period;
 import vn.secondment.assignment.RevisionChange;
 import vn.secondment.assignment.mapping.AssignmentMapper;
-import vn.secondment.assignment.reference.AdministrativeUnits;
+import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.assignment.repository.AssignmentRepository;
 import vn.secondment.assignment.repository.DeploymentRepository;
 import vn.secondment.assignment.rest.ArrivalRequest;
@@ -358,11 +359,11 @@ public class AssignmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageView<Assignment> list(AssignmentFilter filter, Paging paging, AssignmentAccess access) {
-        AssignmentAccess.Scope scope = access.scope();
+        AssignmentScope scope = access.scope();
         if (scope.nothing()) {
             return new PageView<>(List.of(), paging.page, paging.size, 0);
         }
-        Where where = scope.restrict(Where.from("Assignment a"))
+        Where where = scope.restrict(Where.from("Assignment a"), "a")
                 .and("a.deployment.id = :deployment", "deployment", filter.deployment)
                 .and("a.ministryCode in :ministries", "ministries", filter.ministries)
                 .and("a.provinceCode = :province", "province", filter.province)

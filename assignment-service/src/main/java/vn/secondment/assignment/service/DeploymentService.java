@@ -12,7 +12,7 @@ import vn.secondment.assignment.Period;
 import vn.secondment.assignment.RevisionChange;
 import vn.secondment.rest.VietnamTime;
 import vn.secondment.assignment.mapping.AssignmentMapper;
-import vn.secondment.assignment.reference.AdministrativeUnits;
+import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.assignment.repository.DeploymentRepository;
 import vn.secondment.assignment.rest.DecisionRef;
 import vn.secondment.assignment.rest.DeploymentRequest;

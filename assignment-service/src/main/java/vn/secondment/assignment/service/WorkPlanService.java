@@ -1,5 +1,6 @@
 package vn.secondment.assignment.service;
 
+import vn.secondment.data.AssignmentScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -13,7 +14,7 @@ import vn.secondment.assignment.WorkPlan;
 import vn.secondment.assignment.WorkPlanActivity;
 import vn.secondment.assignment.WorkPlanStatus;
 import vn.secondment.assignment.mapping.WorkPlanMapper;
-import vn.secondment.assignment.reference.AdministrativeUnits;
+import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.assignment.repository.AssignmentRepository;
 import vn.secondment.assignment.repository.KnownOfficialRepository;
 import vn.secondment.assignment.repository.WorkPlanRepository;
@@ -227,12 +228,12 @@ public class WorkPlanService {
     /** The plans the caller may see (by the assignment: ministry, province or their own), newest week first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageView<WorkPlanSummaryView> list(WorkPlanFilter filter, Paging paging, AssignmentAccess access) {
-        AssignmentAccess.Scope scope = access.scope();
+        AssignmentScope scope = access.scope();
         if (scope.nothing()) {
             return new PageView<>(List.of(), paging.page, paging.size, 0);
         }
         // the scope's condition is written on alias a
-        Where where = scope.restrict(Where.from("WorkPlan p join p.assignment a"))
+        Where where = scope.restrict(Where.from("WorkPlan p join p.assignment a"), "a")
                 .and("a.ministryCode in :ministries", "ministries", filter.ministries)
                 .and("a.provinceCode = :province", "province", filter.province)
                 .and("p.week = :week", "week", filter.week == null ? null : IsoWeek.parse("week", filter.week).toString())

@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.TestTokens;

@@ -28,6 +28,7 @@ public final class TestTokens {
     private final Set<String> roles = new LinkedHashSet<>();
     private String ministry;
     private String province;
+    private String unit;
     private String email;
     private String audience = AUDIENCE;
 
@@ -52,6 +53,12 @@ public final class TestTokens {
 
     public TestTokens province(String code) {
         this.province = code;
+        return this;
+    }
+
+    /** The unit code of a ministry unit (Vụ, Cục), claim {@code unit}. */
+    public TestTokens unit(String code) {
+        this.unit = code;
         return this;
     }
 
@@ -88,6 +95,9 @@ public final class TestTokens {
         }
         if (province != null) {
             claims.claim("province", province);
+        }
+        if (unit != null) {
+            claims.claim("unit", unit);
         }
         if (email != null) {
             claims.claim("email", email).claim("email_verified", true);

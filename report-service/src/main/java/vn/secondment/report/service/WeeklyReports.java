@@ -31,7 +31,7 @@ public class WeeklyReports {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageView<WeeklyReportView> list(WeeklyReportFilter filter, Paging paging, ReportAccess access) {
         Instant now = Instant.now();
-        Where where = access.restrict(Where.from("WeeklyReport r join r.assignment a"))
+        Where where = access.scope().restrict(Where.from("WeeklyReport r join r.assignment a"), "a")
                 .and("a.ministryCode in :ministries", "ministries", filter.ministries)
                 .and("a.provinceCode = :province", "province", filter.province)
                 .and("a.assignmentId = :assignment", "assignment", filter.assignment)

@@ -11,12 +11,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.secondment.events.EventType;
 import vn.secondment.events.Topics;
 import vn.secondment.events.assignment.AssignmentEvents;
-import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.events.assignment.AssignmentSnapshot.Status;
 import vn.secondment.rest.security.Roles;
+import vn.secondment.report.support.Secondment;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
@@ -74,7 +73,7 @@ class WeeklyReportScheduleTest {
     @Test
     void anAssignmentOwesAReportForEveryWeekOfItsPeriodAndARescheduleMovesThem() {
         // the 878/QĐ-BNV period: 3/9 (Wednesday of 2025-W36) to 3/11/2025 (Monday of 2025-W45)
-        Assignment a = new Assignment("BNV", "79", LocalDate.of(2025, 9, 3), LocalDate.of(2025, 11, 3));
+        Secondment a = new Secondment("BNV", "79", LocalDate.of(2025, 9, 3), LocalDate.of(2025, 11, 3));
         Instant t = now();
         publish(a.event(AssignmentEvents.ASSIGNMENT_CREATED, Status.PLANNED, t));
         JsonPath due = awaitReports(a, 10);
@@ -101,7 +100,7 @@ class WeeklyReportScheduleTest {
 
     @Test
     void aWithdrawnAssignmentOwesNothingAndOldOrRepeatedEventsChangeNothing() {
-        Assignment a = new Assignment("BNV", "01", LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 28));
+        Secondment a = new Secondment("BNV", "01", LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 28));
         Instant t = now();
         ObjectNode created = a.event(AssignmentEvents.ASSIGNMENT_CREATED, Status.PLANNED, t);
         publish(created);
@@ -118,7 +117,7 @@ class WeeklyReportScheduleTest {
         assertThat(reports(a, "CANCELLED").getInt("totalItems")).isEqualTo(4);
 
         // replaced before the official went: nothing owed either
-        Assignment b = new Assignment("BNV", "01", LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 14));
+        Secondment b = new Secondment("BNV", "01", LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 14));
         publish(b.event(AssignmentEvents.ASSIGNMENT_CREATED, Status.PLANNED, t));
         awaitReports(b, 2);
         publish(b.event(AssignmentEvents.ASSIGNMENT_REPLACED, Status.REPLACED, t.plusSeconds(60)));
@@ -128,7 +127,7 @@ class WeeklyReportScheduleTest {
 
     @Test
     void eachRoleReadsItsOwnScope() {
-        Assignment hcm = new Assignment("BNV", "79", LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 8));
+        Secondment hcm = new Secondment("BNV", "79", LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 8));
         publish(hcm.event(AssignmentEvents.ASSIGNMENT_CREATED, Status.PLANNED, now()));
         awaitReports(hcm, 1);
         String week = "2026-W06";
@@ -160,30 +159,6 @@ class WeeklyReportScheduleTest {
 
     // --- helpers
 
-    /** One assignment as assignment-service describes it in each event. */
-    private static final class Assignment {
-        final UUID id = UUID.randomUUID();
-        final String ministry;
-        final String province;
-        LocalDate start;
-        LocalDate end;
-        LocalDate arrivedOn;
-
-        Assignment(String ministry, String province, LocalDate start, LocalDate end) {
-            this.ministry = ministry;
-            this.province = province;
-            this.start = start;
-            this.end = end;
-        }
-
-        ObjectNode event(EventType type, Status status, Instant time) {
-            AssignmentSnapshot snapshot = new AssignmentSnapshot(id, UUID.randomUUID(), UUID.randomUUID(), ministry,
-                    province, start, end, status, null, arrivedOn);
-            return TestEvents.envelope(type.name(), type.schemaVersion(), "/assignment-service", id.toString(),
-                    ministry, time, snapshot);
-        }
-    }
-
     private static RecordMetadata publish(ObjectNode envelope) {
         return publish(envelope, null);
     }
@@ -194,24 +169,24 @@ class WeeklyReportScheduleTest {
 
     /** Waits until the consumer has handled everything up to {@code record}: a marker behind it took effect. */
     private static void awaitConsumedPast(RecordMetadata record) {
-        Assignment marker = new Assignment("BNV", "04", LocalDate.of(2025, 9, 1), LocalDate.of(2025, 9, 7));
+        Secondment marker = new Secondment("BNV", "04", LocalDate.of(2025, 9, 1), LocalDate.of(2025, 9, 7));
         publish(marker.event(AssignmentEvents.ASSIGNMENT_CREATED, Status.PLANNED, now()), record.partition());
         awaitReports(marker, 1);
     }
 
-    private static JsonPath awaitReports(Assignment a, int count) {
+    private static JsonPath awaitReports(Secondment a, int count) {
         await().atMost(Duration.ofSeconds(20)).until(() -> reports(a, "DUE").getInt("totalItems") == count);
         return reports(a, "DUE");
     }
 
-    private static JsonPath reports(Assignment a, String status) {
+    private static JsonPath reports(Secondment a, String status) {
         return given().auth().oauth2(VIEWER).queryParam("assignment", a.id).queryParam("status", status)
                 .queryParam("size", 100)
                 .when().get(REPORTS)
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    private static int list(String token, Assignment a, String week) {
+    private static int list(String token, Secondment a, String week) {
         return given().auth().oauth2(token).queryParam("assignment", a.id).queryParam("week", week)
                 .when().get(REPORTS)
                 .then().statusCode(200).extract().path("totalItems");

@@ -9,14 +9,15 @@ import java.util.Optional;
 
 /**
  * Who is calling, read from the verified access token: subject, roles, and the scope claims
- * {@code ministry} (a ministry code such as {@code BNV}) and {@code province} (a 2-digit province code,
- * for province liaisons). Every service checks scope with these methods, not with ad-hoc claim reads.
+ * {@code ministry} (a ministry code such as {@code BNV}), {@code province} (a 2-digit province code,
+ * for province liaisons) and {@code unit} (a unit code of the ministry such as {@code VU-TCCB}, for ministry units). Every service checks scope with these methods, not with ad-hoc claim reads.
  */
 @RequestScoped
 public class Caller {
 
     public static final String MINISTRY_CLAIM = "ministry";
     public static final String PROVINCE_CLAIM = "province";
+    public static final String UNIT_CLAIM = "unit";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -46,6 +47,10 @@ public class Caller {
 
     public Optional<String> province() {
         return Optional.ofNullable(token.<String>getClaim(PROVINCE_CLAIM)).filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> unit() {
+        return Optional.ofNullable(token.<String>getClaim(UNIT_CLAIM)).filter(s -> !s.isBlank());
     }
 
     /**

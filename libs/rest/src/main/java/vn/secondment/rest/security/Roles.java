@@ -13,6 +13,11 @@ public final class Roles {
     public static final String OFFICER = "officer";
     /** Sở Nội vụ of one province: sees that province across ministries. */
     public static final String PROVINCE_LIAISON = "province-liaison";
+    /**
+     * A functional unit (Vụ, Cục) of one ministry: answers the issues escalated to it. Its token carries the
+     * ministry and the unit's code ({@link Caller#unit()}).
+     */
+    public static final String MINISTRY_UNIT = "ministry-unit";
     /** Read-only, across ministries, without personal details. */
     public static final String VIEWER = "viewer";
 

@@ -1,4 +1,4 @@
-package vn.secondment.assignment.reference;
+package vn.secondment.reference;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package vn.secondment.assignment.reference;
+package vn.secondment.reference;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package vn.secondment.assignment.reference;
+package vn.secondment.reference;
 
 /** The three kinds of commune-level unit since 1 July 2025: xã (rural), phường (urban ward), đặc khu (special zone). */
 public enum CommuneType {

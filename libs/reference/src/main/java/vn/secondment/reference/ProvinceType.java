@@ -1,4 +1,4 @@
-package vn.secondment.assignment.reference;
+package vn.secondment.reference;
 
 /** The two kinds of provincial-level unit: a centrally governed city (thành phố) or a province (tỉnh). */
 public enum ProvinceType {

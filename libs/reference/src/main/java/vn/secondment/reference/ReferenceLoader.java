@@ -1,4 +1,4 @@
-package vn.secondment.assignment.reference;
+package vn.secondment.reference;
 
 import vn.secondment.tabular.Row;
 import vn.secondment.tabular.Table;

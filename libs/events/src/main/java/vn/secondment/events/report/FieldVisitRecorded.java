@@ -1,0 +1,26 @@
+package vn.secondment.events.report;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Payload of {@link ReportEvents#FIELD_VISIT_RECORDED}, schema version 1.
+ *
+ * @param visitId      the visit
+ * @param assignmentId the assignment it belongs to
+ * @param officialId   the official who visited
+ * @param ministryCode the assignment's ministry
+ * @param provinceCode the province
+ * @param communeCode  the commune visited (5-digit code of the reference data)
+ * @param visitDate    the day of the visit
+ * @param communeGroup the planning group: CENTRAL_WARD, LARGE_AREA, REMOTE or OTHER
+ * @param issueIds     the issues recorded during the visit
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record FieldVisitRecorded(UUID visitId, UUID assignmentId, UUID officialId, String ministryCode,
+                                 String provinceCode, String communeCode, LocalDate visitDate, String communeGroup,
+                                 List<UUID> issueIds) {
+}

@@ -1,0 +1,27 @@
+package vn.secondment.events.report;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Payload of the final report events ({@code vn.secondment.report.final-report.*}), schema version 1.
+ *
+ * @param reportId      the final report (báo cáo tổng hợp cuối đợt)
+ * @param assignmentId  the assignment it closes
+ * @param officialId    the official who wrote it
+ * @param ministryCode  the assignment's ministry
+ * @param provinceCode  the assignment's province
+ * @param dueAt         its deadline: the end of the assignment
+ * @param status        DUE, DRAFT, SUBMITTED, RETURNED or ACCEPTED
+ * @param submittedAt   when it was last submitted, null before
+ * @param late          whether it was submitted after its deadline
+ * @param acceptedAt    when it was accepted, else null
+ * @param acceptedBy    who accepted it (username), else null
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record FinalReportSnapshot(UUID reportId, UUID assignmentId, UUID officialId, String ministryCode,
+                                  String provinceCode, Instant dueAt, String status, Instant submittedAt,
+                                  boolean late, Instant acceptedAt, String acceptedBy) {
+}

@@ -1,0 +1,34 @@
+package vn.secondment.events.report;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Payload of the issue events ({@code vn.secondment.report.issue.*}), schema version 1: a locality's difficulty or
+ * recommendation (khó khăn, vướng mắc / kiến nghị) after the change.
+ *
+ * @param issueId          the issue
+ * @param ministryCode     the ministry that answers it
+ * @param provinceCode     where it arose
+ * @param communeCode      the commune, null for a province-wide issue
+ * @param field            its field, e.g. THU_TUC_HANH_CHINH (see report-service's README for the list)
+ * @param title            a short title
+ * @param urgent           whether it affects citizens or businesses (short deadline)
+ * @param status           OPEN, ANSWERED_ON_SITE, ESCALATED, ANSWERED, REFERRED or CLOSED
+ * @param assignmentId     the assignment of the officer who raised it, null when a province liaison did
+ * @param officialId       that officer, else null
+ * @param escalatedToUnit  the unit (personnel-service's unit code) it is escalated to, else null
+ * @param deadline         the day the answer is due, else null
+ * @param referredToMinistry the ministry it was referred to, else null
+ * @param overdue          whether its deadline passed without an answer
+ * @param changedAt        when this change happened
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record IssueSnapshot(UUID issueId, String ministryCode, String provinceCode, String communeCode, String field,
+                            String title, boolean urgent, String status, UUID assignmentId, UUID officialId,
+                            String escalatedToUnit, LocalDate deadline, String referredToMinistry, boolean overdue,
+                            Instant changedAt) {
+}

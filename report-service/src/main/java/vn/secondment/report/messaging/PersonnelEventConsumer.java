@@ -1,0 +1,34 @@
+package vn.secondment.report.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import vn.secondment.events.EventCodec;
+import vn.secondment.events.MalformedEventException;
+import vn.secondment.report.service.PersonnelFollower;
+
+/**
+ * Reads personnel-service's topic to know who a signed-in officer is and which units issues can be escalated to.
+ * A record that cannot be read goes to the dead-letter topic; other failures are retried first.
+ */
+@ApplicationScoped
+public class PersonnelEventConsumer {
+
+    public static final String CHANNEL = "personnel-events";
+
+    private final EventCodec codec;
+    private final PersonnelFollower follower;
+
+    public PersonnelEventConsumer(EventCodec codec, PersonnelFollower follower) {
+        this.codec = codec;
+        this.follower = follower;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Retry(maxRetries = 5, delay = 500, jitter = 250, abortOn = MalformedEventException.class)
+    public void consume(String record) {
+        follower.apply(codec.decode(record));
+    }
+}
