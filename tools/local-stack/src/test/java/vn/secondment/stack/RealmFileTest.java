@@ -36,7 +36,7 @@ class RealmFileTest {
     void everyRealmRoleHasADescription() {
         assertThat(realm.path("roles").path("realm")).extracting(role -> role.path("name").asText())
                 .containsExactlyInAnyOrder("platform-admin", "ministry-admin", "coordinator", "officer",
-                        "province-liaison", "viewer");
+                        "province-liaison", "ministry-unit", "viewer");
         assertThat(realm.path("roles").path("realm")).allMatch(role -> !role.path("description").asText().isBlank());
     }
 
@@ -55,7 +55,7 @@ class RealmFileTest {
         for (String clientId : List.of("secondment-web", "secondment-cli")) {
             assertThat(mappers(client(clientId), "oidc-usermodel-attribute-mapper"))
                     .extracting(mapper -> mapper.path("config").path("claim.name").asText())
-                    .containsExactlyInAnyOrder("ministry", "province");
+                    .containsExactlyInAnyOrder("ministry", "province", "unit");
         }
         assertThat(mappers(client("bct-system"), "oidc-hardcoded-claim-mapper")).singleElement()
                 .satisfies(mapper -> {
@@ -85,10 +85,10 @@ class RealmFileTest {
     @Test
     void sampleUsersAreFullySetUpSoThePasswordGrantWorks() {
         Set<String> roles = Set.of("platform-admin", "ministry-admin", "coordinator", "officer", "province-liaison",
-                "viewer");
+                "ministry-unit", "viewer");
         List<JsonNode> people = people();
         assertThat(people).extracting(user -> user.path("username").asText()).containsExactlyInAnyOrder(
-                "platform.admin", "bnv.admin", "bnv.coordinator", "bnv.officer", "bct.admin", "bct.officer",
+                "platform.admin", "bnv.admin", "bnv.coordinator", "bnv.officer", "bnv.cntt", "bct.admin", "bct.officer",
                 "bnnmt.admin", "bnnmt.officer", "liaison.hcm", "viewer");
         for (JsonNode user : people) {
             String username = user.path("username").asText();
@@ -117,7 +117,7 @@ class RealmFileTest {
         JsonNode profile = new ObjectMapper().readTree(
                 provider.path("config").path("kc.user.profile.config").get(0).asText());
         assertThat(profile.path("attributes")).extracting(attribute -> attribute.path("name").asText())
-                .contains("username", "email", "firstName", "lastName", "ministry", "province");
+                .contains("username", "email", "firstName", "lastName", "ministry", "province", "unit");
     }
 
     @Test
