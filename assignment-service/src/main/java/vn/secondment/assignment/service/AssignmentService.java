@@ -37,6 +37,7 @@ import vn.secondment.events.outbox.EventPublisher;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.Text;
+import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.http.MergePatch;
 import vn.secondment.rest.http.Versions;
 import vn.secondment.rest.problem.Problem;
@@ -45,6 +46,7 @@ import vn.secondment.rest.problem.ProblemType;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,6 +68,9 @@ public class AssignmentService {
     public static final String AUDIT_TYPE = "assignment";
     public static final Map<String, String> SORTABLE = new LinkedHashMap<>();
     public static final String DEFAULT_SORT = "provinceCode";
+    /** Who completes an assignment on a final report's acceptance when the event does not say who accepted it. */
+    public static final String FINAL_REPORT_ACTOR = "report-service";
+    private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     static {
         SORTABLE.put("startDate", "startDate");
@@ -272,16 +277,46 @@ public class AssignmentService {
             throw ProblemException.invalid("effectiveOn", "must fall between the arrival " + a.arrivedOn
                     + " and the end " + a.endDate + "; extend the period first to end later");
         }
-        String actor = access.caller().username();
+        complete(a, endedOn, Text.nfc("reason", request.reason()), request.decision(), access.caller().username());
+        return a;
+    }
+
+    /**
+     * The ministry accepted the official's final report (report-service's final-report.accepted): the work is over,
+     * so an assignment still held (planned or active) is completed, as {@link #complete} would, ending on its end
+     * date, or on the day of acceptance (Vietnam) when that is earlier: the report closes the work, and the weeks
+     * after it should owe nothing. Never before the start or the arrival. A planned assignment is completed too:
+     * its arrival was never confirmed, but the accepted report shows the work was done; its arrival stays unknown.
+     * An assignment no longer held (completed, withdrawn, replaced) or unknown here is left as it is.
+     *
+     * @return whether the assignment was completed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean completeOnFinalReport(UUID id, UUID reportId, Instant acceptedAt, String acceptedBy) {
+        Assignment a = assignments.findById(id);
+        if (a == null || !a.status.holds()) {
+            return false;
+        }
+        LocalDate acceptedOn = LocalDate.ofInstant(acceptedAt, VietnamTime.ZONE);
+        LocalDate earliest = a.arrivedOn != null ? a.arrivedOn : a.startDate;
+        LocalDate endedOn = acceptedOn.isBefore(a.endDate) ? acceptedOn : a.endDate;
+        if (endedOn.isBefore(earliest)) {
+            endedOn = earliest;
+        }
+        String reason = "Báo cáo tổng hợp cuối đợt (" + reportId + ") đã được chấp nhận ngày "
+                + acceptedOn.format(VIETNAMESE_DATE);
+        complete(a, endedOn, reason, null, acceptedBy == null ? FINAL_REPORT_ACTOR : acceptedBy);
+        return true;
+    }
+
+    private void complete(Assignment a, LocalDate endedOn, String reason, DecisionRef decision, String actor) {
         Map<String, Object> before = mapper.auditState(a);
         a.status = AssignmentStatus.COMPLETED;
         a.endDate = endedOn;
         touch(a, actor);
-        String reason = Text.nfc("reason", request.reason());
-        revisions.record(a, RevisionChange.COMPLETED, endedOn, reason, request.decision(), actor);
+        revisions.record(a, RevisionChange.COMPLETED, endedOn, reason, decision, actor);
         audit.record(AUDIT_TYPE, a.id, a.ministryCode, "completed", before, mapper.auditState(a), actor, reason);
         events.publish(AssignmentEvents.ASSIGNMENT_ENDED, a.id, a.ministryCode, mapper.toSnapshot(a));
-        return a;
     }
 
     /** Called off before the official went; an official on site ends their assignment instead. */

@@ -2,14 +2,23 @@ package vn.secondment.report.rest;
 
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.secondment.report.search.WeeklyReportFilter;
@@ -17,6 +26,9 @@ import vn.secondment.report.security.ReportAccess;
 import vn.secondment.report.service.WeeklyReports;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
+import vn.secondment.rest.http.Versions;
+
+import java.util.UUID;
 
 @Authenticated
 @Path("/weekly-reports")
@@ -37,13 +49,94 @@ public class WeeklyReportResource {
             description = "One report per assignment and ISO week of its period, scheduled from assignment-service's "
                     + "events: a rescheduled assignment's reports move with it, a withdrawn one's are cancelled. "
                     + "Admins and coordinators see their ministry's, a province liaison their province's from every "
-                    + "ministry, viewers every ministry's. Newest week first; page size at most " + Paging.MAX_SIZE
-                    + ".")
+                    + "ministry, an officer their own, viewers every ministry's (without the officials' names). "
+                    + "overdue: not submitted (DUE, DRAFT, RETURNED) after the deadline; late: last submitted after "
+                    + "it. Newest week first; page size at most " + Paging.MAX_SIZE + ".")
     @APIResponse(responseCode = "200", description = "One page of weekly reports",
-            content = @Content(examples = @ExampleObject(name = "an overdue report",
+            content = @Content(examples = @ExampleObject(name = "a submitted report",
                     value = WeeklyReportView.PAGE_EXAMPLE)))
     public PageView<WeeklyReportView> list(@BeanParam @Valid WeeklyReportFilter filter,
                                            @BeanParam @Valid Paging paging) {
         return reports.list(filter, paging, access);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getWeeklyReport", summary = "Read one weekly report",
+            description = "ETag = its version. Readable by whoever can see the assignment; 404 for the others.")
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(
+            schema = @Schema(implementation = WeeklyReportView.class),
+            examples = @ExampleObject(name = "a submitted report", value = WeeklyReportView.EXAMPLE)))
+    public Response get(@PathParam("id") UUID id) {
+        return ok(reports.get(id, access));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putWeeklyReport", summary = "Write the report's draft",
+            description = "Replaces every content field (null clears one); text is stored in NFC. DUE, DRAFT or "
+                    + "RETURNED → DRAFT; a SUBMITTED, ACCEPTED or CANCELLED report cannot be written (409). Only the "
+                    + "assigned official (by the token's verified email); If-Match required.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "a week in Thành phố Hồ Chí Minh",
+            value = WeeklyReportRequest.EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Written", content = @Content(
+            schema = @Schema(implementation = WeeklyReportView.class),
+            examples = @ExampleObject(name = "the draft", value = WeeklyReportView.EXAMPLE)))
+    public Response put(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                        @NotNull WeeklyReportRequest request) {
+        return ok(reports.write(id, ifMatch, request, access));
+    }
+
+    @POST
+    @Path("/{id}/draft")
+    // no body: a client need not send a Content-Type
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "startWeeklyReportDraft", summary = "Start the draft, prefilled from last week's report",
+            description = "DUE → DRAFT. From the assignment's previous written report: its plan for the week "
+                    + "becomes this week's activities, the general situation and the difficulties carry over; the "
+                    + "rest starts empty. Only the assigned official; If-Match required; 409 when the draft was "
+                    + "already started.")
+    @APIResponse(responseCode = "200", description = "The prefilled draft", content = @Content(
+            schema = @Schema(implementation = WeeklyReportView.class),
+            examples = @ExampleObject(name = "the draft", value = WeeklyReportView.EXAMPLE)))
+    public Response startDraft(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch) {
+        return ok(reports.startDraft(id, ifMatch, access));
+    }
+
+    @POST
+    @Path("/{id}/submission")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "submitWeeklyReport", summary = "Submit the report to the ministry",
+            description = "DRAFT or RETURNED → SUBMITTED now; late when now is after the deadline. The summary and "
+                    + "the activities must be written (422, field by field). Publishes weekly-report.submitted. "
+                    + "Only the assigned official; If-Match required.")
+    @APIResponse(responseCode = "200", description = "Submitted", content = @Content(
+            schema = @Schema(implementation = WeeklyReportView.class),
+            examples = @ExampleObject(name = "submitted on time", value = WeeklyReportView.EXAMPLE)))
+    public Response submit(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch) {
+        return ok(reports.submit(id, ifMatch, access));
+    }
+
+    @POST
+    @Path("/{id}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "reviewWeeklyReport", summary = "Accept the report or return it for revision",
+            description = "SUBMITTED → ACCEPTED, or → RETURNED (a comment saying what to revise is required, 422). "
+                    + "Publishes weekly-report.accepted or weekly-report.returned with the comment. A coordinator "
+                    + "or ministry admin of the assignment's ministry, or a platform admin; If-Match required.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "return for revision", value = ReviewRequest.RETURN_EXAMPLE),
+            @ExampleObject(name = "accept", value = ReviewRequest.ACCEPT_EXAMPLE)}))
+    @APIResponse(responseCode = "200", description = "Reviewed", content = @Content(
+            schema = @Schema(implementation = WeeklyReportView.class),
+            examples = @ExampleObject(name = "the report", value = WeeklyReportView.EXAMPLE)))
+    public Response review(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                           @NotNull ReviewRequest request) {
+        return ok(reports.review(id, ifMatch, request, access));
+    }
+
+    private static Response ok(WeeklyReportView report) {
+        return Response.ok(report).tag(Versions.etag(report.version())).build();
     }
 }

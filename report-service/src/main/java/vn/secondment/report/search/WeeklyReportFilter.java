@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import vn.secondment.report.WeeklyReportStatus;
+import vn.secondment.report.ReportStatus;
 import vn.secondment.rest.Formats;
 import vn.secondment.rest.IsoWeek;
 
@@ -32,9 +32,14 @@ public class WeeklyReportFilter {
     public String week;
 
     @QueryParam("status")
-    public WeeklyReportStatus status;
+    public ReportStatus status;
 
     @QueryParam("overdue")
-    @Parameter(description = "true: only reports still due after their deadline; false: only the others")
+    @Parameter(description = "true: only reports not submitted (DUE, DRAFT, RETURNED) after their deadline; false: "
+            + "only the others")
     public Boolean overdue;
+
+    @QueryParam("late")
+    @Parameter(description = "true: only reports last submitted after their deadline; false: only the others")
+    public Boolean late;
 }

@@ -90,6 +90,16 @@ public class ReportAccess {
                 && caller.unit().map(unitCode::equals).orElse(false);
     }
 
+    /** Figures are counts without names: every role but a plain officer reads every ministry's. */
+    public void requireFigures() {
+        boolean reader = caller.hasRole(Roles.PLATFORM_ADMIN) || caller.hasRole(Roles.VIEWER)
+                || caller.hasRole(Roles.MINISTRY_ADMIN) || caller.hasRole(Roles.COORDINATOR)
+                || caller.hasRole(Roles.PROVINCE_LIAISON) || caller.hasRole(Roles.MINISTRY_UNIT);
+        if (!reader) {
+            throw ProblemException.forbidden("Figures are read by admins, coordinators, units, liaisons and viewers");
+        }
+    }
+
     /** Whether personal details (names, people met) may be shown: everyone but a viewer with no other role. */
     public boolean seesPersonalDetails() {
         return !caller.hasRole(Roles.VIEWER) || caller.hasRole(Roles.PLATFORM_ADMIN);

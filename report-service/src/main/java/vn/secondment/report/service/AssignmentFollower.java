@@ -12,7 +12,8 @@ import vn.secondment.report.repository.HeldAssignmentRepository;
 
 /**
  * Keeps the local copy of each assignment from assignment-service's events and re-applies the weekly report
- * schedule after every change. Each event carries the assignment's whole state, so only the newest state matters:
+ * schedule and the final report's deadline after every change. Each event carries the assignment's whole state,
+ * so only the newest state matters:
  * a redelivered event is skipped by its id, an older one arriving late by its time.
  */
 @ApplicationScoped
@@ -24,13 +25,15 @@ public class AssignmentFollower {
     private final EventCodec codec;
     private final HeldAssignmentRepository assignments;
     private final WeeklyReportSchedule schedule;
+    private final FinalReportSchedule finalReport;
 
     public AssignmentFollower(ProcessedEvents processed, EventCodec codec, HeldAssignmentRepository assignments,
-                              WeeklyReportSchedule schedule) {
+                              WeeklyReportSchedule schedule, FinalReportSchedule finalReport) {
         this.processed = processed;
         this.codec = codec;
         this.assignments = assignments;
         this.schedule = schedule;
+        this.finalReport = finalReport;
     }
 
     /** Applies one assignment event, once; deployment and work plan events of the topic are skipped. */
@@ -64,5 +67,6 @@ public class AssignmentFollower {
             assignments.persist(held);
         }
         schedule.apply(held);
+        finalReport.apply(held);
     }
 }

@@ -10,6 +10,6 @@ class OpenApiDocumentTest extends OpenApiDocumentChecks {
 
     @Override
     protected int minimumOperations() {
-        return 1;
+        return 32;
     }
 }

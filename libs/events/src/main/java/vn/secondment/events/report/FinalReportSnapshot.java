@@ -19,9 +19,11 @@ import java.util.UUID;
  * @param late          whether it was submitted after its deadline
  * @param acceptedAt    when it was accepted, else null
  * @param acceptedBy    who accepted it (username), else null
+ * @param reviewComment the reviewer's comment when returned or accepted, else null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FinalReportSnapshot(UUID reportId, UUID assignmentId, UUID officialId, String ministryCode,
                                   String provinceCode, Instant dueAt, String status, Instant submittedAt,
-                                  boolean late, Instant acceptedAt, String acceptedBy) {
+                                  boolean late, Instant acceptedAt, String acceptedBy,
+                                  String reviewComment) {
 }

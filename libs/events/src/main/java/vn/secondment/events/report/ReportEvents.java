@@ -30,7 +30,11 @@ public final class ReportEvents {
     /** Its deadline passed and it was not submitted; announced once. */
     public static final EventType WEEKLY_REPORT_OVERDUE = weekly("overdue");
 
+    /** A final report's deadline (the end of the assignment) passed and it was not submitted; announced once. */
+    public static final EventType FINAL_REPORT_OVERDUE = finalReport("overdue");
     public static final EventType FINAL_REPORT_SUBMITTED = finalReport("submitted");
+    /** The ministry sent the final report back for revision, with a comment. */
+    public static final EventType FINAL_REPORT_RETURNED = finalReport("returned");
     /** The ministry accepted the final report: the assignment is complete (assignment-service acts on it). */
     public static final EventType FINAL_REPORT_ACCEPTED = finalReport("accepted");
 

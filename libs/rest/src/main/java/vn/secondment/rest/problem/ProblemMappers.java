@@ -175,7 +175,10 @@ public class ProblemMappers {
         }
     }
 
-    /** {@code create.request.fullName} becomes {@code fullName}; a bare parameter keeps its own name. */
+    /**
+     * {@code create.request.fullName} becomes {@code fullName}; a bare parameter keeps its own name, and an element of
+     * a list parameter is named by the parameter and its index ({@code ministry[0]}).
+     */
     static String field(Path path) {
         StringBuilder property = new StringBuilder();
         String parameter = "";
@@ -196,7 +199,10 @@ public class ProblemMappers {
                 }
             }
         }
-        return property.isEmpty() ? parameter : property.toString();
+        if (property.isEmpty()) {
+            return parameter;
+        }
+        return property.charAt(0) == '[' ? parameter + property : property.toString();
     }
 
     private static String jsonPath(JsonMappingException e) {

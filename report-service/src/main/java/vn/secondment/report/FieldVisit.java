@@ -1,0 +1,63 @@
+package vn.secondment.report;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A seconded official's visit to a commune of their province, with whom they met, what they did and found. */
+@Entity
+@Table(name = "field_visit")
+public class FieldVisit {
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "assignment_id")
+    public HeldAssignment assignment;
+
+    @Column(name = "visit_date", nullable = false)
+    public LocalDate visitDate;
+
+    @Column(name = "commune_code", nullable = false)
+    public String communeCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "commune_group", nullable = false)
+    public CommuneGroup communeGroup;
+
+    /** Personal: names and positions of the people met; hidden from viewers. */
+    @Column(name = "people_met")
+    public String peopleMet;
+
+    @Column(nullable = false)
+    public String activities;
+
+    public String findings;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "updated_by", nullable = false)
+    public String updatedBy;
+}

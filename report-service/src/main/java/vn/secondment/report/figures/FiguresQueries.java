@@ -1,0 +1,98 @@
+package vn.secondment.report.figures;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The four aggregate queries behind the figures, each one SQL statement grouped by ministry, province and week
+ * whatever the number of ministries: officials on site, weekly reports, issues, and issues per field.
+ */
+@ApplicationScoped
+public class FiguresQueries {
+
+    private final EntityManager em;
+
+    public FiguresQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Rows of (ministry, province, monday, officials): assignments that occupy days and meet the week. */
+    List<Object[]> officialsOnSite(FiguresFilter f) {
+        return rows(f, """
+                select a.ministry_code, a.province_code, cast(w.monday as date), count(*)
+                from held_assignment a
+                join generate_series(cast(:fromDay as date), cast(:toDay as date), interval '7 days') as w(monday)
+                  on a.start_date <= cast(w.monday as date) + 6 and a.end_date >= cast(w.monday as date)
+                where a.status <> 'WITHDRAWN' and not (a.status = 'REPLACED' and a.arrived_on is null)
+                """, "a", "group by 1, 2, 3", Map.of());
+    }
+
+    /** Rows of (ministry, province, monday, due, submitted, late, overdue, accepted). */
+    List<Object[]> weeklyReports(FiguresFilter f, Instant now) {
+        return rows(f, """
+                select a.ministry_code, a.province_code, r.week_start, count(*), count(r.submitted_at),
+                       count(*) filter (where r.late),
+                       count(*) filter (where r.submitted_at is null and r.due_at < :now),
+                       count(*) filter (where r.status = 'ACCEPTED')
+                from weekly_report r join held_assignment a on a.assignment_id = r.assignment_id
+                where r.week_start between :fromDay and :toDay and r.status <> 'CANCELLED'
+                """, "a", "group by 1, 2, 3", Map.of("now", now));
+    }
+
+    /** Rows of (ministry, province, week, raised, open, escalated, overdue, answered). */
+    List<Object[]> issues(FiguresFilter f, LocalDate today) {
+        return rows(f, """
+                select i.ministry_code, i.province_code, i.raised_week, count(*),
+                       count(*) filter (where i.status in ('OPEN', 'ESCALATED', 'REFERRED')),
+                       count(i.escalated_at),
+                       count(*) filter (where i.status = 'ESCALATED' and i.deadline < :today),
+                       count(i.answered_at)
+                from locality_issue i
+                where i.raised_week between :fromWeek and :toWeek
+                """, "i", "group by 1, 2, 3", Map.of("today", today));
+    }
+
+    /** Rows of (ministry, province, week, field, issues). */
+    List<Object[]> issueFields(FiguresFilter f) {
+        return rows(f, """
+                select i.ministry_code, i.province_code, i.raised_week, i.field, count(*)
+                from locality_issue i
+                where i.raised_week between :fromWeek and :toWeek
+                """, "i", "group by 1, 2, 3, 4", Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(FiguresFilter f, String select, String alias, String groupBy,
+                                Map<String, Object> extra) {
+        StringBuilder sql = new StringBuilder(select);
+        Map<String, Object> parameters = new TreeMap<>(extra);
+        if (!f.ministries().isEmpty()) {
+            sql.append(" and ").append(alias).append(".ministry_code in (:ministries)");
+            parameters.put("ministries", f.ministries());
+        }
+        if (f.province() != null) {
+            sql.append(" and ").append(alias).append(".province_code = :province");
+            parameters.put("province", f.province());
+        }
+        sql.append(' ').append(groupBy);
+        String text = sql.toString();
+        if (text.contains(":fromDay")) {
+            parameters.put("fromDay", f.from().monday());
+            parameters.put("toDay", f.to().monday());
+        }
+        if (text.contains(":fromWeek")) {
+            parameters.put("fromWeek", f.from().toString());
+            parameters.put("toWeek", f.to().toString());
+        }
+        Query query = em.createNativeQuery(text);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+}

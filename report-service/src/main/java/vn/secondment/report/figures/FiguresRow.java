@@ -1,0 +1,58 @@
+package vn.secondment.report.figures;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/**
+ * The figures of one ministry in one province (or all its provinces, in a total) for one ISO week.
+ *
+ * @param ministryCode    the ministry
+ * @param provinceCode    the province, null in a ministry's weekly total
+ * @param provinceName    its name that week, null in a total
+ * @param week            ISO week, e.g. 2025-W37
+ * @param officialsOnSite officials whose assignment covers part of the week
+ * @param reports         the week's weekly reports
+ * @param issues          the issues raised that week, where they stand now
+ * @param topFields       the fields with the most issues raised that week, at most three
+ */
+@Schema(description = "One ministry's figures for one province (or all, in a total) and one ISO week")
+public record FiguresRow(String ministryCode, String provinceCode, String provinceName, String week,
+                         long officialsOnSite, ReportCounts reports, IssueCounts issues, List<FieldCount> topFields) {
+
+    /**
+     * @param due       reports owed for the week (cancelled ones not counted)
+     * @param submitted reports sent at least once (submitted, returned or accepted)
+     * @param late      reports sent after their deadline
+     * @param overdue   reports never sent and past their deadline
+     * @param accepted  reports accepted by the ministry
+     */
+    public record ReportCounts(long due, long submitted, long late, long overdue, long accepted) {
+        static final ReportCounts NONE = new ReportCounts(0, 0, 0, 0, 0);
+
+        ReportCounts plus(ReportCounts o) {
+            return new ReportCounts(due + o.due, submitted + o.submitted, late + o.late, overdue + o.overdue,
+                    accepted + o.accepted);
+        }
+    }
+
+    /**
+     * @param raised    issues raised in the week
+     * @param open      of those, still waiting for an answer (open, escalated or referred)
+     * @param escalated of those, escalated to a ministry unit at some point
+     * @param overdue   of those, escalated and past their deadline without an answer
+     * @param answered  of those, answered (on site or by the unit)
+     */
+    public record IssueCounts(long raised, long open, long escalated, long overdue, long answered) {
+        static final IssueCounts NONE = new IssueCounts(0, 0, 0, 0, 0);
+
+        IssueCounts plus(IssueCounts o) {
+            return new IssueCounts(raised + o.raised, open + o.open, escalated + o.escalated, overdue + o.overdue,
+                    answered + o.answered);
+        }
+    }
+
+    /** A field (lĩnh vực) and how many issues of it were raised. */
+    public record FieldCount(String field, String label, long count) {
+    }
+}

@@ -1,0 +1,140 @@
+package vn.secondment.report.figures;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import vn.secondment.report.IssueField;
+import vn.secondment.reference.AdministrativeUnits;
+import vn.secondment.reference.Province;
+import vn.secondment.rest.IsoWeek;
+import vn.secondment.rest.VietnamTime;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Ministries side by side, per province and ISO week: officials on site, weekly reports due / submitted / late /
+ * overdue / accepted, issues raised / open / escalated / overdue / answered and their top fields. Four grouped SQL
+ * statements answer for any number of ministries; the rows are merged here.
+ */
+@ApplicationScoped
+public class SideBySideFigures {
+
+    /** The longest range one request may ask for: a year of weeks. */
+    public static final int MAX_WEEKS = 53;
+    private static final int TOP_FIELDS = 3;
+
+    private final FiguresQueries queries;
+    private final AdministrativeUnits units;
+    private final Clock clock;
+
+    public SideBySideFigures(FiguresQueries queries, AdministrativeUnits units, Clock clock) {
+        this.queries = queries;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FiguresView figures(FiguresFilter filter) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, VietnamTime.ZONE);
+        Map<Key, Cell> cells = new TreeMap<>();
+        for (Object[] r : queries.officialsOnSite(filter)) {
+            cell(cells, r, week(r[2])).officials = number(r[3]);
+        }
+        for (Object[] r : queries.weeklyReports(filter, now)) {
+            cell(cells, r, week(r[2])).reports = new FiguresRow.ReportCounts(number(r[3]), number(r[4]),
+                    number(r[5]), number(r[6]), number(r[7]));
+        }
+        for (Object[] r : queries.issues(filter, today)) {
+            cell(cells, r, (String) r[2]).issues = new FiguresRow.IssueCounts(number(r[3]), number(r[4]),
+                    number(r[5]), number(r[6]), number(r[7]));
+        }
+        for (Object[] r : queries.issueFields(filter)) {
+            cell(cells, r, (String) r[2]).fields.put((String) r[3], number(r[4]));
+        }
+
+        List<FiguresRow> rows = new ArrayList<>(cells.size());
+        Map<Key, Cell> totals = new TreeMap<>();
+        cells.forEach((key, cell) -> {
+            rows.add(row(key, cell));
+            totals.computeIfAbsent(new Key(key.ministry, null, key.week), k -> new Cell()).add(cell);
+        });
+        List<FiguresRow> totalRows = totals.entrySet().stream().map(e -> row(e.getKey(), e.getValue())).toList();
+        List<String> ministries = filter.ministries().isEmpty()
+                ? List.copyOf(new TreeSet<>(cells.keySet().stream().map(Key::ministry).toList()))
+                : filter.ministries();
+        return new FiguresView(filter.from().toString(), filter.to().toString(), ministries, now, rows, totalRows);
+    }
+
+    private FiguresRow row(Key key, Cell cell) {
+        String provinceName = key.province == null ? null : units.province(key.province, key.week.monday())
+                .map(Province::fullName).orElse(null);
+        List<FiguresRow.FieldCount> top = cell.fields.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP_FIELDS)
+                .map(e -> new FiguresRow.FieldCount(e.getKey(), label(e.getKey()), e.getValue()))
+                .toList();
+        return new FiguresRow(key.ministry, key.province, provinceName, key.week.toString(), cell.officials,
+                cell.reports, cell.issues, top);
+    }
+
+    private static String label(String field) {
+        try {
+            return IssueField.valueOf(field).label();
+        } catch (IllegalArgumentException unknown) {
+            return field;
+        }
+    }
+
+    private static Cell cell(Map<Key, Cell> cells, Object[] r, IsoWeek week) {
+        return cells.computeIfAbsent(new Key((String) r[0], (String) r[1], week), k -> new Cell());
+    }
+
+    private static Cell cell(Map<Key, Cell> cells, Object[] r, String week) {
+        return cell(cells, r, IsoWeek.parse("week", week));
+    }
+
+    private static IsoWeek week(Object monday) {
+        LocalDate day = monday instanceof Date d ? d.toLocalDate() : (LocalDate) monday;
+        return IsoWeek.of(day);
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    /** Ministry, then province (a total's null first), then week. */
+    private record Key(String ministry, String province, IsoWeek week) implements Comparable<Key> {
+        private static final Comparator<Key> ORDER = Comparator.comparing(Key::ministry)
+                .thenComparing(Key::province, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Key::week);
+
+        @Override
+        public int compareTo(Key other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /** The counts of one key, filled by the four queries. */
+    private static final class Cell {
+        long officials;
+        FiguresRow.ReportCounts reports = FiguresRow.ReportCounts.NONE;
+        FiguresRow.IssueCounts issues = FiguresRow.IssueCounts.NONE;
+        final Map<String, Long> fields = new TreeMap<>();
+
+        void add(Cell o) {
+            officials += o.officials;
+            reports = reports.plus(o.reports);
+            issues = issues.plus(o.issues);
+            o.fields.forEach((field, count) -> fields.merge(field, count, Long::sum));
+        }
+    }
+}

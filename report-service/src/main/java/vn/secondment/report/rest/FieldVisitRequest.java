@@ -1,0 +1,36 @@
+package vn.secondment.report.rest;
+
+import jakarta.validation.constraints.Size;
+import vn.secondment.report.CommuneGroup;
+import vn.secondment.report.IssueField;
+import vn.secondment.report.IssueKind;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A field visit as the assigned official writes it. {@code assignmentId} and {@code issues} (the difficulties and
+ * recommendations recorded during the visit, raised with it) are taken at creation only; an edit sends the same
+ * assignmentId or none, and no issues (later ones are raised with POST /issues and the visit's id).
+ */
+public record FieldVisitRequest(UUID assignmentId, LocalDate visitDate, String communeCode,
+                                CommuneGroup communeGroup, String peopleMet, String activities, String findings,
+                                @Size(max = 20) List<VisitIssueRequest> issues) {
+
+    /** An issue recorded during the visit: in the visit's commune, addressed to the assignment's ministry. */
+    public record VisitIssueRequest(IssueField field, IssueKind kind,
+                                    String title, String description, boolean affectsCitizensOrBusinesses) {
+    }
+
+    public static final String EXAMPLE = """
+            {"assignmentId": "1b4e28ba-2fa1-11d2-883f-0016d3cca427", "visitDate": "2025-09-10",
+             "communeCode": "25942", "communeGroup": "CENTRAL_WARD",
+             "peopleMet": "Đồng chí Chủ tịch UBND phường; Trưởng phòng Văn hóa - Xã hội",
+             "activities": "Làm việc với UBND phường Dĩ An về vận hành chính quyền địa phương hai cấp",
+             "findings": "Khối lượng thủ tục hành chính rất lớn (227.000 dân) trong khi biên chế mỏng",
+             "issues": [{"field": "PHAN_MEM_HA_TANG_SO", "kind": "DIFFICULTY",
+               "title": "Phần mềm dịch vụ công báo lỗi khi chuyển hồ sơ",
+               "description": "Hồ sơ chuyển từ cấp huyện cũ không hiển thị trên hệ thống giải quyết thủ tục hành chính",
+               "affectsCitizensOrBusinesses": true}]}""";
+}

@@ -1,0 +1,22 @@
+package vn.secondment.report.rest;
+
+/**
+ * The content of a final report (báo cáo tổng hợp cuối đợt); every field is replaced (null clears it). Text is
+ * stored in NFC; the sizes are {@link vn.secondment.report.FinalReport}'s.
+ *
+ * @param summary         tổng quan (required to submit)
+ * @param results         kết quả đạt được (required to submit)
+ * @param difficulties    khó khăn, vướng mắc
+ * @param recommendations kiến nghị, đề xuất
+ * @param lessons         bài học kinh nghiệm
+ */
+public record FinalReportRequest(String summary, String results, String difficulties, String recommendations,
+                                 String lessons) {
+
+    public static final String EXAMPLE = """
+            {"summary": "Hai tháng biệt phái tại Thành phố Hồ Chí Minh, hỗ trợ 12 phường, xã vận hành chính quyền hai cấp.",
+             "results": "Hướng dẫn tại chỗ 45 vướng mắc về thủ tục hành chính; chuyển 8 kiến nghị về các Vụ, Cục của Bộ.",
+             "difficulties": "Phần mềm dịch vụ công chưa thống nhất giữa các phường.",
+             "recommendations": "Đề nghị Bộ ban hành hướng dẫn thống nhất về mở tài khoản tại Kho bạc Nhà nước.",
+             "lessons": "Cần làm việc với Sở Nội vụ ngay tuần đầu để thống nhất danh sách xã, phường khảo sát."}""";
+}

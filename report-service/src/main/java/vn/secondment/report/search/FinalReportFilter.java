@@ -1,0 +1,35 @@
+package vn.secondment.report.search;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import vn.secondment.report.ReportStatus;
+import vn.secondment.rest.Formats;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The filters of the final report list; they combine, within what the caller may read. */
+public class FinalReportFilter {
+
+    @QueryParam("ministry")
+    @Parameter(description = "Ministry code; repeat to list several side by side (ministry=BNV&ministry=BCT)")
+    @Size(max = 20)
+    public List<@Pattern(regexp = Formats.MINISTRY_CODE, message = Formats.MINISTRY_CODE_MESSAGE) String> ministries;
+
+    @QueryParam("province")
+    @Pattern(regexp = Formats.PROVINCE_CODE, message = Formats.PROVINCE_CODE_MESSAGE)
+    public String province;
+
+    @QueryParam("assignment")
+    public UUID assignment;
+
+    @QueryParam("status")
+    public ReportStatus status;
+
+    @QueryParam("overdue")
+    @Parameter(description = "true: only reports not submitted (DUE, DRAFT, RETURNED) after their deadline; false: "
+            + "only the others")
+    public Boolean overdue;
+}

@@ -1,0 +1,234 @@
+package vn.secondment.report.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import vn.secondment.data.AssignmentScope;
+import vn.secondment.data.Where;
+import vn.secondment.data.audit.AuditTrail;
+import vn.secondment.events.outbox.EventPublisher;
+import vn.secondment.events.assignment.AssignmentSnapshot;
+import vn.secondment.events.report.ReportEvents;
+import vn.secondment.reference.AdministrativeUnits;
+import vn.secondment.report.FieldVisit;
+import vn.secondment.report.HeldAssignment;
+import vn.secondment.report.LocalityIssue;
+import vn.secondment.report.mapping.FieldVisitMapper;
+import vn.secondment.report.repository.FieldVisitRepository;
+import vn.secondment.report.repository.HeldAssignmentRepository;
+import vn.secondment.report.rest.FieldVisitRequest;
+import vn.secondment.report.rest.FieldVisitView;
+import vn.secondment.report.search.FieldVisitFilter;
+import vn.secondment.report.security.ReportAccess;
+import vn.secondment.rest.Formats;
+import vn.secondment.rest.PageView;
+import vn.secondment.rest.Paging;
+import vn.secondment.rest.VietnamTime;
+import vn.secondment.rest.http.Versions;
+import vn.secondment.rest.problem.Problem;
+import vn.secondment.rest.problem.ProblemException;
+import vn.secondment.rest.problem.ProblemType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Field visits (khảo sát, làm việc tại xã, phường): the assigned official records each visit to a commune of their
+ * province within the assignment's period, with the issues raised during it; the record is announced with those
+ * issues in the same transaction. Every change is audited.
+ */
+@ApplicationScoped
+public class FieldVisitService {
+
+    public static final String AUDIT_TYPE = "field-visit";
+    public static final int MAX_PEOPLE_MET = 2000;
+    public static final int MAX_ACTIVITIES = 4000;
+    public static final int MAX_FINDINGS = 8000;
+
+    private final FieldVisitRepository visits;
+    private final HeldAssignmentRepository assignments;
+    private final IssueService issues;
+    private final AdministrativeUnits units;
+    private final FieldVisitMapper mapper;
+    private final AuditTrail audit;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    public FieldVisitService(FieldVisitRepository visits, HeldAssignmentRepository assignments, IssueService issues,
+                             AdministrativeUnits units, FieldVisitMapper mapper, AuditTrail audit,
+                             EventPublisher events, Clock clock) {
+        this.visits = visits;
+        this.assignments = assignments;
+        this.issues = issues;
+        this.units = units;
+        this.mapper = mapper;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public FieldVisitView create(FieldVisitRequest r, ReportAccess access) {
+        if (r.assignmentId() == null) {
+            throw ProblemException.invalid("assignmentId", "must name the assignment the visit belongs to");
+        }
+        HeldAssignment a = assignments.findByIdOptional(r.assignmentId())
+                .orElseThrow(() -> ProblemException.notFound("Assignment", r.assignmentId()));
+        access.requireOwn(a);
+        if (a.status == AssignmentSnapshot.Status.WITHDRAWN) {
+            throw new ProblemException(ProblemType.CONFLICT, "Assignment " + a.assignmentId
+                    + " was withdrawn before the official went: it has no visits");
+        }
+        List<FieldVisitRequest.VisitIssueRequest> drafts = r.issues() == null ? List.of() : r.issues();
+        Instant now = now();
+        String actor = access.caller().username();
+        FieldVisit v = new FieldVisit();
+        v.id = UUID.randomUUID();
+        v.assignment = a;
+        v.createdAt = now;
+        v.createdBy = actor;
+        v.updatedAt = now;
+        v.updatedBy = actor;
+        apply(v, r, now);
+        visits.persist(v);
+        List<UUID> issueIds = new ArrayList<>();
+        for (FieldVisitRequest.VisitIssueRequest d : drafts) {
+            if (d == null) {
+                throw ProblemException.invalid("issues", "must not contain null");
+            }
+            LocalityIssue i = issues.raiseDuringVisit(v, d.field(), d.kind(), d.title(), d.description(),
+                    d.affectsCitizensOrBusinesses(), actor);
+            issueIds.add(i.id);
+        }
+        audit.record(AUDIT_TYPE, v.id, a.ministryCode, "created", Map.of(), mapper.auditState(v), actor, null);
+        events.publish(ReportEvents.FIELD_VISIT_RECORDED, v.id, a.ministryCode, mapper.toRecorded(v, issueIds));
+        visits.flush();
+        return mapper.toView(v, issueIds, true);
+    }
+
+    /** Replaces the visit's details (If-Match required); only the assigned official. */
+    @Transactional
+    public FieldVisitView update(UUID id, String ifMatch, FieldVisitRequest r, ReportAccess access) {
+        FieldVisit v = visits.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Field visit", id));
+        access.requireOwn(v.assignment);
+        Versions.requireMatch(ifMatch, v.version);
+        if (r.assignmentId() != null && !r.assignmentId().equals(v.assignment.assignmentId)) {
+            throw ProblemException.invalid("assignmentId", "a visit stays with its assignment "
+                    + v.assignment.assignmentId);
+        }
+        if (r.issues() != null && !r.issues().isEmpty()) {
+            throw ProblemException.invalid("issues", "issues found later are raised with POST /issues and this "
+                    + "visit's id");
+        }
+        Map<String, Object> before = mapper.auditState(v);
+        String actor = access.caller().username();
+        Instant now = now();
+        apply(v, r, now);
+        if (audit.record(AUDIT_TYPE, v.id, v.assignment.ministryCode, "updated", before, mapper.auditState(v), actor,
+                null)) {
+            v.updatedAt = now;
+            v.updatedBy = actor;
+        }
+        visits.flush();
+        return view(v, access);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FieldVisitView get(UUID id, ReportAccess access) {
+        FieldVisit v = visits.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Field visit", id));
+        if (!access.canSee(v.assignment)) {
+            throw ProblemException.notFound("Field visit", id);
+        }
+        return view(v, access);
+    }
+
+    /** The visits the caller may see (by the assignment: ministry, province or their own), newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageView<FieldVisitView> list(FieldVisitFilter filter, Paging paging, ReportAccess access) {
+        AssignmentScope scope = access.scope();
+        if (scope.nothing()) {
+            return new PageView<>(List.of(), paging.page, paging.size, 0);
+        }
+        // the scope's condition is written on alias a
+        Where where = scope.restrict(Where.from("FieldVisit v join v.assignment a"), "a")
+                .and("a.ministryCode in :ministries", "ministries", filter.ministries)
+                .and("a.provinceCode = :province", "province", filter.province)
+                .and("v.communeCode = :commune", "commune", filter.commune)
+                .and("a.assignmentId = :assignment", "assignment", filter.assignment)
+                .and("v.visitDate >= :from", "from", filter.from)
+                .and("v.visitDate <= :to", "to", filter.to)
+                .and("v.communeGroup = :group", "group", filter.group);
+        TypedQuery<FieldVisit> query = visits.getEntityManager().createQuery("select v " + where.jpql()
+                + " order by v.visitDate desc, a.ministryCode, a.provinceCode, v.id", FieldVisit.class);
+        TypedQuery<Long> count = visits.getEntityManager().createQuery("select count(v) " + where.jpql(), Long.class);
+        where.parameterMap().forEach((name, value) -> {
+            query.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<FieldVisit> page = query.setFirstResult(paging.page * paging.size).setMaxResults(paging.size)
+                .getResultList();
+        Map<UUID, List<UUID>> issueIds = issues.idsByVisit(page.stream().map(v -> v.id).toList());
+        boolean personal = access.seesPersonalDetails();
+        return new PageView<>(page.stream()
+                .map(v -> mapper.toView(v, issueIds.getOrDefault(v.id, List.of()), personal)).toList(),
+                paging.page, paging.size, count.getSingleResult());
+    }
+
+    private FieldVisitView view(FieldVisit v, ReportAccess access) {
+        return mapper.toView(v, issues.idsByVisit(List.of(v.id)).getOrDefault(v.id, List.of()),
+                access.seesPersonalDetails());
+    }
+
+    /**
+     * Checks and sets the visit's details: 400 for missing or malformed fields; 422 for a day outside the
+     * assignment's period or in the future, or a commune that is not of the assignment's province on that day.
+     */
+    private void apply(FieldVisit v, FieldVisitRequest r, Instant now) {
+        HeldAssignment a = v.assignment;
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (r.visitDate() == null) {
+            violations.add(new Problem.Violation("visitDate", "must not be null"));
+        }
+        String commune = r.communeCode() == null ? null : r.communeCode().strip();
+        if (commune == null || commune.isEmpty()) {
+            violations.add(new Problem.Violation("communeCode", "must not be blank"));
+        } else if (!Fields.COMMUNE_CODE.matcher(commune).matches()) {
+            violations.add(new Problem.Violation("communeCode", Formats.COMMUNE_CODE_MESSAGE));
+        }
+        if (r.communeGroup() == null) {
+            violations.add(new Problem.Violation("communeGroup", "must be CENTRAL_WARD, LARGE_AREA, REMOTE or OTHER"));
+        }
+        String peopleMet = Fields.text("peopleMet", r.peopleMet(), MAX_PEOPLE_MET, false, violations);
+        String activities = Fields.text("activities", r.activities(), MAX_ACTIVITIES, true, violations);
+        String findings = Fields.text("findings", r.findings(), MAX_FINDINGS, false, violations);
+        Fields.requireValid("The field visit", violations);
+        LocalDate today = LocalDate.ofInstant(now, VietnamTime.ZONE);
+        if (r.visitDate().isBefore(a.startDate) || r.visitDate().isAfter(a.endDate)) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The visit of " + r.visitDate()
+                    + " is outside the assignment's period " + a.startDate + " to " + a.endDate,
+                    List.of(new Problem.Violation("visitDate", "must fall within " + a.startDate + " to " + a.endDate)));
+        }
+        if (r.visitDate().isAfter(today)) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "A visit is recorded once it has happened",
+                    List.of(new Problem.Violation("visitDate", "must be today (" + today + ") or earlier")));
+        }
+        Fields.requireCommuneIn(units, "communeCode", commune, a.provinceCode, r.visitDate());
+        v.visitDate = r.visitDate();
+        v.communeCode = commune;
+        v.communeGroup = r.communeGroup();
+        v.peopleMet = peopleMet;
+        v.activities = activities;
+        v.findings = findings;
+    }
+
+    /** Now, to the microsecond the database keeps. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,148 @@
+package vn.secondment.report.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import vn.secondment.events.EventType;
+import vn.secondment.events.outbox.EventPublisher;
+import vn.secondment.events.report.ReportEvents;
+import vn.secondment.report.FinalReport;
+import vn.secondment.report.WeeklyReport;
+import vn.secondment.report.mapping.ReportMapper;
+import vn.secondment.report.repository.FinalReportRepository;
+import vn.secondment.report.repository.WeeklyReportRepository;
+import vn.secondment.rest.VietnamTime;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Announces weekly report deadlines on {@code report.events}, each once per report:
+ * <ul>
+ *   <li>{@code weekly-report.due} when the report's week has begun (its Monday 00:00, Vietnam time) and it is still
+ *       DUE (a report the official already started needs no reminder);</li>
+ *   <li>{@code weekly-report.overdue} when its deadline has passed and it is with the official (DUE, DRAFT, or
+ *       RETURNED: a returned report is not submitted until it is submitted again, so one returned after its
+ *       deadline is announced overdue too).</li>
+ * </ul>
+ * Works in bounded batches, one transaction each. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so two
+ * instances sweeping at once share the work and never announce a report twice. The flags are bookkeeping written
+ * without touching the report's version, so an official's ETag stays valid. A final report past its deadline (the
+ * end of the assignment) and with the official is announced {@code final-report.overdue} once, the same way.
+ */
+@ApplicationScoped
+public class ReportDeadlines {
+
+    private static final Logger LOG = Logger.getLogger(ReportDeadlines.class);
+
+    /** How often and in what batches the sweep runs. */
+    @ConfigMapping(prefix = "report.sweep")
+    public interface Sweep {
+        /** The interval ({@code 60s}, {@code 5m}); {@code off} disables the scheduled sweep. */
+        @WithDefault("60s")
+        String every();
+
+        /** Reports announced per transaction. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    private final WeeklyReportRepository reports;
+    private final FinalReportRepository finalReportRepository;
+    private final ReportMapper mapper;
+    private final EventPublisher events;
+    private final Clock clock;
+    private final Sweep sweep;
+
+    public ReportDeadlines(WeeklyReportRepository reports, FinalReportRepository finalReportRepository,
+                           ReportMapper mapper, EventPublisher events, Clock clock,
+                           Sweep sweep) {
+        this.reports = reports;
+        this.finalReportRepository = finalReportRepository;
+        this.mapper = mapper;
+        this.events = events;
+        this.clock = clock;
+        this.sweep = sweep;
+    }
+
+    /** The result of one sweep: how many weekly reports were announced due and overdue, and final reports overdue. */
+    public record Announced(int due, int overdue, int finalOverdue) {
+    }
+
+    @Scheduled(every = "${report.sweep.every:60s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        Announced announced = sweep(clock.instant());
+        if (announced.due() + announced.overdue() + announced.finalOverdue() > 0) {
+            LOG.infof("Announced %d weekly report(s) due, %d overdue, and %d final report(s) overdue",
+                    announced.due(), announced.overdue(), announced.finalOverdue());
+        }
+    }
+
+    /** Announces every report that has become due or overdue as of {@code now} and was not announced yet. */
+    public Announced sweep(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, VietnamTime.ZONE);
+        int due = drain("""
+                SELECT id::text FROM weekly_report
+                WHERE status = 'DUE' AND due_announced_at IS NULL AND week_start <= :today
+                ORDER BY week_start, id LIMIT :limit FOR UPDATE SKIP LOCKED""", "today", today,
+                "due_announced_at", ReportEvents.WEEKLY_REPORT_DUE, now);
+        int overdue = drain("""
+                SELECT id::text FROM weekly_report
+                WHERE status IN ('DUE', 'DRAFT', 'RETURNED') AND overdue_announced_at IS NULL AND due_at < :now
+                ORDER BY due_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""", "now", now,
+                "overdue_announced_at", ReportEvents.WEEKLY_REPORT_OVERDUE, now);
+        int finalOverdue = drain("""
+                SELECT id::text FROM final_report
+                WHERE status IN ('DUE', 'DRAFT', 'RETURNED') AND overdue_announced_at IS NULL AND due_at < :now
+                ORDER BY due_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""", "now", now,
+                "overdue_announced_at", ReportEvents.FINAL_REPORT_OVERDUE, now);
+        return new Announced(due, overdue, finalOverdue);
+    }
+
+    /** Announces batch after batch until a batch is not full (nothing left, or the rest is being announced). */
+    private int drain(String claim, String parameter, Object value, String flag, EventType type, Instant now) {
+        int total = 0;
+        int batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(() -> announce(claim, parameter, value, flag, type, now));
+            total += batch;
+        } while (batch == sweep.batchSize());
+        return total;
+    }
+
+    private int announce(String claim, String parameter, Object value, String flag, EventType type, Instant now) {
+        EntityManager em = reports.getEntityManager();
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = ((List<String>) em.createNativeQuery(claim)
+                .setParameter(parameter, value)
+                .setParameter("limit", sweep.batchSize())
+                .getResultList()).stream().map(UUID::fromString).toList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        boolean finalReports = type.aggregateType().equals(ReportEvents.FINAL_REPORT);
+        if (finalReports) {
+            for (FinalReport r : finalReportRepository.list("id in ?1", ids)) {
+                events.publish(type, r.id, r.assignment.ministryCode, mapper.toSnapshot(r));
+            }
+        } else {
+            for (WeeklyReport r : reports.list("id in ?1", ids)) {
+                events.publish(type, r.id, r.assignment.ministryCode, mapper.toSnapshot(r));
+            }
+        }
+        String table = finalReports ? "final_report" : "weekly_report";
+        em.createNativeQuery("UPDATE " + table + " SET " + flag + " = :now WHERE id IN (:ids)")
+                .setParameter("now", now)
+                .setParameter("ids", ids)
+                .executeUpdate();
+        return ids.size();
+    }
+}

@@ -1,0 +1,91 @@
+package vn.secondment.report.service;
+
+import vn.secondment.report.HeldAssignment;
+import vn.secondment.report.repository.KnownOfficialRepository;
+import vn.secondment.report.security.ReportAccess;
+import vn.secondment.rest.Text;
+import vn.secondment.rest.problem.Problem;
+import vn.secondment.rest.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** What weekly and final reports share: who may read, write and review them, and how their text is checked. */
+final class ReportRules {
+
+    private ReportRules() {
+    }
+
+    /** 404 unless the caller may read the assignment's records, so colleagues' reports are not probed. */
+    static void requireVisible(HeldAssignment a, ReportAccess access, String what, UUID id) {
+        if (!access.canSee(a)) {
+            throw ProblemException.notFound(what, id);
+        }
+    }
+
+    /** Only the assigned official writes and submits: 403 for others who can read it, 404 for the rest. */
+    static void requireAuthor(HeldAssignment a, ReportAccess access, String what, UUID id) {
+        if (!access.isOwn(a)) {
+            requireVisible(a, access, what, id);
+            access.requireOwn(a);
+        }
+    }
+
+    /** A coordinator of the assignment's ministry reviews: 403 for others who can read it, 404 for the rest. */
+    static void requireReviewer(HeldAssignment a, ReportAccess access, String what, UUID id) {
+        if (!access.canCoordinate(a.ministryCode)) {
+            requireVisible(a, access, what, id);
+            access.requireCoordinate(a.ministryCode);
+        }
+    }
+
+    /** NFC text of at most {@code max} characters, blank as null, or a violation of {@code field}. */
+    static String text(String field, String value, int max, List<Problem.Violation> violations) {
+        String normal;
+        try {
+            normal = Text.nfc(field, value);
+        } catch (ProblemException e) {
+            violations.addAll(e.violations());
+            return null;
+        }
+        if (normal == null || normal.isEmpty()) {
+            return null;
+        }
+        if (normal.length() > max) {
+            violations.add(new Problem.Violation(field, "must be at most " + max + " characters, not "
+                    + normal.length()));
+        }
+        return normal;
+    }
+
+    /** Adds a violation when a field a submission needs is empty. */
+    static void requireWritten(String field, String value, List<Problem.Violation> violations) {
+        if (value == null || value.isBlank()) {
+            violations.add(new Problem.Violation(field, "must be written before the report is submitted"));
+        }
+    }
+
+    /** The names of these officials, for callers who may see personal details; empty otherwise. */
+    static Map<UUID, String> names(KnownOfficialRepository officials, Collection<UUID> ids, ReportAccess access) {
+        if (ids.isEmpty() || !access.seesPersonalDetails()) {
+            return Map.of();
+        }
+        return officials.list("id in ?1", List.copyOf(ids)).stream()
+                .collect(Collectors.toMap(o -> o.id, o -> o.fullName, (x, y) -> x));
+    }
+
+    static String name(KnownOfficialRepository officials, UUID id, ReportAccess access) {
+        return names(officials, List.of(id), access).get(id);
+    }
+
+    /** Now, to the microsecond the database keeps. */
+    static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
