@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -28,7 +29,9 @@ import static org.hamcrest.Matchers.not;
  * The packaged platform as its users meet it: the real Keycloak server issues the tokens, the gateway checks and
  * routes, personnel-service writes officials and their events in one transaction, the outbox relay publishes to
  * the Kafka broker, notification-service consumes them into the inbox; two ministries import their decision annexes
- * and are listed side by side; and everything is still there after the whole stack restarts.
+ * and are listed side by side; BNV's round sends them to the 34 provinces; the officer visits Phường Dĩ An, reports
+ * the week and the ministry's unit answers the escalated issue, all in the figures; and everything is still there
+ * after the whole stack restarts.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformIT {
@@ -320,6 +323,81 @@ class PlatformIT {
 
     @Test
     @Order(9)
+    void theOfficerReportsTheWeekAndTheMinistrysUnitAnswersTheEscalatedIssue() {
+        String gateway = stack.gatewayUrl();
+        String officer = tokens.forUser("bnv.officer");
+        String coordinator = tokens.forUser("bnv.coordinator");
+        // the ministry's IT centre, announced by personnel-service to report-service
+        given().auth().oauth2(tokens.forUser("bnv.admin")).contentType(ContentType.JSON)
+                .body("""
+                        {"code": "TT-CNTT", "name": "Trung tâm Công nghệ thông tin", "type": "PUBLIC_SERVICE_UNIT"}""")
+            .when().post(gateway + "/api/personnel/units")
+            .then().statusCode(201);
+
+        // the officer's assignment reached report-service: the week of 8/9/2025 owes a report
+        String week37 = await().atMost(Duration.ofSeconds(15)).until(() -> given().auth().oauth2(officer)
+                .queryParam("week", "2025-W37").when().get(gateway + "/api/report/weekly-reports")
+                .then().statusCode(200).extract().<String>path("items[0].id"), id -> id != null);
+        String assignment = given().auth().oauth2(officer).when().get(gateway + "/api/report/weekly-reports/" + week37)
+                .then().statusCode(200).body("provinceCode", equalTo("79")).extract().path("assignmentId");
+
+        // the visit to Phường Dĩ An on 10/9/2025, with the software errors found there
+        String issue = given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("""
+                        {"assignmentId": "%s", "visitDate": "2025-09-10", "communeCode": "25942",
+                         "communeGroup": "CENTRAL_WARD", "activities": "Làm việc với UBND phường Dĩ An",
+                         "findings": "Khối lượng thủ tục hành chính lớn, biên chế mỏng",
+                         "issues": [{"field": "PHAN_MEM_HA_TANG_SO", "kind": "DIFFICULTY",
+                                     "title": "Lỗi phần mềm dịch vụ công khi chuyển hồ sơ",
+                                     "description": "Hồ sơ từ cấp huyện cũ không hiển thị",
+                                     "affectsCitizensOrBusinesses": true}]}""".formatted(assignment))
+            .when().post(gateway + "/api/report/field-visits")
+            .then().statusCode(201).body("communeName", equalTo("Phường Dĩ An")).extract().path("issueIds[0]");
+        // escalated to the IT centre once report-service knows the unit; the unit, signed in with Keycloak
+        // (its token carries ministry BNV and unit TT-CNTT), answers
+        await().atMost(Duration.ofSeconds(15)).until(() -> given().auth().oauth2(coordinator)
+                .contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"unitCode\": \"TT-CNTT\"}")
+                .when().post(gateway + "/api/report/issues/" + issue + "/escalate")
+                .then().extract().statusCode() == 200);
+        given().auth().oauth2(tokens.forUser("bnv.cntt")).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"answer\": \"Đã khắc phục lỗi đồng bộ hồ sơ\"}")
+            .when().post(gateway + "/api/report/issues/" + issue + "/answer")
+            .then().statusCode(200).body("status", equalTo("ANSWERED"));
+
+        // the week's report starts from the visit, is sent (late: the week is long past) and accepted
+        String tag = given().auth().oauth2(officer).when().get(gateway + "/api/report/weekly-reports/" + week37)
+                .then().extract().header("ETag");
+        tag = given().auth().oauth2(officer).header("If-Match", tag)
+            .when().post(gateway + "/api/report/weekly-reports/" + week37 + "/draft")
+            .then().statusCode(200).body("communesVisited", containsString("Phường Dĩ An (25942)"))
+                .extract().header("ETag");
+        tag = given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", tag)
+                .body("""
+                        {"summary": "Phường Dĩ An vận hành ổn định", "activities": "Làm việc với UBND phường Dĩ An"}""")
+            .when().put(gateway + "/api/report/weekly-reports/" + week37)
+            .then().statusCode(200).extract().header("ETag");
+        tag = given().auth().oauth2(officer).header("If-Match", tag)
+            .when().post(gateway + "/api/report/weekly-reports/" + week37 + "/submission")
+            .then().statusCode(200).body("late", equalTo(true)).extract().header("ETag");
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON).header("If-Match", tag)
+                .body("{\"decision\": \"ACCEPT\", \"comment\": \"Tiếp thu\"}")
+            .when().post(gateway + "/api/report/weekly-reports/" + week37 + "/review")
+            .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+
+        // leadership's view: BNV in Hồ Chí Minh City that week, two officials, one report sent late and accepted
+        given().auth().oauth2(tokens.forUser("viewer")).queryParam("ministry", "BNV").queryParam("province", "79")
+                .queryParam("from", "2025-W37")
+            .when().get(gateway + "/api/report/figures")
+            .then().statusCode(200)
+                .body("rows[0].officialsOnSite", equalTo(2))
+                .body("rows[0].reports.due", equalTo(2))
+                .body("rows[0].reports.submitted", equalTo(1))
+                .body("rows[0].reports.late", equalTo(1))
+                .body("rows[0].reports.accepted", equalTo(1));
+    }
+
+    @Test
+    @Order(10)
     void theOfficialAndTheInboxEntrySurviveARestartOfTheWholeStack() {
         stack.stop();
         stack = LocalStack.start(settings, false);

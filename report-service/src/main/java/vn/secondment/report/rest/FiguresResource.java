@@ -91,14 +91,13 @@ public class FiguresResource {
 
     @GET
     @Path("/export")
-    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+    @Produces({Spreadsheets.CSV, Spreadsheets.XLSX, MediaType.APPLICATION_JSON})
     @Operation(operationId = "exportFigures", summary = "Export the side-by-side figures to CSV or XLSX",
             description = "The rows of getFigures, one per ministry, province and week, with Vietnamese headers. "
                     + "CSV is UTF-8 with a byte order mark. " + RULES)
     @APIResponse(responseCode = "200", description = "The file", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response export(@QueryParam("ministry") @Parameter(description = "Ministry code; repeat for several")
                            @Size(max = 30)
                            List<@Pattern(regexp = Formats.MINISTRY_CODE, message = Formats.MINISTRY_CODE_MESSAGE) String> ministry,
@@ -113,14 +112,10 @@ public class FiguresResource {
                            @QueryParam("format") @DefaultValue("csv")
                            @Parameter(description = "csv or xlsx") String format) {
         access.requireFigures();
-        TableFormat table = TableFormat.ofFileName("export." + format)
-                .orElseThrow(() -> ProblemException.invalid("format", "must be csv or xlsx"));
+        TableFormat table = Spreadsheets.format(format);
         FiguresView view = figures.figures(filter(ministry, province, from, to));
-        String fileName = "so-lieu-" + view.from() + "_" + view.to() + "." + table.extension();
-        return Response.ok(export.export(view, table), table.mediaType()
-                        + (table == TableFormat.CSV ? "; charset=UTF-8" : ""))
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                .build();
+        return Spreadsheets.attachment(export.export(view, table), table,
+                "so-lieu-" + view.from() + "_" + view.to());
     }
 
     private static FiguresFilter filter(List<String> ministries, String province, String from, String to) {

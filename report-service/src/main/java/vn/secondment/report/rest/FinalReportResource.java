@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,21 +13,27 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.secondment.report.export.ListExport;
 import vn.secondment.report.search.FinalReportFilter;
 import vn.secondment.report.security.ReportAccess;
 import vn.secondment.report.service.FinalReports;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.http.Versions;
+import vn.secondment.tabular.TableFormat;
 
 import java.util.UUID;
 
@@ -37,10 +44,12 @@ import java.util.UUID;
 public class FinalReportResource {
 
     private final FinalReports reports;
+    private final ListExport export;
     private final ReportAccess access;
 
-    public FinalReportResource(FinalReports reports, ReportAccess access) {
+    public FinalReportResource(FinalReports reports, ListExport export, ReportAccess access) {
         this.reports = reports;
+        this.export = export;
         this.access = access;
     }
 
@@ -55,6 +64,26 @@ public class FinalReportResource {
     public PageView<FinalReportView> list(@BeanParam @Valid FinalReportFilter filter,
                                           @BeanParam @Valid Paging paging) {
         return reports.list(filter, paging, access);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({Spreadsheets.CSV, Spreadsheets.XLSX, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "exportFinalReports", summary = "Export the final reports to CSV or XLSX",
+            description = "Every final report the list's filters match within the caller's scope, not paged, latest "
+                    + "deadline first: one row each with Vietnamese headers (Bộ, Mã tỉnh, Tỉnh/thành phố, Cán bộ, Ngày kết "
+                    + "thúc, Hạn nộp, Trạng thái, Nộp lúc, Nộp muộn, Quá hạn, the report's text, Ngày chấp nhận). "
+                    + "Cán bộ is empty for a viewer. At most " + ListExport.MAX_ROWS + " rows: more is 400 on "
+                    + "ministry, narrow the filters. CSV is UTF-8 with a byte order mark.")
+    @APIResponse(responseCode = "200", description = "The file", content = {
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response export(@BeanParam @Valid FinalReportFilter filter,
+                           @QueryParam("format") @DefaultValue("csv")
+                           @Parameter(description = "csv or xlsx") String format) {
+        TableFormat table = Spreadsheets.format(format);
+        StreamingOutput file = export.finalReports(filter, table, access);
+        return Spreadsheets.attachment(file, table, "bao-cao-tong-hop");
     }
 
     @GET

@@ -5,17 +5,21 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,12 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.secondment.data.idempotency.IdempotentRequests;
 import vn.secondment.report.IssueField;
 import vn.secondment.report.LocalityIssue;
+import vn.secondment.report.export.ListExport;
 import vn.secondment.report.search.IssueFilter;
 import vn.secondment.report.security.IssueAccess;
 import vn.secondment.report.service.IssueService;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.http.Versions;
+import vn.secondment.tabular.TableFormat;
 
 import java.util.Arrays;
 import java.util.List;
@@ -50,11 +56,14 @@ public class IssueResource {
     private final IssueService service;
     private final IssueAccess access;
     private final IdempotentRequests idempotency;
+    private final ListExport export;
 
-    public IssueResource(IssueService service, IssueAccess access, IdempotentRequests idempotency) {
+    public IssueResource(IssueService service, IssueAccess access, IdempotentRequests idempotency,
+                         ListExport export) {
         this.service = service;
         this.access = access;
         this.idempotency = idempotency;
+        this.export = export;
     }
 
     @POST
@@ -90,6 +99,27 @@ public class IssueResource {
             content = @Content(examples = @ExampleObject(name = "an escalated issue", value = IssueView.PAGE_EXAMPLE)))
     public PageView<IssueView> list(@BeanParam @Valid IssueFilter filter, @BeanParam @Valid Paging paging) {
         return service.list(filter, paging, access);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({Spreadsheets.CSV, Spreadsheets.XLSX, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "exportIssues", summary = "Export the issues to CSV or XLSX",
+            description = "Every issue the list's filters match within the caller's scope, not paged, in the "
+                    + "list's order (sort): one row each with Vietnamese headers (Mã, Bộ, Bộ được chuyển, Mã tỉnh, "
+                    + "Tỉnh/thành phố, Mã xã, Xã/phường, Lĩnh vực, Loại, Khẩn, Tiêu đề, Nội dung, Trạng thái, "
+                    + "Ngày nêu, Tuần, Người nêu, Đơn vị được chuyển, Hạn trả lời, Quá hạn, Trả lời, Văn bản "
+                    + "hướng dẫn, Ngày trả lời). Người nêu is empty for a viewer. At most " + ListExport.MAX_ROWS + " rows: more is 400 "
+                    + "on from, narrow the filters. CSV is UTF-8 with a byte order mark.")
+    @APIResponse(responseCode = "200", description = "The file", content = {
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response export(@BeanParam @Valid IssueFilter filter,
+                           @QueryParam("format") @DefaultValue("csv")
+                           @Parameter(description = "csv or xlsx") String format) {
+        TableFormat table = Spreadsheets.format(format);
+        StreamingOutput file = export.issues(filter, table, access);
+        return Spreadsheets.attachment(file, table, "kho-khan-kien-nghi");
     }
 
     @GET

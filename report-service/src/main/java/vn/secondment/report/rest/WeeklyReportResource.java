@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,21 +13,27 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.secondment.report.export.ListExport;
 import vn.secondment.report.search.WeeklyReportFilter;
 import vn.secondment.report.security.ReportAccess;
 import vn.secondment.report.service.WeeklyReports;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.http.Versions;
+import vn.secondment.tabular.TableFormat;
 
 import java.util.UUID;
 
@@ -37,10 +44,12 @@ import java.util.UUID;
 public class WeeklyReportResource {
 
     private final WeeklyReports reports;
+    private final ListExport export;
     private final ReportAccess access;
 
-    public WeeklyReportResource(WeeklyReports reports, ReportAccess access) {
+    public WeeklyReportResource(WeeklyReports reports, ListExport export, ReportAccess access) {
         this.reports = reports;
+        this.export = export;
         this.access = access;
     }
 
@@ -58,6 +67,26 @@ public class WeeklyReportResource {
     public PageView<WeeklyReportView> list(@BeanParam @Valid WeeklyReportFilter filter,
                                            @BeanParam @Valid Paging paging) {
         return reports.list(filter, paging, access);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({Spreadsheets.CSV, Spreadsheets.XLSX, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "exportWeeklyReports", summary = "Export the weekly reports to CSV or XLSX",
+            description = "Every report the list's filters match within the caller's scope, not paged, newest week "
+                    + "first: one row each with Vietnamese headers (Bộ, Mã tỉnh, Tỉnh/thành phố, Tuần, Cán bộ, Hạn nộp, Trạng "
+                    + "thái, Nộp lúc, Nộp muộn, Quá hạn and the report's text). Cán bộ is empty for a viewer; Quá "
+                    + "hạn is the list's overdue. At most " + ListExport.MAX_ROWS + " rows: more is 400 on week, "
+                    + "narrow the filters. CSV is UTF-8 with a byte order mark.")
+    @APIResponse(responseCode = "200", description = "The file", content = {
+            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response export(@BeanParam @Valid WeeklyReportFilter filter,
+                           @QueryParam("format") @DefaultValue("csv")
+                           @Parameter(description = "csv or xlsx") String format) {
+        TableFormat table = Spreadsheets.format(format);
+        StreamingOutput file = export.weeklyReports(filter, table, access);
+        return Spreadsheets.attachment(file, table, "bao-cao-tuan");
     }
 
     @GET

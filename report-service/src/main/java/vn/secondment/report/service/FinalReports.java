@@ -1,10 +1,12 @@
 package vn.secondment.report.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.hibernate.jpa.HibernateHints;
 import vn.secondment.data.Where;
 import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.events.outbox.EventPublisher;
@@ -32,6 +34,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The final reports (báo cáo tổng hợp cuối đợt), within the caller's scope, with the weekly reports' workflow: the
@@ -43,6 +47,9 @@ import java.util.UUID;
 public class FinalReports {
 
     public static final String AUDIT_TYPE = "final-report";
+    /** The list's order, the export's too. */
+    private static final Sort ORDER = Sort.descending("r.dueAt").and("a.ministryCode").and("a.provinceCode")
+            .and("r.id");
     private static final String WHAT = "Final report";
 
     private final FinalReportRepository reports;
@@ -65,6 +72,16 @@ public class FinalReports {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageView<FinalReportView> list(FinalReportFilter filter, Paging paging, ReportAccess access) {
         Instant now = clock.instant();
+        PanacheQuery<FinalReport> query = find(where(filter, access, now)).page(Page.of(paging.page, paging.size));
+        List<FinalReport> page = query.list();
+        Map<UUID, String> names = ReportRules.names(officials,
+                page.stream().map(r -> r.assignment.officialId).distinct().toList(), access.seesPersonalDetails());
+        return new PageView<>(page.stream().map(r -> mapper.toView(r, names.get(r.assignment.officialId), now))
+                .toList(), paging.page, paging.size, query.count());
+    }
+
+    /** What the list and the export match: the caller's scope and the filters, overdue as of {@code now}. */
+    public Where where(FinalReportFilter filter, ReportAccess access, Instant now) {
         Where where = access.scope().restrict(Where.from("FinalReport r join r.assignment a"), "a")
                 .and("a.ministryCode in :ministries", "ministries", filter.ministries)
                 .and("a.provinceCode = :province", "province", filter.province)
@@ -76,15 +93,39 @@ public class FinalReports {
                     .parameter("withOfficial", List.of(ReportStatus.DUE, ReportStatus.DRAFT, ReportStatus.RETURNED))
                     .parameter("now", now);
         }
-        PanacheQuery<FinalReport> query = reports.find("select r " + where.jpql(),
-                        Sort.descending("r.dueAt").and("a.ministryCode").and("a.provinceCode").and("r.id"),
-                        where.parameters())
-                .page(Page.of(paging.page, paging.size));
-        List<FinalReport> page = query.list();
-        Map<UUID, String> names = ReportRules.names(officials,
-                page.stream().map(r -> r.assignment.officialId).distinct().toList(), access);
-        return new PageView<>(page.stream().map(r -> mapper.toView(r, names.get(r.assignment.officialId), now))
-                .toList(), paging.page, paging.size, query.count());
+        return where;
+    }
+
+    /** How many reports {@code where} matches. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(Where where) {
+        return find(where).count();
+    }
+
+    /**
+     * Every report {@code where} matches, as its view, in the list's order, read from a database cursor in a
+     * transaction of its own: an export streams them without holding them in memory, after the request's scope
+     * and personal-details decision were taken ({@code personal}).
+     */
+    public void each(Where where, boolean personal, Instant now, Consumer<FinalReportView> consumer) {
+        QuarkusTransaction.requiringNew().timeout(ReportRules.EXPORT_TIMEOUT_SECONDS).run(() -> {
+            try (Stream<FinalReport> rows = find(where)
+                    .withHint(HibernateHints.HINT_FETCH_SIZE, ReportRules.EXPORT_CHUNK)
+                    .withHint(HibernateHints.HINT_READ_ONLY, true).stream()) {
+                ReportRules.chunks(rows, ReportRules.EXPORT_CHUNK, chunk -> {
+                    Map<UUID, String> names = ReportRules.names(officials,
+                            chunk.stream().map(r -> r.assignment.officialId).distinct().toList(), personal);
+                    for (FinalReport r : chunk) {
+                        consumer.accept(mapper.toView(r, names.get(r.assignment.officialId), now));
+                        reports.getEntityManager().detach(r);
+                    }
+                });
+            }
+        });
+    }
+
+    private PanacheQuery<FinalReport> find(Where where) {
+        return reports.find("select r " + where.jpql(), ORDER, where.parameters());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,10 +1,13 @@
 package vn.secondment.report.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.hibernate.jpa.HibernateHints;
 import vn.secondment.data.Sorting;
 import vn.secondment.data.Where;
 import vn.secondment.data.audit.AuditTrail;
@@ -55,6 +58,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Difficulties and recommendations of localities (khó khăn, vướng mắc, kiến nghị): raised by a seconded officer or
@@ -456,6 +461,15 @@ public class IssueService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageView<IssueView> list(IssueFilter filter, Paging paging, IssueAccess access) {
         LocalDate today = today();
+        PanacheQuery<LocalityIssue> query = find(where(filter, access, today), sort(filter))
+                .page(Page.of(paging.page, paging.size));
+        boolean personal = access.report().seesPersonalDetails();
+        return new PageView<>(query.list().stream().map(i -> mapper.toView(i, today, personal)).toList(),
+                paging.page, paging.size, query.count());
+    }
+
+    /** What the list and the export match: the caller's scope and the filters, overdue as of {@code today}. */
+    public Where where(IssueFilter filter, IssueAccess access, LocalDate today) {
         Where where = access.restrict(Where.from("LocalityIssue i"), "i")
                 .and("(i.ministryCode in :ministries or i.referredToMinistry in :ministries)", "ministries",
                         filter.ministries)
@@ -480,12 +494,40 @@ public class IssueService {
                     .parameter("escalated", IssueStatus.ESCALATED)
                     .parameter("today", today);
         }
-        PanacheQuery<LocalityIssue> query = issues.find(where.jpql(),
-                        Sorting.parse(filter.sort, DEFAULT_SORT, SORTABLE), where.parameters())
-                .page(Page.of(paging.page, paging.size));
-        boolean personal = access.report().seesPersonalDetails();
-        return new PageView<>(query.list().stream().map(i -> mapper.toView(i, today, personal)).toList(),
-                paging.page, paging.size, query.count());
+        return where;
+    }
+
+    /** The order asked for ({@code sort}, 400 for a field that cannot be sorted on), the id last. */
+    public static Sort sort(IssueFilter filter) {
+        return Sorting.parse(filter.sort, DEFAULT_SORT, SORTABLE);
+    }
+
+    /** How many issues {@code where} matches. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(Where where) {
+        return issues.find(where.jpql(), where.parameters()).count();
+    }
+
+    /**
+     * Every issue {@code where} matches, as its view, in the order {@code sort}, read from a database cursor in a
+     * transaction of its own: an export streams them without holding them in memory, after the request's scope
+     * and personal-details decision were taken ({@code personal}).
+     */
+    public void each(Where where, Sort sort, boolean personal, LocalDate today, Consumer<IssueView> consumer) {
+        QuarkusTransaction.requiringNew().timeout(ReportRules.EXPORT_TIMEOUT_SECONDS).run(() -> {
+            try (Stream<LocalityIssue> rows = find(where, sort)
+                    .withHint(HibernateHints.HINT_FETCH_SIZE, ReportRules.EXPORT_CHUNK)
+                    .withHint(HibernateHints.HINT_READ_ONLY, true).stream()) {
+                rows.forEach(i -> {
+                    consumer.accept(mapper.toView(i, today, personal));
+                    issues.getEntityManager().detach(i);
+                });
+            }
+        });
+    }
+
+    private PanacheQuery<LocalityIssue> find(Where where, Sort sort) {
+        return issues.find(where.jpql(), sort, where.parameters());
     }
 
     /** The issue ids of each visit, in the order they were raised. */
@@ -581,7 +623,8 @@ public class IssueService {
         }
     }
 
-    private LocalDate today() {
+    /** Today in Vietnam, the day an escalation's deadline is judged against. */
+    public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), VietnamTime.ZONE);
     }
 

@@ -10,14 +10,23 @@ import vn.secondment.rest.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** What weekly and final reports share: who may read, write and review them, and how their text is checked. */
 final class ReportRules {
+
+    /** Rows an export reads per round trip, and officials' names it looks up at once. */
+    static final int EXPORT_CHUNK = 500;
+    /** An export's reading transaction: the rows follow a client's download speed, so give it more than 60 s. */
+    static final int EXPORT_TIMEOUT_SECONDS = 600;
 
     private ReportRules() {
     }
@@ -71,9 +80,12 @@ final class ReportRules {
         }
     }
 
-    /** The names of these officials, for callers who may see personal details; empty otherwise. */
-    static Map<UUID, String> names(KnownOfficialRepository officials, Collection<UUID> ids, ReportAccess access) {
-        if (ids.isEmpty() || !access.seesPersonalDetails()) {
+    /**
+     * The names of these officials when {@code personal} ({@link ReportAccess#seesPersonalDetails()}); empty
+     * otherwise. A boolean, not the access, so that an export decides it before its rows are streamed.
+     */
+    static Map<UUID, String> names(KnownOfficialRepository officials, Collection<UUID> ids, boolean personal) {
+        if (ids.isEmpty() || !personal) {
             return Map.of();
         }
         return officials.list("id in ?1", List.copyOf(ids)).stream()
@@ -81,7 +93,23 @@ final class ReportRules {
     }
 
     static String name(KnownOfficialRepository officials, UUID id, ReportAccess access) {
-        return names(officials, List.of(id), access).get(id);
+        return names(officials, List.of(id), access.seesPersonalDetails()).get(id);
+    }
+
+    /**
+     * Hands {@code rows} on in lists of {@code size} (the last may be shorter), so that an export looks up the
+     * officials' names once per chunk instead of once per row.
+     */
+    static <R> void chunks(Stream<R> rows, int size, Consumer<List<R>> each) {
+        Iterator<R> it = rows.iterator();
+        List<R> chunk = new ArrayList<>(size);
+        while (it.hasNext()) {
+            chunk.add(it.next());
+            if (chunk.size() == size || !it.hasNext()) {
+                each.accept(chunk);
+                chunk = new ArrayList<>(size);
+            }
+        }
     }
 
     /** Now, to the microsecond the database keeps. */

@@ -1,10 +1,12 @@
 package vn.secondment.report.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.hibernate.jpa.HibernateHints;
 import vn.secondment.data.Where;
 import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.events.outbox.EventPublisher;
@@ -34,6 +36,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The weekly reports (báo cáo định kỳ hàng tuần), within the caller's scope: the assigned official writes a draft
@@ -45,6 +49,9 @@ import java.util.UUID;
 public class WeeklyReports {
 
     public static final String AUDIT_TYPE = "weekly-report";
+    /** The list's order, the export's too. */
+    private static final Sort ORDER = Sort.descending("r.weekStart").and("a.ministryCode").and("a.provinceCode")
+            .and("r.id");
     private static final String WHAT = "Weekly report";
 
     private final WeeklyReportRepository reports;
@@ -69,6 +76,16 @@ public class WeeklyReports {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageView<WeeklyReportView> list(WeeklyReportFilter filter, Paging paging, ReportAccess access) {
         Instant now = clock.instant();
+        PanacheQuery<WeeklyReport> query = find(where(filter, access, now)).page(Page.of(paging.page, paging.size));
+        List<WeeklyReport> page = query.list();
+        Map<UUID, String> names = ReportRules.names(officials,
+                page.stream().map(r -> r.assignment.officialId).distinct().toList(), access.seesPersonalDetails());
+        return new PageView<>(page.stream().map(r -> mapper.toView(r, names.get(r.assignment.officialId), now))
+                .toList(), paging.page, paging.size, query.count());
+    }
+
+    /** What the list and the export match: the caller's scope and the filters, overdue as of {@code now}. */
+    public Where where(WeeklyReportFilter filter, ReportAccess access, Instant now) {
         Where where = access.scope().restrict(Where.from("WeeklyReport r join r.assignment a"), "a")
                 .and("a.ministryCode in :ministries", "ministries", filter.ministries)
                 .and("a.provinceCode = :province", "province", filter.province)
@@ -82,15 +99,39 @@ public class WeeklyReports {
                     .parameter("withOfficial", List.of(ReportStatus.DUE, ReportStatus.DRAFT, ReportStatus.RETURNED))
                     .parameter("now", now);
         }
-        PanacheQuery<WeeklyReport> query = reports.find("select r " + where.jpql(),
-                        Sort.descending("r.weekStart").and("a.ministryCode").and("a.provinceCode").and("r.id"),
-                        where.parameters())
-                .page(Page.of(paging.page, paging.size));
-        List<WeeklyReport> page = query.list();
-        Map<UUID, String> names = ReportRules.names(officials,
-                page.stream().map(r -> r.assignment.officialId).distinct().toList(), access);
-        return new PageView<>(page.stream().map(r -> mapper.toView(r, names.get(r.assignment.officialId), now))
-                .toList(), paging.page, paging.size, query.count());
+        return where;
+    }
+
+    /** How many reports {@code where} matches. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(Where where) {
+        return find(where).count();
+    }
+
+    /**
+     * Every report {@code where} matches, as its view, in the list's order, read from a database cursor in a
+     * transaction of its own: an export streams them without holding them in memory, after the request's scope
+     * and personal-details decision were taken ({@code personal}).
+     */
+    public void each(Where where, boolean personal, Instant now, Consumer<WeeklyReportView> consumer) {
+        QuarkusTransaction.requiringNew().timeout(ReportRules.EXPORT_TIMEOUT_SECONDS).run(() -> {
+            try (Stream<WeeklyReport> rows = find(where)
+                    .withHint(HibernateHints.HINT_FETCH_SIZE, ReportRules.EXPORT_CHUNK)
+                    .withHint(HibernateHints.HINT_READ_ONLY, true).stream()) {
+                ReportRules.chunks(rows, ReportRules.EXPORT_CHUNK, chunk -> {
+                    Map<UUID, String> names = ReportRules.names(officials,
+                            chunk.stream().map(r -> r.assignment.officialId).distinct().toList(), personal);
+                    for (WeeklyReport r : chunk) {
+                        consumer.accept(mapper.toView(r, names.get(r.assignment.officialId), now));
+                        reports.getEntityManager().detach(r);
+                    }
+                });
+            }
+        });
+    }
+
+    private PanacheQuery<WeeklyReport> find(Where where) {
+        return reports.find("select r " + where.jpql(), ORDER, where.parameters());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

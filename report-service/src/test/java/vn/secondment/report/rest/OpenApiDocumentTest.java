@@ -10,6 +10,6 @@ class OpenApiDocumentTest extends OpenApiDocumentChecks {
 
     @Override
     protected int minimumOperations() {
-        return 32;
+        return 35;
     }
 }
