@@ -39,7 +39,7 @@ public class FiguresQueries {
         return rows(f, """
                 select a.ministry_code, a.province_code, r.week_start, count(*), count(r.submitted_at),
                        count(*) filter (where r.late),
-                       count(*) filter (where r.submitted_at is null and r.due_at < :now),
+                       count(*) filter (where r.status in ('DUE', 'DRAFT', 'RETURNED') and r.due_at < :now),
                        count(*) filter (where r.status = 'ACCEPTED')
                 from weekly_report r join held_assignment a on a.assignment_id = r.assignment_id
                 where r.week_start between :fromDay and :toDay and r.status <> 'CANCELLED'

@@ -24,7 +24,7 @@ public record FiguresRow(String ministryCode, String provinceCode, String provin
      * @param due       reports owed for the week (cancelled ones not counted)
      * @param submitted reports sent at least once (submitted, returned or accepted)
      * @param late      reports sent after their deadline
-     * @param overdue   reports never sent and past their deadline
+     * @param overdue   reports with the official (never sent, or returned) past their deadline
      * @param accepted  reports accepted by the ministry
      */
     public record ReportCounts(long due, long submitted, long late, long overdue, long accepted) {

@@ -41,8 +41,8 @@ public class FiguresResource {
 
     private static final String RULES = "Counts only, no names: every role but a plain officer reads every "
             + "ministry's figures. Officials on site: assignments (not withdrawn, not replaced before going) whose "
-            + "period meets the week. Reports: the week's weekly reports, cancelled ones left out; overdue = never "
-            + "sent and past the deadline now. Issues: those raised in the week (Vietnam time), as they stand now; "
+            + "period meets the week. Reports: the week's weekly reports, cancelled ones left out; overdue = with "
+            + "the official (never sent, or returned) and past the deadline now. Issues: those raised in the week (Vietnam time), as they stand now; "
             + "overdue = escalated and past the deadline without an answer. At most " + SideBySideFigures.MAX_WEEKS
             + " weeks per request.";
 

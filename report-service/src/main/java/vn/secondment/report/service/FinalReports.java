@@ -87,13 +87,7 @@ public class FinalReports {
                 .and("a.provinceCode = :province", "province", filter.province)
                 .and("a.assignmentId = :assignment", "assignment", filter.assignment)
                 .and("r.status = :status", "status", filter.status);
-        if (filter.overdue != null) {
-            String overdue = "(r.status in :withOfficial and r.dueAt < :now)";
-            where.and(filter.overdue ? overdue : "not " + overdue)
-                    .parameter("withOfficial", List.of(ReportStatus.DUE, ReportStatus.DRAFT, ReportStatus.RETURNED))
-                    .parameter("now", now);
-        }
-        return where;
+        return ReportRules.overdue(where, filter.overdue, now);
     }
 
     /** How many reports {@code where} matches. */

@@ -1,6 +1,8 @@
 package vn.secondment.report.service;
 
+import vn.secondment.data.Where;
 import vn.secondment.report.HeldAssignment;
+import vn.secondment.report.ReportStatus;
 import vn.secondment.report.repository.KnownOfficialRepository;
 import vn.secondment.report.security.ReportAccess;
 import vn.secondment.rest.Text;
@@ -113,6 +115,20 @@ final class ReportRules {
     }
 
     /** Now, to the microsecond the database keeps. */
+    /**
+     * Adds the {@code overdue} filter of a report list whose report alias is {@code r}: with the official (DUE,
+     * DRAFT or RETURNED) and past its deadline at {@code now}; null leaves the list unfiltered.
+     */
+    static Where overdue(Where where, Boolean overdue, Instant now) {
+        if (overdue == null) {
+            return where;
+        }
+        String condition = "(r.status in :withOfficial and r.dueAt < :now)";
+        return where.and(overdue ? condition : "not " + condition)
+                .parameter("withOfficial", ReportStatus.WITH_OFFICIAL)
+                .parameter("now", now);
+    }
+
     static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }

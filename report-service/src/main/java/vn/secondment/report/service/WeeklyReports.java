@@ -93,13 +93,7 @@ public class WeeklyReports {
                 .and("r.week = :week", "week", filter.week == null ? null : IsoWeek.parse("week", filter.week).toString())
                 .and("r.status = :status", "status", filter.status)
                 .and("r.late = :late", "late", filter.late);
-        if (filter.overdue != null) {
-            String overdue = "(r.status in :withOfficial and r.dueAt < :now)";
-            where.and(filter.overdue ? overdue : "not " + overdue)
-                    .parameter("withOfficial", List.of(ReportStatus.DUE, ReportStatus.DRAFT, ReportStatus.RETURNED))
-                    .parameter("now", now);
-        }
-        return where;
+        return ReportRules.overdue(where, filter.overdue, now);
     }
 
     /** How many reports {@code where} matches. */

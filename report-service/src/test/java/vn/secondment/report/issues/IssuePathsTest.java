@@ -5,7 +5,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.hamcrest.Matcher;
@@ -18,6 +17,7 @@ import vn.secondment.events.report.ReportEvents;
 import vn.secondment.report.service.IssueDeadlines;
 import vn.secondment.report.support.AdjustableClock;
 import vn.secondment.report.support.Fixtures;
+import vn.secondment.report.support.ReportTopic;
 import vn.secondment.report.support.Secondment;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.TestEvents;
@@ -71,7 +71,7 @@ class IssuePathsTest {
             .province("79").token();
 
     private static KafkaCompanion kafka;
-    private static ConsumerTask<String, String> reportTopic;
+    private static ReportTopic reportTopic;
 
     @Inject
     AdjustableClock clock;
@@ -82,7 +82,7 @@ class IssuePathsTest {
     @BeforeAll
     static void connectKafka() {
         kafka = TestKafka.companion();
-        reportTopic = Fixtures.reportTopic(kafka);
+        reportTopic = new ReportTopic(kafka);
     }
 
     @AfterAll
@@ -144,9 +144,9 @@ class IssuePathsTest {
                 .then().statusCode(200).body("status", equalTo("CLOSED"));
 
         UUID issueId = UUID.fromString(id);
-        Fixtures.awaitEvent(reportTopic, issueId, ReportEvents.ISSUE_CLOSED);
-        assertThat(Fixtures.events(reportTopic, issueId, ReportEvents.ISSUE_RAISED)).hasSize(1);
-        assertThat(Fixtures.events(reportTopic, issueId, ReportEvents.ISSUE_ANSWERED_ON_SITE)).singleElement()
+        reportTopic.await(ReportEvents.ISSUE_CLOSED, issueId, 1);
+        assertThat(reportTopic.events(ReportEvents.ISSUE_RAISED, issueId)).hasSize(1);
+        assertThat(reportTopic.events(ReportEvents.ISSUE_ANSWERED_ON_SITE, issueId)).singleElement()
                 .satisfies(e -> assertThat(e.path("data").path("status").asText()).isEqualTo("ANSWERED_ON_SITE"));
         var history = given().auth().oauth2(BNV_COORDINATOR).when().get(ISSUES + "/" + id + "/history")
                 .then().statusCode(200).extract().jsonPath();
@@ -234,8 +234,8 @@ class IssuePathsTest {
                 .then().statusCode(200).body("deadline", equalTo("2025-09-25")).body("overdue", equalTo(false));
         // events of one issue keep their order: once the re-escalation is read, every earlier one has been
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                Fixtures.events(reportTopic, normalId, ReportEvents.ISSUE_ESCALATED).size() == 2);
-        assertThat(Fixtures.events(reportTopic, normalId, ReportEvents.ISSUE_OVERDUE)).singleElement()
+                reportTopic.events(ReportEvents.ISSUE_ESCALATED, normalId).size() == 2);
+        assertThat(reportTopic.events(ReportEvents.ISSUE_OVERDUE, normalId)).singleElement()
                 .satisfies(e -> {
                     assertThat(e.path("data").path("overdue").asBoolean()).isTrue();
                     assertThat(e.path("data").path("deadline").asText()).isEqualTo("2025-09-21");
@@ -247,8 +247,8 @@ class IssuePathsTest {
         given().auth().oauth2(UNIT_CQDP).contentType(ContentType.JSON).header("If-Match", "\"4\"").body(answer)
                 .when().post(ISSUES + "/" + normal + "/answer")
                 .then().statusCode(200).body("status", equalTo("ANSWERED")).body("overdue", equalTo(false));
-        Fixtures.awaitEvent(reportTopic, normalId, ReportEvents.ISSUE_ANSWERED);
-        assertThat(Fixtures.events(reportTopic, normalId, ReportEvents.ISSUE_OVERDUE)).hasSize(2);
+        reportTopic.await(ReportEvents.ISSUE_ANSWERED, normalId, 1);
+        assertThat(reportTopic.events(ReportEvents.ISSUE_OVERDUE, normalId)).hasSize(2);
 
         var history = given().auth().oauth2(BNV_COORDINATOR).when().get(ISSUES + "/" + normal + "/history")
                 .then().statusCode(200).extract().jsonPath();
@@ -289,7 +289,7 @@ class IssuePathsTest {
                 .body("status", equalTo("REFERRED"))
                 .body("ministryCode", equalTo("BNV"))
                 .body("referredToMinistry", equalTo("BTC"));
-        JsonNode referred = Fixtures.awaitEvent(reportTopic, UUID.fromString(id), ReportEvents.ISSUE_REFERRED)
+        JsonNode referred = reportTopic.await(ReportEvents.ISSUE_REFERRED, UUID.fromString(id), 1).get(0)
                 .path("data");
         assertThat(referred.path("status").asText()).isEqualTo("REFERRED");
         assertThat(referred.path("ministryCode").asText()).isEqualTo("BNV");

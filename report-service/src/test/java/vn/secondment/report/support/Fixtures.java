@@ -1,11 +1,8 @@
 package vn.secondment.report.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import vn.secondment.events.EventType;
 import vn.secondment.events.Topics;
 import vn.secondment.events.assignment.AssignmentEvents;
@@ -19,17 +16,15 @@ import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestTokens;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * What visit and issue tests need from the other services, published to the real broker as their relays would:
- * an active assignment with its official (and that official's token), a unit of a ministry; and the events this
- * service published, read back from its topic.
+ * an active assignment with its official (and that official's token), a unit of a ministry. What this service
+ * publishes is read back with {@link ReportTopic}.
  */
 public final class Fixtures {
 
@@ -62,37 +57,5 @@ public final class Fixtures {
                 new UnitSnapshot(id, ministry, null, code, name, "DEPARTMENT", true)), null);
         await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 Arc.container().instance(KnownUnitRepository.class).get().active(ministry, code).isPresent()));
-    }
-
-    /** A reader of report-service's own topic, from its start. */
-    public static ConsumerTask<String, String> reportTopic(KafkaCompanion kafka) {
-        return kafka.consumeStrings().fromTopics(Topics.REPORT);
-    }
-
-    /** The envelopes of {@code type} about aggregate {@code id} read so far, in topic order. */
-    public static List<JsonNode> events(ConsumerTask<String, String> topic, UUID id, EventType type) {
-        return topic.getRecords().stream()
-                .filter(r -> id.toString().equals(r.key()) && type.name().equals(ceType(r)))
-                .map(r -> read(r.value()))
-                .toList();
-    }
-
-    /** Waits for the first envelope of {@code type} about {@code id}. */
-    public static JsonNode awaitEvent(ConsumerTask<String, String> topic, UUID id, EventType type) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !events(topic, id, type).isEmpty());
-        return events(topic, id, type).get(0);
-    }
-
-    private static String ceType(ConsumerRecord<String, String> r) {
-        var header = r.headers().lastHeader("ce_type");
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static JsonNode read(String value) {
-        try {
-            return TestEvents.JSON.readTree(value);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,7 +3,6 @@ package vn.secondment.report.visits;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.report.ReportEvents;
 import vn.secondment.report.support.Fixtures;
+import vn.secondment.report.support.ReportTopic;
 import vn.secondment.report.support.Secondment;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.TestEvents;
@@ -40,12 +40,12 @@ class FieldVisitTest {
             .ministry("BNV").token();
 
     private static KafkaCompanion kafka;
-    private static ConsumerTask<String, String> reportTopic;
+    private static ReportTopic reportTopic;
 
     @BeforeAll
     static void connectKafka() {
         kafka = TestKafka.companion();
-        reportTopic = Fixtures.reportTopic(kafka);
+        reportTopic = new ReportTopic(kafka);
     }
 
     @AfterAll
@@ -83,7 +83,7 @@ class FieldVisitTest {
         String issueId = created.path("issueIds[0]");
         assertThat(created.header("Location")).endsWith("/field-visits/" + visitId);
 
-        JsonNode recorded = Fixtures.awaitEvent(reportTopic, visitId, ReportEvents.FIELD_VISIT_RECORDED);
+        JsonNode recorded = reportTopic.await(ReportEvents.FIELD_VISIT_RECORDED, visitId, 1).get(0);
         assertThat(recorded.path("ministry").asText()).isEqualTo("BNV");
         JsonNode data = recorded.path("data");
         assertThat(data.path("communeCode").asText()).isEqualTo("25942");
