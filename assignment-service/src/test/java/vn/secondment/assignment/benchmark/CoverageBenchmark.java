@@ -9,13 +9,10 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.secondment.rest.VietnamTime;
+import vn.secondment.testing.BenchmarkReport;
 import vn.secondment.testing.WithRealInfrastructure;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +22,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,12 +75,12 @@ class CoverageBenchmark {
     SessionFactory sessionFactory;
 
     private final Random random = new Random(20250701);
-    private final List<String> lines = new ArrayList<>();
+    private final BenchmarkReport report = new BenchmarkReport("coverage.txt");
     /** (ministry index, round) → deployment id. */
     private final Map<String, UUID> deployments = new HashMap<>();
 
     @Test
-    void coverageLatency() throws IOException {
+    void coverageLatency() {
         line("assignment-service coverage benchmark (real PostgreSQL 17, HTTP API in process), %d cores, max heap %d MB",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         long seedStart = System.nanoTime();
@@ -138,9 +134,7 @@ class CoverageBenchmark {
                 .queryParam("date", days.get(i % ROUNDS).toString()).queryParam("format", "xlsx")
                 .get(API + "/coverage/export"));
 
-        Path out = Path.of("target", "benchmark", "coverage.txt");
-        Files.createDirectories(out.getParent());
-        Files.write(out, lines, StandardCharsets.UTF_8);
+        report.write();
     }
 
     private Response matrix(LocalDate day, String... ministries) {
@@ -163,35 +157,14 @@ class CoverageBenchmark {
     }
 
     private void measure(String label, IntFunction<Response> request) {
-        for (int i = 0; i < WARM_UP; i++) {
-            request.apply(i);
-        }
-        long[] nanos = new long[SAMPLES];
-        long bytes = 0;
-        for (int i = 0; i < SAMPLES; i++) {
-            long start = System.nanoTime();
-            Response response = request.apply(i);
-            byte[] body = response.asByteArray();
-            nanos[i] = System.nanoTime() - start;
-            assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
-            bytes += body.length;
-        }
-        Arrays.sort(nanos);
-        line("  %-54s %8.1f %8.1f %,10d", label, nanos[SAMPLES / 2] / 1e6, nanos[(int) (SAMPLES * 0.99) - 1] / 1e6,
-                bytes / SAMPLES);
+        BenchmarkReport.Latency latency = report.time(WARM_UP, SAMPLES, request);
+        line("  %-54s %8.1f %8.1f %,10d", label, latency.p50(), latency.p99(), latency.meanBytes());
     }
 
     private void statements(String label, IntFunction<Response> request) {
         Statistics statistics = sessionFactory.getStatistics();
         statistics.setStatisticsEnabled(true);
-        long fewest = Long.MAX_VALUE;
-        for (int i = 0; i < 20; i++) {
-            statistics.clear();
-            Response response = request.apply(i);
-            long prepared = statistics.getPrepareStatementCount();
-            assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
-            fewest = Math.min(fewest, prepared);
-        }
+        long fewest = report.fewestStatements(statistics::clear, statistics::getPrepareStatementCount, request);
         statistics.setStatisticsEnabled(false);
         line("  %-54s %3d", label, fewest);
     }
@@ -366,8 +339,6 @@ class CoverageBenchmark {
     }
 
     private void line(String format, Object... args) {
-        String text = String.format(Locale.ROOT, format, args);
-        lines.add(text);
-        System.out.println("[benchmark] " + text);
+        report.line(format, args);
     }
 }

@@ -13,20 +13,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import vn.secondment.events.Topics;
 import vn.secondment.tabular.TableFormat;
 import vn.secondment.tabular.TableWriter;
+import vn.secondment.testing.BenchmarkReport;
 import vn.secondment.testing.WithRealInfrastructure;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,13 +58,13 @@ class PersonnelBenchmark {
             "tài chính và dự toán", "thủ tục hành chính", "phần mềm và hạ tầng số"};
 
     private final Random random = new Random(20250701);
-    private final List<String> lines = new ArrayList<>();
+    private final BenchmarkReport report = new BenchmarkReport("personnel.txt");
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private int serial;
     private KafkaConsumer<String, String> offsets;
 
     @Test
-    void importTimeAndListLatency() throws IOException {
+    void importTimeAndListLatency() {
         line("personnel-service benchmark (real PostgreSQL %s, real Kafka broker), %d cores, max heap %d MB",
                 "17", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 
@@ -109,9 +103,7 @@ class PersonnelBenchmark {
         measure("filter expertise \"dat dai\" + position", Map.of("expertise", "dat dai", "position", "Vụ trưởng"));
         measure("search + filter + sort by -updatedAt", Map.of("q", "tran van", "ministry", "BNNMT", "sort", "-updatedAt"));
 
-        Path out = Path.of("target", "benchmark", "personnel.txt");
-        Files.createDirectories(out.getParent());
-        Files.write(out, lines, StandardCharsets.UTF_8);
+        report.write();
         assertThat(total).isGreaterThanOrEqualTo(TARGET_OFFICIALS);
     }
 
@@ -183,21 +175,10 @@ class PersonnelBenchmark {
     }
 
     private void measure(String label, Map<String, ?> query) {
-        Supplier<Response> request = () -> given().auth().oauth2(PLATFORM_ADMIN).queryParams(query).get(OFFICIALS);
-        for (int i = 0; i < WARM_UP; i++) {
-            request.get();
-        }
-        long[] nanos = new long[SAMPLES];
-        Response last = null;
-        for (int i = 0; i < SAMPLES; i++) {
-            long start = System.nanoTime();
-            last = request.get();
-            nanos[i] = System.nanoTime() - start;
-            assertThat(last.statusCode()).as(last.asString()).isEqualTo(200);
-        }
-        Arrays.sort(nanos);
-        line("  %-58s %8.1f %8.1f %,8d", label, nanos[SAMPLES / 2] / 1e6, nanos[(int) (SAMPLES * 0.99) - 1] / 1e6,
-                last.<Integer>path("totalItems"));
+        BenchmarkReport.Latency latency = report.time(WARM_UP, SAMPLES,
+                i -> given().auth().oauth2(PLATFORM_ADMIN).queryParams(query).get(OFFICIALS));
+        line("  %-58s %8.1f %8.1f %,8d", label, latency.p50(), latency.p99(),
+                latency.last().<Integer>path("totalItems"));
     }
 
     private long total() {
@@ -232,8 +213,6 @@ class PersonnelBenchmark {
     }
 
     private void line(String format, Object... args) {
-        String text = String.format(Locale.ROOT, format, args);
-        lines.add(text);
-        System.out.println("[benchmark] " + text);
+        report.line(format, args);
     }
 }

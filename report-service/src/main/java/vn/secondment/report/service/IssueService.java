@@ -1,13 +1,11 @@
 package vn.secondment.report.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.hibernate.jpa.HibernateHints;
 import vn.secondment.data.Sorting;
 import vn.secondment.data.Where;
 import vn.secondment.data.audit.AuditTrail;
@@ -59,7 +57,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Difficulties and recommendations of localities (khó khăn, vướng mắc, kiến nghị): raised by a seconded officer or
@@ -514,16 +511,8 @@ public class IssueService {
      * and personal-details decision were taken ({@code personal}).
      */
     public void each(Where where, Sort sort, boolean personal, LocalDate today, Consumer<IssueView> consumer) {
-        QuarkusTransaction.requiringNew().timeout(ReportRules.EXPORT_TIMEOUT_SECONDS).run(() -> {
-            try (Stream<LocalityIssue> rows = find(where, sort)
-                    .withHint(HibernateHints.HINT_FETCH_SIZE, ReportRules.EXPORT_CHUNK)
-                    .withHint(HibernateHints.HINT_READ_ONLY, true).stream()) {
-                rows.forEach(i -> {
-                    consumer.accept(mapper.toView(i, today, personal));
-                    issues.getEntityManager().detach(i);
-                });
-            }
-        });
+        ReportRules.inChunks(find(where, sort), issues.getEntityManager(),
+                chunk -> chunk.forEach(i -> consumer.accept(mapper.toView(i, today, personal))));
     }
 
     private PanacheQuery<LocalityIssue> find(Where where, Sort sort) {

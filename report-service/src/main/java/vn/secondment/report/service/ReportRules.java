@@ -1,5 +1,9 @@
 package vn.secondment.report.service;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+import org.hibernate.jpa.HibernateHints;
 import vn.secondment.data.Where;
 import vn.secondment.report.HeldAssignment;
 import vn.secondment.report.ReportStatus;
@@ -99,22 +103,28 @@ final class ReportRules {
     }
 
     /**
-     * Hands {@code rows} on in lists of {@code size} (the last may be shorter), so that an export looks up the
-     * officials' names once per chunk instead of once per row.
+     * Reads every row of {@code query} from a database cursor, in a transaction of its own (an export's download
+     * follows the client's speed), and hands them on in lists of {@link #EXPORT_CHUNK}, so that an export looks up
+     * what it adds (officials' names) once per chunk and never holds more than a chunk in memory.
      */
-    static <R> void chunks(Stream<R> rows, int size, Consumer<List<R>> each) {
-        Iterator<R> it = rows.iterator();
-        List<R> chunk = new ArrayList<>(size);
-        while (it.hasNext()) {
-            chunk.add(it.next());
-            if (chunk.size() == size || !it.hasNext()) {
-                each.accept(chunk);
-                chunk = new ArrayList<>(size);
+    static <E> void inChunks(PanacheQuery<E> query, EntityManager em, Consumer<List<E>> each) {
+        QuarkusTransaction.requiringNew().timeout(EXPORT_TIMEOUT_SECONDS).run(() -> {
+            try (Stream<E> rows = query.withHint(HibernateHints.HINT_FETCH_SIZE, EXPORT_CHUNK)
+                    .withHint(HibernateHints.HINT_READ_ONLY, true).stream()) {
+                Iterator<E> it = rows.iterator();
+                List<E> chunk = new ArrayList<>(EXPORT_CHUNK);
+                while (it.hasNext()) {
+                    chunk.add(it.next());
+                    if (chunk.size() == EXPORT_CHUNK || !it.hasNext()) {
+                        each.accept(chunk);
+                        chunk.forEach(em::detach);
+                        chunk = new ArrayList<>(EXPORT_CHUNK);
+                    }
+                }
             }
-        }
+        });
     }
 
-    /** Now, to the microsecond the database keeps. */
     /**
      * Adds the {@code overdue} filter of a report list whose report alias is {@code r}: with the official (DUE,
      * DRAFT or RETURNED) and past its deadline at {@code now}; null leaves the list unfiltered.
@@ -129,6 +139,7 @@ final class ReportRules {
                 .parameter("now", now);
     }
 
+    /** Now, to the microsecond the database keeps. */
     static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }

@@ -1,12 +1,10 @@
 package vn.secondment.report.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.hibernate.jpa.HibernateHints;
 import vn.secondment.data.Where;
 import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.events.outbox.EventPublisher;
@@ -37,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The weekly reports (báo cáo định kỳ hàng tuần), within the caller's scope: the assigned official writes a draft
@@ -108,19 +105,10 @@ public class WeeklyReports {
      * and personal-details decision were taken ({@code personal}).
      */
     public void each(Where where, boolean personal, Instant now, Consumer<WeeklyReportView> consumer) {
-        QuarkusTransaction.requiringNew().timeout(ReportRules.EXPORT_TIMEOUT_SECONDS).run(() -> {
-            try (Stream<WeeklyReport> rows = find(where)
-                    .withHint(HibernateHints.HINT_FETCH_SIZE, ReportRules.EXPORT_CHUNK)
-                    .withHint(HibernateHints.HINT_READ_ONLY, true).stream()) {
-                ReportRules.chunks(rows, ReportRules.EXPORT_CHUNK, chunk -> {
-                    Map<UUID, String> names = ReportRules.names(officials,
-                            chunk.stream().map(r -> r.assignment.officialId).distinct().toList(), personal);
-                    for (WeeklyReport r : chunk) {
-                        consumer.accept(mapper.toView(r, names.get(r.assignment.officialId), now));
-                        reports.getEntityManager().detach(r);
-                    }
-                });
-            }
+        ReportRules.inChunks(find(where), reports.getEntityManager(), chunk -> {
+            Map<UUID, String> names = ReportRules.names(officials,
+                    chunk.stream().map(r -> r.assignment.officialId).distinct().toList(), personal);
+            chunk.forEach(r -> consumer.accept(mapper.toView(r, names.get(r.assignment.officialId), now)));
         });
     }
 

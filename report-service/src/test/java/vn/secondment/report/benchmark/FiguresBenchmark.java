@@ -10,23 +10,18 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.secondment.rest.IsoWeek;
 import vn.secondment.rest.security.Roles;
+import vn.secondment.testing.BenchmarkReport;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -68,11 +63,11 @@ class FiguresBenchmark {
     @Inject
     SessionFactory sessionFactory;
 
-    private final List<String> lines = new ArrayList<>();
+    private final BenchmarkReport report = new BenchmarkReport("figures.txt");
     private int request;
 
     @Test
-    void figuresLatency() throws IOException {
+    void figuresLatency() {
         line("report-service side-by-side figures benchmark (real PostgreSQL 17, HTTP API in process), %d cores, "
                 + "max heap %d MB", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         long seedStart = System.nanoTime();
@@ -112,9 +107,7 @@ class FiguresBenchmark {
                 .queryParam("from", WEEK.apply(i)).queryParam("to", QUARTER_END.apply(i))
                 .queryParam("ministry", (Object[]) MINISTRIES).queryParam("format", "csv").get(API + "/export"));
 
-        Path out = Path.of("target", "benchmark", "figures.txt");
-        Files.createDirectories(out.getParent());
-        Files.write(out, lines, StandardCharsets.UTF_8);
+        report.write();
     }
 
     /** A different week of the two years for each request, so no answer comes from a warm cache of one week. */
@@ -151,35 +144,14 @@ class FiguresBenchmark {
     }
 
     private void measure(String label, IntFunction<Response> request) {
-        for (int i = 0; i < WARM_UP; i++) {
-            request.apply(i);
-        }
-        long[] nanos = new long[SAMPLES];
-        long bytes = 0;
-        for (int i = 0; i < SAMPLES; i++) {
-            long start = System.nanoTime();
-            Response response = request.apply(i);
-            byte[] body = response.asByteArray();
-            nanos[i] = System.nanoTime() - start;
-            assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
-            bytes += body.length;
-        }
-        Arrays.sort(nanos);
-        line("  %-54s %8.1f %8.1f %,10d", label, nanos[SAMPLES / 2] / 1e6, nanos[(int) (SAMPLES * 0.99) - 1] / 1e6,
-                bytes / SAMPLES);
+        BenchmarkReport.Latency latency = report.time(WARM_UP, SAMPLES, request);
+        line("  %-54s %8.1f %8.1f %,10d", label, latency.p50(), latency.p99(), latency.meanBytes());
     }
 
     private void statements(String label, IntFunction<Response> request) {
         Statistics statistics = sessionFactory.getStatistics();
         statistics.setStatisticsEnabled(true);
-        long fewest = Long.MAX_VALUE;
-        for (int i = 0; i < 20; i++) {
-            statistics.clear();
-            Response response = request.apply(i);
-            long prepared = statistics.getPrepareStatementCount();
-            assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
-            fewest = Math.min(fewest, prepared);
-        }
+        long fewest = report.fewestStatements(statistics::clear, statistics::getPrepareStatementCount, request);
         statistics.setStatisticsEnabled(false);
         line("  %-54s %3d", label, fewest);
     }
@@ -277,8 +249,6 @@ class FiguresBenchmark {
     }
 
     private void line(String format, Object... args) {
-        String text = String.format(Locale.ROOT, format, args);
-        lines.add(text);
-        System.out.println("[benchmark] " + text);
+        report.line(format, args);
     }
 }
