@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * A message in the in-app inbox, made from one event. Addressed to one person ({@link #recipient}, a token
- * subject) or to every holder of {@link #audienceRole}, narrowed to {@link #ministry} and/or {@link #province}.
+ * subject, or {@link #recipientEmail}, an official's email matched against the caller's verified email) or to every
+ * holder of {@link #audienceRole}, narrowed to {@link #ministry}, {@link #province} and/or {@link #unit}.
  */
 @Entity
 @Table(name = "inbox_entry")
@@ -27,12 +28,18 @@ public class InboxEntry {
 
     public String recipient;
 
+    @Column(name = "recipient_email")
+    public String recipientEmail;
+
     @Column(name = "audience_role")
     public String audienceRole;
 
     public String ministry;
 
     public String province;
+
+    /** A unit code of {@link #ministry} (e.g. {@code TT-CNTT}), for an audience of ministry units. */
+    public String unit;
 
     @Column(nullable = false)
     public String title;

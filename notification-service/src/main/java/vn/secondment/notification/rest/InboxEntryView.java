@@ -14,5 +14,9 @@ public record InboxEntryView(
         @Schema(examples = "BNV") String ministry,
         @Schema(examples = "vn.secondment.personnel.official") String subjectType,
         @Schema(examples = "0f8fad5b-d9cb-469f-a165-70867728950e") String subjectId,
-        Instant createdAt) {
+        Instant createdAt,
+        @Schema(description = "Whether the caller read it (read state is per user, also for entries addressed to a "
+                + "role)") boolean read,
+        @Schema(description = "When the caller first marked it read; absent while unread",
+                examples = "2025-09-03T08:05:00Z") Instant readAt) {
 }

@@ -1,65 +1,489 @@
 package vn.secondment.notification.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import vn.secondment.events.EventCodec;
 import vn.secondment.events.EventEnvelope;
+import vn.secondment.events.MalformedEventException;
+import vn.secondment.events.assignment.AssignmentEvents;
+import vn.secondment.events.assignment.AssignmentSnapshot;
+import vn.secondment.events.assignment.DeploymentSnapshot;
+import vn.secondment.events.assignment.WorkPlanSubmitted;
 import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.events.personnel.OfficialsImported;
 import vn.secondment.events.personnel.PersonnelEvents;
+import vn.secondment.events.report.FinalReportSnapshot;
+import vn.secondment.events.report.IssueSnapshot;
+import vn.secondment.events.report.ReportEvents;
+import vn.secondment.events.report.WeeklyReportSnapshot;
 import vn.secondment.notification.InboxEntry;
+import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.security.Roles;
 
+import java.text.Normalizer;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** Who hears about which event, and in which words. Events of types not listed here notify nobody. */
+/**
+ * Who hears about which event, and in which words (the table is in the README). Events of types not listed here
+ * notify nobody; their payload is not even read, so a type we ignore can never dead-letter a record.
+ * <p>
+ * Recipients are a person (an official, by the email personnel-service announced for them), or every holder of a
+ * role within a ministry, a province, or a ministry's unit. An audience is never left unnarrowed by accident: a
+ * payload without the ministry or province it must be narrowed by is malformed.
+ */
 @ApplicationScoped
 public class InboxRouting {
 
-    private final EventCodec codec;
+    private static final Logger LOG = Logger.getLogger(InboxRouting.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DEADLINE =
+            DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VietnamTime.ZONE);
+    private static final int TITLE_MAX = 300;
 
-    public InboxRouting(EventCodec codec) {
+    private final EventCodec codec;
+    private final OfficialDirectory officials;
+    private final Map<String, Function<EventEnvelope, List<InboxEntry>>> routes = new HashMap<>();
+
+    public InboxRouting(EventCodec codec, OfficialDirectory officials) {
         this.codec = codec;
+        this.officials = officials;
+        routes.put(PersonnelEvents.OFFICIAL_REGISTERED.name(), this::officialRegistered);
+        routes.put(PersonnelEvents.OFFICIALS_IMPORTED.name(), this::officialsImported);
+
+        routes.put(AssignmentEvents.ASSIGNMENT_CREATED.name(), this::assignmentCreated);
+        routes.put(AssignmentEvents.ASSIGNMENT_RESCHEDULED.name(), this::assignmentRescheduled);
+        routes.put(AssignmentEvents.ASSIGNMENT_WITHDRAWN.name(), this::assignmentWithdrawn);
+        routes.put(AssignmentEvents.ASSIGNMENT_REPLACED.name(), this::assignmentReplaced);
+        routes.put(AssignmentEvents.DEPLOYMENT_RESCHEDULED.name(), this::deploymentRescheduled);
+        routes.put(AssignmentEvents.DEPLOYMENT_CANCELLED.name(), this::deploymentCancelled);
+        routes.put(AssignmentEvents.WORK_PLAN_SUBMITTED.name(), this::workPlanSubmitted);
+
+        routes.put(ReportEvents.WEEKLY_REPORT_DUE.name(), this::weeklyReportDue);
+        routes.put(ReportEvents.WEEKLY_REPORT_OVERDUE.name(), this::weeklyReportOverdue);
+        routes.put(ReportEvents.WEEKLY_REPORT_RETURNED.name(), this::weeklyReportReturned);
+        routes.put(ReportEvents.WEEKLY_REPORT_ACCEPTED.name(), this::weeklyReportAccepted);
+        routes.put(ReportEvents.WEEKLY_REPORT_SUBMITTED.name(), this::weeklyReportSubmitted);
+        routes.put(ReportEvents.FINAL_REPORT_SUBMITTED.name(), this::finalReportSubmitted);
+        routes.put(ReportEvents.FINAL_REPORT_RETURNED.name(), this::finalReportReturned);
+        routes.put(ReportEvents.FINAL_REPORT_ACCEPTED.name(), this::finalReportAccepted);
+        routes.put(ReportEvents.FINAL_REPORT_OVERDUE.name(), this::finalReportOverdue);
+
+        routes.put(ReportEvents.ISSUE_RAISED.name(), this::issueRaised);
+        routes.put(ReportEvents.ISSUE_ESCALATED.name(), this::issueEscalated);
+        routes.put(ReportEvents.ISSUE_ANSWERED.name(), this::issueAnswered);
+        routes.put(ReportEvents.ISSUE_ANSWERED_ON_SITE.name(), this::issueAnswered);
+        routes.put(ReportEvents.ISSUE_REFERRED.name(), this::issueReferred);
+        routes.put(ReportEvents.ISSUE_OVERDUE.name(), this::issueOverdue);
+        routes.put(ReportEvents.ISSUE_CLOSED.name(), this::issueClosedOrReopened);
+        routes.put(ReportEvents.ISSUE_REOPENED.name(), this::issueClosedOrReopened);
+        // field-visit.recorded is deliberately absent: an officer records several a week, nobody needs a message
     }
 
     public List<InboxEntry> entriesFor(EventEnvelope event) {
-        if (PersonnelEvents.OFFICIAL_REGISTERED.name().equals(event.type())) {
-            OfficialSnapshot official = codec.data(event, OfficialSnapshot.class);
-            if (official.importId() != null) {
-                // a bulk import is announced once, by officials.imported, not once per row
-                return List.of();
-            }
-            String position = official.position() == null ? "" : " (" + official.position() + ")";
-            InboxEntry entry = entry(event, Roles.MINISTRY_ADMIN, official.ministryCode(),
-                    "Cán bộ mới: " + official.fullName(),
-                    official.fullName() + position + " đã được thêm vào danh sách cán bộ của "
-                            + official.ministryCode() + ".");
-            return List.of(entry);
-        }
-        if (PersonnelEvents.OFFICIALS_IMPORTED.name().equals(event.type())) {
-            OfficialsImported imported = codec.data(event, OfficialsImported.class);
-            String decision = imported.decision() == null ? "" : " theo " + imported.decision();
-            return List.of(entry(event, Roles.MINISTRY_ADMIN, imported.ministryCode(),
-                    "Nhập danh sách cán bộ" + decision,
-                    "Tệp " + imported.fileName() + ": " + imported.created() + " cán bộ mới, " + imported.updated()
-                            + " cập nhật, " + imported.unchanged() + " không đổi (" + imported.importedBy() + ")."));
-        }
-        return List.of();
+        return routes.getOrDefault(event.type(), e -> List.of()).apply(event);
     }
 
-    private static InboxEntry entry(EventEnvelope event, String role, String ministry, String title, String body) {
-        InboxEntry entry = new InboxEntry();
-        entry.id = UUID.randomUUID();
-        entry.eventId = event.id();
-        entry.eventType = event.type();
-        entry.audienceRole = role;
-        entry.ministry = ministry;
-        entry.title = title;
-        entry.body = body;
-        entry.subjectType = event.type().substring(0, event.type().lastIndexOf('.'));
-        entry.subjectId = event.subject();
-        entry.createdAt = Instant.now();
-        return entry;
+    // ---- personnel.events
+
+    private List<InboxEntry> officialRegistered(EventEnvelope event) {
+        OfficialSnapshot official = codec.data(event, OfficialSnapshot.class);
+        if (official.importId() != null) {
+            // a bulk import is announced once, by officials.imported, not once per row
+            return List.of();
+        }
+        String position = official.position() == null ? "" : " (" + official.position() + ")";
+        return new Entries(event).to(Audience.role(Roles.MINISTRY_ADMIN, require(event, official.ministryCode(),
+                        "ministryCode"), null, null),
+                "Cán bộ mới: " + official.fullName(),
+                official.fullName() + position + " đã được thêm vào danh sách cán bộ của "
+                        + official.ministryCode() + ".").list();
+    }
+
+    private List<InboxEntry> officialsImported(EventEnvelope event) {
+        OfficialsImported imported = codec.data(event, OfficialsImported.class);
+        String decision = imported.decision() == null ? "" : " theo " + imported.decision();
+        return new Entries(event).to(Audience.role(Roles.MINISTRY_ADMIN, require(event, imported.ministryCode(),
+                        "ministryCode"), null, null),
+                "Nhập danh sách cán bộ" + decision,
+                "Tệp " + imported.fileName() + ": " + imported.created() + " cán bộ mới, " + imported.updated()
+                        + " cập nhật, " + imported.unchanged() + " không đổi (" + imported.importedBy() + ").").list();
+    }
+
+    // ---- assignment.events
+
+    private List<InboxEntry> assignmentCreated(EventEnvelope event) {
+        AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
+        return new Entries(event)
+                .to(official(event, a.officialId()), "Bạn được cử tăng cường tại " + province(event, a.provinceCode()),
+                        "Thời gian tăng cường: " + period(a.startDate(), a.endDate()) + " (" + a.ministryCode() + ").")
+                .list();
+    }
+
+    private List<InboxEntry> assignmentRescheduled(EventEnvelope event) {
+        AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
+        String province = province(event, a.provinceCode());
+        String period = period(a.startDate(), a.endDate());
+        String name = nameOf(a.officialId(), a.ministryCode());
+        return new Entries(event)
+                .to(official(event, a.officialId()), "Thời gian tăng cường tại " + province + " đã thay đổi",
+                        "Thời gian mới: " + period + ".")
+                .to(Audience.liaisons(province), "Thay đổi thời gian tăng cường tại " + province + ": " + name,
+                        name + " (" + a.ministryCode() + "): thời gian mới " + period + ".")
+                .list();
+    }
+
+    private List<InboxEntry> assignmentWithdrawn(EventEnvelope event) {
+        AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
+        String province = province(event, a.provinceCode());
+        String name = nameOf(a.officialId(), a.ministryCode());
+        return new Entries(event)
+                .to(official(event, a.officialId()), "Phân công tăng cường tại " + province + " đã bị rút",
+                        "Phân công " + period(a.startDate(), a.endDate()) + " không còn hiệu lực.")
+                .to(coordinators(event, a.ministryCode()), "Rút cán bộ tăng cường tại " + province + ": " + name,
+                        name + ", " + period(a.startDate(), a.endDate()) + ".")
+                .list();
+    }
+
+    private List<InboxEntry> assignmentReplaced(EventEnvelope event) {
+        AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
+        String province = province(event, a.provinceCode());
+        String name = nameOf(a.officialId(), a.ministryCode());
+        return new Entries(event)
+                .to(official(event, a.officialId()), "Phân công tăng cường tại " + province
+                                + " đã chuyển cho cán bộ khác",
+                        "Phân công " + period(a.startDate(), a.endDate()) + " đã được giao cho cán bộ khác.")
+                .to(coordinators(event, a.ministryCode()), "Thay cán bộ tăng cường tại " + province + ": " + name,
+                        name + " được thay bằng cán bộ khác, " + period(a.startDate(), a.endDate()) + ".")
+                .list();
+    }
+
+    /**
+     * Coordinators and the liaisons of every target province. The officials hear through the rescheduled event
+     * of each assignment the decision moved, so they are not addressed twice here.
+     */
+    private List<InboxEntry> deploymentRescheduled(EventEnvelope event) {
+        DeploymentSnapshot d = codec.data(event, DeploymentSnapshot.class);
+        String title = "Đợt tăng cường " + label(d) + " thay đổi thời gian";
+        String amendment = d.amendment() == null || d.amendment().decisionNumber() == null ? ""
+                : " theo " + d.amendment().decisionNumber()
+                + (d.amendment().reason() == null ? "" : ": " + d.amendment().reason());
+        String body = "Thời gian mới: " + period(d.startDate(), d.endDate()) + amendment + ".";
+        Entries entries = new Entries(event).to(coordinators(event, d.ministryCode()), title, body);
+        provincesOf(d).forEach(p -> entries.to(Audience.liaisons(p), title, d.ministryCode() + ". " + body));
+        return entries.list();
+    }
+
+    private List<InboxEntry> deploymentCancelled(EventEnvelope event) {
+        DeploymentSnapshot d = codec.data(event, DeploymentSnapshot.class);
+        String title = "Đợt tăng cường " + label(d) + " bị hủy";
+        String body = (d.name() == null ? "Đợt tăng cường" : d.name()) + " (" + d.ministryCode() + ") đã bị hủy.";
+        Entries entries = new Entries(event).to(coordinators(event, d.ministryCode()), title, body);
+        provincesOf(d).forEach(p -> entries.to(Audience.liaisons(p), title, body));
+        return entries.list();
+    }
+
+    private List<InboxEntry> workPlanSubmitted(EventEnvelope event) {
+        WorkPlanSubmitted plan = codec.data(event, WorkPlanSubmitted.class);
+        if (!plan.late()) {
+            return List.of();
+        }
+        String name = nameOf(plan.officialId(), plan.ministryCode());
+        return new Entries(event)
+                .to(coordinators(event, plan.ministryCode()),
+                        "Lịch công tác tuần " + plan.week() + " nộp muộn: " + name,
+                        name + " (tại " + plan.provinceCode() + ") nộp lịch công tác tuần " + plan.week()
+                                + " sau khi tuần đã bắt đầu.")
+                .list();
+    }
+
+    // ---- report.events: weekly and final reports
+
+    private List<InboxEntry> weeklyReportDue(EventEnvelope event) {
+        WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
+        return new Entries(event)
+                .to(official(event, r.officialId()), "Đến hạn báo cáo tuần " + r.week(),
+                        "Hạn nộp: " + deadline(r.dueAt()) + ".")
+                .list();
+    }
+
+    private List<InboxEntry> weeklyReportOverdue(EventEnvelope event) {
+        WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
+        String name = nameOf(r.officialId(), r.ministryCode());
+        return new Entries(event)
+                .to(official(event, r.officialId()), "Báo cáo tuần " + r.week() + " quá hạn",
+                        "Hạn nộp " + deadline(r.dueAt()) + " đã qua mà báo cáo chưa được nộp.")
+                .to(coordinators(event, r.ministryCode()), "Báo cáo tuần " + r.week() + " quá hạn: " + name,
+                        name + " (tại " + r.provinceCode() + ") chưa nộp báo cáo tuần " + r.week() + ", hạn "
+                                + deadline(r.dueAt()) + ".")
+                .list();
+    }
+
+    private List<InboxEntry> weeklyReportReturned(EventEnvelope event) {
+        WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
+        return new Entries(event)
+                .to(official(event, r.officialId()), "Báo cáo tuần " + r.week() + " bị trả lại",
+                        comment(r.reviewComment(), "Báo cáo cần được chỉnh sửa và nộp lại."))
+                .list();
+    }
+
+    private List<InboxEntry> weeklyReportAccepted(EventEnvelope event) {
+        WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
+        return new Entries(event)
+                .to(official(event, r.officialId()), "Báo cáo tuần " + r.week() + " đã được chấp nhận",
+                        comment(r.reviewComment(), "Không có nhận xét."))
+                .list();
+    }
+
+    private List<InboxEntry> weeklyReportSubmitted(EventEnvelope event) {
+        WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
+        String name = nameOf(r.officialId(), r.ministryCode());
+        return new Entries(event)
+                .to(coordinators(event, r.ministryCode()), "Báo cáo tuần " + r.week() + " đã nộp: " + name,
+                        name + " (tại " + r.provinceCode() + ") đã nộp báo cáo tuần " + r.week()
+                                + (r.late() ? ", muộn hạn." : "."))
+                .list();
+    }
+
+    private List<InboxEntry> finalReportSubmitted(EventEnvelope event) {
+        FinalReportSnapshot r = codec.data(event, FinalReportSnapshot.class);
+        String name = nameOf(r.officialId(), r.ministryCode());
+        return new Entries(event)
+                .to(coordinators(event, r.ministryCode()), "Báo cáo tổng hợp cuối đợt đã nộp: " + name,
+                        name + " (tại " + r.provinceCode() + ") đã nộp báo cáo tổng hợp cuối đợt"
+                                + (r.late() ? ", muộn hạn." : "."))
+                .list();
+    }
+
+    private List<InboxEntry> finalReportReturned(EventEnvelope event) {
+        FinalReportSnapshot r = codec.data(event, FinalReportSnapshot.class);
+        return new Entries(event)
+                .to(official(event, r.officialId()), "Báo cáo tổng hợp cuối đợt bị trả lại",
+                        comment(r.reviewComment(), "Báo cáo cần được chỉnh sửa và nộp lại."))
+                .list();
+    }
+
+    private List<InboxEntry> finalReportAccepted(EventEnvelope event) {
+        FinalReportSnapshot r = codec.data(event, FinalReportSnapshot.class);
+        return new Entries(event)
+                .to(official(event, r.officialId()), "Báo cáo tổng hợp cuối đợt đã được chấp nhận",
+                        "Đợt tăng cường của bạn tại " + r.provinceCode() + " đã hoàn thành."
+                                + (r.reviewComment() == null ? "" : " Nhận xét: " + r.reviewComment()))
+                .list();
+    }
+
+    private List<InboxEntry> finalReportOverdue(EventEnvelope event) {
+        FinalReportSnapshot r = codec.data(event, FinalReportSnapshot.class);
+        String name = nameOf(r.officialId(), r.ministryCode());
+        return new Entries(event)
+                .to(official(event, r.officialId()), "Báo cáo tổng hợp cuối đợt quá hạn",
+                        "Hạn nộp " + deadline(r.dueAt()) + " đã qua mà báo cáo chưa được nộp.")
+                .to(coordinators(event, r.ministryCode()), "Báo cáo tổng hợp cuối đợt quá hạn: " + name,
+                        name + " (tại " + r.provinceCode() + ") chưa nộp báo cáo tổng hợp cuối đợt, hạn "
+                                + deadline(r.dueAt()) + ".")
+                .list();
+    }
+
+    // ---- report.events: issues
+
+    private List<InboxEntry> issueRaised(EventEnvelope event) {
+        IssueSnapshot i = codec.data(event, IssueSnapshot.class);
+        String province = province(event, i.provinceCode());
+        String title = "Vướng mắc mới tại " + province + ": " + headline(i);
+        String body = "Lĩnh vực: " + i.field() + (i.communeCode() == null ? "" : ", xã/phường " + i.communeCode())
+                + "; " + i.ministryCode() + " trả lời.";
+        return new Entries(event)
+                .to(coordinators(event, i.ministryCode()), title, body)
+                .to(Audience.liaisons(province), title, body)
+                .list();
+    }
+
+    private List<InboxEntry> issueEscalated(EventEnvelope event) {
+        IssueSnapshot i = codec.data(event, IssueSnapshot.class);
+        String unit = require(event, i.escalatedToUnit(), "escalatedToUnit");
+        String title = "Vướng mắc chuyển " + unit + ": " + headline(i);
+        String body = "Tại " + i.provinceCode() + ". "
+                + (i.deadline() == null ? "Chưa có hạn trả lời." : "Hạn trả lời: " + DAY.format(i.deadline()) + ".");
+        return new Entries(event)
+                .to(coordinators(event, i.ministryCode()), title, body)
+                .to(Audience.unit(i.ministryCode(), unit), title, body)
+                .list();
+    }
+
+    /** To whoever raised it: the officer when the issue names one, else the province's liaisons (who raised it). */
+    private List<InboxEntry> issueAnswered(EventEnvelope event) {
+        IssueSnapshot i = codec.data(event, IssueSnapshot.class);
+        String title = "Vướng mắc đã được trả lời: " + headline(i);
+        String body = ReportEvents.ISSUE_ANSWERED_ON_SITE.name().equals(event.type())
+                ? "Đã trả lời tại chỗ theo hướng dẫn hiện hành của " + i.ministryCode() + "."
+                : (i.escalatedToUnit() == null ? i.ministryCode() : i.escalatedToUnit() + " (" + i.ministryCode() + ")")
+                + " đã trả lời.";
+        Optional<Audience> raiser = i.officialId() != null ? official(event, i.officialId())
+                : Optional.of(Audience.liaisons(province(event, i.provinceCode())));
+        return new Entries(event).to(raiser, title, body).list();
+    }
+
+    private List<InboxEntry> issueReferred(EventEnvelope event) {
+        IssueSnapshot i = codec.data(event, IssueSnapshot.class);
+        String referredTo = require(event, i.referredToMinistry(), "referredToMinistry");
+        return new Entries(event)
+                .to(coordinators(event, referredTo), "Vướng mắc được chuyển từ " + i.ministryCode() + ": "
+                                + headline(i),
+                        "Tại " + i.provinceCode() + ", lĩnh vực " + i.field() + "; " + referredTo
+                                + " trả lời vướng mắc này.")
+                .list();
+    }
+
+    private List<InboxEntry> issueOverdue(EventEnvelope event) {
+        IssueSnapshot i = codec.data(event, IssueSnapshot.class);
+        String title = "Vướng mắc quá hạn trả lời: " + headline(i);
+        String body = (i.deadline() == null ? "Hạn trả lời" : "Hạn " + DAY.format(i.deadline())) + " đã qua"
+                + (i.escalatedToUnit() == null ? "" : ", đơn vị " + i.escalatedToUnit() + " chưa trả lời") + ".";
+        Entries entries = new Entries(event).to(coordinators(event, i.ministryCode()), title, body);
+        if (i.escalatedToUnit() != null) {
+            entries.to(Audience.unit(i.ministryCode(), i.escalatedToUnit()), title, body);
+        }
+        return entries.list();
+    }
+
+    private List<InboxEntry> issueClosedOrReopened(EventEnvelope event) {
+        IssueSnapshot i = codec.data(event, IssueSnapshot.class);
+        boolean closed = ReportEvents.ISSUE_CLOSED.name().equals(event.type());
+        return new Entries(event)
+                .to(coordinators(event, i.ministryCode()),
+                        (closed ? "Vướng mắc đã đóng: " : "Vướng mắc được mở lại: ") + headline(i),
+                        "Tại " + i.provinceCode() + ", lĩnh vực " + i.field() + ".")
+                .list();
+    }
+
+    // ---- recipients and words
+
+    /**
+     * The official's inbox, by the email personnel-service announced. An official the directory does not know
+     * (yet) cannot be addressed: the event's other recipients still hear, and the skip is logged.
+     */
+    private Optional<Audience> official(EventEnvelope event, UUID officialId) {
+        Optional<String> email = officials.find(officialId).map(o -> o.email).filter(e -> !e.isBlank());
+        if (email.isEmpty()) {
+            LOG.warnf("Event %s (%s): official %s has no known email, not notified", event.id(), event.type(),
+                    officialId);
+        }
+        return email.map(e -> new Audience(null, event.ministry(), null, null, e));
+    }
+
+    private static Audience coordinators(EventEnvelope event, String ministry) {
+        return Audience.role(Roles.COORDINATOR, require(event, ministry, "ministryCode"), null, null);
+    }
+
+    private String nameOf(UUID officialId, String ministry) {
+        return officials.find(officialId).map(o -> o.fullName).orElse("Cán bộ " + ministry);
+    }
+
+    private static String province(EventEnvelope event, String province) {
+        return require(event, province, "provinceCode");
+    }
+
+    private static List<String> provincesOf(DeploymentSnapshot d) {
+        return d.provinceCodes() == null ? List.of() : d.provinceCodes().stream().distinct().toList();
+    }
+
+    private static String label(DeploymentSnapshot d) {
+        return d.decisionNumber() != null ? d.decisionNumber() : String.valueOf(d.name());
+    }
+
+    private static String headline(IssueSnapshot i) {
+        return (i.urgent() ? "[Khẩn] " : "") + i.title();
+    }
+
+    private static String comment(String comment, String otherwise) {
+        return comment == null || comment.isBlank() ? otherwise : "Nhận xét: " + comment;
+    }
+
+    private static String period(LocalDate start, LocalDate end) {
+        return (start == null ? "?" : DAY.format(start)) + " – " + (end == null ? "?" : DAY.format(end));
+    }
+
+    private static String deadline(Instant at) {
+        return at == null ? "(không rõ)" : DEADLINE.format(at) + " (giờ Việt Nam)";
+    }
+
+    private static String require(EventEnvelope event, String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new MalformedEventException("Event " + event.id() + " (" + event.type() + ") lacks " + field);
+        }
+        return value;
+    }
+
+    /**
+     * Who an entry is for: one person by email, or every holder of a role within the given ministry, province
+     * and unit (null: not narrowed by it).
+     */
+    private record Audience(String role, String ministry, String province, String unit, String email) {
+
+        static Audience role(String role, String ministry, String province, String unit) {
+            return new Audience(role, ministry, province, unit, null);
+        }
+
+        /** Sở Nội vụ of a province: every ministry's matters there, so never narrowed by ministry. */
+        static Audience liaisons(String province) {
+            return role(Roles.PROVINCE_LIAISON, null, province, null);
+        }
+
+        static Audience unit(String ministry, String unit) {
+            return role(Roles.MINISTRY_UNIT, ministry, null, unit);
+        }
+    }
+
+    /** The entries one event makes. */
+    private static final class Entries {
+
+        private final EventEnvelope event;
+        private final List<InboxEntry> list = new ArrayList<>();
+
+        Entries(EventEnvelope event) {
+            this.event = event;
+        }
+
+        Entries to(Optional<Audience> audience, String title, String body) {
+            audience.ifPresent(a -> to(a, title, body));
+            return this;
+        }
+
+        Entries to(Audience audience, String title, String body) {
+            InboxEntry entry = new InboxEntry();
+            entry.id = UUID.randomUUID();
+            entry.eventId = event.id();
+            entry.eventType = event.type();
+            entry.recipientEmail = audience.email();
+            entry.audienceRole = audience.role();
+            entry.ministry = audience.email() != null ? event.ministry() : audience.ministry();
+            entry.province = audience.province();
+            entry.unit = audience.unit();
+            String nfcTitle = nfc(title);
+            entry.title = nfcTitle.length() > TITLE_MAX ? nfcTitle.substring(0, TITLE_MAX - 1) + "…" : nfcTitle;
+            entry.body = nfc(body);
+            entry.subjectType = event.type().substring(0, event.type().lastIndexOf('.'));
+            entry.subjectId = event.subject();
+            entry.createdAt = Instant.now();
+            list.add(entry);
+            return this;
+        }
+
+        List<InboxEntry> list() {
+            return List.copyOf(list);
+        }
+
+        /** Event text (names, titles, comments) may arrive decomposed; the inbox stores NFC like every service. */
+        private static String nfc(String text) {
+            return Normalizer.normalize(text, Normalizer.Form.NFC);
+        }
     }
 }

@@ -1,21 +1,23 @@
 package vn.secondment.notification.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import vn.secondment.events.EventEnvelope;
 import vn.secondment.events.inbox.ProcessedEvents;
 import vn.secondment.notification.InboxEntry;
+import vn.secondment.notification.InboxReader;
 import vn.secondment.notification.repository.InboxEntryRepository;
+import vn.secondment.notification.repository.InboxEntryRepository.Filter;
+import vn.secondment.notification.repository.InboxEntryRepository.Read;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
-import vn.secondment.rest.security.Caller;
-import vn.secondment.rest.security.Roles;
+import vn.secondment.rest.problem.ProblemException;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.UUID;
 
 @ApplicationScoped
 public class InboxService {
@@ -23,22 +25,26 @@ public class InboxService {
     /** This consumer's name in the processed-event log. */
     static final String CONSUMER = "notification-inbox";
     private static final Logger LOG = Logger.getLogger(InboxService.class);
-    private static final List<String> ROLES = List.of(Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN,
-            Roles.COORDINATOR, Roles.OFFICER, Roles.PROVINCE_LIAISON, Roles.VIEWER);
 
     private final InboxEntryRepository entries;
     private final ProcessedEvents processed;
     private final InboxRouting routing;
+    private final OfficialDirectory officials;
+    private final Event<InboxEntriesAdded> added;
 
-    public InboxService(InboxEntryRepository entries, ProcessedEvents processed, InboxRouting routing) {
+    public InboxService(InboxEntryRepository entries, ProcessedEvents processed, InboxRouting routing,
+                        OfficialDirectory officials, Event<InboxEntriesAdded> added) {
         this.entries = entries;
         this.processed = processed;
         this.routing = routing;
+        this.officials = officials;
+        this.added = added;
     }
 
     /**
-     * Turns an event into inbox entries, once: the processed-event row and the entries commit together,
-     * so a redelivered event adds nothing.
+     * Turns an event into inbox entries, once: the processed-event row, the official directory's update and the
+     * entries commit together, so a redelivered event adds nothing. The one path of every topic's consumer and of
+     * a dead letter's replay. Live streams hear of the entries after the commit.
      */
     @Transactional
     public void receive(EventEnvelope event) {
@@ -46,15 +52,39 @@ public class InboxService {
             LOG.debugf("Event %s already processed, skipped", event.id());
             return;
         }
-        routing.entriesFor(event).forEach(entries::persist);
+        officials.apply(event);
+        List<InboxEntry> made = routing.entriesFor(event);
+        made.forEach(entries::persist);
+        if (!made.isEmpty()) {
+            added.fire(new InboxEntriesAdded(List.copyOf(made)));
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageView<InboxEntry> inboxOf(Caller caller, Paging paging) {
-        Set<String> roles = ROLES.stream().filter(caller::hasRole).collect(Collectors.toSet());
-        PanacheQuery<InboxEntry> query = entries.visibleTo(caller.subject(), roles,
-                        caller.ministry().orElse(null), caller.province().orElse(null))
-                .page(paging.page, paging.size);
-        return new PageView<>(query.list(), paging.page, paging.size, query.count());
+    public PageView<Read> inboxOf(InboxReader reader, Filter filter, Paging paging) {
+        return new PageView<>(entries.page(reader, filter, paging.page, paging.size), paging.page, paging.size,
+                entries.count(reader, filter));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long unreadCount(InboxReader reader) {
+        return entries.countUnread(reader);
+    }
+
+    /** Idempotent: marking an entry read again keeps the first read time. */
+    @Transactional
+    public void markRead(InboxReader reader, UUID id) {
+        // an entry the reader cannot see is answered like one that does not exist: ids of other ministries' entries
+        // are not confirmed
+        if (!entries.isVisible(id, reader)) {
+            throw ProblemException.notFound("Inbox entry", id);
+        }
+        entries.markRead(id, reader, Instant.now());
+    }
+
+    /** Marks what the reader sees and has not read (created at or before {@code before} when given); how many. */
+    @Transactional
+    public int markAllRead(InboxReader reader, Instant before) {
+        return entries.markAllRead(reader, before, Instant.now());
     }
 }

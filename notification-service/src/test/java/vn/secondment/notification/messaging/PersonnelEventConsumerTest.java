@@ -170,14 +170,14 @@ class PersonnelEventConsumerTest {
     }
 
     @Test
-    void isReadyOnceItsConsumerHasJoinedItsGroup() {
+    void isReadyOnceItsFourConsumersHaveJoinedTheirGroups() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
             .when()
                 .get("/q/health/ready")
             .then()
                 .statusCode(OK.getStatusCode())
                 .body("checks.find { it.name == 'event consumers joined their groups' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'event consumers joined their groups' }.data.expected", equalTo(1)));
+                .body("checks.find { it.name == 'event consumers joined their groups' }.data.expected", equalTo(4)));
     }
 
     private void awaitInboxContains(String token, String title) {

@@ -1,0 +1,163 @@
+package vn.secondment.notification.rest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.secondment.rest.security.Roles;
+import vn.secondment.testing.TestEvents;
+import vn.secondment.testing.TestKafka;
+import vn.secondment.testing.TestTokens;
+import vn.secondment.testing.WithRealInfrastructure;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The live stream over real HTTP, fed by events published to the real broker. */
+@QuarkusTest
+@WithRealInfrastructure
+class InboxStreamTest {
+
+    private static KafkaCompanion kafka;
+
+    @Inject
+    InboxStreams streams;
+
+    @BeforeAll
+    static void connectKafka() {
+        kafka = TestKafka.companion();
+    }
+
+    @AfterAll
+    static void closeKafka() {
+        kafka.close();
+    }
+
+    @BeforeEach
+    void consumerHasJoinedItsGroup() {
+        TestEvents.awaitConsumersJoined();
+    }
+
+    @Test
+    void pushesANewEntryToTheStreamsOfThoseWhoSeeItOnly() throws Exception {
+        try (SseLines bnv = SseLines.open(admin("BNV")); SseLines bct = SseLines.open(admin("BCT"))) {
+            bnv.awaitLine(":connected");
+            bct.awaitLine(":connected");
+
+            String hoa = InboxEvents.officialRegistered(kafka, "Nguyễn Thị Hoa", "BNV");
+            String data = bnv.awaitLineStartingWith("data:", hoa);
+            assertThat(data).contains("\"title\":\"Cán bộ mới: Nguyễn Thị Hoa\"").contains("\"read\":false");
+            String entryId = TestEvents.JSON.readTree(data.substring("data:".length())).path("id").asText();
+            // the SSE frame: id, event name, data, in that order
+            int at = bnv.lines().indexOf(data);
+            assertThat(bnv.lines().subList(at - 2, at)).containsExactly("id:" + entryId, "event:inbox-entry");
+
+            // BCT's own entry, committed after BNV's: once it arrived, BNV's would have arrived before it
+            String giang = InboxEvents.officialRegistered(kafka, "Hoàng Văn Giang", "BCT");
+            bct.awaitLineStartingWith("data:", giang);
+            assertThat(bct.lines()).noneMatch(line -> line.contains(hoa));
+            assertThat(bnv.lines()).noneMatch(line -> line.contains(giang));
+        }
+    }
+
+    @Test
+    void keepsAQuietStreamOpenWithHeartbeatsAndForgetsItOnDisconnect() {
+        int before = streams.openStreams();
+        SseLines stream = SseLines.open(admin("BNV"));
+        stream.awaitLine(":connected");
+        assertThat(streams.openStreams()).isEqualTo(before + 1);
+        // notification.stream.heartbeat is 1s in tests
+        stream.awaitLine(":heartbeat");
+
+        stream.close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> streams.openStreams() == before);
+    }
+
+    @Test
+    void refusesAStreamWithoutAToken() {
+        given()
+            .when().get("/api/notification/inbox/stream")
+            .then().statusCode(401);
+    }
+
+    private static String admin(String ministry) {
+        return TestTokens.user("stream-" + UUID.randomUUID()).roles(Roles.MINISTRY_ADMIN).ministry(ministry).token();
+    }
+
+    /** The lines of one SSE response, as they arrive; closing it disconnects. */
+    static final class SseLines implements Flow.Subscriber<String>, AutoCloseable {
+
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+        private volatile Flow.Subscription subscription;
+
+        static SseLines open(String token) {
+            SseLines sse = new SseLines();
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + RestAssured.port + "/api/notification/inbox/stream"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "text/event-stream")
+                    .GET().build();
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(sse));
+            return sse;
+        }
+
+        List<String> lines() {
+            return lines;
+        }
+
+        void awaitLine(String line) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lines).contains(line));
+        }
+
+        String awaitLineStartingWith(String prefix, String containing) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> lines.stream()
+                    .anyMatch(line -> line.startsWith(prefix) && line.contains(containing)));
+            return lines.stream().filter(line -> line.startsWith(prefix) && line.contains(containing))
+                    .findFirst().orElseThrow();
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            lines.add("! " + failure);
+        }
+
+        @Override
+        public void onComplete() {
+            lines.add("! complete");
+        }
+
+        @Override
+        public void close() {
+            if (subscription != null) {
+                subscription.cancel();
+            }
+        }
+    }
+}
