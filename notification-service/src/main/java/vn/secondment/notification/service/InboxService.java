@@ -11,6 +11,7 @@ import vn.secondment.notification.InboxReader;
 import vn.secondment.notification.repository.InboxEntryRepository;
 import vn.secondment.notification.repository.InboxEntryRepository.Filter;
 import vn.secondment.notification.repository.InboxEntryRepository.Read;
+import vn.secondment.notification.webhook.WebhookSender;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.problem.ProblemException;
@@ -31,20 +32,23 @@ public class InboxService {
     private final InboxRouting routing;
     private final OfficialDirectory officials;
     private final Event<InboxEntriesAdded> added;
+    private final WebhookSender webhooks;
 
     public InboxService(InboxEntryRepository entries, ProcessedEvents processed, InboxRouting routing,
-                        OfficialDirectory officials, Event<InboxEntriesAdded> added) {
+                        OfficialDirectory officials, Event<InboxEntriesAdded> added, WebhookSender webhooks) {
         this.entries = entries;
         this.processed = processed;
         this.routing = routing;
         this.officials = officials;
         this.added = added;
+        this.webhooks = webhooks;
     }
 
     /**
      * Turns an event into inbox entries, once: the processed-event row, the official directory's update and the
      * entries commit together, so a redelivered event adds nothing. The one path of every topic's consumer and of
-     * a dead letter's replay. Live streams hear of the entries after the commit.
+     * a dead letter's replay. Live streams hear of the entries after the commit. Matching webhooks get a queued
+     * delivery in the same transaction; the HTTP call happens later, outside it ({@link WebhookSender#sendDue}).
      */
     @Transactional
     public void receive(EventEnvelope event) {
@@ -55,6 +59,7 @@ public class InboxService {
         officials.apply(event);
         List<InboxEntry> made = routing.entriesFor(event);
         made.forEach(entries::persist);
+        webhooks.enqueue(event);
         if (!made.isEmpty()) {
             added.fire(new InboxEntriesAdded(List.copyOf(made)));
         }

@@ -1,0 +1,238 @@
+package vn.secondment.notification.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import vn.secondment.rest.PageView;
+import vn.secondment.rest.Paging;
+import vn.secondment.rest.http.Versions;
+import vn.secondment.rest.problem.Problem;
+import vn.secondment.rest.problem.ProblemException;
+import vn.secondment.rest.problem.ProblemType;
+import vn.secondment.rest.security.Caller;
+import vn.secondment.rest.security.Roles;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Registration of webhooks and the admins' view of their deliveries, scoped to the caller's ministry. */
+@ApplicationScoped
+public class WebhookService {
+
+    private static final Pattern PROVINCE = Pattern.compile("\\d{2}");
+    private static final Pattern MINISTRY = Pattern.compile("[A-Z0-9-]{2,16}");
+    private static final int MAX_FILTERS = 50;
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public WebhookService(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public WebhookSubscription create(Caller caller, WebhookRequest request) {
+        String owner = owner(caller, request);
+        WebhookSubscription s = new WebhookSubscription();
+        s.id = UUID.randomUUID();
+        s.ministryCode = owner;
+        apply(caller, s, request);
+        s.secret = WebhookSignature.newSecret();
+        s.active = true;
+        s.createdBy = caller.username();
+        s.createdAt = clock.instant();
+        em.persist(s);
+        return s;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageView<WebhookSubscription> list(Caller caller, Paging paging) {
+        boolean all = caller.hasRole(Roles.PLATFORM_ADMIN);
+        String where = all ? "" : " where s.ministryCode = :ministry";
+        TypedQuery<WebhookSubscription> query = em.createQuery("select s from WebhookSubscription s" + where
+                + " order by s.createdAt desc, s.id", WebhookSubscription.class);
+        TypedQuery<Long> count = em.createQuery("select count(s) from WebhookSubscription s" + where, Long.class);
+        if (!all) {
+            String ministry = caller.ministry().orElse("");
+            query.setParameter("ministry", ministry);
+            count.setParameter("ministry", ministry);
+        }
+        return new PageView<>(query.setFirstResult(paging.page * paging.size).setMaxResults(paging.size)
+                .getResultList(), paging.page, paging.size, count.getSingleResult());
+    }
+
+    /** 404 for another ministry's webhook too: its id is not confirmed to outsiders. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public WebhookSubscription get(Caller caller, UUID id) {
+        WebhookSubscription s = em.find(WebhookSubscription.class, id);
+        if (s == null || !caller.belongsTo(s.ministryCode)) {
+            throw ProblemException.notFound("Webhook", id);
+        }
+        return s;
+    }
+
+    @Transactional
+    public WebhookSubscription update(Caller caller, UUID id, String ifMatch, WebhookRequest request) {
+        WebhookSubscription s = get(caller, id);
+        Versions.requireMatch(ifMatch, s.version);
+        apply(caller, s, request);
+        return flushed(s);
+    }
+
+    /** The request a PATCH is merged into: the webhook as it is. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public WebhookRequest current(Caller caller, UUID id) {
+        WebhookSubscription s = get(caller, id);
+        return new WebhookRequest(s.url, s.eventTypes, s.ministries, s.provinces, s.ministryCode);
+    }
+
+    /** Turns a disabled webhook back on with a clean failure count; its waiting deliveries go out again. */
+    @Transactional
+    public WebhookSubscription enable(Caller caller, UUID id, String ifMatch) {
+        WebhookSubscription s = get(caller, id);
+        Versions.requireMatch(ifMatch, s.version);
+        s.active = true;
+        s.failures = 0;
+        s.disabledAt = null;
+        s.disabledReason = null;
+        return flushed(s);
+    }
+
+    @Transactional
+    public void delete(Caller caller, UUID id, String ifMatch) {
+        WebhookSubscription s = get(caller, id);
+        Versions.requireMatch(ifMatch, s.version);
+        em.remove(s);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageView<DeliveryView> deliveries(Caller caller, UUID subscriptionId, String status, String eventType,
+                                             Paging paging) {
+        if (subscriptionId != null) {
+            get(caller, subscriptionId);
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder(" from WebhookDelivery d, WebhookSubscription s"
+                + " where s.id = d.subscriptionId");
+        if (!caller.hasRole(Roles.PLATFORM_ADMIN)) {
+            where.append(" and s.ministryCode = :ministry");
+            parameters.put("ministry", caller.ministry().orElse(""));
+        }
+        if (subscriptionId != null) {
+            where.append(" and d.subscriptionId = :subscription");
+            parameters.put("subscription", subscriptionId);
+        }
+        if (status != null && !status.isBlank()) {
+            try {
+                parameters.put("status", WebhookDelivery.Status.valueOf(status.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("status", "one of PENDING, DELIVERED, FAILED, GAVE_UP");
+            }
+            where.append(" and d.status = :status");
+        }
+        if (eventType != null && !eventType.isBlank()) {
+            // a prefix, like the inbox's type filter; LIKE wildcards in it are taken literally
+            where.append(" and d.eventType like :type escape '!'");
+            parameters.put("type", eventType.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        TypedQuery<Object[]> query = em.createQuery("select d, s" + where + " order by d.createdAt desc, d.id",
+                Object[].class);
+        TypedQuery<Long> count = em.createQuery("select count(d)" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            query.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<DeliveryView> items = query.setFirstResult(paging.page * paging.size).setMaxResults(paging.size)
+                .getResultList().stream()
+                .map(row -> DeliveryView.of((WebhookDelivery) row[0], (WebhookSubscription) row[1])).toList();
+        return new PageView<>(items, paging.page, paging.size, count.getSingleResult());
+    }
+
+    private WebhookSubscription flushed(WebhookSubscription s) {
+        em.flush();
+        return s;
+    }
+
+    private static String owner(Caller caller, WebhookRequest request) {
+        String requested = request.ministryCode() == null || request.ministryCode().isBlank() ? null
+                : request.ministryCode().strip();
+        if (caller.hasRole(Roles.PLATFORM_ADMIN)) {
+            String owner = requested != null ? requested : caller.ministry().orElse(null);
+            if (owner == null || !MINISTRY.matcher(owner).matches()) {
+                throw ProblemException.invalid("ministryCode", "the owning ministry's code, e.g. BNV");
+            }
+            return owner;
+        }
+        String own = caller.ministry().orElseThrow(() ->
+                ProblemException.forbidden("Your token names no ministry: a webhook belongs to one"));
+        if (requested != null && !requested.equals(own)) {
+            caller.requireMinistry(requested);
+        }
+        return own;
+    }
+
+    /** Checks every field at once, so the client learns all that is wrong in one answer. */
+    private static void apply(Caller caller, WebhookSubscription s, WebhookRequest request) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        String url = request.url() == null ? "" : request.url().strip();
+        if (!validUrl(url)) {
+            violations.add(new Problem.Violation("url", "an absolute http or https URL with a host, e.g. "
+                    + "https://hethong.moha.gov.vn/secondment/events"));
+        }
+        List<String> types = clean(request.eventTypes());
+        if (types.isEmpty() || types.size() > MAX_FILTERS
+                || types.stream().anyMatch(t -> !t.startsWith("vn.secondment.") || t.length() > 200)) {
+            violations.add(new Problem.Violation("eventTypes", "1 to " + MAX_FILTERS + " event type prefixes, "
+                    + "each starting with vn.secondment."));
+        }
+        List<String> ministries = clean(request.ministries());
+        if (ministries.size() > MAX_FILTERS || ministries.stream().anyMatch(m -> !MINISTRY.matcher(m).matches())) {
+            violations.add(new Problem.Violation("ministries", "ministry codes such as BNV"));
+        } else if (!caller.hasRole(Roles.PLATFORM_ADMIN)
+                && ministries.stream().anyMatch(m -> !m.equals(s.ministryCode))) {
+            // another ministry's events are not this ministry's to read
+            violations.add(new Problem.Violation("ministries", "only your own ministry, " + s.ministryCode));
+        }
+        List<String> provinces = clean(request.provinces());
+        if (provinces.size() > MAX_FILTERS || provinces.stream().anyMatch(p -> !PROVINCE.matcher(p).matches())) {
+            violations.add(new Problem.Violation("provinces", "2-digit province codes such as 79"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The webhook is not valid", violations);
+        }
+        s.url = url;
+        s.eventTypes = types;
+        s.ministries = ministries;
+        s.provinces = provinces;
+    }
+
+    private static boolean validUrl(String url) {
+        if (url.isEmpty() || url.length() > 2000) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return uri.isAbsolute() && (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    && uri.getUserInfo() == null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static List<String> clean(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+    }
+}
