@@ -8,6 +8,7 @@ import vn.secondment.events.EventEnvelope;
 import vn.secondment.events.inbox.ProcessedEvents;
 import vn.secondment.notification.InboxEntry;
 import vn.secondment.notification.InboxReader;
+import vn.secondment.notification.reminder.ReminderSchedule;
 import vn.secondment.notification.repository.InboxEntryRepository;
 import vn.secondment.notification.repository.InboxEntryRepository.Filter;
 import vn.secondment.notification.repository.InboxEntryRepository.Read;
@@ -31,24 +32,28 @@ public class InboxService {
     private final ProcessedEvents processed;
     private final InboxRouting routing;
     private final OfficialDirectory officials;
+    private final ReminderSchedule reminders;
     private final Event<InboxEntriesAdded> added;
     private final WebhookSender webhooks;
 
     public InboxService(InboxEntryRepository entries, ProcessedEvents processed, InboxRouting routing,
-                        OfficialDirectory officials, Event<InboxEntriesAdded> added, WebhookSender webhooks) {
+                        OfficialDirectory officials, ReminderSchedule reminders, Event<InboxEntriesAdded> added,
+                        WebhookSender webhooks) {
         this.entries = entries;
         this.processed = processed;
         this.routing = routing;
         this.officials = officials;
+        this.reminders = reminders;
         this.added = added;
         this.webhooks = webhooks;
     }
 
     /**
-     * Turns an event into inbox entries, once: the processed-event row, the official directory's update and the
-     * entries commit together, so a redelivered event adds nothing. The one path of every topic's consumer and of
-     * a dead letter's replay. Live streams hear of the entries after the commit. Matching webhooks get a queued
-     * delivery in the same transaction; the HTTP call happens later, outside it ({@link WebhookSender#sendDue}).
+     * Turns an event into inbox entries, once: the processed-event row, the official directory's update, the
+     * reminders it arms or cancels and the entries commit together, so a redelivered event adds nothing. The one
+     * path of every topic's consumer and of a dead letter's replay. Live streams hear of the entries after the
+     * commit. Matching webhooks get a queued delivery in the same transaction; the HTTP call happens later, outside
+     * it ({@link WebhookSender#sendDue}).
      */
     @Transactional
     public void receive(EventEnvelope event) {
@@ -57,6 +62,7 @@ public class InboxService {
             return;
         }
         officials.apply(event);
+        reminders.apply(event);
         List<InboxEntry> made = routing.entriesFor(event);
         made.forEach(entries::persist);
         webhooks.enqueue(event);

@@ -10,7 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The service's clock in tests: the real time until a test sets it, so retry delays are tested at chosen moments
+ * The service's clock in tests: the real time until a test sets it, so retry delays and reminders are tested at chosen moments
  * instead of by sleeping. Tests that set it put it back with {@link #reset()}.
  */
 @Alternative
