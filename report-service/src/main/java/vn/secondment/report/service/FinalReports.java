@@ -79,10 +79,8 @@ public class FinalReports {
 
     /** What the list and the export match: the caller's scope and the filters, overdue as of {@code now}. */
     public Where where(FinalReportFilter filter, ReportAccess access, Instant now) {
-        Where where = access.scope().restrict(Where.from("FinalReport r join r.assignment a"), "a")
-                .and("a.ministryCode in :ministries", "ministries", filter.ministries)
-                .and("a.provinceCode = :province", "province", filter.province)
-                .and("a.assignmentId = :assignment", "assignment", filter.assignment)
+        Where where = ReportRules.assignmentReports("FinalReport", access, filter.ministries, filter.province,
+                        filter.assignment)
                 .and("r.status = :status", "status", filter.status);
         return ReportRules.overdue(where, filter.overdue, now);
     }

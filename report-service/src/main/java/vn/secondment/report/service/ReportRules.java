@@ -126,6 +126,18 @@ final class ReportRules {
     }
 
     /**
+     * A report list's query on {@code entity} (alias {@code r}, its assignment {@code a}): the caller's scope and the
+     * filters every report list has (ministries, province, assignment).
+     */
+    static Where assignmentReports(String entity, ReportAccess access, List<String> ministries, String province,
+                                   UUID assignment) {
+        return access.scope().restrict(Where.from(entity + " r join r.assignment a"), "a")
+                .and("a.ministryCode in :ministries", "ministries", ministries)
+                .and("a.provinceCode = :province", "province", province)
+                .and("a.assignmentId = :assignment", "assignment", assignment);
+    }
+
+    /**
      * Adds the {@code overdue} filter of a report list whose report alias is {@code r}: with the official (DUE,
      * DRAFT or RETURNED) and past its deadline at {@code now}; null leaves the list unfiltered.
      */

@@ -83,10 +83,8 @@ public class WeeklyReports {
 
     /** What the list and the export match: the caller's scope and the filters, overdue as of {@code now}. */
     public Where where(WeeklyReportFilter filter, ReportAccess access, Instant now) {
-        Where where = access.scope().restrict(Where.from("WeeklyReport r join r.assignment a"), "a")
-                .and("a.ministryCode in :ministries", "ministries", filter.ministries)
-                .and("a.provinceCode = :province", "province", filter.province)
-                .and("a.assignmentId = :assignment", "assignment", filter.assignment)
+        Where where = ReportRules.assignmentReports("WeeklyReport", access, filter.ministries, filter.province,
+                        filter.assignment)
                 .and("r.week = :week", "week", filter.week == null ? null : IsoWeek.parse("week", filter.week).toString())
                 .and("r.status = :status", "status", filter.status)
                 .and("r.late = :late", "late", filter.late);
