@@ -15,6 +15,11 @@ public final class Like {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
+    /** Matches values starting with {@code text} (an event type prefix, for example). */
+    public static String startingWith(String text) {
+        return escape(text) + "%";
+    }
+
     /** Matches values containing {@code text}. */
     public static String containing(String text) {
         return "%" + escape(text) + "%";

@@ -8,6 +8,7 @@ import vn.secondment.events.EventEnvelope;
 import vn.secondment.events.inbox.ProcessedEvents;
 import vn.secondment.notification.InboxEntry;
 import vn.secondment.notification.InboxReader;
+import vn.secondment.notification.email.EmailQueue;
 import vn.secondment.notification.reminder.ReminderSchedule;
 import vn.secondment.notification.repository.InboxEntryRepository;
 import vn.secondment.notification.repository.InboxEntryRepository.Filter;
@@ -35,10 +36,11 @@ public class InboxService {
     private final ReminderSchedule reminders;
     private final Event<InboxEntriesAdded> added;
     private final WebhookSender webhooks;
+    private final EmailQueue emails;
 
     public InboxService(InboxEntryRepository entries, ProcessedEvents processed, InboxRouting routing,
                         OfficialDirectory officials, ReminderSchedule reminders, Event<InboxEntriesAdded> added,
-                        WebhookSender webhooks) {
+                        WebhookSender webhooks, EmailQueue emails) {
         this.entries = entries;
         this.processed = processed;
         this.routing = routing;
@@ -46,6 +48,7 @@ public class InboxService {
         this.reminders = reminders;
         this.added = added;
         this.webhooks = webhooks;
+        this.emails = emails;
     }
 
     /**
@@ -53,7 +56,8 @@ public class InboxService {
      * reminders it arms or cancels and the entries commit together, so a redelivered event adds nothing. The one
      * path of every topic's consumer and of a dead letter's replay. Live streams hear of the entries after the
      * commit. Matching webhooks get a queued delivery in the same transaction; the HTTP call happens later, outside
-     * it ({@link WebhookSender#sendDue}).
+     * it ({@link WebhookSender#sendDue}). E-mail likewise: the new entries' deliveries are queued here and mailed
+     * later ({@code EmailSender}).
      */
     @Transactional
     public void receive(EventEnvelope event) {
@@ -66,6 +70,7 @@ public class InboxService {
         List<InboxEntry> made = routing.entriesFor(event);
         made.forEach(entries::persist);
         webhooks.enqueue(event);
+        emails.enqueue(event, made);
         if (!made.isEmpty()) {
             added.fire(new InboxEntriesAdded(List.copyOf(made)));
         }

@@ -15,13 +15,17 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.secondment.notification.email.EmailDeliveries;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.security.Caller;
 import vn.secondment.rest.security.Roles;
 
-/** Delivery records across channels (today: webhook), for admins: a platform-admin's all, a ministry-admin's own. */
+/**
+ * Delivery records across channels (webhook, email), for admins: a platform-admin's all, a ministry-admin's own
+ * (webhooks their ministry owns; e-mail about their ministry's events). One API for every channel.
+ */
 @Path("/deliveries")
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN})
 @Tag(name = "Deliveries", description = "What was sent to whom, when, through which channel, with what result")
@@ -29,10 +33,12 @@ import vn.secondment.rest.security.Roles;
 public class DeliveryResource {
 
     private final WebhookService service;
+    private final EmailDeliveries emails;
     private final Caller caller;
 
-    public DeliveryResource(WebhookService service, Caller caller) {
+    public DeliveryResource(WebhookService service, EmailDeliveries emails, Caller caller) {
         this.service = service;
+        this.emails = emails;
         this.caller = caller;
     }
 
@@ -42,15 +48,26 @@ public class DeliveryResource {
             @ExampleObject(name = "one webhook delivery", value = WebhookResource.DELIVERIES)))
     public PageView<DeliveryView> list(@BeanParam @Valid Paging paging,
                                        @QueryParam("channel") @DefaultValue("webhook")
-                                       @Parameter(description = "Only webhook today", example = "webhook")
+                                       @Parameter(description = "webhook or email", example = "webhook")
                                        String channel,
-                                       @QueryParam("status") @Parameter(description = "PENDING, DELIVERED, FAILED "
-                                               + "or GAVE_UP", example = "GAVE_UP") String status,
+                                       @QueryParam("recipient") @Parameter(description = "email only: the "
+                                               + "address it went to (any case)", example = "hoa.nt@moha.gov.vn")
+                                       String recipient,
+                                       @QueryParam("status") @Parameter(description = "webhook: PENDING, "
+                                               + "DELIVERED, FAILED or GAVE_UP; email: PENDING, SENT, FAILED or "
+                                               + "GAVE_UP", example = "GAVE_UP") String status,
                                        @QueryParam("eventType") @Parameter(description = "Event type prefix",
                                                example = "vn.secondment.report.") String eventType) {
-        if (!"webhook".equals(channel)) {
-            throw ProblemException.invalid("channel", "webhook (the only channel with delivery records so far)");
-        }
-        return service.deliveries(caller, null, status, eventType, paging);
+        return switch (channel) {
+            case "webhook" -> {
+                if (recipient != null) {
+                    throw ProblemException.invalid("recipient",
+                            "only with channel=email; a webhook's deliveries are at /webhooks/{id}/deliveries");
+                }
+                yield service.deliveries(caller, null, status, eventType, paging);
+            }
+            case "email" -> emails.list(caller, recipient, status, eventType, paging);
+            default -> throw ProblemException.invalid("channel", "webhook or email");
+        };
     }
 }

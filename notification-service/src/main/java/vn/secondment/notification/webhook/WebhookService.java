@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import vn.secondment.data.Like;
+import vn.secondment.data.Where;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.http.Versions;
@@ -16,10 +18,8 @@ import vn.secondment.rest.security.Roles;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -120,34 +120,18 @@ public class WebhookService {
         if (subscriptionId != null) {
             get(caller, subscriptionId);
         }
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder(" from WebhookDelivery d, WebhookSubscription s"
-                + " where s.id = d.subscriptionId");
-        if (!caller.hasRole(Roles.PLATFORM_ADMIN)) {
-            where.append(" and s.ministryCode = :ministry");
-            parameters.put("ministry", caller.ministry().orElse(""));
-        }
-        if (subscriptionId != null) {
-            where.append(" and d.subscriptionId = :subscription");
-            parameters.put("subscription", subscriptionId);
-        }
-        if (status != null && !status.isBlank()) {
-            try {
-                parameters.put("status", WebhookDelivery.Status.valueOf(status.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("status", "one of PENDING, DELIVERED, FAILED, GAVE_UP");
-            }
-            where.append(" and d.status = :status");
-        }
-        if (eventType != null && !eventType.isBlank()) {
-            // a prefix, like the inbox's type filter; LIKE wildcards in it are taken literally
-            where.append(" and d.eventType like :type escape '!'");
-            parameters.put("type", eventType.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-        }
-        TypedQuery<Object[]> query = em.createQuery("select d, s" + where + " order by d.createdAt desc, d.id",
-                Object[].class);
-        TypedQuery<Long> count = em.createQuery("select count(d)" + where, Long.class);
-        parameters.forEach((name, value) -> {
+        Where where = Where.from("WebhookDelivery d, WebhookSubscription s")
+                .and("s.id = d.subscriptionId")
+                .and("s.ministryCode = :ministry", "ministry",
+                        caller.hasRole(Roles.PLATFORM_ADMIN) ? null : caller.ministry().orElse(""))
+                .and("d.subscriptionId = :subscription", "subscription", subscriptionId)
+                .and("d.status = :status", "status", deliveryStatus(status))
+                .and("d.eventType like :type" + Like.ESCAPE, "type",
+                        eventType == null || eventType.isBlank() ? null : Like.startingWith(eventType.strip()));
+        TypedQuery<Object[]> query = em.createQuery("select d, s " + where.jpql()
+                + " order by d.createdAt desc, d.id", Object[].class);
+        TypedQuery<Long> count = em.createQuery("select count(d) " + where.jpql(), Long.class);
+        where.parameterMap().forEach((name, value) -> {
             query.setParameter(name, value);
             count.setParameter(name, value);
         });
@@ -155,6 +139,17 @@ public class WebhookService {
                 .getResultList().stream()
                 .map(row -> DeliveryView.of((WebhookDelivery) row[0], (WebhookSubscription) row[1])).toList();
         return new PageView<>(items, paging.page, paging.size, count.getSingleResult());
+    }
+
+    private static WebhookDelivery.Status deliveryStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return WebhookDelivery.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "one of PENDING, DELIVERED, FAILED, GAVE_UP");
+        }
     }
 
     private WebhookSubscription flushed(WebhookSubscription s) {

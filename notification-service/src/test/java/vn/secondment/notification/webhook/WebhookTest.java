@@ -356,7 +356,8 @@ class WebhookTest {
             .when().post(WEBHOOKS)
             .then().statusCode(BAD_REQUEST.getStatusCode())
                 .body("violations.field", containsInAnyOrder("url"));
-        given().auth().oauth2(BNV_ADMIN).queryParam("channel", "email")
+        // email is a channel too now (see EmailTest); a channel that does not exist is named in the problem
+        given().auth().oauth2(BNV_ADMIN).queryParam("channel", "sms")
             .when().get("/api/notification/deliveries")
             .then().statusCode(BAD_REQUEST.getStatusCode())
                 .body("violations.field", containsInAnyOrder("channel"));

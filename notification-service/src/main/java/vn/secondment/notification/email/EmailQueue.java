@@ -1,0 +1,118 @@
+package vn.secondment.notification.email;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import vn.secondment.events.EventEnvelope;
+import vn.secondment.notification.InboxEntry;
+import vn.secondment.notification.repository.InboxEntryRepository;
+import vn.secondment.rest.VietnamTime;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Decides who gets an inbox entry by e-mail, in the consumer's transaction (the inbox's receive): the deliveries
+ * commit with the entries or not at all, and the unique (entry, address) keeps anything from being queued twice.
+ */
+@ApplicationScoped
+public class EmailQueue {
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final EmailConfig config;
+
+    public EmailQueue(EntityManager em, Clock clock, EmailConfig config) {
+        this.em = em;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /**
+     * Queues the new entries of one event: (a) a person entry to its address unless that person's subscription
+     * turned e-mail off (officials hear of their own affairs by e-mail by default), in Vietnamese and at once when
+     * they have no subscription; (b) every e-mail-enabled subscriber who would see the entry in their inbox (the
+     * inbox's rule, on the reader data stored with the subscription) and whose filters match the event.
+     *
+     * @return how many deliveries were queued
+     */
+    public int enqueue(EventEnvelope event, List<InboxEntry> made) {
+        if (made.isEmpty()) {
+            return 0;
+        }
+        // the entries were only persisted: the deliveries reference them
+        em.flush();
+        Set<String> personEmails = new HashSet<>();
+        made.stream().filter(e -> e.recipientEmail != null)
+                .forEach(e -> personEmails.add(e.recipientEmail.toLowerCase(Locale.ROOT)));
+        // enabled subscribers, plus those of the addressed persons (whose "off" must be honoured)
+        List<EmailSubscription> subscriptions = em.createQuery("select s from EmailSubscription s"
+                        + " where s.enabled = true or lower(s.email) in :emails", EmailSubscription.class)
+                .setParameter("emails", personEmails.isEmpty() ? Set.of("-") : personEmails)
+                .getResultList();
+        String province = event.data() != null && event.data().path("provinceCode").isTextual()
+                ? event.data().get("provinceCode").asText() : null;
+        Instant now = clock.instant();
+        int queued = 0;
+        for (InboxEntry entry : made) {
+            Set<String> addressed = new HashSet<>();
+            if (entry.recipientEmail != null) {
+                String email = entry.recipientEmail.toLowerCase(Locale.ROOT);
+                boolean subscribed = subscriptions.stream().anyMatch(s -> s.email.equalsIgnoreCase(email));
+                if (!subscribed) {
+                    addressed.add(email);
+                    queued += queue(entry, event, email, "vi", false, now);
+                }
+            }
+            for (EmailSubscription s : subscriptions) {
+                String email = s.email.toLowerCase(Locale.ROOT);
+                if (s.enabled && !addressed.contains(email) && matches(s, event, province)
+                        && InboxEntryRepository.isVisibleTo(entry, s.reader())) {
+                    addressed.add(email);
+                    queued += queue(entry, event, email, s.language,
+                            s.digest == EmailSubscription.Digest.DAILY, now);
+                }
+            }
+        }
+        return queued;
+    }
+
+    private static boolean matches(EmailSubscription s, EventEnvelope event, String province) {
+        return (s.eventTypes.isEmpty() || s.eventTypes.stream().anyMatch(p -> event.type().startsWith(p)))
+                && (s.ministries.isEmpty() || s.ministries.contains(event.ministry()))
+                && (s.provinces.isEmpty() || (province != null && s.provinces.contains(province)));
+    }
+
+    private int queue(InboxEntry entry, EventEnvelope event, String email, String language, boolean digest,
+                      Instant now) {
+        return em.createNativeQuery("""
+                        INSERT INTO email_delivery (id, entry_id, event_id, event_type, ministry, recipient_email,
+                                                    language, digest, status, attempts, next_attempt_at, created_at)
+                        VALUES (:id, :entry, :eventId, :type, :ministry, :email, :language, :digest, 'PENDING', 0,
+                                :next, :now)
+                        ON CONFLICT (entry_id, recipient_email) DO NOTHING""")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("entry", entry.id)
+                .setParameter("eventId", event.id())
+                .setParameter("type", event.type())
+                .setParameter("ministry", event.ministry())
+                .setParameter("email", email)
+                .setParameter("language", language)
+                .setParameter("digest", digest)
+                .setParameter("next", digest ? nextDigest(now) : now)
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    /** The first digest time (Vietnam) strictly after {@code now}: every entry of a day goes out together. */
+    Instant nextDigest(Instant now) {
+        ZonedDateTime local = now.atZone(VietnamTime.ZONE);
+        ZonedDateTime at = local.toLocalDate().atTime(config.digestTime()).atZone(VietnamTime.ZONE);
+        return (at.isAfter(local) ? at : at.plusDays(1)).toInstant();
+    }
+}
