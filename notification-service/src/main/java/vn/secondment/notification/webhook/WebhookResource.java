@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.secondment.data.audit.AuditRecordView;
+import vn.secondment.data.idempotency.IdempotentRequests;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.http.MergePatch;
@@ -62,25 +64,35 @@ public class WebhookResource {
     private final WebhookService service;
     private final MergePatch mergePatch;
     private final Caller caller;
+    private final IdempotentRequests idempotency;
 
-    public WebhookResource(WebhookService service, MergePatch mergePatch, Caller caller) {
+    public WebhookResource(WebhookService service, MergePatch mergePatch, Caller caller,
+                           IdempotentRequests idempotency) {
         this.service = service;
         this.mergePatch = mergePatch;
         this.caller = caller;
+        this.idempotency = idempotency;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createWebhook", summary = "Register a webhook",
-            description = "Answers with the signing secret, once: it is never shown again.")
+            description = "Answers with the signing secret, once: it is never shown again (except to a retry "
+                    + "with the same Idempotency-Key within a day).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "weekly reports of province 79",
             value = REQUEST)))
     @APIResponse(responseCode = "201", description = "Registered; keep the secret", content = @Content(examples =
             @ExampleObject(name = "registered", value = VIEW + ",\"secret\":\"whsec_5f0c…\"}")))
-    public Response create(WebhookRequest request, @Context UriInfo uri) {
-        WebhookSubscription s = service.create(caller, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(s.id.toString()).build())
-                .tag(Versions.etag(s.version)).entity(WebhookView.of(s, true)).build();
+    public Response create(@HeaderParam(IdempotentRequests.HEADER)
+                           @Parameter(description = "Any unique string per new webhook, e.g. a UUID: a retry with "
+                                   + "the same key answers the first registration (and its secret) again")
+                           String idempotencyKey,
+                           WebhookRequest request, @Context UriInfo uri) {
+        return idempotency.once(idempotencyKey, "createWebhook", request, () -> {
+            WebhookSubscription s = service.create(caller, request);
+            return Response.created(uri.getAbsolutePathBuilder().path(s.id.toString()).build())
+                    .tag(Versions.etag(s.version)).entity(WebhookView.of(s, true)).build();
+        });
     }
 
     @GET
@@ -163,6 +175,18 @@ public class WebhookResource {
                                              @BeanParam @Valid Paging paging,
                                              @QueryParam("status") @Parameter(example = "FAILED") String status) {
         return service.deliveries(caller, id, status, null, paging);
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @Operation(operationId = "getWebhookAudit", summary = "Who changed this webhook, what and when",
+            description = "Newest first: created, updated, disabled (by the platform, after repeated failures), "
+                    + "enabled, deleted. Still readable after the webhook is deleted. The secret is never shown.")
+    @APIResponse(responseCode = "200", description = "One page of the audit log",
+            content = @Content(examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))
+    public PageView<AuditRecordView> audit(@PathParam("id") @Parameter(example = ID) UUID id,
+                                           @BeanParam @Valid Paging paging) {
+        return service.history(caller, id, paging);
     }
 
     private static Response view(WebhookSubscription s) {

@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import vn.secondment.data.audit.AuditTrail;
 import org.jboss.logging.Logger;
 import vn.secondment.events.EventCodec;
 import vn.secondment.events.EventEnvelope;
@@ -21,7 +22,9 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -42,10 +45,12 @@ public class WebhookSender {
     private final WebhookConfig config;
     private final Event<InboxEntriesAdded> added;
     private final HttpClient http;
+    private final AuditTrail audit;
 
     public WebhookSender(EntityManager em, EventCodec codec, Clock clock, WebhookConfig config,
-                         Event<InboxEntriesAdded> added) {
+                         Event<InboxEntriesAdded> added, AuditTrail audit) {
         this.em = em;
+        this.audit = audit;
         this.codec = codec;
         this.clock = clock;
         this.config = config;
@@ -202,6 +207,11 @@ public class WebhookSender {
             Object[] row = (Object[]) em.createNativeQuery(
                             "SELECT ministry_code, url FROM webhook_subscription WHERE id = :id")
                     .setParameter("id", subscriptionId).getSingleResult();
+            Map<String, Object> disabled = new LinkedHashMap<>();
+            disabled.put("active", false);
+            disabled.put("disabledReason", reason);
+            audit.record(WebhookService.AUDIT_TYPE, subscriptionId, (String) row[0], "disabled",
+                    Map.of("active", true), disabled, "system", reason);
             InboxEntry notice = disabledNotice(subscriptionId, (String) row[0], (String) row[1], failures, now);
             em.persist(notice);
             added.fire(new InboxEntriesAdded(List.of(notice)));

@@ -6,6 +6,9 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import vn.secondment.data.Like;
 import vn.secondment.data.Where;
+import vn.secondment.data.audit.AuditEntry;
+import vn.secondment.data.audit.AuditRecordView;
+import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.http.Versions;
@@ -18,8 +21,10 @@ import vn.secondment.rest.security.Roles;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -30,13 +35,16 @@ public class WebhookService {
     private static final Pattern PROVINCE = Pattern.compile("\\d{2}");
     private static final Pattern MINISTRY = Pattern.compile("[A-Z0-9-]{2,16}");
     private static final int MAX_FILTERS = 50;
+    static final String AUDIT_TYPE = "webhook";
 
     private final EntityManager em;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public WebhookService(EntityManager em, Clock clock) {
+    public WebhookService(EntityManager em, Clock clock, AuditTrail audit) {
         this.em = em;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional
@@ -51,6 +59,7 @@ public class WebhookService {
         s.createdBy = caller.username();
         s.createdAt = clock.instant();
         em.persist(s);
+        audit.record(AUDIT_TYPE, s.id, s.ministryCode, "created", Map.of(), auditState(s), caller.username(), null);
         return s;
     }
 
@@ -84,7 +93,9 @@ public class WebhookService {
     public WebhookSubscription update(Caller caller, UUID id, String ifMatch, WebhookRequest request) {
         WebhookSubscription s = get(caller, id);
         Versions.requireMatch(ifMatch, s.version);
+        Map<String, Object> before = auditState(s);
         apply(caller, s, request);
+        audit.record(AUDIT_TYPE, s.id, s.ministryCode, "updated", before, auditState(s), caller.username(), null);
         return flushed(s);
     }
 
@@ -100,10 +111,12 @@ public class WebhookService {
     public WebhookSubscription enable(Caller caller, UUID id, String ifMatch) {
         WebhookSubscription s = get(caller, id);
         Versions.requireMatch(ifMatch, s.version);
+        Map<String, Object> before = auditState(s);
         s.active = true;
         s.failures = 0;
         s.disabledAt = null;
         s.disabledReason = null;
+        audit.record(AUDIT_TYPE, s.id, s.ministryCode, "enabled", before, auditState(s), caller.username(), null);
         return flushed(s);
     }
 
@@ -111,7 +124,36 @@ public class WebhookService {
     public void delete(Caller caller, UUID id, String ifMatch) {
         WebhookSubscription s = get(caller, id);
         Versions.requireMatch(ifMatch, s.version);
+        audit.record(AUDIT_TYPE, s.id, s.ministryCode, "deleted", auditState(s), Map.of(), caller.username(), null);
         em.remove(s);
+    }
+
+    /**
+     * Who changed a webhook, what and when, newest first; kept after the webhook is deleted, so its owner's admins
+     * can still see who removed it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageView<AuditRecordView> history(Caller caller, UUID id, Paging paging) {
+        WebhookSubscription s = em.find(WebhookSubscription.class, id);
+        String owner = s != null ? s.ministryCode : audit.find("entityType = ?1 and entityId = ?2",
+                        AUDIT_TYPE, id.toString()).firstResultOptional().map(e -> ((AuditEntry) e).ministry)
+                .orElse(null);
+        if (owner == null || !caller.belongsTo(owner)) {
+            throw ProblemException.notFound("Webhook", id);
+        }
+        return audit.history(AUDIT_TYPE, id, paging);
+    }
+
+    /** The audited fields: what an admin set, and the disabled state; never the secret. */
+    static Map<String, Object> auditState(WebhookSubscription s) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("url", s.url);
+        state.put("eventTypes", s.eventTypes);
+        state.put("ministries", s.ministries);
+        state.put("provinces", s.provinces);
+        state.put("active", s.active);
+        state.put("disabledReason", s.disabledReason);
+        return state;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -54,6 +54,7 @@ import static jakarta.ws.rs.core.Response.Status.PRECONDITION_FAILED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -266,6 +267,58 @@ class WebhookTest {
         assertThat(receivedAt(path)).hasSize(4);
         assertDelivery(id, 4, "FAILED", t0.plusSeconds(7200 + 80));
         assertThat(noticesAbout(BNV_ADMIN, id)).as("one notice per disable").hasSize(1);
+
+        // the audit log tells who did what: the platform disabled it, the admin turned it back on
+        given().auth().oauth2(BNV_ADMIN)
+            .when().get(WEBHOOKS + "/{id}/audit", id)
+            .then().statusCode(OK.getStatusCode())
+                .body("items.action", contains("enabled", "disabled", "created"))
+                .body("items.actor", contains("webhook.bnv.admin", "system", "service-account-bnv-integration"))
+                .body("items[1].reason", equalTo("3 lần gửi lỗi liên tiếp"))
+                .body("items[1].changes.find { it.field == 'active' }.to", equalTo(false));
+    }
+
+    @Test
+    void registersOnceForARetriedRequestAndKeepsTheHistoryAfterDeletion() {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/ok/" + UUID.randomUUID()
+                + "\",\"eventTypes\":[\"vn.secondment.report.issue.\"]}";
+        var first = given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body)
+            .when().post(WEBHOOKS)
+            .then().statusCode(201).extract();
+        // the system lost the answer and asks again: the same webhook and secret, nothing new registered
+        given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+            .when().post(WEBHOOKS)
+            .then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first.path("id")))
+                .body("secret", equalTo(first.path("secret")));
+        given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body.replace("issue.", "weekly-report."))
+            .when().post(WEBHOOKS)
+            .then().statusCode(422);
+        String id = first.path("id");
+
+        given().auth().oauth2(BNV_ADMIN).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body("{\"provinces\":[\"79\"]}")
+            .when().patch(WEBHOOKS + "/{id}", id)
+            .then().statusCode(OK.getStatusCode());
+        given().auth().oauth2(BNV_ADMIN).header("If-Match", "\"1\"")
+            .when().delete(WEBHOOKS + "/{id}", id)
+            .then().statusCode(204);
+
+        // who removed it stays readable by the owner's admins, never by another ministry's, and holds no secret
+        given().auth().oauth2(BNV_SYSTEM)
+            .when().get(WEBHOOKS + "/{id}/audit", id)
+            .then().statusCode(OK.getStatusCode())
+                .body("items.action", contains("deleted", "updated", "created"))
+                .body("items[1].changes.field", contains("provinces"))
+                .body("items[1].changes[0].to", contains("79"))
+                .body("items.changes.flatten().field", not(hasItem("secret")));
+        given().auth().oauth2(BCT_ADMIN)
+            .when().get(WEBHOOKS + "/{id}/audit", id)
+            .then().statusCode(NOT_FOUND.getStatusCode());
     }
 
     @Test
