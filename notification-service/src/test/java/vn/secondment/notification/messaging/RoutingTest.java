@@ -2,7 +2,9 @@ package vn.secondment.notification.messaging;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +64,9 @@ class RoutingTest {
 
     private static KafkaCompanion kafka;
 
+    @Inject
+    KafkaClientService kafkaClients;
+
     @BeforeAll
     static void connectKafka() {
         kafka = TestKafka.companion();
@@ -118,6 +123,36 @@ class RoutingTest {
         publish(Topics.REPORT, event(ReportEvents.WEEKLY_REPORT_ACCEPTED, reportId,
                 weeklyReport(reportId, officialId, "ACCEPTED", null)));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(titlesAbout(officer, reportId)).contains("Báo cáo tuần 2025-W37 đã được chấp nhận"));
+
+        assertThat(titlesAbout(officer, reportId)).containsExactlyInAnyOrder(
+                "Báo cáo tuần 2025-W37 bị trả lại", "Báo cáo tuần 2025-W37 đã được chấp nhận");
+    }
+
+    @Test
+    void addsNothingWhenTheConsumerStartsOverFromOlderOffsets() {
+        String email = "quang.lv." + UUID.randomUUID() + "@moha.gov.vn";
+        UUID officialId = register("Lê Văn Quang", email);
+        String officer = TestTokens.user("routing.quang").roles(Roles.OFFICER).email(email).token();
+        UUID reportId = UUID.randomUUID();
+        publish(Topics.REPORT, event(ReportEvents.WEEKLY_REPORT_RETURNED, reportId,
+                weeklyReport(reportId, officialId, "RETURNED", null)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(titlesAbout(officer, reportId)).containsExactly("Báo cáo tuần 2025-W37 bị trả lại"));
+
+        // what a consumer restarting after a crash (processed, offsets not yet committed) does, at its worst: it
+        // reads its partitions again from the beginning, this event and every other test's
+        List<Long> positions = kafkaClients.<String, String>getConsumer(ReportEventConsumer.CHANNEL)
+                .runOnPollingThread(consumer -> {
+                    consumer.seekToBeginning(consumer.assignment());
+                    return consumer.assignment().stream().map(consumer::position).toList();
+                })
+                .await().atMost(Duration.ofSeconds(10));
+        assertThat(positions).isNotEmpty().containsOnly(0L);
+        // same key, same partition, after the returned event: once it is in, the partition was read again up to it
+        publish(Topics.REPORT, event(ReportEvents.WEEKLY_REPORT_ACCEPTED, reportId,
+                weeklyReport(reportId, officialId, "ACCEPTED", null)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(titlesAbout(officer, reportId)).contains("Báo cáo tuần 2025-W37 đã được chấp nhận"));
 
         assertThat(titlesAbout(officer, reportId)).containsExactlyInAnyOrder(
