@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import vn.secondment.events.EventEnvelope;
 import vn.secondment.notification.InboxEntry;
 import vn.secondment.notification.repository.InboxEntryRepository;
+import vn.secondment.notification.service.EventFilters;
 import vn.secondment.rest.VietnamTime;
 
 import java.time.Clock;
@@ -83,9 +84,7 @@ public class EmailQueue {
     }
 
     private static boolean matches(EmailSubscription s, EventEnvelope event, String province) {
-        return (s.eventTypes.isEmpty() || s.eventTypes.stream().anyMatch(p -> event.type().startsWith(p)))
-                && (s.ministries.isEmpty() || s.ministries.contains(event.ministry()))
-                && (s.provinces.isEmpty() || (province != null && s.provinces.contains(province)));
+        return EventFilters.matches(s.eventTypes, s.ministries, s.provinces, event.type(), event.ministry(), province);
     }
 
     private int queue(InboxEntry entry, EventEnvelope event, String email, String language, boolean digest,

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.secondment.notification.InboxReader;
+import vn.secondment.notification.service.EventFilters;
 import vn.secondment.rest.http.Versions;
 import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemException;
@@ -15,15 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The signed-in user's own e-mail subscription. */
 @ApplicationScoped
 public class SubscriptionService {
-
-    private static final Pattern PROVINCE = Pattern.compile("\\d{2}");
-    private static final Pattern MINISTRY = Pattern.compile("[A-Z0-9-]{2,16}");
-    private static final int MAX_FILTERS = 50;
 
     private final EntityManager em;
     private final Clock clock;
@@ -91,17 +87,9 @@ public class SubscriptionService {
         if (r.email() == null) {
             violations.add(new Problem.Violation("email", "true or false is required"));
         }
-        List<String> types = list(r.eventTypes(), "eventTypes", violations);
-        types.stream().filter(t -> !t.startsWith("vn.secondment.")).findFirst().ifPresent(t -> violations.add(
-                new Problem.Violation("eventTypes", "each must be a type prefix starting with vn.secondment.")));
-        List<String> ministries = list(r.ministries(), "ministries", violations);
-        if (ministries.stream().anyMatch(m -> !MINISTRY.matcher(m).matches())) {
-            violations.add(new Problem.Violation("ministries", "each must be a ministry code such as BNV"));
-        }
-        List<String> provinces = list(r.provinces(), "provinces", violations);
-        if (provinces.stream().anyMatch(p -> !PROVINCE.matcher(p).matches())) {
-            violations.add(new Problem.Violation("provinces", "each must be a two-digit province code such as 79"));
-        }
+        List<String> types = EventFilters.eventTypes(r.eventTypes(), false, violations);
+        List<String> ministries = EventFilters.ministries(r.ministries(), violations);
+        List<String> provinces = EventFilters.provinces(r.provinces(), violations);
         EmailSubscription.Digest digest = EmailSubscription.Digest.NONE;
         if (r.digest() != null) {
             try {
@@ -119,15 +107,5 @@ public class SubscriptionService {
         }
         return new Valid(types, ministries, provinces, digest, language);
     }
-
-    private static List<String> list(List<String> values, String field, List<Problem.Violation> violations) {
-        if (values == null) {
-            return new ArrayList<>();
-        }
-        if (values.size() > MAX_FILTERS || values.stream().anyMatch(v -> v == null || v.isBlank())) {
-            violations.add(new Problem.Violation(field, "at most " + MAX_FILTERS + " non-blank values"));
-            return new ArrayList<>();
-        }
-        return new ArrayList<>(values.stream().map(String::strip).distinct().toList());
-    }
 }
+

@@ -9,6 +9,7 @@ import vn.secondment.data.Where;
 import vn.secondment.data.audit.AuditEntry;
 import vn.secondment.data.audit.AuditRecordView;
 import vn.secondment.data.audit.AuditTrail;
+import vn.secondment.notification.service.EventFilters;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.http.Versions;
@@ -26,15 +27,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Registration of webhooks and the admins' view of their deliveries, scoped to the caller's ministry. */
 @ApplicationScoped
 public class WebhookService {
 
-    private static final Pattern PROVINCE = Pattern.compile("\\d{2}");
-    private static final Pattern MINISTRY = Pattern.compile("[A-Z0-9-]{2,16}");
-    private static final int MAX_FILTERS = 50;
     static final String AUDIT_TYPE = "webhook";
 
     private final EntityManager em;
@@ -204,7 +201,7 @@ public class WebhookService {
                 : request.ministryCode().strip();
         if (caller.hasRole(Roles.PLATFORM_ADMIN)) {
             String owner = requested != null ? requested : caller.ministry().orElse(null);
-            if (owner == null || !MINISTRY.matcher(owner).matches()) {
+            if (!EventFilters.isMinistryCode(owner)) {
                 throw ProblemException.invalid("ministryCode", "the owning ministry's code, e.g. BNV");
             }
             return owner;
@@ -225,24 +222,15 @@ public class WebhookService {
             violations.add(new Problem.Violation("url", "an absolute http or https URL with a host, e.g. "
                     + "https://hethong.moha.gov.vn/secondment/events"));
         }
-        List<String> types = clean(request.eventTypes());
-        if (types.isEmpty() || types.size() > MAX_FILTERS
-                || types.stream().anyMatch(t -> !t.startsWith("vn.secondment.") || t.length() > 200)) {
-            violations.add(new Problem.Violation("eventTypes", "1 to " + MAX_FILTERS + " event type prefixes, "
-                    + "each starting with vn.secondment."));
-        }
-        List<String> ministries = clean(request.ministries());
-        if (ministries.size() > MAX_FILTERS || ministries.stream().anyMatch(m -> !MINISTRY.matcher(m).matches())) {
-            violations.add(new Problem.Violation("ministries", "ministry codes such as BNV"));
-        } else if (!caller.hasRole(Roles.PLATFORM_ADMIN)
+        List<String> types = EventFilters.eventTypes(request.eventTypes(), true, violations);
+        int found = violations.size();
+        List<String> ministries = EventFilters.ministries(request.ministries(), violations);
+        if (violations.size() == found && !caller.hasRole(Roles.PLATFORM_ADMIN)
                 && ministries.stream().anyMatch(m -> !m.equals(s.ministryCode))) {
             // another ministry's events are not this ministry's to read
             violations.add(new Problem.Violation("ministries", "only your own ministry, " + s.ministryCode));
         }
-        List<String> provinces = clean(request.provinces());
-        if (provinces.size() > MAX_FILTERS || provinces.stream().anyMatch(p -> !PROVINCE.matcher(p).matches())) {
-            violations.add(new Problem.Violation("provinces", "2-digit province codes such as 79"));
-        }
+        List<String> provinces = EventFilters.provinces(request.provinces(), violations);
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The webhook is not valid", violations);
         }
@@ -264,12 +252,5 @@ public class WebhookService {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    private static List<String> clean(List<String> values) {
-        if (values == null) {
-            return List.of();
-        }
-        return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
     }
 }
