@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import vn.secondment.events.report.IssueField;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -198,14 +198,14 @@ public class ReminderSchedule {
                 startOf(i.deadline().plusDays(1)), row -> {
                     row.recipientOfficialId = null;
                     row.audienceRole = Roles.MINISTRY_UNIT;
-                    row.ministry = i.ministryCode();
+                    row.ministry = i.answeringMinistry();
                     row.unit = i.escalatedToUnit();
                     row.copyCoordinators = true;
                     row.subjectType = "vn.secondment.report." + ReportEvents.ISSUE;
                     row.subjectId = id;
                     row.title = "Nhắc: vướng mắc sắp đến hạn trả lời (" + deadline + "): "
                             + (i.urgent() ? "[Khẩn] " : "") + i.title();
-                    row.body = "Tại " + i.provinceCode() + ", đã chuyển " + i.escalatedToUnit() + " (" + i.ministryCode()
+                    row.body = "Tại " + i.provinceCode() + ", đã chuyển " + i.escalatedToUnit() + " (" + i.answeringMinistry()
                             + "). Hạn trả lời: " + deadline + ", chưa có câu trả lời.";
                 });
     }

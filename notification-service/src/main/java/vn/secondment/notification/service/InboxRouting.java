@@ -298,7 +298,7 @@ public class InboxRouting {
         IssueSnapshot i = codec.data(event, IssueSnapshot.class);
         String province = province(event, i.provinceCode());
         String title = "Vướng mắc mới tại " + province + ": " + headline(i);
-        String body = "Lĩnh vực: " + i.field() + (i.communeCode() == null ? "" : ", xã/phường " + i.communeCode())
+        String body = "Lĩnh vực: " + i.fieldLabel() + (i.communeCode() == null ? "" : ", xã/phường " + i.communeCode())
                 + "; " + i.ministryCode() + " trả lời.";
         return new Entries(event)
                 .to(coordinators(event, i.ministryCode()), title, body)
@@ -313,8 +313,8 @@ public class InboxRouting {
         String body = "Tại " + i.provinceCode() + ". "
                 + (i.deadline() == null ? "Chưa có hạn trả lời." : "Hạn trả lời: " + DAY.format(i.deadline()) + ".");
         return new Entries(event)
-                .to(coordinators(event, i.ministryCode()), title, body)
-                .to(Audience.unit(i.ministryCode(), unit), title, body)
+                .to(coordinators(event, i.answeringMinistry()), title, body)
+                .to(Audience.unit(i.answeringMinistry(), unit), title, body)
                 .list();
     }
 
@@ -323,22 +323,27 @@ public class InboxRouting {
         IssueSnapshot i = codec.data(event, IssueSnapshot.class);
         String title = "Vướng mắc đã được trả lời: " + headline(i);
         String body = ReportEvents.ISSUE_ANSWERED_ON_SITE.name().equals(event.type())
-                ? "Đã trả lời tại chỗ theo hướng dẫn hiện hành của " + i.ministryCode() + "."
-                : (i.escalatedToUnit() == null ? i.ministryCode() : i.escalatedToUnit() + " (" + i.ministryCode() + ")")
+                ? "Đã trả lời tại chỗ theo hướng dẫn hiện hành của " + i.answeringMinistry() + "."
+                : (i.escalatedToUnit() == null ? i.answeringMinistry()
+                        : i.escalatedToUnit() + " (" + i.answeringMinistry() + ")")
                 + " đã trả lời.";
         Optional<Audience> raiser = i.officialId() != null ? official(event, i.officialId())
                 : Optional.of(Audience.liaisons(province(event, i.provinceCode())));
         return new Entries(event).to(raiser, title, body).list();
     }
 
+    /**
+     * To the coordinators of the ministry that answers it now: the one it was referred to, or, referred back, the
+     * one first addressed (the payload then names no {@code referredToMinistry}).
+     */
     private List<InboxEntry> issueReferred(EventEnvelope event) {
         IssueSnapshot i = codec.data(event, IssueSnapshot.class);
-        String referredTo = require(event, i.referredToMinistry(), "referredToMinistry");
+        String answering = require(event, i.answeringMinistry(), "ministryCode");
+        String body = "Tại " + i.provinceCode() + ", lĩnh vực " + i.fieldLabel() + "; " + answering
+                + " trả lời vướng mắc này" + (answering.equals(i.ministryCode()) ? "."
+                : " (gửi đầu tiên tới " + i.ministryCode() + ").");
         return new Entries(event)
-                .to(coordinators(event, referredTo), "Vướng mắc được chuyển từ " + i.ministryCode() + ": "
-                                + headline(i),
-                        "Tại " + i.provinceCode() + ", lĩnh vực " + i.field() + "; " + referredTo
-                                + " trả lời vướng mắc này.")
+                .to(coordinators(event, answering), "Vướng mắc được chuyển đến " + answering + ": " + headline(i), body)
                 .list();
     }
 
@@ -347,9 +352,9 @@ public class InboxRouting {
         String title = "Vướng mắc quá hạn trả lời: " + headline(i);
         String body = (i.deadline() == null ? "Hạn trả lời" : "Hạn " + DAY.format(i.deadline())) + " đã qua"
                 + (i.escalatedToUnit() == null ? "" : ", đơn vị " + i.escalatedToUnit() + " chưa trả lời") + ".";
-        Entries entries = new Entries(event).to(coordinators(event, i.ministryCode()), title, body);
+        Entries entries = new Entries(event).to(coordinators(event, i.answeringMinistry()), title, body);
         if (i.escalatedToUnit() != null) {
-            entries.to(Audience.unit(i.ministryCode(), i.escalatedToUnit()), title, body);
+            entries.to(Audience.unit(i.answeringMinistry(), i.escalatedToUnit()), title, body);
         }
         return entries.list();
     }
@@ -358,9 +363,9 @@ public class InboxRouting {
         IssueSnapshot i = codec.data(event, IssueSnapshot.class);
         boolean closed = ReportEvents.ISSUE_CLOSED.name().equals(event.type());
         return new Entries(event)
-                .to(coordinators(event, i.ministryCode()),
+                .to(coordinators(event, i.answeringMinistry()),
                         (closed ? "Vướng mắc đã đóng: " : "Vướng mắc được mở lại: ") + headline(i),
-                        "Tại " + i.provinceCode() + ", lĩnh vực " + i.field() + ".")
+                        "Tại " + i.provinceCode() + ", lĩnh vực " + i.fieldLabel() + ".")
                 .list();
     }
 

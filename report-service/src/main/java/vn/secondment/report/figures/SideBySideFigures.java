@@ -2,7 +2,7 @@ package vn.secondment.report.figures;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import vn.secondment.report.IssueField;
+import vn.secondment.events.report.IssueField;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.reference.Province;
 import vn.secondment.rest.IsoWeek;

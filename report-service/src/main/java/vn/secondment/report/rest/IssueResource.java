@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.secondment.data.idempotency.IdempotentRequests;
-import vn.secondment.report.IssueField;
+import vn.secondment.events.report.IssueField;
 import vn.secondment.report.LocalityIssue;
 import vn.secondment.report.export.ListExport;
 import vn.secondment.report.search.IssueFilter;

@@ -1,6 +1,6 @@
 package vn.secondment.report.rest;
 
-import vn.secondment.report.IssueField;
+import vn.secondment.events.report.IssueField;
 import vn.secondment.report.IssueKind;
 import vn.secondment.report.IssueStatus;
 

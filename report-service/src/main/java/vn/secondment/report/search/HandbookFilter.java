@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import vn.secondment.report.IssueField;
+import vn.secondment.events.report.IssueField;
 import vn.secondment.rest.Formats;
 
 import java.util.List;

@@ -16,7 +16,7 @@ import vn.secondment.events.report.ReportEvents;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.report.FieldVisit;
 import vn.secondment.report.HeldAssignment;
-import vn.secondment.report.IssueField;
+import vn.secondment.events.report.IssueField;
 import vn.secondment.report.IssueHistory;
 import vn.secondment.report.IssueKind;
 import vn.secondment.report.IssueStatus;

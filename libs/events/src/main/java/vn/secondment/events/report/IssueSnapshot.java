@@ -1,5 +1,6 @@
 package vn.secondment.events.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.time.Instant;
@@ -11,10 +12,10 @@ import java.util.UUID;
  * recommendation (khó khăn, vướng mắc / kiến nghị) after the change.
  *
  * @param issueId          the issue
- * @param ministryCode     the ministry that answers it
+ * @param ministryCode     the ministry it was first addressed to (figures count it there)
  * @param provinceCode     where it arose
  * @param communeCode      the commune, null for a province-wide issue
- * @param field            its field, e.g. THU_TUC_HANH_CHINH (see report-service's README for the list)
+ * @param field            its field, an {@link IssueField} name, e.g. THU_TUC_HANH_CHINH
  * @param title            a short title
  * @param urgent           whether it affects citizens or businesses (short deadline)
  * @param status           OPEN, ANSWERED_ON_SITE, ESCALATED, ANSWERED, REFERRED or CLOSED
@@ -22,7 +23,8 @@ import java.util.UUID;
  * @param officialId       that officer, else null
  * @param escalatedToUnit  the unit (personnel-service's unit code) it is escalated to, else null
  * @param deadline         the day the answer is due, else null
- * @param referredToMinistry the ministry it was referred to, else null
+ * @param referredToMinistry the ministry it was referred to and that answers it now, else null (also after it
+ *                         was referred back to {@code ministryCode})
  * @param overdue          whether its deadline passed without an answer
  * @param changedAt        when this change happened
  */
@@ -31,4 +33,16 @@ public record IssueSnapshot(UUID issueId, String ministryCode, String provinceCo
                             String title, boolean urgent, String status, UUID assignmentId, UUID officialId,
                             String escalatedToUnit, LocalDate deadline, String referredToMinistry, boolean overdue,
                             Instant changedAt) {
+
+    /** The ministry that answers it now: the one it was referred to, else the one first addressed. */
+    @JsonIgnore
+    public String answeringMinistry() {
+        return referredToMinistry != null ? referredToMinistry : ministryCode;
+    }
+
+    /** The field as the ministries name it ("thủ tục hành chính"), or its code when this version does not know it. */
+    @JsonIgnore
+    public String fieldLabel() {
+        return IssueField.labelOf(field);
+    }
 }

@@ -1,6 +1,9 @@
-package vn.secondment.report;
+package vn.secondment.events.report;
 
-/** The field of a locality's difficulty or recommendation; the label is how the ministries name it. */
+/**
+ * The field of a locality's difficulty or recommendation (the {@code field} of {@link IssueSnapshot}); the label is
+ * how the ministries name it.
+ */
 public enum IssueField {
     TO_CHUC_BO_MAY("tổ chức bộ máy"),
     BIEN_CHE_NHAN_SU("biên chế và nhân sự"),
@@ -20,5 +23,15 @@ public enum IssueField {
 
     public String label() {
         return label;
+    }
+
+    /** The label of a field code, or the code itself when it is none of these (a newer producer's field). */
+    public static String labelOf(String code) {
+        for (IssueField f : values()) {
+            if (f.name().equals(code)) {
+                return f.label;
+            }
+        }
+        return code;
     }
 }
