@@ -24,9 +24,10 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * Sends the logs of the in-process infrastructure to files instead of the console: Kafka to {@code kafka.log},
- * PostgreSQL (zonky, including the server's own output) to {@code postgres.log}. Kafka and zonky log through slf4j;
- * the launcher binds slf4j to java.util.logging (slf4j-jdk14). In a JVM that binds slf4j elsewhere (a test module
- * with its own binding) these settings have no effect and that JVM's logging configuration decides.
+ * PostgreSQL (zonky, including the server's own output) to {@code postgres.log}, the mail server (GreenMail) to
+ * {@code mail.log}. Kafka, zonky and GreenMail log through slf4j; the launcher binds slf4j to java.util.logging
+ * (slf4j-jdk14). In a JVM that binds slf4j elsewhere (a test module with its own binding) these settings have no
+ * effect and that JVM's logging configuration decides.
  */
 final class InfrastructureLogs {
 
@@ -35,7 +36,8 @@ final class InfrastructureLogs {
             "kafka", "kafka",
             "org.apache.kafka", "kafka",
             "state.change.logger", "kafka",
-            "io.zonky", "postgres");
+            "io.zonky", "postgres",
+            "com.icegreen", "mail");
 
     // java.util.logging keeps loggers weakly: hold them, or their handlers vanish with them
     private static final List<Logger> CONFIGURED = new ArrayList<>();

@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The whole platform on one machine, without Docker: PostgreSQL and Kafka inside this JVM, Keycloak and the five
- * applications as child processes.
+ * The whole platform on one machine, without Docker: PostgreSQL, Kafka and a mail server (GreenMail: SMTP and IMAP)
+ * inside this JVM, Keycloak and the five applications as child processes.
  *
  * <pre>{@code
  * try (LocalStack stack = LocalStack.start(StackSettings.ephemeral(root, tempDir), false)) {
@@ -32,10 +32,10 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Start order: every port is checked first; then PostgreSQL (a role and database per service, and one for
- * Keycloak), Kafka, Keycloak with the {@code secondment} realm, and the applications in parallel. If a component
- * fails, everything started so far is stopped and a {@link StackStartException} names the component, shows the end
- * of its log and the log's path. {@link #stop()} stops the children in reverse order, then Kafka, then PostgreSQL.
- * A JVM shutdown hook stops a stack that was not closed.
+ * Keycloak), Kafka, the mail server, Keycloak with the {@code secondment} realm, and the applications in parallel. If
+ * a component fails, everything started so far is stopped and a {@link StackStartException} names the component,
+ * shows the end of its log and the log's path. {@link #stop()} stops the children in reverse order, then the mail
+ * server, Kafka and PostgreSQL. A JVM shutdown hook stops a stack that was not closed.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -77,8 +77,8 @@ public final class LocalStack implements AutoCloseable {
     /**
      * Starts a stack and returns once every component is ready; progress lines go to standard output.
      *
-     * @param infrastructureOnly true: PostgreSQL, Kafka and Keycloak only (run the applications yourself, for
-     *                           example with {@code quarkus:dev})
+     * @param infrastructureOnly true: PostgreSQL, Kafka, the mail server and Keycloak only (run the applications
+     *                           yourself, for example with {@code quarkus:dev})
      * @throws StackStartException when a port is taken, an application is not built, or a component fails to start
      */
     public static LocalStack start(StackSettings settings, boolean infrastructureOnly) {
@@ -121,6 +121,7 @@ public final class LocalStack implements AutoCloseable {
         InfrastructureLogs.routeToFiles(settings.logsDirectory(), false);
         startPostgres();
         startKafka();
+        startMail();
         startKeycloak();
         if (!infrastructureOnly) {
             startApplications();
@@ -204,6 +205,30 @@ public final class LocalStack implements AutoCloseable {
         record(new StackState.Component("kafka", launcher.pid(), "inside the launcher: " + launcherCommand,
                 launcherCommand, kafkaBootstrapServers(), "tcp://127.0.0.1:" + settings.ports().kafka()));
         progress.accept("Kafka ready in " + seconds(Duration.between(begin, Instant.now())));
+    }
+
+    /**
+     * GreenMail, inside this JVM like Kafka: notification-service sends its mail there, people read it over IMAP.
+     * Started before Keycloak and the applications, so it is stopped after them.
+     */
+    private void startMail() {
+        Instant begin = Instant.now();
+        Ports ports = settings.ports();
+        progress.accept("Starting the mail server (GreenMail) on ports " + ports.smtp() + " (SMTP) and "
+                + ports.imap() + " (IMAP); mail is kept in memory only");
+        EmbeddedMailServer server;
+        try {
+            server = EmbeddedMailServer.start(ProcessEnvironments.MAIL_HOST, ports.smtp(), ports.imap());
+        } catch (RuntimeException e) {
+            throw failure("mail", "The mail server did not start: " + rootMessage(e), e);
+        }
+        registerStarted("mail", server::close);
+        ProcessHandle launcher = ProcessHandle.current();
+        String launcherCommand = ProcessTrees.commandLine(launcher);
+        record(new StackState.Component("mail", launcher.pid(), "inside the launcher: " + launcherCommand,
+                launcherCommand, "smtp://localhost:" + ports.smtp() + " (imap " + ports.imap() + ")",
+                "tcp://" + smtpAddress()));
+        progress.accept("Mail server ready in " + seconds(Duration.between(begin, Instant.now())));
     }
 
     private void startKeycloak() {
@@ -335,7 +360,8 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Stops what this stack started: the applications in reverse order, Keycloak (with the JVM that kc.sh spawned),
-     * Kafka, PostgreSQL. Each child gets SIGTERM and is killed after 20 s. Safe to call more than once.
+     * the mail server (its mail is dropped), Kafka, PostgreSQL. Each child gets SIGTERM and is killed after 20 s.
+     * Safe to call more than once.
      */
     public void stop() {
         synchronized (stopLock) {
@@ -424,7 +450,22 @@ public final class LocalStack implements AutoCloseable {
         return ProcessEnvironments.kafkaBootstrapServers(settings.ports());
     }
 
-    /** {@code <state>/logs/<component>.log}; components: postgres, kafka, keycloak and the application names. */
+    /** {@code 127.0.0.1:<port>}: the SMTP server notification-service sends to (no login, no TLS). */
+    public String smtpAddress() {
+        return ProcessEnvironments.smtpAddress(settings.ports());
+    }
+
+    /**
+     * {@code imap://localhost:<port>}: read the mail sent to an address with that address as login and password,
+     * for example {@code curl "imap://localhost:3143/INBOX;MAILINDEX=1" --user 'a@b.vn:a@b.vn'}.
+     */
+    public String imapUrl() {
+        return ProcessEnvironments.imapUrl(settings.ports());
+    }
+
+    /**
+     * {@code <state>/logs/<component>.log}; components: postgres, kafka, mail, keycloak and the application names.
+     */
     public Path logFile(String component) {
         return settings.logsDirectory().resolve(component + ".log");
     }

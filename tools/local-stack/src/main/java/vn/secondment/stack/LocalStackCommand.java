@@ -29,7 +29,7 @@ public final class LocalStackCommand {
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(5);
     private static final String USAGE = """
             Usage: java -jar tools/local-stack/target/local-stack-launcher.jar <command>
-              up [--infra]   start the stack (--infra: PostgreSQL, Kafka and Keycloak only) and wait for Ctrl-C
+              up [--infra]   start the stack (--infra: PostgreSQL, Kafka, mail and Keycloak only) and wait for Ctrl-C
               down           stop the stack started from another terminal
               status         show each component: running or not, pid, URL, health
             """;
@@ -184,6 +184,9 @@ public final class LocalStackCommand {
         row("PostgreSQL", stack.postgresJdbcUrl("<database>"));
         row("", "databases " + String.join(", ", databases) + "; user = password = database name");
         row("Kafka", stack.kafkaBootstrapServers());
+        row("Mail (GreenMail)", "SMTP localhost:" + settings.ports().smtp() + ", IMAP localhost:"
+                + settings.ports().imap() + "; in memory only, gone after a stop");
+        row("", "read: curl -s \"" + stack.imapUrl() + "/INBOX;MAILINDEX=1\" --user '<address>:<address>'");
         row("Logs", settings.logsDirectory() + "   (./platform logs <component>)");
         out.println();
         out.println("Sample logins (development only; every password is " + SampleLogins.DEVELOPMENT_PASSWORD + "):");
@@ -355,7 +358,7 @@ public final class LocalStackCommand {
     }
 
     private static List<String> expectedComponents(boolean infrastructureOnly) {
-        List<String> names = new ArrayList<>(List.of("postgres", "kafka", "keycloak"));
+        List<String> names = new ArrayList<>(List.of("postgres", "kafka", "mail", "keycloak"));
         if (!infrastructureOnly) {
             names.addAll(PlatformApplication.names());
         }

@@ -41,6 +41,11 @@ public record PlatformApplication(String name, Optional<String> database) {
         return database.isPresent();
     }
 
+    /** Sends e-mail over SMTP (Quarkus Mailer), so it is given the stack's mail server: notification-service. */
+    public boolean sendsMail() {
+        return name.equals("notification-service");
+    }
+
     /** The gateway's environment variable holding this service's base URL, e.g. {@code GATEWAY_ROUTES_PERSONNEL_URL}. */
     public String gatewayRouteVariable() {
         String route = name.replaceFirst("-service$", "").replace('-', '_').toUpperCase(Locale.ROOT);

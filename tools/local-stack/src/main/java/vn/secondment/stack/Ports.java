@@ -20,25 +20,34 @@ import java.util.Set;
  * @param postgres            PostgreSQL
  * @param kafka               the Kafka broker (PLAINTEXT listener)
  * @param kafkaController     the Kafka KRaft controller listener
+ * @param smtp                the mail server's SMTP port, where notification-service sends its e-mail (no login)
+ * @param imap                the mail server's IMAP port, to read that e-mail (login = password = the address)
  */
 public record Ports(int gateway, int personnelService, int assignmentService, int reportService,
                     int notificationService, int keycloak, int keycloakManagement, int postgres, int kafka,
-                    int kafkaController) {
+                    int kafkaController, int smtp, int imap) {
 
-    /** The fixed ports of the developer stack started by {@code ./platform up}. */
+    /** How many ports a stack needs: {@link #free()} finds this many distinct ones. */
+    static final int COUNT = 12;
+
+    /**
+     * The fixed ports of the developer stack started by {@code ./platform up}. SMTP 2525 is notification-service's
+     * default {@code quarkus.mailer.port}: a service started by hand next to {@code ./platform up --infra} points
+     * there.
+     */
     public static Ports defaults() {
-        return new Ports(8080, 8081, 8082, 8083, 8084, 8180, 9190, 15432, 9092, 9093);
+        return new Ports(8080, 8081, 8082, 8083, 8084, 8180, 9190, 15432, 9092, 9093, 2525, 3143);
     }
 
-    /** Ten distinct ports that were free a moment ago, for stacks started by tests next to a developer stack. */
+    /** Twelve distinct ports that were free a moment ago, for stacks started by tests next to a developer stack. */
     public static Ports free() {
         // FreePorts.find() closes its socket, so the same port can come back twice: collect until distinct
         Set<Integer> distinct = new LinkedHashSet<>();
-        while (distinct.size() < 10) {
+        while (distinct.size() < COUNT) {
             distinct.add(FreePorts.find());
         }
         int[] p = distinct.stream().mapToInt(Integer::intValue).toArray();
-        return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
+        return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11]);
     }
 
     /** The port of one of the five applications, by module name (for example {@code "personnel-service"}). */
@@ -62,6 +71,8 @@ public record Ports(int gateway, int personnelService, int assignmentService, in
         ports.put("Kafka controller", kafkaController);
         ports.put("Keycloak", keycloak);
         ports.put("Keycloak management", keycloakManagement);
+        ports.put("Mail SMTP", smtp);
+        ports.put("Mail IMAP", imap);
         return ports;
     }
 

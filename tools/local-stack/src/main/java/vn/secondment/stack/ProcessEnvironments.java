@@ -7,6 +7,8 @@ import java.util.Map;
 final class ProcessEnvironments {
 
     static final String KEYCLOAK_DATABASE = "keycloak";
+    /** Where the mail server listens; an address, not {@code localhost}, which may resolve to {@code ::1} first. */
+    static final String MAIL_HOST = "127.0.0.1";
 
     private ProcessEnvironments() {
     }
@@ -29,6 +31,16 @@ final class ProcessEnvironments {
 
     static String kafkaBootstrapServers(Ports ports) {
         return "127.0.0.1:" + ports.kafka();
+    }
+
+    /** {@code 127.0.0.1:<port>}: the SMTP server notification-service sends to. */
+    static String smtpAddress(Ports ports) {
+        return MAIL_HOST + ":" + ports.smtp();
+    }
+
+    /** {@code imap://localhost:<port>}: where people read the mail (curl, a mail client). */
+    static String imapUrl(Ports ports) {
+        return "imap://localhost:" + ports.imap();
     }
 
     static Map<String, String> keycloak(StackSettings settings) {
@@ -58,6 +70,12 @@ final class ProcessEnvironments {
             environment.put("QUARKUS_DATASOURCE_PASSWORD", database); // development only
             environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers(ports));
         });
+        if (application.sendsMail()) {
+            environment.put("QUARKUS_MAILER_HOST", MAIL_HOST);
+            environment.put("QUARKUS_MAILER_PORT", Integer.toString(ports.smtp()));
+            // the stack's mail server speaks plain SMTP only
+            environment.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+        }
         if (!application.isService()) {
             for (PlatformApplication service : PlatformApplication.ALL) {
                 if (service.isService()) {

@@ -41,13 +41,33 @@ class PreconditionsTest {
             Ports free = Ports.free();
             Ports ports = new Ports(holder.getLocalPort(), free.personnelService(), free.assignmentService(),
                     free.reportService(), free.notificationService(), free.keycloak(), free.keycloakManagement(),
-                    free.postgres(), free.kafka(), free.kafkaController());
+                    free.postgres(), free.kafka(), free.kafkaController(), free.smtp(), free.imap());
 
             assertThatCode(() -> Preconditions.requireFreePorts(Preconditions.portsNeeded(ports, true)))
                     .doesNotThrowAnyException();
             assertThatThrownBy(() -> Preconditions.requireFreePorts(Preconditions.portsNeeded(ports, false)))
                     .isInstanceOfSatisfying(StackStartException.class,
                             e -> assertThat(e.component()).isEqualTo("gateway"));
+        }
+    }
+
+    @Test
+    void theMailServersPortsAreCheckedAlsoForTheInfrastructureOnly() throws IOException {
+        try (ServerSocket holder = new ServerSocket()) {
+            holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Ports p = Ports.free();
+            Ports ports = new Ports(p.gateway(), p.personnelService(), p.assignmentService(), p.reportService(),
+                    p.notificationService(), p.keycloak(), p.keycloakManagement(), p.postgres(), p.kafka(),
+                    p.kafkaController(), holder.getLocalPort(), p.imap());
+
+            assertThat(Preconditions.portsNeeded(ports, true)).containsEntry("Mail SMTP", holder.getLocalPort())
+                    .containsEntry("Mail IMAP", p.imap());
+            assertThatThrownBy(() -> Preconditions.requireFreePorts(Preconditions.portsNeeded(ports, true)))
+                    .isInstanceOfSatisfying(StackStartException.class, e -> {
+                        assertThat(e.component()).isEqualTo("Mail SMTP");
+                        assertThat(e.getMessage())
+                                .contains("Port " + holder.getLocalPort() + " (Mail SMTP) is already in use");
+                    });
         }
     }
 
@@ -94,6 +114,6 @@ class PreconditionsTest {
     private static Ports withKeycloak(Ports p, int keycloak) {
         return new Ports(p.gateway(), p.personnelService(), p.assignmentService(), p.reportService(),
                 p.notificationService(), keycloak, p.keycloakManagement(), p.postgres(), p.kafka(),
-                p.kafkaController());
+                p.kafkaController(), p.smtp(), p.imap());
     }
 }

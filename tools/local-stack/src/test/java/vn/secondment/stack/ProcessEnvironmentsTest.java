@@ -26,6 +26,28 @@ class ProcessEnvironmentsTest {
     }
 
     @Test
+    void notificationServiceAlsoGetsTheStacksMailServerWithoutStartTls() {
+        Map<String, String> environment =
+                ProcessEnvironments.application(ports, PlatformApplication.named("notification-service"));
+
+        assertThat(environment)
+                .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:15432/notification")
+                .containsEntry("QUARKUS_MAILER_HOST", "127.0.0.1")
+                .containsEntry("QUARKUS_MAILER_PORT", "2525")
+                .containsEntry("QUARKUS_MAILER_START_TLS", "DISABLED");
+        assertThat(PlatformApplication.ALL).filteredOn(PlatformApplication::sendsMail)
+                .extracting(PlatformApplication::name).containsExactly("notification-service");
+    }
+
+    @Test
+    void theMailerFollowsTheStacksSmtpPort() {
+        Ports free = Ports.free();
+
+        assertThat(ProcessEnvironments.application(free, PlatformApplication.named("notification-service")))
+                .containsEntry("QUARKUS_MAILER_PORT", Integer.toString(free.smtp()));
+    }
+
+    @Test
     void theGatewayGetsARouteToEveryServiceAndKeycloakButNoDatabase() {
         Map<String, String> environment =
                 ProcessEnvironments.application(ports, PlatformApplication.named("gateway"));

@@ -18,21 +18,22 @@ class StackSettingsTest {
         StackSettings settings = StackSettings.defaults(root);
 
         assertThat(settings.stateDirectory()).isEqualTo(root.resolve(".platform"));
-        assertThat(settings.ports()).isEqualTo(new Ports(8080, 8081, 8082, 8083, 8084, 8180, 9190, 15432, 9092, 9093));
+        assertThat(settings.ports()).isEqualTo(new Ports(8080, 8081, 8082, 8083, 8084, 8180, 9190, 15432, 9092, 9093,
+                2525, 3143));
         assertThat(settings.logsDirectory()).isEqualTo(root.resolve(".platform/logs"));
         assertThat(settings.postgresDataDirectory()).isEqualTo(root.resolve(".platform/postgres"));
         assertThat(settings.kafkaLogDirectory()).isEqualTo(root.resolve(".platform/kafka"));
     }
 
     @Test
-    void ephemeralSettingsPickTenDistinctPorts(@TempDir Path root, @TempDir Path state) {
+    void ephemeralSettingsPickTwelveDistinctPorts(@TempDir Path root, @TempDir Path state) {
         Ports ports = StackSettings.ephemeral(root, state).ports();
         List<Integer> all = List.of(ports.gateway(), ports.personnelService(), ports.assignmentService(),
                 ports.reportService(), ports.notificationService(), ports.keycloak(), ports.keycloakManagement(),
-                ports.postgres(), ports.kafka(), ports.kafkaController());
+                ports.postgres(), ports.kafka(), ports.kafkaController(), ports.smtp(), ports.imap());
 
         Set<Integer> distinct = new HashSet<>(all);
-        assertThat(distinct).hasSize(10).allMatch(port -> port > 0 && port < 65536);
+        assertThat(distinct).hasSize(12).allMatch(port -> port > 0 && port < 65536);
     }
 
     @Test
@@ -52,6 +53,6 @@ class StackSettingsTest {
                 Map.entry("report-service", 8083), java.util.Map.entry("notification-service", 8084),
                 Map.entry("gateway", 8080));
         assertThat(ports.infrastructure()).containsKeys("PostgreSQL", "Kafka", "Kafka controller", "Keycloak",
-                "Keycloak management");
+                "Keycloak management", "Mail SMTP", "Mail IMAP");
     }
 }
