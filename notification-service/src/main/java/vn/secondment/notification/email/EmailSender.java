@@ -65,7 +65,8 @@ public class EmailSender {
     public record Item(String title, String body) {
     }
 
-    @Scheduled(every = "${notification.email.poll:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${notification.email.poll:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         Instant now = clock.instant();
         sendDue(now);

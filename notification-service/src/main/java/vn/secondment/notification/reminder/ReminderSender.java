@@ -48,7 +48,8 @@ public class ReminderSender {
     }
 
     @Scheduled(every = "${notification.reminders.poll:60s}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         sendDue(clock.instant());
     }

@@ -89,7 +89,8 @@ public class WebhookSender {
                 .executeUpdate();
     }
 
-    @Scheduled(every = "${notification.webhooks.poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${notification.webhooks.poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         sendDue(clock.instant());
     }

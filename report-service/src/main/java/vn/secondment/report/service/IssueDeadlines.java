@@ -22,7 +22,8 @@ public class IssueDeadlines {
     }
 
     @Scheduled(every = "${report.sweep.every:60s}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         sweep(clock.instant());
     }

@@ -77,7 +77,8 @@ public class ReportDeadlines {
     }
 
     @Scheduled(every = "${report.sweep.every:60s}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         Announced announced = sweep(clock.instant());
         if (announced.due() + announced.overdue() + announced.finalOverdue() > 0) {

@@ -126,7 +126,8 @@ public class IdempotentRequests {
     }
 
     /** Forgets keys older than the retention; a retry after that is a new request. */
-    @Scheduled(every = "1h", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purgeExpired() {
         entityManager.createNativeQuery("DELETE FROM idempotency_key WHERE created_at < ?1")

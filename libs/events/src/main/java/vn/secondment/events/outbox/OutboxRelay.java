@@ -72,7 +72,8 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${platform.events.outbox.poll-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         drain();
     }
@@ -119,7 +120,8 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(every = "1h", delayed = "1m",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deleteOldPublishedEvents() {
         if (shuttingDown) {
             return;
