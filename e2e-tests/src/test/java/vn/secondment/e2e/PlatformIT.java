@@ -1,6 +1,10 @@
 package vn.secondment.e2e;
 
 import io.restassured.http.ContentType;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -10,11 +14,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import vn.secondment.stack.LocalStack;
 import vn.secondment.stack.StackSettings;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
@@ -387,6 +394,10 @@ class PlatformIT {
                 .body("{\"decision\": \"ACCEPT\", \"comment\": \"Tiếp thu\"}")
             .when().post(gateway + "/api/report/weekly-reports/" + week37 + "/review")
             .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        // the officer hears of it by e-mail too (their own affairs, on by default), through the stack's mail server
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                assertThat(mailSubjects("bnv.officer@secondment.local"))
+                        .contains("[Tăng cường cơ sở] Báo cáo tuần 2025-W37 đã được chấp nhận"));
 
         // leadership's view: BNV in Hồ Chí Minh City that week, two officials, one report sent late and accepted
         given().auth().oauth2(tokens.forUser("viewer")).queryParam("ministry", "BNV").queryParam("province", "79")
@@ -424,6 +435,24 @@ class PlatformIT {
                 .extract().path("items.subjectId");
         // exactly once: the restarted consumer did not process the event again
         assertThat(subjects).containsOnlyOnce(officialId);
+    }
+
+    /** The subjects in an address's mailbox on the local stack's IMAP server (the address is login and password). */
+    private static List<String> mailSubjects(String address) throws Exception {
+        URI imap = URI.create(stack.imapUrl());
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect(imap.getHost(), imap.getPort(), address, address);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> subjects = new ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                subjects.add(message.getSubject());
+            }
+            return subjects;
+        } finally {
+            store.close();
+        }
     }
 
     private static void deleteRecursively(Path dir) throws Exception {
