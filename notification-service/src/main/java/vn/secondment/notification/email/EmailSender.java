@@ -130,9 +130,11 @@ public class EmailSender {
         List<Claimed> claimed = rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (String) r[2],
                 (String) r[3], (String) r[4])).toList();
         // a lease: another instance does not pick these up while this one sends; if this one dies mid-send they
-        // become due again when the lease ends
+        // become due again when the lease ends. Long enough for every message to time out once: a digest is one
+        // message per address, however many rows it lists
+        long messages = digest ? claimed.stream().map(Claimed::email).distinct().count() : claimed.size();
         em.createNativeQuery("UPDATE email_delivery SET next_attempt_at = :lease WHERE id IN (:ids)")
-                .setParameter("lease", now.plusSeconds(60L * (claimed.size() + 1)))
+                .setParameter("lease", now.plus(config.sendTimeout().multipliedBy(messages + 1)))
                 .setParameter("ids", claimed.stream().map(Claimed::id).toList())
                 .executeUpdate();
         return claimed;
