@@ -2,6 +2,7 @@ package vn.secondment.notification.email;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import vn.secondment.events.EventEnvelope;
 import vn.secondment.notification.InboxEntry;
 import vn.secondment.notification.repository.InboxEntryRepository;
@@ -11,9 +12,12 @@ import vn.secondment.rest.VietnamTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -48,14 +52,7 @@ public class EmailQueue {
         }
         // the entries were only persisted: the deliveries reference them
         em.flush();
-        Set<String> personEmails = new HashSet<>();
-        made.stream().filter(e -> e.recipientEmail != null)
-                .forEach(e -> personEmails.add(e.recipientEmail.toLowerCase(Locale.ROOT)));
-        // enabled subscribers, plus those of the addressed persons (whose "off" must be honoured)
-        List<EmailSubscription> subscriptions = em.createQuery("select s from EmailSubscription s"
-                        + " where s.enabled = true or lower(s.email) in :emails", EmailSubscription.class)
-                .setParameter("emails", personEmails.isEmpty() ? Set.of("-") : personEmails)
-                .getResultList();
+        List<EmailSubscription> subscriptions = candidates(made);
         String province = event.data() != null && event.data().path("provinceCode").isTextual()
                 ? event.data().get("provinceCode").asText() : null;
         Instant now = clock.instant();
@@ -81,6 +78,54 @@ public class EmailQueue {
             }
         }
         return queued;
+    }
+
+    /**
+     * The subscriptions that may see one of the entries, read in one statement: the addressed persons' (whose "off"
+     * must be honoured too) and the enabled ones whose stored roles, ministry, province and unit fit an entry's
+     * audience. Only a pre-filter, so that an event does not load every subscriber; who gets mail is then decided
+     * with the inbox's own rule ({@link InboxEntryRepository#isVisibleTo}).
+     */
+    @SuppressWarnings("unchecked")
+    private List<EmailSubscription> candidates(List<InboxEntry> made) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        for (int i = 0; i < made.size(); i++) {
+            InboxEntry e = made.get(i);
+            if (e.recipient != null) {
+                conditions.add("s.subject = :subject" + i);
+                parameters.put("subject" + i, e.recipient);
+            }
+            if (e.recipientEmail != null) {
+                conditions.add("lower(s.email) = :email" + i);
+                parameters.put("email" + i, e.recipientEmail.toLowerCase(Locale.ROOT));
+            }
+            if (e.audienceRole != null) {
+                StringBuilder audience = new StringBuilder("(s.enabled AND CAST(:role" + i
+                        + " AS text) = ANY (s.roles)");
+                parameters.put("role" + i, e.audienceRole);
+                for (Map.Entry<String, String> scope : Map.of("ministry", nullToEmpty(e.ministry),
+                        "province", nullToEmpty(e.province), "unit", nullToEmpty(e.unit)).entrySet()) {
+                    if (!scope.getValue().isEmpty()) {
+                        audience.append(" AND s.").append(scope.getKey()).append(" = :")
+                                .append(scope.getKey()).append(i);
+                        parameters.put(scope.getKey() + i, scope.getValue());
+                    }
+                }
+                conditions.add(audience.append(")").toString());
+            }
+        }
+        if (conditions.isEmpty()) {
+            return List.of();
+        }
+        Query query = em.createNativeQuery("SELECT s.* FROM email_subscription s WHERE "
+                + String.join(" OR ", conditions), EmailSubscription.class);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private static boolean matches(EmailSubscription s, EventEnvelope event, String province) {

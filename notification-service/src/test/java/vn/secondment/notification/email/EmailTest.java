@@ -175,6 +175,39 @@ class EmailTest {
     }
 
     @Test
+    void mailsTheSubscribersWhoseRoleMinistryAndFiltersTakeInTheEvent() throws Exception {
+        String bnv = subscribe("email.bnv.coordinator", Roles.COORDINATOR, "BNV", List.of());
+        String bnvIn01 = subscribe("email.bnv.coordinator.01", Roles.COORDINATOR, "BNV", List.of("01"));
+        String bct = subscribe("email.bct.coordinator", Roles.COORDINATOR, "BCT", List.of());
+        String bnvOfficer = subscribe("email.bnv.officer", Roles.OFFICER, "BNV", List.of());
+        UUID officialId = register("Vũ Thị Hạnh", "hanh.vt." + UUID.randomUUID() + "@moha.gov.vn");
+        UUID reportId = UUID.randomUUID();
+
+        // submitted in province 79: for BNV's coordinators
+        publish(event(ReportEvents.WEEKLY_REPORT_SUBMITTED, reportId,
+                weeklyReport(reportId, officialId, "SUBMITTED", null)));
+        awaitQueued(bnv);
+        sendAllDue(Instant.now());
+
+        assertThat(mailsTo(bnv)).singleElement().extracting(EmailTest::subject)
+                .isEqualTo("[Tăng cường cơ sở] Báo cáo tuần 2025-W37 đã nộp: Vũ Thị Hạnh");
+        assertThat(deliveriesTo(bnvIn01)).as("a province filter of 01 leaves out an event in 79").isEmpty();
+        assertThat(deliveriesTo(bct)).as("another ministry's coordinator").isEmpty();
+        assertThat(deliveriesTo(bnvOfficer)).as("an officer is not a coordinator").isEmpty();
+    }
+
+    /** A user with this role and ministry subscribes to e-mail at a new address; returns the address. */
+    private static String subscribe(String username, String role, String ministry, List<String> provinces) {
+        String email = username + "." + UUID.randomUUID() + "@moha.gov.vn";
+        String token = TestTokens.user(username + "." + UUID.randomUUID()).roles(role).ministry(ministry)
+                .email(email).token();
+        given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("email", true, "provinces", provinces))
+            .when().put(SUBSCRIPTION).then().statusCode(OK.getStatusCode());
+        return email;
+    }
+
+    @Test
     void refusesASubscriptionWithoutAVerifiedEmail() {
         String noEmail = TestTokens.user("email.no-address").roles(Roles.OFFICER).ministry("BNV").token();
         given().auth().oauth2(noEmail).contentType("application/json").body(Map.of("email", true))
