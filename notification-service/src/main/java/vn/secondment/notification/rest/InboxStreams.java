@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.jboss.logging.Logger;
@@ -14,7 +12,6 @@ import vn.secondment.notification.InboxReader;
 import vn.secondment.notification.config.StreamConfig;
 import vn.secondment.notification.mapping.InboxEntryMapper;
 import vn.secondment.notification.repository.InboxEntryRepository;
-import vn.secondment.notification.service.InboxEntriesAdded;
 
 import java.util.Map;
 import java.util.UUID;
@@ -22,10 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The open live streams of this instance, and the fan-out of committed entries to them. In memory on purpose:
- * a stream shows what arrives while it is open; a client that reconnects catches up with
- * {@code GET /inbox?from=}, so nothing has to be replayed from here (and each instance of the service consumes
- * its own share of the partitions, which is why a client should not rely on the stream alone).
+ * The open live streams of this instance. In memory on purpose: a stream shows what arrives while it is open; a
+ * client that reconnects catches up with {@code GET /inbox?from=}, so nothing has to be replayed from here. The
+ * entries of every instance arrive through {@code LiveEntryFanout}.
  */
 @ApplicationScoped
 public class InboxStreams {
@@ -71,20 +67,18 @@ public class InboxStreams {
     }
 
     /**
-     * After the commit of the entries one event made, on the consumer's thread: hands each to the streams whose
-     * reader sees it, by the same rule as the list ({@link InboxEntryRepository#isVisibleTo}). Emitting only
-     * buffers, so a slow client does not hold the consumer up.
+     * Hands a committed entry to the streams whose reader sees it, by the same rule as the list
+     * ({@link InboxEntryRepository#isVisibleTo}); entries of every instance come here through
+     * {@code LiveEntryFanout}. Emitting only buffers, so a slow client holds nobody up.
      */
-    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) InboxEntriesAdded added) {
-        for (InboxEntry entry : added.entries()) {
-            for (Listener listener : listeners.values()) {
-                if (InboxEntryRepository.isVisibleTo(entry, listener.reader())) {
-                    try {
-                        listener.deliver().accept(entry);
-                    } catch (RuntimeException e) {
-                        // one broken stream must not keep the entry from the others
-                        LOG.debugf(e, "Inbox entry %s not delivered to a stream", entry.id);
-                    }
+    public void deliver(InboxEntry entry) {
+        for (Listener listener : listeners.values()) {
+            if (InboxEntryRepository.isVisibleTo(entry, listener.reader())) {
+                try {
+                    listener.deliver().accept(entry);
+                } catch (RuntimeException e) {
+                    // one broken stream must not keep the entry from the others
+                    LOG.debugf(e, "Inbox entry %s not delivered to a stream", entry.id);
                 }
             }
         }

@@ -170,14 +170,15 @@ class PersonnelEventConsumerTest {
     }
 
     @Test
-    void isReadyOnceItsFourConsumersHaveJoinedTheirGroups() {
+    void isReadyOnceItsFiveConsumersHaveJoinedTheirGroups() {
+        // the three event topics, the dead letters and the live streams' topic
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
             .when()
                 .get("/q/health/ready")
             .then()
                 .statusCode(OK.getStatusCode())
                 .body("checks.find { it.name == 'event consumers joined their groups' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'event consumers joined their groups' }.data.expected", equalTo(4)));
+                .body("checks.find { it.name == 'event consumers joined their groups' }.data.expected", equalTo(5)));
     }
 
     private void awaitInboxContains(String token, String title) {

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
@@ -32,6 +35,9 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @WithRealInfrastructure
 class InboxStreamTest {
+
+    /** Where each instance publishes its committed entries for every instance's streams. */
+    private static final String LIVE_TOPIC = "notification.inbox-live";
 
     private static KafkaCompanion kafka;
 
@@ -72,6 +78,31 @@ class InboxStreamTest {
             bct.awaitLineStartingWith("data:", giang);
             assertThat(bct.lines()).noneMatch(line -> line.contains(hoa));
             assertThat(bnv.lines()).noneMatch(line -> line.contains(giang));
+        }
+    }
+
+    @Test
+    void pushesAnEntryThatAnotherInstanceCommittedToTheStreamsHere() throws Exception {
+        try (SseLines bnv = SseLines.open(admin("BNV")); SseLines bct = SseLines.open(admin("BCT"))) {
+            bnv.awaitLine(":connected");
+            bct.awaitLine(":connected");
+            // what another instance of the service publishes after its commit: the entry, for BNV's ministry admins
+            String entryId = UUID.randomUUID().toString();
+            String entry = TestEvents.JSON.writeValueAsString(Map.of("id", entryId,
+                    "eventId", UUID.randomUUID().toString(),
+                    "eventType", "vn.secondment.personnel.official.registered",
+                    "audienceRole", Roles.MINISTRY_ADMIN, "ministry", "BNV",
+                    "title", "Cán bộ mới: Đinh Thị Nga", "body", "Đinh Thị Nga (Chuyên viên) đã được thêm.",
+                    "createdAt", Instant.now().toString()));
+            kafka.produceStrings().fromRecords(new ProducerRecord<>(LIVE_TOPIC, "inbox", entry))
+                    .awaitCompletion(Duration.ofSeconds(10));
+
+            String data = bnv.awaitLineStartingWith("data:", entryId);
+            assertThat(data).contains("\"title\":\"Cán bộ mới: Đinh Thị Nga\"");
+            // a later entry of BCT's, on the same partition: once BCT has it, BNV's went to BCT's stream or not at all
+            String giang = InboxEvents.officialRegistered(kafka, "Hoàng Văn Giang", "BCT");
+            bct.awaitLineStartingWith("data:", giang);
+            assertThat(bct.lines()).noneMatch(line -> line.contains(entryId));
         }
     }
 

@@ -16,6 +16,8 @@ final class PlatformTopics {
             "assignment.events",
             "report.events",
             "notification.events",
+            // notification-service's live streams across its instances
+            "notification.inbox-live",
             "personnel-service.dlq", "assignment-service.dlq", "report-service.dlq", "notification-service.dlq");
 
     private PlatformTopics() {

@@ -41,6 +41,9 @@ public class ConsumerReadiness implements KafkaConsumerRebalanceListener, Health
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        // each position resolved now (committed offset, or the reset policy), so that a record published once the
+        // service reports ready is read, also by a channel that starts from the latest offset
+        partitions.forEach(consumer::position);
         // an empty assignment also counts: with more instances than partitions some members get none
         joinedMembers.add(consumer.groupMetadata().memberId());
     }
