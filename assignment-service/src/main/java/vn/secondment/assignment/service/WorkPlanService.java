@@ -209,7 +209,7 @@ public class WorkPlanService {
         Assignment a = visible(assignmentId, access);
         Map<String, WorkPlan> byWeek = plans.ofAssignment(a.id).stream()
                 .collect(Collectors.toMap(p -> p.week, Function.identity()));
-        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), VietnamTime.ZONE);
         List<WorkPlanWeekView> weeks = new ArrayList<>();
         IsoWeek last = IsoWeek.of(a.endDate);
         for (IsoWeek w = IsoWeek.of(a.startDate); w.compareTo(last) <= 0; w = w.next()) {

@@ -1,4 +1,4 @@
-package vn.secondment.notification.support;
+package vn.secondment.testing;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -10,8 +10,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The service's clock in tests: the real time until a test sets it, so retry delays and reminders are tested at chosen moments
- * instead of by sleeping. Tests that set it put it back with {@link #reset()}.
+ * The service's clock in every service's tests (it replaces {@code PlatformClock}): the real time until a test sets
+ * it, so deadlines, lateness, retries and reminders are tested at chosen moments instead of by sleeping. Tests that
+ * set it put it back with {@link #reset()}.
  */
 @Alternative
 @Priority(1)
@@ -41,6 +42,6 @@ public class AdjustableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the service reads instants only");
+        throw new UnsupportedOperationException("the service reads instants; zones are VietnamTime's");
     }
 }
