@@ -1,10 +1,6 @@
 package vn.secondment.e2e;
 
 import io.restassured.http.ContentType;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,10 +14,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
@@ -439,20 +433,7 @@ class PlatformIT {
 
     /** The subjects in an address's mailbox on the local stack's IMAP server (the address is login and password). */
     private static List<String> mailSubjects(String address) throws Exception {
-        URI imap = URI.create(stack.imapUrl());
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect(imap.getHost(), imap.getPort(), address, address);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            List<String> subjects = new ArrayList<>();
-            for (Message message : inbox.getMessages()) {
-                subjects.add(message.getSubject());
-            }
-            return subjects;
-        } finally {
-            store.close();
-        }
+        return Mailboxes.subjects(URI.create(stack.imapUrl()), address);
     }
 
     private static void deleteRecursively(Path dir) throws Exception {

@@ -2,6 +2,7 @@ package vn.secondment.stack;
 
 import vn.secondment.embedded.EmbeddedKafkaBroker;
 import vn.secondment.embedded.EmbeddedPostgresServer;
+import vn.secondment.events.Topics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -196,7 +197,7 @@ public final class LocalStack implements AutoCloseable {
         }
         registerStarted("kafka", broker::close);
         try {
-            broker.createTopics(PlatformTopics.ALL, PlatformTopics.PARTITIONS);
+            broker.createTopics(Topics.all(), Topics.PARTITIONS);
         } catch (RuntimeException e) {
             throw failure("kafka", "Kafka topics could not be created: " + rootMessage(e), e);
         }
