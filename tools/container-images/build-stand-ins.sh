@@ -23,7 +23,7 @@ else
   rm -rf "$rootfs" && mkdir -p "$rootfs"
   debootstrap --variant=minbase bookworm "$rootfs" http://deb.debian.org/debian > "$WORK/debootstrap.log" 2>&1 \
     || { tail -n 20 "$WORK/debootstrap.log"; exit 1; }
-  tar -C "$rootfs" -c . | podman import - "$PREFIX/debian:bookworm" > /dev/null
+  tar -C "$rootfs" -c . | podman import - "$PREFIX/debian:bookworm" > /dev/null 2>&1
   rm -rf "$rootfs"
 fi
 
@@ -41,7 +41,8 @@ context() {
 build() {
   local name="$1" tag="$2" dir="$3"
   log "building $PREFIX/$name:$tag"
-  podman build --quiet -t "$PREFIX/$name:$tag" "$dir" > /dev/null
+  podman build --quiet -t "$PREFIX/$name:$tag" "$dir" > "$WORK/build-$name.log" 2>&1 \
+    || { tail -n 30 "$WORK/build-$name.log"; exit 1; }
 }
 
 build jre 17 "$(context jre)"
