@@ -78,11 +78,11 @@ show_failing_containers() {
     status="$(podman inspect --format '{{.State.Status}}' "$id")"
     health="$(podman inspect --format '{{.State.Health.Status}}' "$id" 2>/dev/null || true)"
     exit_code="$(podman inspect --format '{{.State.ExitCode}}' "$id")"
-    if [[ "$health" == healthy || ("$status" == exited && "$exit_code" == 0 && -z "$health") ]]; then
+    if [[ "$health" == healthy || ("$status" =~ ^(exited|stopped)$ && "$exit_code" == 0 && -z "$health") ]]; then
       continue
     fi
     printf '\n----- %s: %s %s (exit %s), last log lines -----\n' "$name" "$status" "$health" "$exit_code" >&2
-    podman logs --tail 40 "$id" >&2 2>&1 || true
+    podman logs "$id" 2>&1 | tail -n 40 >&2 || true
   done
 }
 
@@ -156,7 +156,7 @@ set +e
 "$ROOT/mvnw" -B -pl e2e-tests -am verify -Dquarkus.build.skip=true -Dtest=NoUnitTests \
   -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ComposeSmokeIT -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dcompose.smoke=true -Dcompose.engine=podman -Dcompose.project="$PROJECT" -Dcompose.file="$ROOT/docker-compose.yml" 2>&1 \
-  | tee "$STATE/smoke.log" | grep --line-buffered -E '^\[compose-smoke\]|Tests run:|FAIL|BUILD'
+  | tee "$STATE/smoke.log" | grep --line-buffered -E '^\[compose-smoke\]|Tests run:|BUILD|^\[ERROR\]   ComposeSmokeIT'
 status="${PIPESTATUS[0]}"
 set -e
 ((status == 0)) || fail "the smoke test failed (its whole output: $STATE/smoke.log)"
