@@ -150,6 +150,30 @@ class PlatformRulesTest {
                 .isEqualTo("scram-sha-512");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceLogsInToKafkaAsItsOwnUser(String overlayName) {
+        Overlay overlay = Overlay.render(overlayName);
+        for (String service : APPLICATIONS.subList(0, 4)) {
+            Map<String, Object> deployment = overlay.ofKind("Deployment").stream()
+                    .filter(candidate -> Overlay.name(candidate).equals(service)).findFirst().orElseThrow();
+            Map<String, Object> container = Documents.list(deployment, "spec", "template", "spec", "containers").get(0);
+            Map<String, Object> settings = new java.util.HashMap<>();
+            for (Map<String, Object> source : Documents.list(container, "envFrom")) {
+                overlay.ofKind("ConfigMap").stream()
+                        .filter(map -> Overlay.name(map).equals(Documents.at(source, "configMapRef", "name")))
+                        .forEach(map -> settings.putAll(Documents.map(map, "data")));
+            }
+            assertThat(settings).as(service).containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                    .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+            Map<String, Object> jaas = Documents.list(container, "env").stream()
+                    .filter(variable -> "KAFKA_SASL_JAAS_CONFIG".equals(variable.get("name"))).findFirst().orElse(Map.of());
+            // the Secret Strimzi's User Operator writes for the service's own KafkaUser
+            assertThat(Documents.at(jaas, "valueFrom", "secretKeyRef", "name")).as(service).isEqualTo(service);
+            assertThat(Documents.at(jaas, "valueFrom", "secretKeyRef", "key")).as(service).isEqualTo("sasl.jaas.config");
+        }
+    }
+
     private static Set<String> topicsAllowed(List<Map<String, Object>> acls, String operation) {
         return acls.stream()
                 .filter(acl -> "topic".equals(Documents.at(acl, "resource", "type"))
