@@ -42,13 +42,13 @@ class ComposeFileTest {
 
     private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     private static final Path FILE = ROOT.resolve("docker-compose.yml");
-    private final ComposeFile compose = ComposeFile.read(FILE);
+    private static final ComposeFile COMPOSE = ComposeFile.read(FILE);
 
     @Test
     void everyApplicationSettingWithALocalDefaultOrADevelopmentPasswordIsSetByTheFile() throws IOException {
         List<String> unset = new ArrayList<>();
         for (String application : APPLICATIONS) {
-            Map<String, String> environment = compose.environment(application);
+            Map<String, String> environment = COMPOSE.environment(application);
             for (Map.Entry<String, Setting> required : settingsToSet(application).entrySet()) {
                 String variable = required.getKey();
                 String value = environment.get(variable);
@@ -65,16 +65,16 @@ class ComposeFileTest {
     @Test
     void everyDependencyIsWaitedForUntilHealthyOrUntilItsOneShotJobSucceeded() {
         List<String> problems = new ArrayList<>();
-        for (String service : compose.serviceNames()) {
-            compose.dependencies(service).forEach((target, condition) -> {
-                if (!compose.serviceNames().contains(target)) {
+        for (String service : COMPOSE.serviceNames()) {
+            COMPOSE.dependencies(service).forEach((target, condition) -> {
+                if (!COMPOSE.serviceNames().contains(target)) {
                     problems.add(service + " depends on " + target + ", which is not a service");
                 } else if (condition.equals("service_healthy")) {
-                    if (!compose.hasHealthcheck(target)) {
+                    if (!COMPOSE.hasHealthcheck(target)) {
                         problems.add(service + " waits for " + target + " to be healthy, but it has no healthcheck");
                     }
                 } else if (condition.equals("service_completed_successfully")) {
-                    if (compose.hasHealthcheck(target) || !isOneShot(target)) {
+                    if (COMPOSE.hasHealthcheck(target) || !isOneShot(target)) {
                         problems.add(service + " waits for " + target + " to complete, but it is not a one-shot job");
                     }
                 } else {
@@ -87,22 +87,22 @@ class ComposeFileTest {
 
     @Test
     void everyLongRunningContainerHasAHealthcheckARestartPolicyAndAMemoryLimit() {
-        for (String service : compose.serviceNames()) {
+        for (String service : COMPOSE.serviceNames()) {
             if (isOneShot(service)) {
                 continue;
             }
-            assertThat(compose.hasHealthcheck(service)).as(service + " healthcheck").isTrue();
-            assertThat(compose.string(service, "restart")).as(service + " restart").contains("unless-stopped");
-            assertThat(compose.string(service, "mem_limit")).as(service + " mem_limit").isPresent();
+            assertThat(COMPOSE.hasHealthcheck(service)).as(service + " healthcheck").isTrue();
+            assertThat(COMPOSE.string(service, "restart")).as(service + " restart").contains("unless-stopped");
+            assertThat(COMPOSE.string(service, "mem_limit")).as(service + " mem_limit").isPresent();
         }
-        assertThat(compose.serviceNames()).containsAll(APPLICATIONS);
+        assertThat(COMPOSE.serviceNames()).containsAll(APPLICATIONS);
     }
 
     @Test
     void onlyTheGatewayKeycloakAndTheMailReaderArePublishedEachOnAPortOfItsOwn() {
         Map<String, String> hostPorts = new HashMap<>();
-        for (String service : compose.serviceNames()) {
-            List<String> ports = compose.publishedPorts(service);
+        for (String service : COMPOSE.serviceNames()) {
+            List<String> ports = COMPOSE.publishedPorts(service);
             assertThat(ports.isEmpty()).as(service + " is published").isEqualTo(!PUBLISHED.contains(service));
             for (String port : ports) {
                 String[] parts = port.split(":");
@@ -117,8 +117,8 @@ class ComposeFileTest {
 
     @Test
     void everyImageIsAVariableWhoseDefaultIsThePublicImage() {
-        for (String service : compose.serviceNames()) {
-            String image = compose.string(service, "image").orElseThrow();
+        for (String service : COMPOSE.serviceNames()) {
+            String image = COMPOSE.string(service, "image").orElseThrow();
             assertThat(image).as(service).matches("\\$\\{[A-Z_]+_IMAGE:-[a-z0-9./-]+:[A-Za-z0-9._-]+}");
         }
     }
@@ -126,10 +126,10 @@ class ComposeFileTest {
     @Test
     void everyVariableIsDocumentedInEnvExampleAndTheRequiredOnesAreLeftEmptyThere() throws IOException {
         String example = Files.readString(ROOT.resolve(".env.example"), StandardCharsets.UTF_8);
-        for (String variable : compose.variables()) {
+        for (String variable : COMPOSE.variables()) {
             assertThat(example).as(".env.example documents " + variable).containsPattern("(?m)^#?" + variable + "=");
         }
-        assertThat(compose.requiredVariables()).isNotEmpty().allSatisfy(variable ->
+        assertThat(COMPOSE.requiredVariables()).isNotEmpty().allSatisfy(variable ->
                 assertThat(example).as(variable + " required, with no value in the example")
                         .containsPattern("(?m)^" + variable + "=$"));
     }
@@ -157,7 +157,7 @@ class ComposeFileTest {
     void dockerComposeAcceptsTheFileAndStopsWithTheNameOfAMissingPassword(@TempDir Path emptyEnvFile) throws Exception {
         assumeTrue(onPath("docker-compose"), "docker-compose is not installed (.ci/run installs it)");
         Map<String, String> variables = new LinkedHashMap<>();
-        compose.requiredVariables().forEach(variable -> variables.put(variable, "sample-" + variable.toLowerCase()));
+        COMPOSE.requiredVariables().forEach(variable -> variables.put(variable, "sample-" + variable.toLowerCase()));
         assertThat(dockerComposeConfig(variables, emptyEnvFile).exitCode()).isZero();
 
         variables.remove("KEYCLOAK_ADMIN_PASSWORD");
@@ -219,8 +219,8 @@ class ComposeFileTest {
     }
 
     /** A job that runs once and exits (restart: on-failure), such as creating the topics. */
-    private boolean isOneShot(String service) {
-        return compose.string(service, "restart").filter(policy -> policy.startsWith("on-failure")).isPresent();
+    private static boolean isOneShot(String service) {
+        return COMPOSE.string(service, "restart").filter(policy -> policy.startsWith("on-failure")).isPresent();
     }
 
     private static Result dockerComposeConfig(Map<String, String> variables, Path emptyDirectory) throws Exception {

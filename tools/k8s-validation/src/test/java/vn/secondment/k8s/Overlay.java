@@ -11,15 +11,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** One overlay of k8s/ rendered by {@code kubectl kustomize}, as the documents {@code kubectl apply -k} would send. */
 record Overlay(String name, List<Map<String, Object>> documents) {
 
     static final Path ROOT = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
+    private static final Map<String, Overlay> RENDERED = new ConcurrentHashMap<>();
+
+    /** The overlay rendered once per test run (every test reads the same documents; none changes them). */
+    static Overlay render(String name) {
+        return RENDERED.computeIfAbsent(name, Overlay::kustomize);
+    }
 
     @SuppressWarnings("unchecked")
-    static Overlay render(String name) {
+    private static Overlay kustomize(String name) {
         Path directory = ROOT.resolve("k8s/overlays").resolve(name);
         try {
             Path output = Files.createTempFile("kustomize-" + name, ".yaml");

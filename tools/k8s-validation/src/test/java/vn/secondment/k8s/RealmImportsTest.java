@@ -90,11 +90,9 @@ class RealmImportsTest {
         realm.put("failureFactor", 5);
         realm.put("passwordPolicy", PASSWORD_POLICY);
         realm.put("editUsernameAllowed", false);
-        // the user profile is a JSON string inside the provider's component: only admins edit username and e-mail
-        Map<String, Object> component = ((List<Map<String, Object>>) Documents.at(realm, "components",
-                "org.keycloak.userprofile.UserProfileProvider")).get(0);
-        List<String> config = (List<String>) Documents.at(component, "config", "kc.user.profile.config");
-        Map<String, Object> profile = json.readValue(config.get(0), LinkedHashMap.class);
+        // only admins edit username and e-mail
+        Map<String, Object> component = userProfileComponent(realm);
+        Map<String, Object> profile = json.readValue(userProfileJson(component), LinkedHashMap.class);
         for (Map<String, Object> attribute : Documents.list(profile, "attributes")) {
             if (List.of("username", "email").contains(attribute.get("name"))) {
                 ((Map<String, Object>) attribute.get("permissions")).put("edit", List.of("admin"));
@@ -107,14 +105,24 @@ class RealmImportsTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> userProfile(Map<String, Object> realm) throws IOException {
-        Map<String, Object> component = ((List<Map<String, Object>>) Documents.at(realm, "components",
-                "org.keycloak.userprofile.UserProfileProvider")).get(0);
-        String config = ((List<String>) Documents.at(component, "config", "kc.user.profile.config")).get(0);
+        String config = userProfileJson(userProfileComponent(realm));
         Map<String, Object> byName = new LinkedHashMap<>();
         for (Map<String, Object> attribute : Documents.list(new ObjectMapper().readValue(config, Map.class), "attributes")) {
             byName.put((String) attribute.get("name"), attribute.get("permissions"));
         }
         return byName;
+    }
+
+    /** The user profile lives as a JSON string inside the UserProfileProvider component of the realm. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> userProfileComponent(Map<String, Object> realm) {
+        return ((List<Map<String, Object>>) Documents.at(realm, "components",
+                "org.keycloak.userprofile.UserProfileProvider")).get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String userProfileJson(Map<String, Object> component) {
+        return ((List<String>) Documents.at(component, "config", "kc.user.profile.config")).get(0);
     }
 
     private static Map<String, Object> importOf(Map<String, Object> realm, Map<String, Object> placeholders) {
