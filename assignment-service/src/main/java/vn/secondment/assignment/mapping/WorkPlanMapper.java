@@ -2,16 +2,16 @@ package vn.secondment.assignment.mapping;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.assignment.Assignment;
-import vn.secondment.assignment.KnownOfficial;
 import vn.secondment.assignment.WorkPlan;
 import vn.secondment.assignment.WorkPlanActivity;
-import vn.secondment.reference.AdministrativeUnits;
-import vn.secondment.reference.Commune;
+import vn.secondment.assignment.readmodel.KnownOfficial;
 import vn.secondment.assignment.rest.AssignmentView;
 import vn.secondment.assignment.rest.WorkPlanActivityRequest;
 import vn.secondment.assignment.rest.WorkPlanSummaryView;
 import vn.secondment.assignment.rest.WorkPlanView;
 import vn.secondment.events.assignment.WorkPlanSubmitted;
+import vn.secondment.reference.AdministrativeUnits;
+import vn.secondment.reference.Commune;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import vn.secondment.assignment.service.OfficialDirectory;
+import vn.secondment.assignment.service.PersonnelFollower;
 import vn.secondment.events.EventCodec;
 import vn.secondment.events.MalformedEventException;
 
@@ -19,17 +19,17 @@ public class PersonnelEventConsumer {
     public static final String CHANNEL = "personnel-events";
 
     private final EventCodec codec;
-    private final OfficialDirectory directory;
+    private final PersonnelFollower follower;
 
-    public PersonnelEventConsumer(EventCodec codec, OfficialDirectory directory) {
+    public PersonnelEventConsumer(EventCodec codec, PersonnelFollower follower) {
         this.codec = codec;
-        this.directory = directory;
+        this.follower = follower;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     @Retry(maxRetries = 5, delay = 500, jitter = 250, abortOn = MalformedEventException.class)
     public void consume(String record) {
-        directory.apply(codec.decode(record));
+        follower.apply(codec.decode(record));
     }
 }

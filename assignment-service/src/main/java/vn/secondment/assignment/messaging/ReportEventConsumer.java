@@ -4,7 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import vn.secondment.assignment.service.FinalReportFollower;
+import vn.secondment.assignment.service.ReportFollower;
 import vn.secondment.events.EventCodec;
 import vn.secondment.events.MalformedEventException;
 
@@ -19,9 +19,9 @@ public class ReportEventConsumer {
     public static final String CHANNEL = "report-events";
 
     private final EventCodec codec;
-    private final FinalReportFollower follower;
+    private final ReportFollower follower;
 
-    public ReportEventConsumer(EventCodec codec, FinalReportFollower follower) {
+    public ReportEventConsumer(EventCodec codec, ReportFollower follower) {
         this.codec = codec;
         this.follower = follower;
     }

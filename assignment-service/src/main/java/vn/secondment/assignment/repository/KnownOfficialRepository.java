@@ -2,7 +2,7 @@ package vn.secondment.assignment.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.secondment.assignment.KnownOfficial;
+import vn.secondment.assignment.readmodel.KnownOfficial;
 
 import java.util.List;
 import java.util.UUID;

@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.secondment.assignment.Assignment;
-import vn.secondment.assignment.search.AssignmentFilter;
 import vn.secondment.assignment.security.AssignmentAccess;
 import vn.secondment.assignment.service.AssignmentService;
 import vn.secondment.data.audit.AuditRecordView;

@@ -1,9 +1,7 @@
 package vn.secondment.assignment.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.secondment.reference.Commune;
 import vn.secondment.reference.CommuneType;
-import vn.secondment.reference.Province;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -21,10 +19,4 @@ public record CommuneDetailView(@Schema(examples = "26248") String code,
                                 LocalDate validFrom, LocalDate validTo,
                                 @Schema(description = "Every version, oldest first")
                                 List<CommuneVersionView> history) {
-
-    static CommuneDetailView of(Commune c, Province province, List<Commune> history) {
-        return new CommuneDetailView(c.code(), c.name(), c.fullName(), c.type(), c.provinceCode(), province.name(),
-                province.fullName(), c.nameEn(), c.validFrom(), c.validTo(),
-                history.stream().map(CommuneVersionView::of).toList());
-    }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.secondment.assignment.mapping.ReferenceMapper;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.reference.Commune;
 import vn.secondment.reference.CommuneType;
@@ -26,6 +27,7 @@ import vn.secondment.rest.Paging;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.problem.ProblemType;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -52,9 +54,13 @@ public class CommuneResource {
                 "nameEn": "Trang Bom", "validFrom": "2026-04-30", "validTo": null}]}""";
 
     private final AdministrativeUnits units;
+    private final Clock clock;
+    private final ReferenceMapper mapper;
 
-    public CommuneResource(AdministrativeUnits units) {
+    public CommuneResource(AdministrativeUnits units, Clock clock, ReferenceMapper mapper) {
         this.units = units;
+        this.clock = clock;
+        this.mapper = mapper;
     }
 
     @GET
@@ -76,13 +82,13 @@ public class CommuneResource {
                                         @QueryParam("asOf")
                                         @Parameter(description = ReferenceDates.AS_OF_DESCRIPTION) LocalDate asOf,
                                         @BeanParam @Valid Paging paging) {
-        LocalDate day = ReferenceDates.resolve(asOf);
+        LocalDate day = ReferenceDates.resolve(asOf, clock);
         String provinceCode = province == null || province.isBlank() ? null : province.strip();
         if (provinceCode != null) {
             units.requireProvince("province", provinceCode, day);
         }
         List<CommuneView> found = units.search(q, provinceCode, type, day).stream()
-                .map(c -> CommuneView.of(c, provinceOf(c, day)))
+                .map(c -> mapper.toView(c, provinceOf(c, day)))
                 .toList();
         return Pages.of(found, paging);
     }
@@ -100,14 +106,14 @@ public class CommuneResource {
                                  String code,
                                  @QueryParam("asOf") @Parameter(description = ReferenceDates.AS_OF_DESCRIPTION)
                                  LocalDate asOf) {
-        LocalDate day = ReferenceDates.resolve(asOf);
+        LocalDate day = ReferenceDates.resolve(asOf, clock);
         List<Commune> history = units.communeHistory(code);
         if (history.isEmpty()) {
             throw ProblemException.notFound("Commune", code);
         }
         Commune commune = units.commune(code, day).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
                 "Commune " + code + " does not exist on " + day));
-        return CommuneDetailView.of(commune, provinceOf(commune, day), history);
+        return mapper.toDetail(commune, provinceOf(commune, day), history);
     }
 
     /** The loader guarantees that a commune's province exists whenever the commune does. */

@@ -1,7 +1,6 @@
 package vn.secondment.assignment.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.secondment.reference.Commune;
 import vn.secondment.reference.CommuneType;
 
 import java.time.LocalDate;
@@ -10,9 +9,4 @@ import java.time.LocalDate;
 @Schema(name = "CommuneVersion")
 public record CommuneVersionView(String name, String fullName, CommuneType type, String provinceCode, String nameEn,
                                  LocalDate validFrom, LocalDate validTo) {
-
-    static CommuneVersionView of(Commune c) {
-        return new CommuneVersionView(c.name(), c.fullName(), c.type(), c.provinceCode(), c.nameEn(), c.validFrom(),
-                c.validTo());
-    }
 }

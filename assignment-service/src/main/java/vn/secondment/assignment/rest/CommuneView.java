@@ -1,9 +1,7 @@
 package vn.secondment.assignment.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.secondment.reference.Commune;
 import vn.secondment.reference.CommuneType;
-import vn.secondment.reference.Province;
 
 import java.time.LocalDate;
 
@@ -20,9 +18,4 @@ public record CommuneView(@Schema(examples = "25942") String code,
                           @Schema(description = "First day of this version") LocalDate validFrom,
                           @Schema(description = "Last day of this version (inclusive); null while valid")
                           LocalDate validTo) {
-
-    static CommuneView of(Commune c, Province province) {
-        return new CommuneView(c.code(), c.name(), c.fullName(), c.type(), c.provinceCode(), province.name(),
-                province.fullName(), c.nameEn(), c.validFrom(), c.validTo());
-    }
 }

@@ -1,6 +1,6 @@
 package vn.secondment.assignment.rest;
 
-import vn.secondment.assignment.coverage.CoverageState;
+import vn.secondment.assignment.CoverageState;
 
 import java.util.List;
 

@@ -17,11 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.secondment.assignment.DeploymentType;
-import vn.secondment.assignment.coverage.CoverageExport;
-import vn.secondment.assignment.coverage.CoverageService;
 import vn.secondment.assignment.security.AssignmentAccess;
+import vn.secondment.assignment.service.CoverageExport;
+import vn.secondment.assignment.service.CoverageService;
 import vn.secondment.rest.Formats;
 import vn.secondment.rest.problem.ProblemException;
+import vn.secondment.tabular.Downloads;
 import vn.secondment.tabular.TableFormat;
 
 import java.time.LocalDate;
@@ -87,7 +88,7 @@ public class CoverageResource {
 
     @GET
     @Path("/export")
-    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+    @Produces({Downloads.CSV, Downloads.XLSX, MediaType.APPLICATION_JSON})
     @Operation(operationId = "exportCoverage", summary = "Export the coverage matrix to CSV or XLSX",
             description = "The same matrix, one row per ministry and province (Bộ, Mã tỉnh, Tỉnh/thành phố, Số cán "
                     + "bộ theo yêu cầu, Số cán bộ tăng cường, Tình trạng: Không yêu cầu/Thiếu/Đủ/Thừa, Cán bộ: the "
@@ -95,8 +96,8 @@ public class CoverageResource {
                     + "correctly; Excel drops the leading zero of a province code in a CSV, the XLSX keeps it. "
                     + RULES)
     @APIResponse(responseCode = "200", description = "The file", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            @Content(mediaType = Downloads.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Downloads.XLSX,
                     schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response export(@QueryParam("date")
                            @Parameter(description = "The day (yyyy-MM-dd)", required = true, example = "2025-09-15")
@@ -106,17 +107,12 @@ public class CoverageResource {
                            @QueryParam("type")
                            @Parameter(description = "Only deployments of this type") DeploymentType type,
                            @QueryParam("format") @DefaultValue("csv")
-                           @Parameter(description = "csv or xlsx") String format) {
+                           @Parameter(description = Downloads.FORMAT_DESCRIPTION) String format) {
         access.requireCoverage();
         LocalDate day = required(date);
-        TableFormat table = TableFormat.ofFileName("export." + format)
-                .orElseThrow(() -> ProblemException.invalid("format", "must be csv or xlsx"));
+        TableFormat table = Downloads.format(format);
         CoverageMatrixView matrix = coverage.matrix(day, ministries(ministries), type, access.scope());
-        String fileName = "bao-phu-" + day + "." + table.extension();
-        return Response.ok(export.export(matrix, table), table.mediaType()
-                        + (table == TableFormat.CSV ? "; charset=UTF-8" : ""))
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                .build();
+        return Downloads.attachment(export.export(matrix, table), table, "bao-phu-" + day);
     }
 
     private static LocalDate required(LocalDate date) {

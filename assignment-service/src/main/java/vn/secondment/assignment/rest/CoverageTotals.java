@@ -1,6 +1,6 @@
 package vn.secondment.assignment.rest;
 
-import vn.secondment.assignment.coverage.CoverageState;
+import vn.secondment.assignment.CoverageState;
 
 /**
  * Sums over provinces (and over ministries for the overall totals).

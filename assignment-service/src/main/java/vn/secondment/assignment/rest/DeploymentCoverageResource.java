@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.secondment.assignment.coverage.CoverageService;
 import vn.secondment.assignment.security.AssignmentAccess;
+import vn.secondment.assignment.service.CoverageService;
 
 import java.time.LocalDate;
 import java.util.UUID;

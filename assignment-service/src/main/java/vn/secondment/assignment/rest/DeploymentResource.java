@@ -31,7 +31,6 @@ import vn.secondment.assignment.Assignment;
 import vn.secondment.assignment.Deployment;
 import vn.secondment.assignment.DeploymentRevision;
 import vn.secondment.assignment.mapping.AssignmentMapper;
-import vn.secondment.assignment.search.DeploymentFilter;
 import vn.secondment.assignment.security.AssignmentAccess;
 import vn.secondment.assignment.service.AssignmentService;
 import vn.secondment.assignment.service.DeploymentService;

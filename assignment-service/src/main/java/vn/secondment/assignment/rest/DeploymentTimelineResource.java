@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.secondment.assignment.coverage.DeploymentTimelines;
 import vn.secondment.assignment.security.AssignmentAccess;
+import vn.secondment.assignment.service.DeploymentTimelines;
 
 import java.util.UUID;
 

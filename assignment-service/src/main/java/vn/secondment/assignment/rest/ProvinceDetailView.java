@@ -1,8 +1,6 @@
 package vn.secondment.assignment.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.secondment.reference.Commune;
-import vn.secondment.reference.Province;
 import vn.secondment.reference.ProvinceType;
 
 import java.time.LocalDate;
@@ -19,11 +17,4 @@ public record ProvinceDetailView(@Schema(examples = "75") String code,
                                  int xa, int phuong, int dacKhu, int total,
                                  @Schema(description = "Every version, oldest first")
                                  List<ProvinceVersionView> history) {
-
-    static ProvinceDetailView of(Province province, List<Commune> communes, List<Province> history) {
-        ProvinceView view = ProvinceView.of(province, communes);
-        return new ProvinceDetailView(view.code(), view.name(), view.fullName(), view.type(), view.nameEn(),
-                view.validFrom(), view.validTo(), view.xa(), view.phuong(), view.dacKhu(), view.total(),
-                history.stream().map(ProvinceVersionView::of).toList());
-    }
 }

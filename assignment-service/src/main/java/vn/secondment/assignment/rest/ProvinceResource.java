@@ -11,13 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.secondment.assignment.mapping.ReferenceMapper;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.reference.CommuneType;
 import vn.secondment.reference.Province;
@@ -27,6 +28,7 @@ import vn.secondment.rest.Text;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.problem.ProblemType;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -62,9 +64,13 @@ public class ProvinceResource {
              "page": 0, "size": 20, "totalItems": 1}""";
 
     private final AdministrativeUnits units;
+    private final Clock clock;
+    private final ReferenceMapper mapper;
 
-    public ProvinceResource(AdministrativeUnits units) {
+    public ProvinceResource(AdministrativeUnits units, Clock clock, ReferenceMapper mapper) {
         this.units = units;
+        this.clock = clock;
+        this.mapper = mapper;
     }
 
     @GET
@@ -82,11 +88,11 @@ public class ProvinceResource {
                                            + "words, ignoring case and diacritics, the last word may be cut short "
                                            + "(e.g. ho chi minh, dong n); or the exact code")
                                    String q) {
-        LocalDate day = ReferenceDates.resolve(asOf);
+        LocalDate day = ReferenceDates.resolve(asOf, clock);
         String folded = Text.fold(q);
         return units.provinces(day).stream()
                 .filter(p -> folded.isEmpty() || matches(p, q.strip(), folded))
-                .map(p -> ProvinceView.of(p, units.communes(p.code(), day)))
+                .map(p -> mapper.toView(p, units.communes(p.code(), day)))
                 .toList();
     }
 
@@ -102,9 +108,9 @@ public class ProvinceResource {
                                   String code,
                                   @QueryParam("asOf") @Parameter(description = ReferenceDates.AS_OF_DESCRIPTION)
                                   LocalDate asOf) {
-        LocalDate day = ReferenceDates.resolve(asOf);
+        LocalDate day = ReferenceDates.resolve(asOf, clock);
         Province province = inForce(code, day);
-        return ProvinceDetailView.of(province, units.communes(code, day), units.provinceHistory(code));
+        return mapper.toDetail(province, units.communes(code, day), units.provinceHistory(code));
     }
 
     @GET
@@ -125,9 +131,9 @@ public class ProvinceResource {
                                                   + "the last may be cut short (e.g. dong xoai, phuong dong x)")
                                           String q,
                                           @BeanParam @Valid Paging paging) {
-        LocalDate day = ReferenceDates.resolve(asOf);
+        LocalDate day = ReferenceDates.resolve(asOf, clock);
         Province province = inForce(code, day);
-        return Pages.of(units.search(q, code, type, day).stream().map(c -> CommuneView.of(c, province)).toList(),
+        return Pages.of(units.search(q, code, type, day).stream().map(c -> mapper.toView(c, province)).toList(),
                 paging);
     }
 

@@ -1,7 +1,6 @@
 package vn.secondment.assignment.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.secondment.reference.Province;
 import vn.secondment.reference.ProvinceType;
 
 import java.time.LocalDate;
@@ -10,8 +9,4 @@ import java.time.LocalDate;
 @Schema(name = "ProvinceVersion")
 public record ProvinceVersionView(String name, String fullName, ProvinceType type, String nameEn,
                                   LocalDate validFrom, LocalDate validTo) {
-
-    static ProvinceVersionView of(Province p) {
-        return new ProvinceVersionView(p.name(), p.fullName(), p.type(), p.nameEn(), p.validFrom(), p.validTo());
-    }
 }

@@ -1,13 +1,9 @@
 package vn.secondment.assignment.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.secondment.reference.Commune;
-import vn.secondment.reference.CommuneType;
-import vn.secondment.reference.Province;
 import vn.secondment.reference.ProvinceType;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** A province as of a day, with the number of its communes of each type that day. */
 @Schema(name = "Province")
@@ -23,14 +19,4 @@ public record ProvinceView(@Schema(examples = "75") String code,
                            @Schema(description = "Number of phường") int phuong,
                            @Schema(description = "Number of đặc khu") int dacKhu,
                            @Schema(description = "Number of communes of all types") int total) {
-
-    static ProvinceView of(Province province, List<Commune> communes) {
-        return new ProvinceView(province.code(), province.name(), province.fullName(), province.type(),
-                province.nameEn(), province.validFrom(), province.validTo(), count(communes, CommuneType.XA),
-                count(communes, CommuneType.PHUONG), count(communes, CommuneType.DAC_KHU), communes.size());
-    }
-
-    static int count(List<Commune> communes, CommuneType type) {
-        return (int) communes.stream().filter(c -> c.type() == type).count();
-    }
 }

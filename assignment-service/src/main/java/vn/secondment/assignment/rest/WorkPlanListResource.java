@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.secondment.assignment.search.WorkPlanFilter;
 import vn.secondment.assignment.security.AssignmentAccess;
 import vn.secondment.assignment.service.WorkPlanService;
 import vn.secondment.rest.PageView;

@@ -23,9 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.secondment.rest.IsoWeek;
 import vn.secondment.assignment.security.AssignmentAccess;
 import vn.secondment.assignment.service.WorkPlanService;
+import vn.secondment.rest.IsoWeek;
 import vn.secondment.rest.http.Versions;
 
 import java.util.List;

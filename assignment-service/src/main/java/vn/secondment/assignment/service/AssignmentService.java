@@ -1,6 +1,5 @@
 package vn.secondment.assignment.service;
 
-import vn.secondment.data.AssignmentScope;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
@@ -12,28 +11,30 @@ import vn.secondment.assignment.AssignmentRole;
 import vn.secondment.assignment.AssignmentStatus;
 import vn.secondment.assignment.Deployment;
 import vn.secondment.assignment.DeploymentStatus;
-import vn.secondment.assignment.KnownOfficial;
 import vn.secondment.assignment.Period;
 import vn.secondment.assignment.RevisionChange;
 import vn.secondment.assignment.mapping.AssignmentMapper;
-import vn.secondment.reference.AdministrativeUnits;
+import vn.secondment.assignment.readmodel.KnownOfficial;
 import vn.secondment.assignment.repository.AssignmentRepository;
 import vn.secondment.assignment.repository.DeploymentRepository;
+import vn.secondment.assignment.repository.KnownOfficialRepository;
 import vn.secondment.assignment.rest.ArrivalRequest;
 import vn.secondment.assignment.rest.AssignmentDetailsRequest;
+import vn.secondment.assignment.rest.AssignmentFilter;
 import vn.secondment.assignment.rest.AssignmentRequest;
 import vn.secondment.assignment.rest.DecisionRef;
 import vn.secondment.assignment.rest.PeriodChangeRequest;
 import vn.secondment.assignment.rest.ReplacementRequest;
 import vn.secondment.assignment.rest.StatusChangeRequest;
-import vn.secondment.assignment.search.AssignmentFilter;
 import vn.secondment.assignment.security.AssignmentAccess;
+import vn.secondment.data.AssignmentScope;
 import vn.secondment.data.Sorting;
 import vn.secondment.data.Where;
 import vn.secondment.data.audit.AuditRecordView;
 import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.outbox.EventPublisher;
+import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.Text;
@@ -44,6 +45,7 @@ import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.problem.ProblemType;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -81,17 +83,18 @@ public class AssignmentService {
 
     private final AssignmentRepository assignments;
     private final DeploymentRepository deployments;
-    private final OfficialDirectory officials;
+    private final KnownOfficialRepository officials;
     private final AdministrativeUnits units;
     private final Revisions revisions;
     private final AssignmentMapper mapper;
     private final AuditTrail audit;
     private final EventPublisher events;
     private final MergePatch mergePatch;
+    private final Clock clock;
 
     public AssignmentService(AssignmentRepository assignments, DeploymentRepository deployments,
-                             OfficialDirectory officials, AdministrativeUnits units, Revisions revisions,
-                             AssignmentMapper mapper, AuditTrail audit, EventPublisher events, MergePatch mergePatch) {
+                             KnownOfficialRepository officials, AdministrativeUnits units, Revisions revisions,
+                             AssignmentMapper mapper, AuditTrail audit, EventPublisher events, MergePatch mergePatch, Clock clock) {
         this.assignments = assignments;
         this.deployments = deployments;
         this.officials = officials;
@@ -101,6 +104,7 @@ public class AssignmentService {
         this.audit = audit;
         this.events = events;
         this.mergePatch = mergePatch;
+        this.clock = clock;
     }
 
     @Transactional
@@ -126,7 +130,7 @@ public class AssignmentService {
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The assignment is not valid", violations);
         }
-        KnownOfficial official = officials.requireAssignable("officialId", request.officialId());
+        KnownOfficial official = requireAssignable("officialId", request.officialId());
         if (!d.accepts(official.ministryCode)) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The official cannot be assigned",
                     List.of(new Problem.Violation("officialId", official.fullName + " belongs to "
@@ -151,7 +155,7 @@ public class AssignmentService {
         a.startDate = start;
         a.endDate = end;
         a.status = AssignmentStatus.PLANNED;
-        a.createdAt = Instant.now();
+        a.createdAt = clock.instant();
         a.createdBy = access.caller().username();
         a.updatedAt = a.createdAt;
         a.updatedBy = a.createdBy;
@@ -257,7 +261,7 @@ public class AssignmentService {
         events.publish(AssignmentEvents.ASSIGNMENT_STARTED, a.id, a.ministryCode, mapper.toSnapshot(a));
         if (d.status == DeploymentStatus.ISSUED) {
             d.status = DeploymentStatus.IN_PROGRESS;
-            d.updatedAt = Instant.now();
+            d.updatedAt = clock.instant();
             d.updatedBy = actor;
             revisions.record(d, RevisionChange.STARTED, request.arrivedOn(), null, null, actor);
         }
@@ -297,7 +301,7 @@ public class AssignmentService {
         if (a == null || !a.status.holds()) {
             return false;
         }
-        LocalDate acceptedOn = LocalDate.ofInstant(acceptedAt, VietnamTime.ZONE);
+        LocalDate acceptedOn = VietnamTime.dayOf(acceptedAt);
         LocalDate earliest = a.arrivedOn != null ? a.arrivedOn : a.startDate;
         LocalDate endedOn = acceptedOn.isBefore(a.endDate) ? acceptedOn : a.endDate;
         if (endedOn.isBefore(earliest)) {
@@ -323,7 +327,7 @@ public class AssignmentService {
     @Transactional
     public Assignment withdraw(UUID id, String ifMatch, StatusChangeRequest request, AssignmentAccess access) {
         Assignment a = changeable(id, ifMatch, access);
-        withdraw(a, DeploymentService.effectiveOn(request), Text.nfc("reason", request.reason()), request.decision(),
+        withdraw(a, DeploymentService.effectiveOn(request, clock), Text.nfc("reason", request.reason()), request.decision(),
                 access.caller().username());
         return a;
     }
@@ -341,7 +345,7 @@ public class AssignmentService {
             throw ProblemException.invalid("from", "must fall within the assignment's period " + old.startDate
                     + " to " + old.endDate + (old.arrivedOn == null ? "" : ", after the arrival on " + old.arrivedOn));
         }
-        KnownOfficial official = officials.requireAssignable("officialId", request.officialId());
+        KnownOfficial official = requireAssignable("officialId", request.officialId());
         if (official.id.equals(old.officialId)) {
             throw ProblemException.invalid("officialId", "is already the assigned official");
         }
@@ -367,7 +371,7 @@ public class AssignmentService {
         next.endDate = period.endDate();
         next.status = AssignmentStatus.PLANNED;
         next.replacesId = old.id;
-        next.createdAt = Instant.now();
+        next.createdAt = clock.instant();
         next.createdBy = actor;
         next.updatedAt = next.createdAt;
         next.updatedBy = actor;
@@ -582,12 +586,32 @@ public class AssignmentService {
         }
     }
 
-    private static void touch(Assignment a, String actor) {
-        a.updatedAt = Instant.now();
+    private void touch(Assignment a, String actor) {
+        a.updatedAt = clock.instant();
         a.updatedBy = actor;
     }
 
     private static Set<String> distinct(List<String> values) {
         return values == null ? Set.of() : new LinkedHashSet<>(values);
+    }
+
+    /**
+     * The official named in {@code field}, who must be known and active: a 422 problem otherwise, since the
+     * request is well-formed but names someone who cannot be assigned.
+     */
+    private KnownOfficial requireAssignable(String field, UUID officialId) {
+        KnownOfficial official = officials.findById(officialId);
+        if (official == null) {
+            throw unassignable(field, "is not an official known from personnel-service: register them there first");
+        }
+        if (!official.active) {
+            throw unassignable(field, official.fullName + " is deactivated in personnel-service and cannot be assigned");
+        }
+        return official;
+    }
+
+    private static ProblemException unassignable(String field, String message) {
+        return new ProblemException(ProblemType.UNPROCESSABLE, "The official cannot be assigned",
+                List.of(new Problem.Violation(field, message)));
     }
 }

@@ -10,15 +10,13 @@ import vn.secondment.assignment.DeploymentRevision;
 import vn.secondment.assignment.DeploymentStatus;
 import vn.secondment.assignment.Period;
 import vn.secondment.assignment.RevisionChange;
-import vn.secondment.rest.VietnamTime;
 import vn.secondment.assignment.mapping.AssignmentMapper;
-import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.assignment.repository.DeploymentRepository;
 import vn.secondment.assignment.rest.DecisionRef;
+import vn.secondment.assignment.rest.DeploymentFilter;
 import vn.secondment.assignment.rest.DeploymentRequest;
 import vn.secondment.assignment.rest.PeriodChangeRequest;
 import vn.secondment.assignment.rest.StatusChangeRequest;
-import vn.secondment.assignment.search.DeploymentFilter;
 import vn.secondment.assignment.security.AssignmentAccess;
 import vn.secondment.data.Sorting;
 import vn.secondment.data.Where;
@@ -28,15 +26,18 @@ import vn.secondment.events.EventType;
 import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.assignment.DeploymentSnapshot;
 import vn.secondment.events.outbox.EventPublisher;
+import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.Text;
+import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.http.MergePatch;
 import vn.secondment.rest.http.Versions;
 import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.problem.ProblemType;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,10 +76,11 @@ public class DeploymentService {
     private final AuditTrail audit;
     private final EventPublisher events;
     private final MergePatch mergePatch;
+    private final Clock clock;
 
     public DeploymentService(DeploymentRepository deployments, AssignmentService assignments,
                              AdministrativeUnits units, Revisions revisions, AssignmentMapper mapper, AuditTrail audit,
-                             EventPublisher events, MergePatch mergePatch) {
+                             EventPublisher events, MergePatch mergePatch, Clock clock) {
         this.deployments = deployments;
         this.assignments = assignments;
         this.units = units;
@@ -87,6 +89,7 @@ public class DeploymentService {
         this.audit = audit;
         this.events = events;
         this.mergePatch = mergePatch;
+        this.clock = clock;
     }
 
     /** A new draft: nothing is announced until it is issued. */
@@ -100,7 +103,7 @@ public class DeploymentService {
         d.id = UUID.randomUUID();
         d.ministryCode = ministry;
         d.status = DeploymentStatus.DRAFT;
-        d.createdAt = Instant.now();
+        d.createdAt = clock.instant();
         d.createdBy = access.caller().username();
         d.updatedAt = d.createdAt;
         d.updatedBy = d.createdBy;
@@ -212,7 +215,7 @@ public class DeploymentService {
         Deployment d = changeable(id, ifMatch, access);
         requireStatus(d, "cancel", DeploymentStatus.DRAFT, DeploymentStatus.ISSUED, DeploymentStatus.IN_PROGRESS);
         String reason = Text.nfc("reason", request.reason());
-        assignments.withdrawAll(d, effectiveOn(request), reason, request.decision(), access.caller().username());
+        assignments.withdrawAll(d, effectiveOn(request, clock), reason, request.decision(), access.caller().username());
         return close(d, DeploymentStatus.CANCELLED, RevisionChange.CANCELLED, "cancelled",
                 AssignmentEvents.DEPLOYMENT_CANCELLED, request, access);
     }
@@ -248,7 +251,7 @@ public class DeploymentService {
         Map<String, Object> before = mapper.auditState(d);
         d.status = status;
         touch(d, access);
-        revisions.record(d, change, effectiveOn(request), reason, request.decision(), d.updatedBy);
+        revisions.record(d, change, effectiveOn(request, clock), reason, request.decision(), d.updatedBy);
         audit.record(AUDIT_TYPE, d.id, d.ministryCode, action, before, mapper.auditState(d), d.updatedBy, reason);
         events.publish(event, d.id, d.ministryCode, mapper.toSnapshot(d, null));
         return d;
@@ -276,7 +279,7 @@ public class DeploymentService {
             violations.add(new Problem.Violation("startDate", "must be on or after " + AdministrativeUnits.FIRST_DAY
                     + ", when the 34 provinces came into being"));
         }
-        if (request.decision().date().isAfter(VietnamTime.today())) {
+        if (request.decision().date().isAfter(VietnamTime.today(clock))) {
             violations.add(new Problem.Violation("decision.date", "cannot be in the future"));
         }
         List<String> provinces = request.provinceCodes() == null || request.provinceCodes().isEmpty()
@@ -346,8 +349,8 @@ public class DeploymentService {
                 + d.status);
     }
 
-    private static void touch(Deployment d, AssignmentAccess access) {
-        d.updatedAt = Instant.now();
+    private void touch(Deployment d, AssignmentAccess access) {
+        d.updatedAt = clock.instant();
         d.updatedBy = access.caller().username();
     }
 
@@ -355,9 +358,9 @@ public class DeploymentService {
         return new DecisionRef(d.decisionNumber, d.decisionDate, d.decisionSigner, d.decisionSubject);
     }
 
-    static LocalDate effectiveOn(StatusChangeRequest request) {
+    static LocalDate effectiveOn(StatusChangeRequest request, Clock clock) {
         return Optional.ofNullable(request.effectiveOn())
                 .or(() -> Optional.ofNullable(request.decision()).map(DecisionRef::date))
-                .orElseGet(VietnamTime::today);
+                .orElseGet(() -> VietnamTime.today(clock));
     }
 }

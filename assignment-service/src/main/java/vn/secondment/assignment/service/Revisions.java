@@ -11,6 +11,7 @@ import vn.secondment.assignment.repository.AssignmentRepository;
 import vn.secondment.assignment.repository.DeploymentRepository;
 import vn.secondment.assignment.rest.DecisionRef;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -24,10 +25,12 @@ public class Revisions {
 
     private final DeploymentRepository deployments;
     private final AssignmentRepository assignments;
+    private final Clock clock;
 
-    public Revisions(DeploymentRepository deployments, AssignmentRepository assignments) {
+    public Revisions(DeploymentRepository deployments, AssignmentRepository assignments, Clock clock) {
         this.deployments = deployments;
         this.assignments = assignments;
+        this.clock = clock;
     }
 
     public void record(Deployment d, RevisionChange change, LocalDate effectiveFrom, String reason,
@@ -48,13 +51,13 @@ public class Revisions {
         assignments.persist(r);
     }
 
-    private static <R extends Revision> R fill(R r, LocalDate start, LocalDate end, RevisionChange change,
+    private <R extends Revision> R fill(R r, LocalDate start, LocalDate end, RevisionChange change,
                                                LocalDate effectiveFrom, String reason, DecisionRef decision,
                                                String actor) {
         r.id = UUID.randomUUID();
         r.change = change;
         r.effectiveFrom = effectiveFrom;
-        r.recordedAt = Instant.now();
+        r.recordedAt = clock.instant();
         r.recordedBy = actor;
         r.startDate = start;
         r.endDate = end;

@@ -1,39 +1,39 @@
 package vn.secondment.assignment.service;
 
-import vn.secondment.data.AssignmentScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import vn.secondment.assignment.ActivityKind;
 import vn.secondment.assignment.Assignment;
-import vn.secondment.rest.IsoWeek;
-import vn.secondment.assignment.KnownOfficial;
 import vn.secondment.assignment.Period;
-import vn.secondment.rest.VietnamTime;
 import vn.secondment.assignment.WorkPlan;
 import vn.secondment.assignment.WorkPlanActivity;
 import vn.secondment.assignment.WorkPlanStatus;
 import vn.secondment.assignment.mapping.WorkPlanMapper;
-import vn.secondment.reference.AdministrativeUnits;
+import vn.secondment.assignment.readmodel.KnownOfficial;
 import vn.secondment.assignment.repository.AssignmentRepository;
 import vn.secondment.assignment.repository.KnownOfficialRepository;
 import vn.secondment.assignment.repository.WorkPlanRepository;
 import vn.secondment.assignment.rest.WeekPlanState;
 import vn.secondment.assignment.rest.WorkPlanActivityRequest;
+import vn.secondment.assignment.rest.WorkPlanFilter;
 import vn.secondment.assignment.rest.WorkPlanRequest;
 import vn.secondment.assignment.rest.WorkPlanSummaryView;
 import vn.secondment.assignment.rest.WorkPlanView;
 import vn.secondment.assignment.rest.WorkPlanWeekView;
-import vn.secondment.assignment.search.WorkPlanFilter;
 import vn.secondment.assignment.security.AssignmentAccess;
+import vn.secondment.data.AssignmentScope;
 import vn.secondment.data.Where;
 import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.outbox.EventPublisher;
+import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.rest.Formats;
+import vn.secondment.rest.IsoWeek;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.Text;
+import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.http.Versions;
 import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemException;
@@ -209,7 +209,7 @@ public class WorkPlanService {
         Assignment a = visible(assignmentId, access);
         Map<String, WorkPlan> byWeek = plans.ofAssignment(a.id).stream()
                 .collect(Collectors.toMap(p -> p.week, Function.identity()));
-        LocalDate today = LocalDate.ofInstant(clock.instant(), VietnamTime.ZONE);
+        LocalDate today = VietnamTime.today(clock);
         List<WorkPlanWeekView> weeks = new ArrayList<>();
         IsoWeek last = IsoWeek.of(a.endDate);
         for (IsoWeek w = IsoWeek.of(a.startDate); w.compareTo(last) <= 0; w = w.next()) {

@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -90,7 +91,7 @@ class CoverageBenchmark {
         line("");
         line("Seeded in %.1f s with batched SQL (today %s: earlier rounds COMPLETED, the current one IN_PROGRESS, "
                 + "later ones ISSUED; 1 round in 4 per ministry has one withdrawn assignment, a gap):", seeded,
-                VietnamTime.today());
+                VietnamTime.today(Clock.systemUTC()));
         for (String table : List.of("known_official", "deployment", "deployment_revision", "assignment",
                 "assignment_revision")) {
             line("  %-22s %,8d rows", table, count(table));
@@ -176,7 +177,7 @@ class CoverageBenchmark {
     }
 
     private void seed() {
-        LocalDate today = VietnamTime.today();
+        LocalDate today = VietnamTime.today(Clock.systemUTC());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection c = dataSource.getConnection();
              PreparedStatement official = c.prepareStatement("""

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.secondment.assignment.KnownOfficial;
+import vn.secondment.assignment.readmodel.KnownOfficial;
 import vn.secondment.assignment.repository.KnownOfficialRepository;
 import vn.secondment.events.EventType;
 import vn.secondment.events.Topics;

@@ -3,7 +3,7 @@ package vn.secondment.assignment.support;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
-import vn.secondment.assignment.KnownOfficial;
+import vn.secondment.assignment.readmodel.KnownOfficial;
 import vn.secondment.assignment.repository.KnownOfficialRepository;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.TestTokens;

@@ -1,5 +1,7 @@
 package vn.secondment.rest;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -11,7 +13,13 @@ public final class VietnamTime {
     private VietnamTime() {
     }
 
-    public static LocalDate today() {
-        return LocalDate.now(ZONE);
+    /** Today in Vietnam by {@code clock} (the service's {@link PlatformClock}, so that tests choose the day). */
+    public static LocalDate today(Clock clock) {
+        return dayOf(clock.instant());
+    }
+
+    /** The calendar day in Vietnam at {@code instant}. */
+    public static LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, ZONE);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
  * file names and {@code Content-Type} headers come from users' machines.
  */
 public enum TableFormat {
-    CSV("text/csv", "csv"),
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+    CSV(Downloads.CSV, "csv"),
+    XLSX(Downloads.XLSX, "xlsx");
 
     private final String mediaType;
     private final String extension;

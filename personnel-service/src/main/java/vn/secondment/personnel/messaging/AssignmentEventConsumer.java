@@ -6,7 +6,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.secondment.events.EventCodec;
 import vn.secondment.events.MalformedEventException;
-import vn.secondment.personnel.service.SecondmentStatusService;
+import vn.secondment.personnel.service.AssignmentFollower;
 
 /**
  * Reads assignment-service's topic to keep officials' secondment status. A record that cannot be read goes to the
@@ -19,9 +19,9 @@ public class AssignmentEventConsumer {
     public static final String CHANNEL = "assignment-events";
 
     private final EventCodec codec;
-    private final SecondmentStatusService status;
+    private final AssignmentFollower status;
 
-    public AssignmentEventConsumer(EventCodec codec, SecondmentStatusService status) {
+    public AssignmentEventConsumer(EventCodec codec, AssignmentFollower status) {
         this.codec = codec;
         this.status = status;
     }

@@ -7,7 +7,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.data.Like;
 import vn.secondment.personnel.Official;
-import vn.secondment.personnel.search.OfficialFilter;
+import vn.secondment.personnel.rest.OfficialFilter;
 import vn.secondment.rest.Text;
 
 import java.util.Collection;

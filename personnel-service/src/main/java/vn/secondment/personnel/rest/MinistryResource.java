@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.secondment.data.audit.AuditRecordView;
 import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.personnel.Ministry;
+import vn.secondment.personnel.mapping.MinistryMapper;
 import vn.secondment.personnel.service.MinistryService;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
@@ -52,11 +53,13 @@ public class MinistryResource {
     private final MinistryService service;
     private final AuditTrail audit;
     private final Caller caller;
+    private final MinistryMapper mapper;
 
-    public MinistryResource(MinistryService service, AuditTrail audit, Caller caller) {
+    public MinistryResource(MinistryService service, AuditTrail audit, Caller caller, MinistryMapper mapper) {
         this.service = service;
         this.audit = audit;
         this.caller = caller;
+        this.mapper = mapper;
     }
 
     @GET
@@ -67,7 +70,7 @@ public class MinistryResource {
     public List<MinistryView> list(@QueryParam("activeOn")
                                    @Parameter(description = "Only those that exist on this day (e.g. 2025-09-01)")
                                    LocalDate activeOn) {
-        return service.list(activeOn).stream().map(MinistryView::of).toList();
+        return service.list(activeOn).stream().map(mapper::toView).toList();
     }
 
     @GET
@@ -77,7 +80,7 @@ public class MinistryResource {
             content = @Content(schema = @Schema(implementation = MinistryView.class)))
     public Response get(@PathParam("code") @Parameter(description = "The ministry code (e.g. BNV)") String code) {
         Ministry ministry = service.get(code);
-        return Response.ok(MinistryView.of(ministry)).tag(Versions.etag(ministry.version)).build();
+        return Response.ok(mapper.toView(ministry)).tag(Versions.etag(ministry.version)).build();
     }
 
     @POST
@@ -89,7 +92,7 @@ public class MinistryResource {
     public Response add(@Valid @NotNull MinistryRequest request, UriInfo uri) {
         Ministry ministry = service.add(request, caller);
         return Response.created(uri.getAbsolutePathBuilder().path(ministry.code).build())
-                .tag(Versions.etag(ministry.version)).entity(MinistryView.of(ministry)).build();
+                .tag(Versions.etag(ministry.version)).entity(mapper.toView(ministry)).build();
     }
 
     @PUT
@@ -103,7 +106,7 @@ public class MinistryResource {
     public Response rename(@PathParam("code") String code, @HeaderParam(Versions.IF_MATCH) String ifMatch,
                            @Valid @NotNull MinistryRequest request) {
         Ministry ministry = service.rename(code, ifMatch, request, caller);
-        return Response.ok(MinistryView.of(ministry)).tag(Versions.etag(ministry.version)).build();
+        return Response.ok(mapper.toView(ministry)).tag(Versions.etag(ministry.version)).build();
     }
 
     @GET

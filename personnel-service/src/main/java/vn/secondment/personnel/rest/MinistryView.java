@@ -10,9 +10,4 @@ public record MinistryView(@Schema(examples = "BNV") String code,
                            @Schema(examples = "Bộ Nội vụ") String nameVi,
                            @Schema(examples = "Ministry of Home Affairs") String nameEn,
                            Ministry.Kind kind, LocalDate validFrom, LocalDate validTo, long version) {
-
-    public static MinistryView of(Ministry ministry) {
-        return new MinistryView(ministry.code, ministry.nameVi, ministry.nameEn, ministry.kind, ministry.validFrom,
-                ministry.validTo, ministry.version);
-    }
 }

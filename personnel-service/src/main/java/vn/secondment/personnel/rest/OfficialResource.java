@@ -32,20 +32,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.secondment.data.audit.AuditRecordView;
 import vn.secondment.data.idempotency.IdempotentRequests;
 import vn.secondment.personnel.Official;
-import vn.secondment.personnel.annex.OfficialExport;
 import vn.secondment.personnel.mapping.OfficialMapper;
-import vn.secondment.personnel.search.OfficialFilter;
 import vn.secondment.personnel.security.DirectoryAccess;
+import vn.secondment.personnel.service.OfficialExport;
 import vn.secondment.personnel.service.OfficialService;
-import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
+import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.http.MergePatch;
 import vn.secondment.rest.http.Versions;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.security.Roles;
+import vn.secondment.tabular.Downloads;
 import vn.secondment.tabular.TableFormat;
 
+import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -66,14 +67,16 @@ public class OfficialResource {
     private final DirectoryAccess access;
     private final IdempotentRequests idempotency;
     private final OfficialExport export;
+    private final Clock clock;
 
     public OfficialResource(OfficialService service, OfficialMapper mapper, DirectoryAccess access,
-                            IdempotentRequests idempotency, OfficialExport export) {
+                            IdempotentRequests idempotency, OfficialExport export, Clock clock) {
         this.service = service;
         this.mapper = mapper;
         this.access = access;
         this.idempotency = idempotency;
         this.export = export;
+        this.clock = clock;
     }
 
     @POST
@@ -129,25 +132,20 @@ public class OfficialResource {
 
     @GET
     @Path("/export")
-    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+    @Produces({Downloads.CSV, Downloads.XLSX, MediaType.APPLICATION_JSON})
     @Operation(operationId = "exportOfficials", summary = "Export officials to CSV or XLSX",
             description = "The same filters, scope and masking as the list, every matching row, streamed. CSV is "
                     + "UTF-8 with a byte-order mark so Excel shows Vietnamese correctly. The annex columns come "
                     + "first: an exported file can be edited and imported again.")
     @APIResponse(responseCode = "200", description = "The file", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            @Content(mediaType = Downloads.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Downloads.XLSX,
                     schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response export(@BeanParam @Valid OfficialFilter filter,
                            @QueryParam("format") @DefaultValue("csv")
-                           @Parameter(description = "csv or xlsx") String format) {
-        TableFormat table = TableFormat.ofFileName("export." + format)
-                .orElseThrow(() -> ProblemException.invalid("format", "must be csv or xlsx"));
-        String fileName = "can-bo-" + VietnamTime.today() + "." + table.extension();
-        return Response.ok(export.export(filter, table, access), table.mediaType()
-                        + (table == TableFormat.CSV ? "; charset=UTF-8" : ""))
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                .build();
+                           @Parameter(description = Downloads.FORMAT_DESCRIPTION) String format) {
+        TableFormat table = Downloads.format(format);
+        return Downloads.attachment(export.export(filter, table, access), table, "can-bo-" + VietnamTime.today(clock));
     }
 
     @GET

@@ -29,6 +29,7 @@ import vn.secondment.data.audit.AuditRecordView;
 import vn.secondment.data.idempotency.IdempotentRequests;
 import vn.secondment.personnel.OrgUnit;
 import vn.secondment.personnel.UnitType;
+import vn.secondment.personnel.mapping.UnitMapper;
 import vn.secondment.personnel.security.DirectoryAccess;
 import vn.secondment.personnel.service.UnitService;
 import vn.secondment.rest.PageView;
@@ -51,11 +52,14 @@ public class UnitResource {
     private final UnitService service;
     private final DirectoryAccess access;
     private final IdempotentRequests idempotency;
+    private final UnitMapper mapper;
 
-    public UnitResource(UnitService service, DirectoryAccess access, IdempotentRequests idempotency) {
+    public UnitResource(UnitService service, DirectoryAccess access, IdempotentRequests idempotency,
+                        UnitMapper mapper) {
         this.service = service;
         this.access = access;
         this.idempotency = idempotency;
+        this.mapper = mapper;
     }
 
     @POST
@@ -72,7 +76,7 @@ public class UnitResource {
         return idempotency.once(key, "createUnit", request, () -> {
             OrgUnit unit = service.create(request, access);
             return Response.created(uri.getAbsolutePathBuilder().path(unit.id.toString()).build())
-                    .tag(Versions.etag(unit.version)).entity(UnitView.of(unit)).build();
+                    .tag(Versions.etag(unit.version)).entity(mapper.toView(unit)).build();
         });
     }
 
@@ -92,7 +96,7 @@ public class UnitResource {
                                    String q,
                                    @BeanParam @Valid Paging paging) {
         PageView<OrgUnit> page = service.list(ministry, parentId, type, q, paging);
-        return new PageView<>(page.items().stream().map(UnitView::of).toList(), page.page(), page.size(),
+        return new PageView<>(page.items().stream().map(mapper::toView).toList(), page.page(), page.size(),
                 page.totalItems());
     }
 
@@ -103,7 +107,7 @@ public class UnitResource {
             content = @Content(schema = @Schema(implementation = UnitView.class)))
     public Response get(@PathParam("id") UUID id) {
         OrgUnit unit = service.get(id);
-        return Response.ok(UnitView.of(unit)).tag(Versions.etag(unit.version)).build();
+        return Response.ok(mapper.toView(unit)).tag(Versions.etag(unit.version)).build();
     }
 
     @PUT
@@ -117,7 +121,7 @@ public class UnitResource {
     public Response replace(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
                             @Valid @NotNull UnitRequest request) {
         OrgUnit unit = service.replace(id, ifMatch, request, access);
-        return Response.ok(UnitView.of(unit)).tag(Versions.etag(unit.version)).build();
+        return Response.ok(mapper.toView(unit)).tag(Versions.etag(unit.version)).build();
     }
 
     @GET

@@ -7,13 +7,14 @@ import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.personnel.Ministry;
 import vn.secondment.personnel.repository.MinistryRepository;
 import vn.secondment.personnel.rest.MinistryRequest;
-import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.Text;
+import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.http.Versions;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.problem.ProblemType;
 import vn.secondment.rest.security.Caller;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -30,10 +31,12 @@ public class MinistryService {
 
     private final MinistryRepository ministries;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public MinistryService(MinistryRepository ministries, AuditTrail audit) {
+    public MinistryService(MinistryRepository ministries, AuditTrail audit, Clock clock) {
         this.ministries = ministries;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** All ministries, or those that exist on {@code activeOn}. */
@@ -54,7 +57,7 @@ public class MinistryService {
     public Ministry requireCurrent(String field, String code) {
         Ministry ministry = ministries.findByIdOptional(code)
                 .orElseThrow(() -> ProblemException.invalid(field, "is not a known ministry code"));
-        LocalDate today = VietnamTime.today();
+        LocalDate today = VietnamTime.today(clock);
         if (!ministry.validOn(today)) {
             throw ProblemException.invalid(field, today.isBefore(ministry.validFrom)
                     ? "ministry " + code + " exists only from " + ministry.validFrom
@@ -70,7 +73,7 @@ public class MinistryService {
         }
         Ministry ministry = new Ministry();
         ministry.code = request.code();
-        ministry.createdAt = Instant.now();
+        ministry.createdAt = clock.instant();
         ministry.updatedAt = ministry.createdAt;
         apply(request, ministry);
         ministries.persist(ministry);
@@ -89,7 +92,7 @@ public class MinistryService {
         Map<String, Object> before = state(ministry);
         apply(request, ministry);
         if (audit.record(AUDIT_TYPE, code, code, "updated", before, state(ministry), caller.username(), null)) {
-            ministry.updatedAt = Instant.now();
+            ministry.updatedAt = clock.instant();
             ministries.flush();
         }
         return ministry;

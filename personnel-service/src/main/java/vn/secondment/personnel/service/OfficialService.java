@@ -17,9 +17,9 @@ import vn.secondment.personnel.OrgUnit;
 import vn.secondment.personnel.mapping.OfficialMapper;
 import vn.secondment.personnel.repository.OfficialRepository;
 import vn.secondment.personnel.repository.OrgUnitRepository;
+import vn.secondment.personnel.rest.OfficialFilter;
 import vn.secondment.personnel.rest.OfficialRequest;
 import vn.secondment.personnel.rest.Patterns;
-import vn.secondment.personnel.search.OfficialFilter;
 import vn.secondment.personnel.security.DirectoryAccess;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
@@ -30,6 +30,7 @@ import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.problem.ProblemType;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,9 +66,10 @@ public class OfficialService {
     private final AuditTrail audit;
     private final EventPublisher events;
     private final MergePatch mergePatch;
+    private final Clock clock;
 
     public OfficialService(OfficialRepository officials, OrgUnitRepository units, MinistryService ministries,
-                           OfficialMapper mapper, AuditTrail audit, EventPublisher events, MergePatch mergePatch) {
+                           OfficialMapper mapper, AuditTrail audit, EventPublisher events, MergePatch mergePatch, Clock clock) {
         this.officials = officials;
         this.units = units;
         this.ministries = ministries;
@@ -75,6 +77,7 @@ public class OfficialService {
         this.audit = audit;
         this.events = events;
         this.mergePatch = mergePatch;
+        this.clock = clock;
     }
 
     /** Adds an official to a ministry and announces it ({@code official.registered}) in the same transaction. */
@@ -89,7 +92,7 @@ public class OfficialService {
         Official official = new Official();
         official.id = UUID.randomUUID();
         official.ministryCode = ministry;
-        official.createdAt = Instant.now();
+        official.createdAt = clock.instant();
         official.createdBy = access.caller().username();
         official.updatedAt = official.createdAt;
         requireUniqueEmail(request.email(), official.id);
@@ -158,7 +161,7 @@ public class OfficialService {
         Map<String, Object> before = mapper.auditState(official);
         String why = Text.nfc("reason", reason);
         official.active = active;
-        official.deactivatedAt = active ? null : Instant.now();
+        official.deactivatedAt = active ? null : clock.instant();
         official.deactivationReason = active ? null : why;
         touch(official, access);
         audit.record(AUDIT_TYPE, official.id, official.ministryCode, active ? "reactivated" : "deactivated", before,
@@ -268,7 +271,7 @@ public class OfficialService {
     }
 
     private void touch(Official official, DirectoryAccess access) {
-        official.updatedAt = Instant.now();
+        official.updatedAt = clock.instant();
         official.updatedBy = access.caller().username();
         // flush now so the new version is the one the response's ETag names
         officials.flush();

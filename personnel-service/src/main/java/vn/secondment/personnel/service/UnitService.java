@@ -25,6 +25,7 @@ import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.problem.ProblemType;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,12 +43,14 @@ public class UnitService {
     private final MinistryService ministries;
     private final AuditTrail audit;
     private final EventPublisher events;
+    private final Clock clock;
 
-    public UnitService(OrgUnitRepository units, MinistryService ministries, AuditTrail audit, EventPublisher events) {
+    public UnitService(OrgUnitRepository units, MinistryService ministries, AuditTrail audit, EventPublisher events, Clock clock) {
         this.units = units;
         this.ministries = ministries;
         this.audit = audit;
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
@@ -61,7 +64,7 @@ public class UnitService {
         OrgUnit unit = new OrgUnit();
         unit.id = UUID.randomUUID();
         unit.ministryCode = ministry;
-        unit.createdAt = Instant.now();
+        unit.createdAt = clock.instant();
         unit.createdBy = access.caller().username();
         unit.updatedAt = unit.createdAt;
         apply(request, unit);
@@ -83,7 +86,7 @@ public class UnitService {
         apply(request, unit);
         if (audit.record(AUDIT_TYPE, unit.id, unit.ministryCode, "updated", before, state(unit),
                 access.caller().username(), null)) {
-            unit.updatedAt = Instant.now();
+            unit.updatedAt = clock.instant();
             units.flush();
             events.publish(PersonnelEvents.UNIT_CHANGED, unit.id, unit.ministryCode, snapshot(unit));
         }

@@ -1,5 +1,6 @@
 package vn.secondment.personnel.annex;
 
+import vn.secondment.personnel.service.OfficialExport;
 import vn.secondment.personnel.support.Directory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import vn.secondment.events.EventType;
 import vn.secondment.events.Topics;
 import vn.secondment.events.assignment.AssignmentEvents;
-import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.events.assignment.AssignmentSnapshot.Status;
+import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.WithRealInfrastructure;
 

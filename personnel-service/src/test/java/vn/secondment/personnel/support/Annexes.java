@@ -2,7 +2,7 @@ package vn.secondment.personnel.support;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import vn.secondment.personnel.annex.AnnexColumn;
+import vn.secondment.personnel.service.AnnexColumn;
 import vn.secondment.tabular.Table;
 import vn.secondment.tabular.TableFormat;
 import vn.secondment.tabular.TableReader;

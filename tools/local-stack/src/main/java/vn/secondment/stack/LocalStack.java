@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -53,6 +54,8 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final boolean infrastructureOnly;
     private final Consumer<String> progress;
+    /** The launcher's time: how long each part took to start, when the stack started. */
+    private final Clock clock = Clock.systemUTC();
     private final Thread shutdownHook = new Thread(this::stop, "local-stack-shutdown");
     private final Object stopLock = new Object();
 
@@ -108,7 +111,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll() {
-        Instant begin = Instant.now();
+        Instant begin = clock.instant();
         Preconditions.requireNoRunningStack(settings);
         if (!infrastructureOnly) {
             Preconditions.requireBuiltApplications(settings.projectRoot());
@@ -127,7 +130,7 @@ public final class LocalStack implements AutoCloseable {
         if (!infrastructureOnly) {
             startApplications();
         }
-        progress.accept("Stack ready in " + seconds(Duration.between(begin, Instant.now())));
+        progress.accept("Stack ready in " + seconds(Duration.between(begin, clock.instant())));
     }
 
     private void createStateFiles() {
@@ -141,13 +144,13 @@ public final class LocalStack implements AutoCloseable {
         synchronized (this) {
             ownsStateFiles = true;
             state = new StackState(ProcessHandle.current().pid(), ProcessTrees.commandLine(ProcessHandle.current()),
-                    Instant.now(), infrastructureOnly, List.of());
+                    clock.instant(), infrastructureOnly, List.of());
             state.write(settings.stateFile());
         }
     }
 
     private void startPostgres() {
-        Instant begin = Instant.now();
+        Instant begin = clock.instant();
         progress.accept("Starting PostgreSQL on port " + settings.ports().postgres() + " (data in "
                 + settings.postgresDataDirectory() + ")");
         EmbeddedPostgresServer server;
@@ -171,7 +174,7 @@ public final class LocalStack implements AutoCloseable {
                 pid > 0 ? ProcessTrees.commandLine(ProcessHandle.of(pid).orElse(ProcessHandle.current())) : "",
                 settings.postgresDataDirectory().toString(), postgresJdbcUrl(""),
                 "tcp://localhost:" + settings.ports().postgres()));
-        progress.accept("PostgreSQL ready in " + seconds(Duration.between(begin, Instant.now())));
+        progress.accept("PostgreSQL ready in " + seconds(Duration.between(begin, clock.instant())));
     }
 
     /** The server process, read from PostgreSQL's own pid file; it is not our child (pg_ctl detaches it). */
@@ -185,7 +188,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startKafka() {
-        Instant begin = Instant.now();
+        Instant begin = clock.instant();
         progress.accept("Starting Kafka on port " + settings.ports().kafka() + " (data in "
                 + settings.kafkaLogDirectory() + ")");
         EmbeddedKafkaBroker broker;
@@ -205,7 +208,7 @@ public final class LocalStack implements AutoCloseable {
         String launcherCommand = ProcessTrees.commandLine(launcher);
         record(new StackState.Component("kafka", launcher.pid(), "inside the launcher: " + launcherCommand,
                 launcherCommand, kafkaBootstrapServers(), "tcp://127.0.0.1:" + settings.ports().kafka()));
-        progress.accept("Kafka ready in " + seconds(Duration.between(begin, Instant.now())));
+        progress.accept("Kafka ready in " + seconds(Duration.between(begin, clock.instant())));
     }
 
     /**
@@ -213,7 +216,7 @@ public final class LocalStack implements AutoCloseable {
      * Started before Keycloak and the applications, so it is stopped after them.
      */
     private void startMail() {
-        Instant begin = Instant.now();
+        Instant begin = clock.instant();
         Ports ports = settings.ports();
         progress.accept("Starting the mail server (GreenMail) on ports " + ports.smtp() + " (SMTP) and "
                 + ports.imap() + " (IMAP); mail is kept in memory only");
@@ -229,11 +232,11 @@ public final class LocalStack implements AutoCloseable {
         record(new StackState.Component("mail", launcher.pid(), "inside the launcher: " + launcherCommand,
                 launcherCommand, "smtp://localhost:" + ports.smtp() + " (imap " + ports.imap() + ")",
                 "tcp://" + smtpAddress()));
-        progress.accept("Mail server ready in " + seconds(Duration.between(begin, Instant.now())));
+        progress.accept("Mail server ready in " + seconds(Duration.between(begin, clock.instant())));
     }
 
     private void startKeycloak() {
-        Instant begin = Instant.now();
+        Instant begin = clock.instant();
         Path home = settings.keycloakHome();
         try (AutoCloseable installLock = KeycloakDistribution.lockInstall(home)) {
             boolean freshInstall = !Files.isRegularFile(home.resolve("bin/kc.sh"));
@@ -263,11 +266,11 @@ public final class LocalStack implements AutoCloseable {
         } catch (Exception e) {
             throw failure("keycloak", "Keycloak did not start: " + rootMessage(e), e);
         }
-        progress.accept("Keycloak ready in " + seconds(Duration.between(begin, Instant.now())));
+        progress.accept("Keycloak ready in " + seconds(Duration.between(begin, clock.instant())));
     }
 
     private void startApplications() {
-        Instant begin = Instant.now();
+        Instant begin = clock.instant();
         progress.accept("Starting " + String.join(", ", PlatformApplication.names()));
         List<Readiness> pending = new ArrayList<>();
         for (PlatformApplication application : PlatformApplication.ALL) {
@@ -279,7 +282,7 @@ public final class LocalStack implements AutoCloseable {
             pending.add(new Readiness(process, url + "/q/health/ready"));
         }
         awaitReady(pending, APPLICATION_READY_TIMEOUT);
-        progress.accept("Applications ready in " + seconds(Duration.between(begin, Instant.now())));
+        progress.accept("Applications ready in " + seconds(Duration.between(begin, clock.instant())));
     }
 
     private ManagedProcess startProcess(String name, List<String> command, Map<String, String> environment,
@@ -300,7 +303,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Waits until every URL answers 200; fails on the first process that exits or on the deadline. */
     private void awaitReady(List<Readiness> pending, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
+        Instant deadline = clock.instant().plus(timeout);
         List<Readiness> remaining = new ArrayList<>(pending);
         while (!remaining.isEmpty()) {
             for (Iterator<Readiness> it = remaining.iterator(); it.hasNext(); ) {
@@ -321,7 +324,7 @@ public final class LocalStack implements AutoCloseable {
             if (remaining.isEmpty()) {
                 return;
             }
-            if (Instant.now().isAfter(deadline)) {
+            if (clock.instant().isAfter(deadline)) {
                 Readiness late = remaining.get(0);
                 throw failure(late.process().name(), late.process().name() + " did not become ready within "
                         + timeout.toSeconds() + " s (GET " + late.url() + " never answered 200).", null);

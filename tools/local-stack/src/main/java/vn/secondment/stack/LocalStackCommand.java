@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ public final class LocalStackCommand {
     private final StackSettings settings;
     private final PrintStream out;
     private final PrintStream err;
+    /** The launcher's time: how long each part took to start, when the stack started. */
+    private final Clock clock = Clock.systemUTC();
 
     LocalStackCommand(StackSettings settings, PrintStream out, PrintStream err) {
         this.settings = settings;
@@ -249,11 +252,11 @@ public final class LocalStackCommand {
         if (launcher.isPresent()) {
             out.println("Stopping the local stack (launcher pid " + launcher.get().pid() + ")...");
             launcher.get().destroy(); // SIGTERM: the launcher stops its components in order
-            Instant begin = Instant.now();
-            while (launcher.get().isAlive() && Duration.between(begin, Instant.now()).compareTo(DOWN_TIMEOUT) < 0) {
+            Instant begin = clock.instant();
+            while (launcher.get().isAlive() && Duration.between(begin, clock.instant()).compareTo(DOWN_TIMEOUT) < 0) {
                 ProcessTrees.awaitExit(launcher.get(), Duration.ofSeconds(10));
                 if (launcher.get().isAlive()) {
-                    out.println("  still stopping (" + Duration.between(begin, Instant.now()).toSeconds() + " s)");
+                    out.println("  still stopping (" + Duration.between(begin, clock.instant()).toSeconds() + " s)");
                 }
             }
             if (launcher.get().isAlive()) {

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,9 +34,11 @@ public class AuditTrail implements PanacheRepositoryBase<AuditEntry, UUID> {
     };
 
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public AuditTrail(ObjectMapper json) {
+    public AuditTrail(ObjectMapper json, Clock clock) {
         this.json = json;
+        this.clock = clock;
     }
 
     /**
@@ -57,7 +60,7 @@ public class AuditTrail implements PanacheRepositoryBase<AuditEntry, UUID> {
         entry.ministry = ministry;
         entry.action = action;
         entry.actor = actor;
-        entry.at = Instant.now();
+        entry.at = clock.instant();
         // the column holds 500 characters; a reason built from a long file name must not fail the change
         entry.reason = reason == null || reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
         entry.changes = write(changes);

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.problem.ProblemType;
 import vn.secondment.rest.security.Caller;
@@ -19,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -47,14 +47,15 @@ public class IdempotentRequests {
     private final ObjectMapper json;
     private final Caller caller;
     private final Duration retention;
+    private final Clock clock;
 
     public IdempotentRequests(EntityManager entityManager, ObjectMapper json, Caller caller,
-                              @ConfigProperty(name = "platform.idempotency.retention", defaultValue = "P1D")
-                              Duration retention) {
+                              IdempotencyConfig config, Clock clock) {
         this.entityManager = entityManager;
         this.json = json;
         this.caller = caller;
-        this.retention = retention;
+        this.retention = config.retention();
+        this.clock = clock;
     }
 
     /**
@@ -74,7 +75,7 @@ public class IdempotentRequests {
                         INSERT INTO idempotency_key (caller, key, operation, request_hash, created_at)
                         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
                 .setParameter(1, caller.subject()).setParameter(2, key).setParameter(3, operation)
-                .setParameter(4, hash).setParameter(5, Timestamp.from(Instant.now()))
+                .setParameter(4, hash).setParameter(5, Timestamp.from(clock.instant()))
                 .executeUpdate();
         if (claimed == 1) {
             Response response = create.get();
@@ -131,7 +132,7 @@ public class IdempotentRequests {
     @Transactional
     void purgeExpired() {
         entityManager.createNativeQuery("DELETE FROM idempotency_key WHERE created_at < ?1")
-                .setParameter(1, Timestamp.from(Instant.now().minus(retention)))
+                .setParameter(1, Timestamp.from(clock.instant().minus(retention)))
                 .executeUpdate();
     }
 

@@ -1,8 +1,10 @@
 package vn.secondment.events.assignment;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import vn.secondment.events.readmodel.Snapshot;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,7 +26,19 @@ import java.util.UUID;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AssignmentSnapshot(UUID assignmentId, UUID deploymentId, UUID officialId, String ministryCode,
                                  String provinceCode, LocalDate startDate, LocalDate endDate, Status status,
-                                 UUID replacementAssignmentId, LocalDate arrivedOn) {
+                                 UUID replacementAssignmentId, LocalDate arrivedOn) implements Snapshot {
+
+    @Override
+    public UUID recordId() {
+        return assignmentId;
+    }
+
+    @Override
+    public List<String> missingFields() {
+        return Snapshot.nullsAmong("assignmentId", assignmentId, "deploymentId", deploymentId, "officialId",
+                officialId, "ministryCode", ministryCode, "provinceCode", provinceCode, "startDate", startDate,
+                "endDate", endDate, "status", status);
+    }
 
     /** A snapshot without an arrival date, as the first producers wrote it. */
     public AssignmentSnapshot(UUID assignmentId, UUID deploymentId, UUID officialId, String ministryCode,

@@ -9,6 +9,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import vn.secondment.events.EventType;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,13 +27,15 @@ public class EventPublisher {
     private final ObjectMapper mapper;
     private final Event<OutboxWritten> written;
     private final TransactionSynchronizationRegistry transaction;
+    private final Clock clock;
 
     public EventPublisher(EntityManager entityManager, ObjectMapper mapper, Event<OutboxWritten> written,
-                          TransactionSynchronizationRegistry transaction) {
+                          TransactionSynchronizationRegistry transaction, Clock clock) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.written = written;
         this.transaction = transaction;
+        this.clock = clock;
     }
 
     /**
@@ -52,7 +55,7 @@ public class EventPublisher {
         event.aggregateType = type.aggregateType();
         event.aggregateId = String.valueOf(aggregateId);
         event.ministry = ministry;
-        event.occurredAt = Instant.now();
+        event.occurredAt = clock.instant();
         event.payload = toJson(data);
         entityManager.persist(event);
         // one wake-up of the relay per transaction, however many events it writes (an import writes thousands)

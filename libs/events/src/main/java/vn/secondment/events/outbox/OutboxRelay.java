@@ -24,6 +24,7 @@ import vn.secondment.events.EventEnvelope;
 import vn.secondment.events.EventsConfig;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,25 +54,27 @@ public class OutboxRelay {
     private final EventCodec codec;
     private final ManagedExecutor executor;
     private final Map<String, Object> kafkaConfig;
+    private final Clock clock;
     private final ReentrantLock draining = new ReentrantLock();
     private volatile boolean wokenWhileDraining;
     private volatile boolean shuttingDown;
     private Producer<String, String> producer;
 
     public OutboxRelay(EntityManager entityManager, EventsConfig config, EventCodec codec, ManagedExecutor executor,
-                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Clock clock) {
         this.entityManager = entityManager;
         this.config = config;
         this.codec = codec;
         this.executor = executor;
         this.kafkaConfig = kafkaConfig;
+        this.clock = clock;
     }
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
         executor.execute(this::drain);
     }
 
-    @Scheduled(every = "${platform.events.outbox.poll-interval:1s}", delayed = "1s",
+    @Scheduled(every = "${platform.events.outbox.poll-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
@@ -126,7 +129,7 @@ public class OutboxRelay {
         if (shuttingDown) {
             return;
         }
-        Instant cutoff = Instant.now().minus(config.outbox().retention());
+        Instant cutoff = clock.instant().minus(config.outbox().retention());
         int deleted = QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createQuery("delete from OutboxEvent e where e.publishedAt < :cutoff")
                 .setParameter("cutoff", cutoff)
@@ -161,7 +164,7 @@ public class OutboxRelay {
             acks.add(producer().send(toRecord(event)));
         }
         producer().flush();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (int i = 0; i < pending.size(); i++) {
             OutboxEvent event = pending.get(i);
             try {

@@ -1,6 +1,7 @@
 package vn.secondment.events.personnel;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import vn.secondment.events.readmodel.Snapshot;
 
 import java.util.List;
 import java.util.UUID;
@@ -25,5 +26,15 @@ import java.util.UUID;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OfficialSnapshot(UUID officialId, String fullName, String ministryCode, UUID unitId, String position,
                                String category, String email, List<String> expertise, boolean active,
-                               UUID importId) {
+                               UUID importId) implements Snapshot {
+
+    @Override
+    public UUID recordId() {
+        return officialId;
+    }
+
+    @Override
+    public List<String> missingFields() {
+        return Snapshot.nullsAmong("officialId", officialId, "fullName", fullName, "ministryCode", ministryCode);
+    }
 }

@@ -28,6 +28,17 @@ public final class PersonnelEvents {
     public static final EventType UNIT_CHANGED =
             new EventType("vn.secondment.personnel.unit.changed", 1, UNIT);
 
+    /** Whether {@code type} is one of the official events, whose payload is an {@link OfficialSnapshot}. */
+    public static boolean isOfficialEvent(String type) {
+        return OFFICIAL_REGISTERED.name().equals(type) || OFFICIAL_UPDATED.name().equals(type)
+                || OFFICIAL_DEACTIVATED.name().equals(type);
+    }
+
+    /** Whether {@code type} is one of the unit events, whose payload is a {@link UnitSnapshot}. */
+    public static boolean isUnitEvent(String type) {
+        return UNIT_CREATED.name().equals(type) || UNIT_CHANGED.name().equals(type);
+    }
+
     private PersonnelEvents() {
     }
 }

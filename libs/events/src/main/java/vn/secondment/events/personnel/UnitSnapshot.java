@@ -1,7 +1,9 @@
 package vn.secondment.events.personnel;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import vn.secondment.events.readmodel.Snapshot;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,5 +20,15 @@ import java.util.UUID;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UnitSnapshot(UUID unitId, String ministryCode, UUID parentId, String code, String name, String type,
-                           boolean active) {
+                           boolean active) implements Snapshot {
+
+    @Override
+    public UUID recordId() {
+        return unitId;
+    }
+
+    @Override
+    public List<String> missingFields() {
+        return Snapshot.nullsAmong("unitId", unitId, "ministryCode", ministryCode, "code", code, "name", name);
+    }
 }

@@ -14,16 +14,16 @@ import vn.secondment.events.report.ReportEvents;
  * đợt), the assignment is complete. Each event is applied once; the other events of the topic are skipped.
  */
 @ApplicationScoped
-public class FinalReportFollower {
+public class ReportFollower {
 
     public static final String CONSUMER = "assignment-service.final-reports";
-    private static final Logger LOG = Logger.getLogger(FinalReportFollower.class);
+    private static final Logger LOG = Logger.getLogger(ReportFollower.class);
 
     private final ProcessedEvents processed;
     private final EventCodec codec;
     private final AssignmentService assignments;
 
-    public FinalReportFollower(ProcessedEvents processed, EventCodec codec, AssignmentService assignments) {
+    public ReportFollower(ProcessedEvents processed, EventCodec codec, AssignmentService assignments) {
         this.processed = processed;
         this.codec = codec;
         this.assignments = assignments;

@@ -8,10 +8,11 @@ import vn.secondment.events.EventEnvelope;
 import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.events.inbox.ProcessedEvents;
-import vn.secondment.personnel.HeldAssignment;
+import vn.secondment.events.readmodel.ReadModels;
 import vn.secondment.personnel.Official;
 import vn.secondment.personnel.SecondmentStatus;
-import vn.secondment.personnel.repository.HeldAssignmentRepository;
+import vn.secondment.personnel.readmodel.KnownAssignment;
+import vn.secondment.personnel.repository.KnownAssignmentRepository;
 import vn.secondment.personnel.repository.OfficialRepository;
 
 import java.util.List;
@@ -22,18 +23,20 @@ import java.util.List;
  * the assignments they hold, so events of different assignments may arrive in any order.
  */
 @ApplicationScoped
-public class SecondmentStatusService {
+public class AssignmentFollower {
 
     public static final String CONSUMER = "personnel-service.secondment-status";
-    private static final Logger LOG = Logger.getLogger(SecondmentStatusService.class);
+    private static final Logger LOG = Logger.getLogger(AssignmentFollower.class);
 
+    private final ReadModels readModels;
     private final ProcessedEvents processed;
     private final EventCodec codec;
-    private final HeldAssignmentRepository assignments;
+    private final KnownAssignmentRepository assignments;
     private final OfficialRepository officials;
 
-    public SecondmentStatusService(ProcessedEvents processed, EventCodec codec, HeldAssignmentRepository assignments,
-                                   OfficialRepository officials) {
+    public AssignmentFollower(ReadModels readModels, ProcessedEvents processed, EventCodec codec,
+                              KnownAssignmentRepository assignments, OfficialRepository officials) {
+        this.readModels = readModels;
         this.processed = processed;
         this.codec = codec;
         this.assignments = assignments;
@@ -48,24 +51,19 @@ public class SecondmentStatusService {
             return;
         }
         AssignmentSnapshot snapshot = codec.data(event, AssignmentSnapshot.class);
-        HeldAssignment held = assignments.findByIdOptional(snapshot.assignmentId()).orElse(null);
-        if (held != null && held.eventTime.isAfter(event.time())) {
+        boolean changed = readModels.newestWins(event, snapshot, KnownAssignment.class, id -> {
+            KnownAssignment held = new KnownAssignment();
+            held.assignmentId = id;
+            return held;
+        }, (s, held) -> {
+            held.officialId = s.officialId();
+            held.status = s.status();
+            held.startDate = s.startDate();
+            held.endDate = s.endDate();
+        }).isPresent();
+        if (!changed) {
             // an older state of this assignment arriving after a newer one changes nothing
             return;
-        }
-        boolean first = held == null;
-        if (first) {
-            held = new HeldAssignment();
-            held.assignmentId = snapshot.assignmentId();
-        }
-        held.officialId = snapshot.officialId();
-        held.status = snapshot.status();
-        held.startDate = snapshot.startDate();
-        held.endDate = snapshot.endDate();
-        held.eventTime = event.time();
-        if (first) {
-            // persisted once complete: the insert is built from the state at persist time
-            assignments.persist(held);
         }
         assignments.flush();
         refresh(snapshot);
@@ -81,7 +79,7 @@ public class SecondmentStatusService {
         official.secondmentStatus = statusOf(assignments.ofOfficial(official.id));
     }
 
-    static SecondmentStatus statusOf(List<HeldAssignment> held) {
+    static SecondmentStatus statusOf(List<KnownAssignment> held) {
         if (held.stream().anyMatch(a -> a.status == AssignmentSnapshot.Status.ACTIVE)) {
             return SecondmentStatus.ON_SECONDMENT;
         }

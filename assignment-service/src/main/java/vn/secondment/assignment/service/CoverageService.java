@@ -1,23 +1,27 @@
-package vn.secondment.assignment.coverage;
+package vn.secondment.assignment.service;
 
-import vn.secondment.data.AssignmentScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import vn.secondment.assignment.CoverageState;
 import vn.secondment.assignment.Deployment;
 import vn.secondment.assignment.DeploymentType;
 import vn.secondment.assignment.Period;
-import vn.secondment.rest.VietnamTime;
-import vn.secondment.reference.AdministrativeUnits;
-import vn.secondment.reference.Province;
+import vn.secondment.assignment.repository.CoverageQueries;
 import vn.secondment.assignment.repository.DeploymentRepository;
+import vn.secondment.assignment.repository.Holding;
 import vn.secondment.assignment.rest.CoverageCell;
 import vn.secondment.assignment.rest.CoverageHolder;
 import vn.secondment.assignment.rest.CoverageMatrixView;
 import vn.secondment.assignment.rest.CoverageTotals;
 import vn.secondment.assignment.rest.DeploymentCoverageView;
 import vn.secondment.assignment.security.AssignmentAccess;
+import vn.secondment.data.AssignmentScope;
+import vn.secondment.reference.AdministrativeUnits;
+import vn.secondment.reference.Province;
+import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,11 +46,13 @@ public class CoverageService {
     private final CoverageQueries queries;
     private final DeploymentRepository deployments;
     private final AdministrativeUnits units;
+    private final Clock clock;
 
-    public CoverageService(CoverageQueries queries, DeploymentRepository deployments, AdministrativeUnits units) {
+    public CoverageService(CoverageQueries queries, DeploymentRepository deployments, AdministrativeUnits units, Clock clock) {
         this.queries = queries;
         this.deployments = deployments;
         this.units = units;
+        this.clock = clock;
     }
 
     /**
@@ -116,7 +122,7 @@ public class CoverageService {
         Period period = new Period(d.startDate, d.endDate);
         LocalDate day;
         if (date == null) {
-            LocalDate today = VietnamTime.today();
+            LocalDate today = VietnamTime.today(clock);
             day = today.isBefore(d.startDate) ? d.startDate : today.isAfter(d.endDate) ? d.endDate : today;
         } else if (!period.contains(date)) {
             throw ProblemException.invalid("date", "must fall within the deployment's period " + d.startDate

@@ -1,9 +1,9 @@
-package vn.secondment.personnel.annex;
+package vn.secondment.personnel.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionManager;
 import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -18,10 +18,9 @@ import vn.secondment.personnel.OrgUnit;
 import vn.secondment.personnel.mapping.OfficialMapper;
 import vn.secondment.personnel.repository.OfficialRepository;
 import vn.secondment.personnel.repository.OrgUnitRepository;
+import vn.secondment.personnel.rest.ImportReport;
 import vn.secondment.personnel.rest.OfficialRequest;
 import vn.secondment.personnel.security.DirectoryAccess;
-import vn.secondment.personnel.service.MinistryService;
-import vn.secondment.personnel.service.OfficialService;
 import vn.secondment.rest.Text;
 import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemException;
@@ -33,6 +32,7 @@ import vn.secondment.tabular.TableFormatException;
 import vn.secondment.tabular.TableReader;
 
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,11 +72,12 @@ public class AnnexImportService {
     private final Validator validator;
     private final EntityManager entityManager;
     private final TransactionManager transactions;
+    private final Clock clock;
 
     public AnnexImportService(OfficialRepository officials, OrgUnitRepository units, OfficialService officialService,
                               MinistryService ministries, OfficialMapper mapper, AuditTrail audit,
                               EventPublisher events, Validator validator, EntityManager entityManager,
-                              TransactionManager transactions) {
+                              TransactionManager transactions, Clock clock) {
         this.officials = officials;
         this.units = units;
         this.officialService = officialService;
@@ -87,6 +88,7 @@ public class AnnexImportService {
         this.validator = validator;
         this.entityManager = entityManager;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** What the caller asked for: whose annex, under which decision, from which file. */
@@ -164,7 +166,7 @@ public class AnnexImportService {
 
     private void write(ParsedRow row, Official official, String ministry, OfficialService.UnitResolver unitOf,
                        String actor, String reason, UUID importId, Counts counts) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (official == null) {
             official = new Official();
             official.id = UUID.randomUUID();

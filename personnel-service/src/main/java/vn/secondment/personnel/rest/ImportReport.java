@@ -1,6 +1,7 @@
-package vn.secondment.personnel.annex;
+package vn.secondment.personnel.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.secondment.personnel.service.AnnexImportService;
 import vn.secondment.rest.problem.Problem;
 
 import java.util.List;

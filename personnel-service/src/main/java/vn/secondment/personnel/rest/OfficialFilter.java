@@ -1,4 +1,4 @@
-package vn.secondment.personnel.search;
+package vn.secondment.personnel.rest;
 
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;

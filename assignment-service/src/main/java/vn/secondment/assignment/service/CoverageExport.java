@@ -1,4 +1,4 @@
-package vn.secondment.assignment.coverage;
+package vn.secondment.assignment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;

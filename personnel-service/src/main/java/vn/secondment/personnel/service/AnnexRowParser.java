@@ -1,4 +1,4 @@
-package vn.secondment.personnel.annex;
+package vn.secondment.personnel.service;
 
 import vn.secondment.personnel.Gender;
 import vn.secondment.personnel.OrgUnit;

@@ -1,4 +1,4 @@
-package vn.secondment.assignment.search;
+package vn.secondment.assignment.rest;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,4 +1,4 @@
-package vn.secondment.personnel;
+package vn.secondment.personnel.readmodel;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,15 +7,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import vn.secondment.events.assignment.AssignmentSnapshot;
+import vn.secondment.events.readmodel.KnownState;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** The latest state assignment-service published for one assignment: the input of an official's status. */
+/** The latest state assignment-service published for one assignment: the input of an official's status.
+ * Kept by {@code AssignmentFollower}. */
 @Entity
 @Table(name = "held_assignment")
-public class HeldAssignment {
+public class KnownAssignment extends KnownState {
 
     @Id
     @Column(name = "assignment_id")
@@ -33,7 +34,4 @@ public class HeldAssignment {
 
     @Column(name = "end_date")
     public LocalDate endDate;
-
-    @Column(name = "event_time", nullable = false)
-    public Instant eventTime;
 }

@@ -1,4 +1,4 @@
-package vn.secondment.assignment.coverage;
+package vn.secondment.assignment.repository;
 
 import vn.secondment.assignment.AssignmentRole;
 import vn.secondment.assignment.AssignmentStatus;

@@ -1,4 +1,4 @@
-package vn.secondment.assignment.coverage;
+package vn.secondment.assignment.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -56,7 +56,7 @@ public class CoverageQueries {
                 .and("d.id = :deployment", "deployment", deploymentId)
                 .and("d.status in :statuses", "statuses", deploymentStatuses);
         TypedQuery<Holding> query = entityManager.createQuery("""
-                select new vn.secondment.assignment.coverage.Holding(a.id, a.ministryCode, a.provinceCode,
+                select new vn.secondment.assignment.repository.Holding(a.id, a.ministryCode, a.provinceCode,
                        a.officialId, o.fullName, a.role, a.status, d.id, d.decisionNumber)
                 """ + where.jpql() + " order by a.ministryCode, a.provinceCode, a.role, o.fullName, a.startDate, a.id",
                 Holding.class);

@@ -1,4 +1,4 @@
-package vn.secondment.assignment.coverage;
+package vn.secondment.assignment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -6,8 +6,8 @@ import vn.secondment.assignment.Assignment;
 import vn.secondment.assignment.AssignmentRevision;
 import vn.secondment.assignment.Deployment;
 import vn.secondment.assignment.DeploymentRevision;
-import vn.secondment.assignment.KnownOfficial;
 import vn.secondment.assignment.mapping.AssignmentMapper;
+import vn.secondment.assignment.readmodel.KnownOfficial;
 import vn.secondment.assignment.repository.AssignmentRepository;
 import vn.secondment.assignment.repository.DeploymentRepository;
 import vn.secondment.assignment.repository.KnownOfficialRepository;

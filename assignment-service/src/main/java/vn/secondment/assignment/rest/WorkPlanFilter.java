@@ -1,12 +1,12 @@
-package vn.secondment.assignment.search;
+package vn.secondment.assignment.rest;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import vn.secondment.rest.IsoWeek;
 import vn.secondment.assignment.WorkPlanStatus;
 import vn.secondment.rest.Formats;
+import vn.secondment.rest.IsoWeek;
 
 import java.util.List;
 

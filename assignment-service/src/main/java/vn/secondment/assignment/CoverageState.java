@@ -1,4 +1,4 @@
-package vn.secondment.assignment.coverage;
+package vn.secondment.assignment;
 
 /** How a province stands against the coverage rule on a day: officials present compared with officials required. */
 public enum CoverageState {

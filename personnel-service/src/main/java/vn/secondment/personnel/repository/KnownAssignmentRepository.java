@@ -2,15 +2,15 @@ package vn.secondment.personnel.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.secondment.personnel.HeldAssignment;
+import vn.secondment.personnel.readmodel.KnownAssignment;
 
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
-public class HeldAssignmentRepository implements PanacheRepositoryBase<HeldAssignment, UUID> {
+public class KnownAssignmentRepository implements PanacheRepositoryBase<KnownAssignment, UUID> {
 
-    public List<HeldAssignment> ofOfficial(UUID officialId) {
+    public List<KnownAssignment> ofOfficial(UUID officialId) {
         return list("officialId", officialId);
     }
 }

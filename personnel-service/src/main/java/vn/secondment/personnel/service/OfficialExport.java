@@ -1,4 +1,4 @@
-package vn.secondment.personnel.annex;
+package vn.secondment.personnel.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,10 +10,9 @@ import vn.secondment.personnel.Official;
 import vn.secondment.personnel.OrgUnit;
 import vn.secondment.personnel.mapping.OfficialMapper;
 import vn.secondment.personnel.repository.OrgUnitRepository;
+import vn.secondment.personnel.rest.OfficialFilter;
 import vn.secondment.personnel.rest.OfficialView;
-import vn.secondment.personnel.search.OfficialFilter;
 import vn.secondment.personnel.security.DirectoryAccess;
-import vn.secondment.personnel.service.OfficialService;
 import vn.secondment.tabular.TableFormat;
 import vn.secondment.tabular.TableWriter;
 
