@@ -114,6 +114,19 @@ public class LocalityIssue {
         return referredToMinistry != null ? referredToMinistry : ministryCode;
     }
 
+    /**
+     * Hands the issue to {@code ministry}, which answers it from now on; the ministry it was addressed to is kept
+     * (the figures count it there), and referring it back to that one clears the referral. Any escalation to a unit
+     * of the previous answering ministry ends with it.
+     */
+    public void referTo(String ministry) {
+        referredToMinistry = ministry.equals(ministryCode) ? null : ministry;
+        escalatedToUnit = null;
+        escalatedAt = null;
+        deadline = null;
+        overdueAnnouncedAt = null;
+    }
+
     /** Escalated, and the whole deadline day (Vietnam) is over without an answer. */
     public boolean overdueOn(LocalDate today) {
         return status == IssueStatus.ESCALATED && deadline != null && today.isAfter(deadline);

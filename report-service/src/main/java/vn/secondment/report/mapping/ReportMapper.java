@@ -5,6 +5,7 @@ import vn.secondment.events.report.FinalReportSnapshot;
 import vn.secondment.events.report.WeeklyReportSnapshot;
 import vn.secondment.report.FinalReport;
 import vn.secondment.report.HeldAssignment;
+import vn.secondment.report.Report;
 import vn.secondment.report.WeeklyReport;
 import vn.secondment.report.rest.FinalReportView;
 import vn.secondment.report.rest.WeeklyReportView;
@@ -17,20 +18,11 @@ import java.util.Map;
 @ApplicationScoped
 public class ReportMapper {
 
-    /** Not submitted and past its deadline, as of {@code now}. */
-    public static boolean overdue(WeeklyReport r, Instant now) {
-        return r.status.withOfficial() && r.dueAt.isBefore(now);
-    }
-
-    public static boolean overdue(FinalReport r, Instant now) {
-        return r.status.withOfficial() && r.dueAt.isBefore(now);
-    }
-
     /** @param officialName null when the caller may not see personal details or the official is not known */
     public WeeklyReportView toView(WeeklyReport r, String officialName, Instant now) {
         HeldAssignment a = r.assignment;
         return new WeeklyReportView(r.id, a.assignmentId, a.officialId, officialName, a.ministryCode,
-                a.provinceCode, r.week, r.weekStart, r.dueAt, r.status, overdue(r, now), r.submittedAt, r.late,
+                a.provinceCode, r.week, r.weekStart, r.dueAt, r.status, r.overdue(now), r.submittedAt, r.late,
                 r.summary, r.activities, r.communesVisited, r.difficulties, r.recommendations, r.nextWeekPlan,
                 r.draftedAt, r.reviewedBy, r.reviewedAt, r.reviewComment, r.version, r.updatedAt);
     }
@@ -38,7 +30,7 @@ public class ReportMapper {
     public FinalReportView toView(FinalReport r, String officialName, Instant now) {
         HeldAssignment a = r.assignment;
         return new FinalReportView(r.id, a.assignmentId, a.officialId, officialName, a.ministryCode,
-                a.provinceCode, a.endDate, r.dueAt, r.status, overdue(r, now), r.submittedAt, r.late, r.summary,
+                a.provinceCode, a.endDate, r.dueAt, r.status, r.overdue(now), r.submittedAt, r.late, r.summary,
                 r.results, r.difficulties, r.recommendations, r.lessons, r.draftedAt, r.reviewedBy, r.reviewedAt,
                 r.reviewComment, r.acceptedAt, r.acceptedBy, r.version, r.updatedAt);
     }
@@ -67,12 +59,7 @@ public class ReportMapper {
         state.put("difficulties", r.difficulties);
         state.put("recommendations", r.recommendations);
         state.put("nextWeekPlan", r.nextWeekPlan);
-        state.put("submittedAt", text(r.submittedAt));
-        state.put("late", r.late);
-        state.put("reviewedBy", r.reviewedBy);
-        state.put("reviewedAt", text(r.reviewedAt));
-        state.put("reviewComment", r.reviewComment);
-        return state;
+        return workflowState(r, state);
     }
 
     public Map<String, Object> auditState(FinalReport r) {
@@ -84,13 +71,19 @@ public class ReportMapper {
         state.put("difficulties", r.difficulties);
         state.put("recommendations", r.recommendations);
         state.put("lessons", r.lessons);
+        workflowState(r, state);
+        state.put("acceptedAt", text(r.acceptedAt));
+        state.put("acceptedBy", r.acceptedBy);
+        return state;
+    }
+
+    /** Adds where the report stands in the workflow, after its content. */
+    private static Map<String, Object> workflowState(Report r, Map<String, Object> state) {
         state.put("submittedAt", text(r.submittedAt));
         state.put("late", r.late);
         state.put("reviewedBy", r.reviewedBy);
         state.put("reviewedAt", text(r.reviewedAt));
         state.put("reviewComment", r.reviewComment);
-        state.put("acceptedAt", text(r.acceptedAt));
-        state.put("acceptedBy", r.acceptedBy);
         return state;
     }
 

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.secondment.data.idempotency.IdempotentRequests;
-import vn.secondment.report.search.FieldVisitFilter;
 import vn.secondment.report.security.ReportAccess;
 import vn.secondment.report.service.FieldVisitService;
 import vn.secondment.rest.PageView;

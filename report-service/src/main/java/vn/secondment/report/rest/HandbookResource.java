@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.secondment.data.idempotency.IdempotentRequests;
 import vn.secondment.report.HandbookEntry;
-import vn.secondment.report.search.HandbookFilter;
+import vn.secondment.report.mapping.HandbookMapper;
 import vn.secondment.report.security.ReportAccess;
 import vn.secondment.report.service.HandbookService;
 import vn.secondment.rest.PageView;
@@ -43,11 +43,14 @@ import java.util.UUID;
 public class HandbookResource {
 
     private final HandbookService service;
+    private final HandbookMapper mapper;
     private final ReportAccess access;
     private final IdempotentRequests idempotency;
 
-    public HandbookResource(HandbookService service, ReportAccess access, IdempotentRequests idempotency) {
+    public HandbookResource(HandbookService service, HandbookMapper mapper, ReportAccess access,
+                            IdempotentRequests idempotency) {
         this.service = service;
+        this.mapper = mapper;
         this.access = access;
         this.idempotency = idempotency;
     }
@@ -69,7 +72,7 @@ public class HandbookResource {
         return idempotency.once(idempotencyKey, "publishHandbookEntry", request, () -> {
             HandbookEntry e = service.publish(request, access);
             return Response.created(uri.getAbsolutePathBuilder().path(e.id.toString()).build())
-                    .tag(Versions.etag(e.version)).entity(HandbookService.view(e)).build();
+                    .tag(Versions.etag(e.version)).entity(mapper.toView(e)).build();
         });
     }
 
@@ -127,7 +130,7 @@ public class HandbookResource {
         return ok(service.withdraw(id, ifMatch, request, access));
     }
 
-    private static Response ok(HandbookEntry e) {
-        return Response.ok(HandbookService.view(e)).tag(Versions.etag(e.version)).build();
+    private Response ok(HandbookEntry e) {
+        return Response.ok(mapper.toView(e)).tag(Versions.etag(e.version)).build();
     }
 }

@@ -6,8 +6,8 @@ import jakarta.transaction.Transactional;
 import vn.secondment.data.AssignmentScope;
 import vn.secondment.data.Where;
 import vn.secondment.data.audit.AuditTrail;
-import vn.secondment.events.outbox.EventPublisher;
 import vn.secondment.events.assignment.AssignmentSnapshot;
+import vn.secondment.events.outbox.EventPublisher;
 import vn.secondment.events.report.ReportEvents;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.report.FieldVisit;
@@ -16,14 +16,13 @@ import vn.secondment.report.LocalityIssue;
 import vn.secondment.report.mapping.FieldVisitMapper;
 import vn.secondment.report.repository.FieldVisitRepository;
 import vn.secondment.report.repository.HeldAssignmentRepository;
+import vn.secondment.report.rest.FieldVisitFilter;
 import vn.secondment.report.rest.FieldVisitRequest;
 import vn.secondment.report.rest.FieldVisitView;
-import vn.secondment.report.search.FieldVisitFilter;
 import vn.secondment.report.security.ReportAccess;
 import vn.secondment.rest.Formats;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
-import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.http.Versions;
 import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemException;
@@ -32,7 +31,6 @@ import vn.secondment.rest.problem.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +84,7 @@ public class FieldVisitService {
                     + " was withdrawn before the official went: it has no visits");
         }
         List<FieldVisitRequest.VisitIssueRequest> drafts = r.issues() == null ? List.of() : r.issues();
-        Instant now = now();
+        Instant now = ServiceClock.now(clock);
         String actor = access.caller().username();
         FieldVisit v = new FieldVisit();
         v.id = UUID.randomUUID();
@@ -128,7 +126,7 @@ public class FieldVisitService {
         }
         Map<String, Object> before = mapper.auditState(v);
         String actor = access.caller().username();
-        Instant now = now();
+        Instant now = ServiceClock.now(clock);
         apply(v, r, now);
         if (audit.record(AUDIT_TYPE, v.id, v.assignment.ministryCode, "updated", before, mapper.auditState(v), actor,
                 null)) {
@@ -208,7 +206,7 @@ public class FieldVisitService {
         String activities = Fields.text("activities", r.activities(), MAX_ACTIVITIES, true, violations);
         String findings = Fields.text("findings", r.findings(), MAX_FINDINGS, false, violations);
         Fields.requireValid("The field visit", violations);
-        LocalDate today = LocalDate.ofInstant(now, VietnamTime.ZONE);
+        LocalDate today = ServiceClock.day(now);
         if (r.visitDate().isBefore(a.startDate) || r.visitDate().isAfter(a.endDate)) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The visit of " + r.visitDate()
                     + " is outside the assignment's period " + a.startDate + " to " + a.endDate,
@@ -225,10 +223,5 @@ public class FieldVisitService {
         v.peopleMet = peopleMet;
         v.activities = activities;
         v.findings = findings;
-    }
-
-    /** Now, to the microsecond the database keeps. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,18 +1,16 @@
 package vn.secondment.report.service;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.report.FinalReport;
 import vn.secondment.report.HeldAssignment;
 import vn.secondment.report.ReportStatus;
+import vn.secondment.report.config.FinalReportConfig;
 import vn.secondment.report.repository.FinalReportRepository;
 import vn.secondment.rest.VietnamTime;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.UUID;
 
 /**
@@ -25,23 +23,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class FinalReportSchedule {
 
-    /** The deadline of the final report. */
-    @ConfigMapping(prefix = "report.final")
-    public interface Deadline {
-        /** Days after the assignment's end date the final report is due (0: on the end date). */
-        @WithDefault("0")
-        int dueDaysAfterEnd();
-
-        /** The time of that day, Vietnam time. */
-        @WithDefault("17:00")
-        LocalTime dueTime();
-    }
-
     private final FinalReportRepository reports;
-    private final Deadline deadline;
+    private final FinalReportConfig deadline;
     private final Clock clock;
 
-    public FinalReportSchedule(FinalReportRepository reports, Deadline deadline, Clock clock) {
+    public FinalReportSchedule(FinalReportRepository reports, FinalReportConfig deadline, Clock clock) {
         this.reports = reports;
         this.deadline = deadline;
         this.clock = clock;

@@ -7,12 +7,13 @@ import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.report.HandbookEntry;
 import vn.secondment.report.IssueStatus;
 import vn.secondment.report.LocalityIssue;
+import vn.secondment.report.mapping.HandbookMapper;
 import vn.secondment.report.repository.HandbookEntryRepository;
 import vn.secondment.report.repository.LocalityIssueRepository;
 import vn.secondment.report.rest.HandbookEntryView;
+import vn.secondment.report.rest.HandbookFilter;
 import vn.secondment.report.rest.HandbookRequest;
 import vn.secondment.report.rest.IssueActionRequests;
-import vn.secondment.report.search.HandbookFilter;
 import vn.secondment.report.security.ReportAccess;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
@@ -24,7 +25,6 @@ import vn.secondment.rest.problem.ProblemType;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,13 +46,15 @@ public class HandbookService {
 
     private final HandbookEntryRepository entries;
     private final LocalityIssueRepository issues;
+    private final HandbookMapper mapper;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public HandbookService(HandbookEntryRepository entries, LocalityIssueRepository issues, AuditTrail audit,
-                           Clock clock) {
+    public HandbookService(HandbookEntryRepository entries, LocalityIssueRepository issues, HandbookMapper mapper,
+                           AuditTrail audit, Clock clock) {
         this.entries = entries;
         this.issues = issues;
+        this.mapper = mapper;
         this.audit = audit;
         this.clock = clock;
     }
@@ -74,7 +76,7 @@ public class HandbookService {
         if (entries.count("issueId", i.id) > 0) {
             throw new ProblemException(ProblemType.CONFLICT, "Issue " + i.id + " is already in the handbook");
         }
-        Instant now = now();
+        Instant now = ServiceClock.now(clock);
         String actor = access.caller().username();
         HandbookEntry e = new HandbookEntry();
         e.id = UUID.randomUUID();
@@ -91,7 +93,7 @@ public class HandbookService {
         e.updatedAt = now;
         e.updatedBy = actor;
         entries.persist(e);
-        audit.record(AUDIT_TYPE, e.id, e.ministryCode, "published", Map.of(), auditState(e), actor, null);
+        audit.record(AUDIT_TYPE, e.id, e.ministryCode, "published", Map.of(), mapper.auditState(e), actor, null);
         entries.flush();
         return e;
     }
@@ -103,12 +105,12 @@ public class HandbookService {
         if (r.issueId() != null && !r.issueId().equals(e.issueId)) {
             throw ProblemException.invalid("issueId", "an entry stays with its issue " + e.issueId);
         }
-        Map<String, Object> before = auditState(e);
+        Map<String, Object> before = mapper.auditState(e);
         String actor = access.caller().username();
-        Instant now = now();
+        Instant now = ServiceClock.now(clock);
         apply(e, new HandbookRequest(e.issueId, r.question(), r.answer(), r.field() == null ? e.field : r.field(),
                 r.guidanceDocument()));
-        if (audit.record(AUDIT_TYPE, e.id, e.ministryCode, "updated", before, auditState(e), actor, null)) {
+        if (audit.record(AUDIT_TYPE, e.id, e.ministryCode, "updated", before, mapper.auditState(e), actor, null)) {
             e.updatedAt = now;
             e.updatedBy = actor;
         }
@@ -123,14 +125,14 @@ public class HandbookService {
         List<Problem.Violation> violations = new ArrayList<>();
         String reason = Fields.text("reason", r == null ? null : r.reason(), 500, true, violations);
         Fields.requireValid("The withdrawal", violations);
-        Map<String, Object> before = auditState(e);
-        Instant now = now();
+        Map<String, Object> before = mapper.auditState(e);
+        Instant now = ServiceClock.now(clock);
         e.withdrawnAt = now;
         e.withdrawnBy = access.caller().username();
         e.withdrawalReason = reason;
         e.updatedAt = now;
         e.updatedBy = e.withdrawnBy;
-        audit.record(AUDIT_TYPE, e.id, e.ministryCode, "withdrawn", before, auditState(e), e.withdrawnBy, reason);
+        audit.record(AUDIT_TYPE, e.id, e.ministryCode, "withdrawn", before, mapper.auditState(e), e.withdrawnBy, reason);
         entries.flush();
         return e;
     }
@@ -147,7 +149,7 @@ public class HandbookService {
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
     public PageView<HandbookEntryView> search(HandbookFilter filter, Paging paging) {
-        String q = filter.q == null ? "" : Text.fold(Text.nfc("q", filter.q));
+        String q = searchQuery(filter.q);
         Map<String, Object> parameters = new LinkedHashMap<>();
         StringBuilder from = new StringBuilder(" from handbook_entry e where e.withdrawn_at is null");
         if (!q.isEmpty()) {
@@ -173,14 +175,21 @@ public class HandbookService {
         List<UUID> page = ids.setFirstResult(paging.page * paging.size).setMaxResults(paging.size).getResultList();
         Map<UUID, HandbookEntry> byId = page.isEmpty() ? Map.of() : entries.list("id in ?1", page).stream()
                 .collect(Collectors.toMap(e -> e.id, Function.identity()));
-        return new PageView<>(page.stream().map(byId::get).map(HandbookService::view).toList(), paging.page,
+        return new PageView<>(page.stream().map(byId::get).map(mapper::toView).toList(), paging.page,
                 paging.size, ((Number) count.getSingleResult()).longValue());
     }
 
-    public static HandbookEntryView view(HandbookEntry e) {
-        return new HandbookEntryView(e.id, e.issueId, e.ministryCode, e.field, e.field.label(), e.question, e.answer,
-                e.guidanceDocument, e.publishedBy, e.publishedAt, e.updatedAt, e.withdrawnAt, e.withdrawalReason,
-                e.version);
+    /**
+     * What an entry is found by: its question, answer and guidance document folded ({@link Text#fold}: no
+     * diacritics, đ → d, lower case), so that a search typed without diacritics finds it.
+     */
+    static String searchText(String question, String answer, String guidance) {
+        return Text.fold(question + " " + answer + " " + (guidance == null ? "" : guidance));
+    }
+
+    /** The words searched for, folded the way {@link #searchText} is; empty when none. */
+    static String searchQuery(String q) {
+        return q == null ? "" : Text.fold(Text.nfc("q", q));
     }
 
     private HandbookEntry changeable(UUID id, String ifMatch, ReportAccess access) {
@@ -204,22 +213,6 @@ public class HandbookService {
         e.answer = answer;
         e.field = r.field();
         e.guidanceDocument = guidance;
-        e.searchText = Text.fold(question + " " + answer + " " + (guidance == null ? "" : guidance));
-    }
-
-    /** The entry in the API's field names, for the audit trail. */
-    private static Map<String, Object> auditState(HandbookEntry e) {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("question", e.question);
-        state.put("answer", e.answer);
-        state.put("field", e.field == null ? null : e.field.name());
-        state.put("guidanceDocument", e.guidanceDocument);
-        state.put("withdrawnAt", e.withdrawnAt == null ? null : e.withdrawnAt.toString());
-        return state;
-    }
-
-    /** Now, to the microsecond the database keeps. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        e.searchText = searchText(question, answer, guidance);
     }
 }

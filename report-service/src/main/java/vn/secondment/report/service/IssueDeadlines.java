@@ -21,7 +21,7 @@ public class IssueDeadlines {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${report.sweep.every:60s}", delayed = "10s",
+    @Scheduled(every = "${report.sweep.every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {

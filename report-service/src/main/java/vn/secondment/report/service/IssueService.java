@@ -12,11 +12,11 @@ import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.events.EventType;
 import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.events.outbox.EventPublisher;
+import vn.secondment.events.report.IssueField;
 import vn.secondment.events.report.ReportEvents;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.report.FieldVisit;
 import vn.secondment.report.HeldAssignment;
-import vn.secondment.events.report.IssueField;
 import vn.secondment.report.IssueHistory;
 import vn.secondment.report.IssueKind;
 import vn.secondment.report.IssueStatus;
@@ -29,10 +29,10 @@ import vn.secondment.report.repository.IssueHistoryRepository;
 import vn.secondment.report.repository.KnownUnitRepository;
 import vn.secondment.report.repository.LocalityIssueRepository;
 import vn.secondment.report.rest.IssueActionRequests;
+import vn.secondment.report.rest.IssueFilter;
 import vn.secondment.report.rest.IssueHistoryView;
 import vn.secondment.report.rest.IssueRequest;
 import vn.secondment.report.rest.IssueView;
-import vn.secondment.report.search.IssueFilter;
 import vn.secondment.report.security.IssueAccess;
 import vn.secondment.rest.Formats;
 import vn.secondment.rest.IsoWeek;
@@ -48,7 +48,6 @@ import vn.secondment.rest.security.Roles;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -202,8 +201,8 @@ public class IssueService {
             violations.add(new Problem.Violation("communeCode", Formats.COMMUNE_CODE_MESSAGE));
         }
         Fields.requireValid("The issue", violations);
-        Instant now = now();
-        LocalDate today = LocalDate.ofInstant(now, VietnamTime.ZONE);
+        Instant now = ServiceClock.now(clock);
+        LocalDate today = ServiceClock.day(now);
         units.requireProvince("provinceCode", province,
                 today.isBefore(AdministrativeUnits.FIRST_DAY) ? AdministrativeUnits.FIRST_DAY : today);
         if (commune != null) {
@@ -281,9 +280,9 @@ public class IssueService {
         List<Problem.Violation> violations = new ArrayList<>();
         String unit = Fields.text("unitCode", r == null ? null : r.unitCode(), 32, true, violations);
         String note = Fields.text("note", r == null ? null : r.note(), MAX_TEXT, false, violations);
-        LocalDate today = LocalDate.ofInstant(now(), VietnamTime.ZONE);
+        LocalDate today = ServiceClock.day(ServiceClock.now(clock));
         LocalDate deadline = r == null || r.deadline() == null
-                ? today.plusDays(i.urgent ? config.urgentDays() : config.escalationDays()) : r.deadline();
+                ? defaultDeadline(today, i.urgent, config) : r.deadline();
         if (deadline.isBefore(today)) {
             violations.add(new Problem.Violation("deadline", "must be today (" + today + ") or later"));
         }
@@ -358,12 +357,7 @@ public class IssueService {
         }
         return transition(i, IssueStatus.REFERRED, "REFERRED", ReportEvents.ISSUE_REFERRED, access,
                 access.coordinatorRole(), note, step -> {
-                    // referred back to the ministry it was addressed to: that one answers again
-                    i.referredToMinistry = target.equals(i.ministryCode) ? null : target;
-                    i.escalatedToUnit = null;
-                    i.escalatedAt = null;
-                    i.deadline = null;
-                    i.overdueAnnouncedAt = null;
+                    i.referTo(target);
                     step.ministry = target;
                 });
     }
@@ -415,7 +409,7 @@ public class IssueService {
      */
     @Transactional
     public int announceOverdue(Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, VietnamTime.ZONE);
+        LocalDate today = ServiceClock.day(now);
         List<LocalityIssue> due = issues.getEntityManager().createQuery("from LocalityIssue i where i.status = :status"
                         + " and i.deadline < :today and i.overdueAnnouncedAt is null order by i.deadline, i.id",
                         LocalityIssue.class)
@@ -547,7 +541,7 @@ public class IssueService {
     /** Moves {@code i} to {@code to}, with its history step, audit record and event, all in this transaction. */
     private LocalityIssue transition(LocalityIssue i, IssueStatus to, String action, EventType event,
                                      IssueAccess access, String role, String note, StepChange change) {
-        Instant now = now();
+        Instant now = ServiceClock.now(clock);
         Map<String, Object> before = mapper.auditState(i);
         String actor = access.report().caller().username();
         IssueHistory step = step(i, action, i.status, actor, role, now);
@@ -612,13 +606,16 @@ public class IssueService {
         }
     }
 
-    /** Today in Vietnam, the day an escalation's deadline is judged against. */
-    public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), VietnamTime.ZONE);
+    /**
+     * The deadline of an escalation made on {@code escalationDay} (Vietnam) that names none: the configured
+     * calendar days later, fewer for an urgent issue (one that affects citizens or businesses).
+     */
+    static LocalDate defaultDeadline(LocalDate escalationDay, boolean urgent, IssuesConfig config) {
+        return escalationDay.plusDays(urgent ? config.urgentDays() : config.escalationDays());
     }
 
-    /** Now, to the microsecond the database keeps. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    /** Today in Vietnam, the day an escalation's deadline is judged against. */
+    public LocalDate today() {
+        return ServiceClock.day(clock.instant());
     }
 }

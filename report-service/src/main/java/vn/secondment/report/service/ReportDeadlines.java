@@ -2,8 +2,6 @@ package vn.secondment.report.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -12,10 +10,10 @@ import vn.secondment.events.outbox.EventPublisher;
 import vn.secondment.events.report.ReportEvents;
 import vn.secondment.report.FinalReport;
 import vn.secondment.report.WeeklyReport;
+import vn.secondment.report.config.SweepConfig;
 import vn.secondment.report.mapping.ReportMapper;
 import vn.secondment.report.repository.FinalReportRepository;
 import vn.secondment.report.repository.WeeklyReportRepository;
-import vn.secondment.rest.VietnamTime;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -42,28 +40,16 @@ public class ReportDeadlines {
 
     private static final Logger LOG = Logger.getLogger(ReportDeadlines.class);
 
-    /** How often and in what batches the sweep runs. */
-    @ConfigMapping(prefix = "report.sweep")
-    public interface Sweep {
-        /** The interval ({@code 60s}, {@code 5m}); {@code off} disables the scheduled sweep. */
-        @WithDefault("60s")
-        String every();
-
-        /** Reports announced per transaction. */
-        @WithDefault("200")
-        int batchSize();
-    }
-
     private final WeeklyReportRepository reports;
     private final FinalReportRepository finalReportRepository;
     private final ReportMapper mapper;
     private final EventPublisher events;
     private final Clock clock;
-    private final Sweep sweep;
+    private final SweepConfig sweep;
 
     public ReportDeadlines(WeeklyReportRepository reports, FinalReportRepository finalReportRepository,
                            ReportMapper mapper, EventPublisher events, Clock clock,
-                           Sweep sweep) {
+                           SweepConfig sweep) {
         this.reports = reports;
         this.finalReportRepository = finalReportRepository;
         this.mapper = mapper;
@@ -76,7 +62,7 @@ public class ReportDeadlines {
     public record Announced(int due, int overdue, int finalOverdue) {
     }
 
-    @Scheduled(every = "${report.sweep.every:60s}", delayed = "10s",
+    @Scheduled(every = "${report.sweep.every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
@@ -89,7 +75,7 @@ public class ReportDeadlines {
 
     /** Announces every report that has become due or overdue as of {@code now} and was not announced yet. */
     public Announced sweep(Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, VietnamTime.ZONE);
+        LocalDate today = ServiceClock.day(now);
         int due = drain("""
                 SELECT id::text FROM weekly_report
                 WHERE status = 'DUE' AND due_announced_at IS NULL AND week_start <= :today

@@ -6,16 +6,18 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.jpa.HibernateHints;
 import vn.secondment.data.Where;
 import vn.secondment.report.HeldAssignment;
+import vn.secondment.report.Report;
 import vn.secondment.report.ReportStatus;
 import vn.secondment.report.repository.KnownOfficialRepository;
+import vn.secondment.report.rest.ReviewRequest;
 import vn.secondment.report.security.ReportAccess;
 import vn.secondment.rest.Text;
 import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemException;
+import vn.secondment.rest.problem.ProblemType;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -153,6 +155,27 @@ final class ReportRules {
 
     /** Now, to the microsecond the database keeps. */
     static Instant now(Clock clock) {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return ServiceClock.now(clock);
+    }
+
+    /** A submission at {@code submittedAt} is late when it comes after the deadline (at the deadline is on time). */
+    static boolean late(Instant submittedAt, Instant dueAt) {
+        return submittedAt.isAfter(dueAt);
+    }
+
+    /** The review's comment in NFC; a decision is required, and a return needs a comment (422). */
+    static String reviewComment(ReviewRequest request) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (request.decision() == null) {
+            violations.add(new Problem.Violation("decision", "must be ACCEPT or RETURN"));
+        }
+        String comment = text("comment", request.comment(), Report.MAX_REVIEW_COMMENT, violations);
+        if (request.decision() == ReviewRequest.Decision.RETURN && comment == null) {
+            violations.add(new Problem.Violation("comment", "say what to revise when returning a report"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The review cannot be recorded", violations);
+        }
+        return comment;
     }
 }

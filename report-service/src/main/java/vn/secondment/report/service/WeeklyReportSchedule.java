@@ -1,21 +1,18 @@
 package vn.secondment.report.service;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.report.HeldAssignment;
-import vn.secondment.report.WeeklyReport;
 import vn.secondment.report.ReportStatus;
+import vn.secondment.report.WeeklyReport;
+import vn.secondment.report.config.WeeklyReportConfig;
 import vn.secondment.report.repository.WeeklyReportRepository;
 import vn.secondment.rest.IsoWeek;
 import vn.secondment.rest.VietnamTime;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,23 +31,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class WeeklyReportSchedule {
 
-    /** The deadline of each week's report. */
-    @ConfigMapping(prefix = "report.weekly")
-    public interface Deadline {
-        /** The day of the report's own week it is due. */
-        @WithDefault("FRIDAY")
-        DayOfWeek dueDay();
-
-        /** The time of that day, Vietnam time. */
-        @WithDefault("17:00")
-        LocalTime dueTime();
-    }
-
     private final WeeklyReportRepository reports;
-    private final Deadline deadline;
+    private final WeeklyReportConfig deadline;
     private final Clock clock;
 
-    public WeeklyReportSchedule(WeeklyReportRepository reports, Deadline deadline, Clock clock) {
+    public WeeklyReportSchedule(WeeklyReportRepository reports, WeeklyReportConfig deadline, Clock clock) {
         this.reports = reports;
         this.deadline = deadline;
         this.clock = clock;

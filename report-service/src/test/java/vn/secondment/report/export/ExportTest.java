@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.secondment.report.service.ListExport;
 import vn.secondment.report.support.Fixtures;
 import vn.secondment.report.support.Secondment;
 import vn.secondment.rest.security.Roles;

@@ -1,4 +1,4 @@
-package vn.secondment.report.figures;
+package vn.secondment.report.rest;
 
 import vn.secondment.rest.IsoWeek;
 

@@ -1,8 +1,9 @@
-package vn.secondment.report.figures;
+package vn.secondment.report.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import vn.secondment.report.rest.FiguresFilter;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ public class FiguresQueries {
     }
 
     /** Rows of (ministry, province, monday, officials): assignments that occupy days and meet the week. */
-    List<Object[]> officialsOnSite(FiguresFilter f) {
+    public List<Object[]> officialsOnSite(FiguresFilter f) {
         return rows(f, """
                 select a.ministry_code, a.province_code, cast(w.monday as date), count(*)
                 from held_assignment a
@@ -35,7 +36,7 @@ public class FiguresQueries {
     }
 
     /** Rows of (ministry, province, monday, due, submitted, late, overdue, accepted). */
-    List<Object[]> weeklyReports(FiguresFilter f, Instant now) {
+    public List<Object[]> weeklyReports(FiguresFilter f, Instant now) {
         return rows(f, """
                 select a.ministry_code, a.province_code, r.week_start, count(*), count(r.submitted_at),
                        count(*) filter (where r.late),
@@ -47,7 +48,7 @@ public class FiguresQueries {
     }
 
     /** Rows of (ministry, province, week, raised, open, escalated, overdue, answered). */
-    List<Object[]> issues(FiguresFilter f, LocalDate today) {
+    public List<Object[]> issues(FiguresFilter f, LocalDate today) {
         return rows(f, """
                 select i.ministry_code, i.province_code, i.raised_week, count(*),
                        count(*) filter (where i.status in ('OPEN', 'ESCALATED', 'REFERRED')),
@@ -60,7 +61,7 @@ public class FiguresQueries {
     }
 
     /** Rows of (ministry, province, week, field, issues). */
-    List<Object[]> issueFields(FiguresFilter f) {
+    public List<Object[]> issueFields(FiguresFilter f) {
         return rows(f, """
                 select i.ministry_code, i.province_code, i.raised_week, i.field, count(*)
                 from locality_issue i

@@ -1,4 +1,4 @@
-package vn.secondment.report.search;
+package vn.secondment.report.rest;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -6,12 +6,13 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import vn.secondment.report.ReportStatus;
 import vn.secondment.rest.Formats;
+import vn.secondment.rest.IsoWeek;
 
 import java.util.List;
 import java.util.UUID;
 
-/** The filters of the final report list; they combine, within what the caller may read. */
-public class FinalReportFilter {
+/** The filters of the weekly report list; they combine, within what the caller may read. */
+public class WeeklyReportFilter {
 
     @QueryParam("ministry")
     @Parameter(description = "Ministry code; repeat to list several side by side (ministry=BNV&ministry=BCT)")
@@ -25,6 +26,11 @@ public class FinalReportFilter {
     @QueryParam("assignment")
     public UUID assignment;
 
+    @QueryParam("week")
+    @Parameter(description = "ISO week, e.g. 2025-W37")
+    @Pattern(regexp = IsoWeek.PATTERN, message = IsoWeek.MESSAGE)
+    public String week;
+
     @QueryParam("status")
     public ReportStatus status;
 
@@ -32,4 +38,8 @@ public class FinalReportFilter {
     @Parameter(description = "true: only reports not submitted (DUE, DRAFT, RETURNED) after their deadline; false: "
             + "only the others")
     public Boolean overdue;
+
+    @QueryParam("late")
+    @Parameter(description = "true: only reports last submitted after their deadline; false: only the others")
+    public Boolean late;
 }

@@ -1,7 +1,9 @@
-package vn.secondment.report.figures;
+package vn.secondment.report.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
+import vn.secondment.report.rest.FiguresRow;
+import vn.secondment.report.rest.FiguresView;
 import vn.secondment.tabular.TableFormat;
 import vn.secondment.tabular.TableWriter;
 

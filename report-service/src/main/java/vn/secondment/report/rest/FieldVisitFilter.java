@@ -1,4 +1,4 @@
-package vn.secondment.report.search;
+package vn.secondment.report.rest;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,4 +1,4 @@
-package vn.secondment.report.figures;
+package vn.secondment.report.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

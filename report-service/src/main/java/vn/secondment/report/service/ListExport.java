@@ -1,4 +1,4 @@
-package vn.secondment.report.export;
+package vn.secondment.report.service;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,17 +6,14 @@ import jakarta.ws.rs.core.StreamingOutput;
 import vn.secondment.data.Where;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.reference.Province;
+import vn.secondment.report.rest.FinalReportFilter;
 import vn.secondment.report.rest.FinalReportView;
+import vn.secondment.report.rest.IssueFilter;
 import vn.secondment.report.rest.IssueView;
+import vn.secondment.report.rest.WeeklyReportFilter;
 import vn.secondment.report.rest.WeeklyReportView;
-import vn.secondment.report.search.FinalReportFilter;
-import vn.secondment.report.search.IssueFilter;
-import vn.secondment.report.search.WeeklyReportFilter;
 import vn.secondment.report.security.IssueAccess;
 import vn.secondment.report.security.ReportAccess;
-import vn.secondment.report.service.FinalReports;
-import vn.secondment.report.service.IssueService;
-import vn.secondment.report.service.WeeklyReports;
 import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.tabular.TableFormat;
@@ -27,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The weekly reports, final reports and issues of a list as a spreadsheet, one row per record, with Vietnamese
@@ -73,26 +71,33 @@ public class ListExport {
 
     /** The weekly reports, newest week first; too many is 400 on {@code week}, the narrowing that fits. */
     public StreamingOutput weeklyReports(WeeklyReportFilter filter, TableFormat format, ReportAccess access) {
-        Instant now = clock.instant();
-        Where where = weeklyReports.where(filter, access, now);
-        requireAtMost(weeklyReports.count(where), "weekly reports", "week", "one week");
-        boolean personal = access.seesPersonalDetails();
-        return output -> {
-            try (TableWriter table = TableWriter.open(output, format, "Báo cáo tuần", WEEKLY_HEADERS)) {
-                weeklyReports.each(where, personal, now, r -> table.row(weekly(r)));
-            }
-        };
+        return reports(weeklyReports, filter, access, new Sheet<>("weekly reports", "week", "one week",
+                "Báo cáo tuần", WEEKLY_HEADERS, this::weekly), format);
     }
 
     /** The final reports, latest deadline first; too many is 400 on {@code ministry}. */
     public StreamingOutput finalReports(FinalReportFilter filter, TableFormat format, ReportAccess access) {
+        return reports(finalReports, filter, access, new Sheet<>("final reports", "ministry", "one ministry",
+                "Báo cáo tổng hợp", FINAL_HEADERS, this::finalReport), format);
+    }
+
+    /**
+     * How a kind of report is exported: what its rows are called in the 400 for too many, the filter to narrow
+     * ({@code field}) with an example, the sheet's title and headers, and a view's row.
+     */
+    private record Sheet<V>(String what, String field, String narrower, String title, List<String> headers,
+                            Function<V, List<Object>> row) {
+    }
+
+    private <V, F> StreamingOutput reports(ReportWorkflow<?, V, ?, F> reports, F filter, ReportAccess access,
+                                           Sheet<V> sheet, TableFormat format) {
         Instant now = clock.instant();
-        Where where = finalReports.where(filter, access, now);
-        requireAtMost(finalReports.count(where), "final reports", "ministry", "one ministry");
+        Where where = reports.where(filter, access, now);
+        requireAtMost(reports.count(where), sheet.what(), sheet.field(), sheet.narrower());
         boolean personal = access.seesPersonalDetails();
         return output -> {
-            try (TableWriter table = TableWriter.open(output, format, "Báo cáo tổng hợp", FINAL_HEADERS)) {
-                finalReports.each(where, personal, now, r -> table.row(finalReport(r)));
+            try (TableWriter table = TableWriter.open(output, format, sheet.title(), sheet.headers())) {
+                reports.each(where, personal, now, r -> table.row(sheet.row().apply(r)));
             }
         };
     }

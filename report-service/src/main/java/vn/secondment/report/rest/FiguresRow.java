@@ -1,4 +1,4 @@
-package vn.secondment.report.figures;
+package vn.secondment.report.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -28,9 +28,9 @@ public record FiguresRow(String ministryCode, String provinceCode, String provin
      * @param accepted  reports accepted by the ministry
      */
     public record ReportCounts(long due, long submitted, long late, long overdue, long accepted) {
-        static final ReportCounts NONE = new ReportCounts(0, 0, 0, 0, 0);
+        public static final ReportCounts NONE = new ReportCounts(0, 0, 0, 0, 0);
 
-        ReportCounts plus(ReportCounts o) {
+        public ReportCounts plus(ReportCounts o) {
             return new ReportCounts(due + o.due, submitted + o.submitted, late + o.late, overdue + o.overdue,
                     accepted + o.accepted);
         }
@@ -44,9 +44,9 @@ public record FiguresRow(String ministryCode, String provinceCode, String provin
      * @param answered  of those, answered (on site or by the unit)
      */
     public record IssueCounts(long raised, long open, long escalated, long overdue, long answered) {
-        static final IssueCounts NONE = new IssueCounts(0, 0, 0, 0, 0);
+        public static final IssueCounts NONE = new IssueCounts(0, 0, 0, 0, 0);
 
-        IssueCounts plus(IssueCounts o) {
+        public IssueCounts plus(IssueCounts o) {
             return new IssueCounts(raised + o.raised, open + o.open, escalated + o.escalated, overdue + o.overdue,
                     answered + o.answered);
         }

@@ -1,12 +1,15 @@
-package vn.secondment.report.figures;
+package vn.secondment.report.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.secondment.events.report.IssueField;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.reference.Province;
+import vn.secondment.report.repository.FiguresQueries;
+import vn.secondment.report.rest.FiguresFilter;
+import vn.secondment.report.rest.FiguresRow;
+import vn.secondment.report.rest.FiguresView;
 import vn.secondment.rest.IsoWeek;
-import vn.secondment.rest.VietnamTime;
 
 import java.sql.Date;
 import java.time.Clock;
@@ -44,7 +47,7 @@ public class SideBySideFigures {
     @Transactional(Transactional.TxType.SUPPORTS)
     public FiguresView figures(FiguresFilter filter) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, VietnamTime.ZONE);
+        LocalDate today = ServiceClock.day(now);
         Map<Key, Cell> cells = new TreeMap<>();
         for (Object[] r : queries.officialsOnSite(filter)) {
             cell(cells, r, week(r[2])).officials = number(r[3]);

@@ -1,0 +1,130 @@
+package vn.secondment.report.service;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.secondment.reference.AdministrativeUnits;
+import vn.secondment.report.repository.FiguresQueries;
+import vn.secondment.report.rest.FiguresFilter;
+import vn.secondment.report.rest.FiguresRow;
+import vn.secondment.report.rest.FiguresView;
+import vn.secondment.rest.IsoWeek;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How the figures' grouped rows become one row per ministry, province and week, side by side, with each ministry's
+ * weekly totals over its provinces. The four grouped queries are stood in for by their rows.
+ */
+class SideBySideFiguresTest {
+
+    private static final LocalDate W37 = LocalDate.of(2025, 9, 8);
+    private static AdministrativeUnits units;
+
+    @BeforeAll
+    static void loadUnits() {
+        units = new AdministrativeUnits();
+    }
+
+    private final FiguresQueries queries = new FiguresQueries(null) {
+        @Override
+        public List<Object[]> officialsOnSite(FiguresFilter f) {
+            return List.of(row("BCT", "79", W37, 1), row("BNV", "75", W37, 1), row("BNV", "79", W37, 2));
+        }
+
+        @Override
+        public List<Object[]> weeklyReports(FiguresFilter f, Instant now) {
+            // due, submitted, late, overdue, accepted
+            return List.of(row("BNV", "79", W37, 2, 1, 1, 1, 1), row("BNV", "75", W37, 1, 1, 0, 0, 0),
+                    row("BCT", "79", W37, 1, 0, 0, 1, 0));
+        }
+
+        @Override
+        public List<Object[]> issues(FiguresFilter f, LocalDate today) {
+            // raised, open, escalated, overdue, answered
+            return List.<Object[]>of(new Object[]{"BNV", "79", "2025-W37", 2L, 0L, 1L, 0L, 2L});
+        }
+
+        @Override
+        public List<Object[]> issueFields(FiguresFilter f) {
+            return List.of(new Object[]{"BNV", "79", "2025-W37", "THU_TUC_HANH_CHINH", 3L},
+                    new Object[]{"BNV", "79", "2025-W37", "PHAN_MEM_HA_TANG_SO", 1L},
+                    new Object[]{"BNV", "75", "2025-W37", "KHO_BAC", 1L},
+                    new Object[]{"BNV", "75", "2025-W37", "DAT_DAI", 1L},
+                    new Object[]{"BNV", "79", "2025-W37", "OTHER", 1L});
+        }
+    };
+    private final SideBySideFigures figures = new SideBySideFigures(queries, units,
+            Clock.fixed(Instant.parse("2025-09-20T03:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void eachMinistryGetsItsOwnRowPerProvinceAndWeekSideBySide() {
+        FiguresView view = figures.figures(filter());
+
+        assertThat(view.rows()).extracting(FiguresRow::ministryCode, FiguresRow::provinceCode, FiguresRow::week,
+                FiguresRow::officialsOnSite).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("BCT", "79", "2025-W37", 1L),
+                org.assertj.core.groups.Tuple.tuple("BNV", "75", "2025-W37", 1L),
+                org.assertj.core.groups.Tuple.tuple("BNV", "79", "2025-W37", 2L));
+        FiguresRow bnvCity = view.rows().get(2);
+        assertThat(bnvCity.reports()).isEqualTo(new FiguresRow.ReportCounts(2, 1, 1, 1, 1));
+        assertThat(bnvCity.issues()).isEqualTo(new FiguresRow.IssueCounts(2, 0, 1, 0, 2));
+        assertThat(bnvCity.provinceName()).isEqualTo("Thành phố Hồ Chí Minh");
+    }
+
+    @Test
+    void ministrysWeeklyTotalAddsUpItsProvinces() {
+        FiguresView view = figures.figures(filter());
+
+        assertThat(view.totals()).extracting(FiguresRow::ministryCode).containsExactly("BCT", "BNV");
+        FiguresRow bnv = view.totals().get(1);
+        assertThat(bnv.provinceCode()).isNull();
+        assertThat(bnv.officialsOnSite()).isEqualTo(3);
+        assertThat(bnv.reports()).isEqualTo(new FiguresRow.ReportCounts(3, 2, 1, 1, 1));
+        assertThat(bnv.issues()).isEqualTo(new FiguresRow.IssueCounts(2, 0, 1, 0, 2));
+    }
+
+    @Test
+    void aProvinceWithoutIssuesCountsNone() {
+        FiguresRow bct = figures.figures(filter()).rows().get(0);
+
+        assertThat(bct.issues()).isEqualTo(FiguresRow.IssueCounts.NONE);
+        assertThat(bct.topFields()).isEmpty();
+    }
+
+    @Test
+    void topFieldsAreTheThreeMostRaisedWithTheirLabels() {
+        FiguresRow bnv = figures.figures(filter()).totals().get(1);
+
+        assertThat(bnv.topFields()).extracting(FiguresRow.FieldCount::field, FiguresRow.FieldCount::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("THU_TUC_HANH_CHINH", 3L),
+                        org.assertj.core.groups.Tuple.tuple("DAT_DAI", 1L),
+                        org.assertj.core.groups.Tuple.tuple("KHO_BAC", 1L));
+        assertThat(bnv.topFields().get(0).label()).isEqualTo("thủ tục hành chính");
+    }
+
+    @Test
+    void withoutNamedMinistriesEveryMinistryWithFiguresIsListed() {
+        assertThat(figures.figures(filter()).ministries()).containsExactly("BCT", "BNV");
+    }
+
+    private static FiguresFilter filter() {
+        return new FiguresFilter(List.of(), null, IsoWeek.of(W37), IsoWeek.of(W37));
+    }
+
+    private static Object[] row(String ministry, String province, LocalDate monday, long... counts) {
+        Object[] row = new Object[3 + counts.length];
+        row[0] = ministry;
+        row[1] = province;
+        row[2] = java.sql.Date.valueOf(monday);
+        for (int i = 0; i < counts.length; i++) {
+            row[3 + i] = counts[i];
+        }
+        return row;
+    }
+}
