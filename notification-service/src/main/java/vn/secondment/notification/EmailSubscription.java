@@ -15,11 +15,12 @@ import java.util.List;
 
 /**
  * A user's e-mail choices, with the reader data of their token at the last PUT: the consumer decides who would see
- * an entry from it, with the inbox's own rule ({@code InboxEntryRepository.isVisibleTo}).
+ * an entry from it, with the inbox's own rule ({@code InboxEntryRepository.isVisibleTo}). Its filters' empty
+ * {@code eventTypes} means everything the user sees in their inbox, empty {@code ministries} any ministry.
  */
 @Entity
 @Table(name = "email_subscription")
-public class EmailSubscription {
+public class EmailSubscription extends EventSubscription {
 
     public enum Digest { NONE, DAILY }
 
@@ -31,21 +32,6 @@ public class EmailSubscription {
 
     @Column(nullable = false)
     public boolean enabled;
-
-    /** Event type prefixes; empty: everything the user sees in their inbox. */
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "event_types", nullable = false)
-    public List<String> eventTypes;
-
-    /** Envelope ministries; empty: any. */
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(nullable = false)
-    public List<String> ministries;
-
-    /** The payload's {@code provinceCode}; empty: any. */
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(nullable = false)
-    public List<String> provinces;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

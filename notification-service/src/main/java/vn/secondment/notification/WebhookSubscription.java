@@ -5,17 +5,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-/** A ministry's system that wants events POSTed to {@link #url}, signed with {@link #secret}. */
+/**
+ * A ministry's system that wants events POSTed to {@link #url}, signed with {@link #secret}. Its filters' empty
+ * {@code ministries} means the owner's own ministry only.
+ */
 @Entity
 @Table(name = "webhook_subscription")
-public class WebhookSubscription {
+public class WebhookSubscription extends EventSubscription {
 
     @Id
     public UUID id;
@@ -28,21 +28,6 @@ public class WebhookSubscription {
 
     @Column(nullable = false)
     public String secret;
-
-    /** Event type prefixes, e.g. {@code vn.secondment.report.}. */
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "event_types", nullable = false)
-    public List<String> eventTypes;
-
-    /** Envelope ministries; empty: the owner's own ministry only. */
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(nullable = false)
-    public List<String> ministries;
-
-    /** {@code provinceCode}s of the payload; empty: any (and events without a province). */
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(nullable = false)
-    public List<String> provinces;
 
     @Column(nullable = false)
     public boolean active;

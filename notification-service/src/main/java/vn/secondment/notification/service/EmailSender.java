@@ -5,7 +5,6 @@ import vn.secondment.notification.config.EmailConfig;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.scheduler.Scheduled;
@@ -15,9 +14,11 @@ import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
+import vn.secondment.notification.service.DeliveryQueue.Outcome;
 import vn.secondment.rest.VietnamTime;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,15 +31,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends queued e-mail ({@link EmailQueue}) later, from a scheduled job, so that a slow or absent SMTP server never
- * holds a Kafka consumer or a database transaction: claimed in a short transaction ({@code SKIP LOCKED}, so
- * instances share the work), sent with no transaction open, each outcome recorded in its own.
+ * Sends queued e-mail ({@link EmailQueue}) later, from a scheduled job, through the {@link DeliveryQueue} shared with
+ * webhooks, so that a slow or absent SMTP server never holds a Kafka consumer or a database transaction.
  */
 @ApplicationScoped
 public class EmailSender {
 
     private static final Logger LOG = Logger.getLogger(EmailSender.class);
-    private static final int ERROR_MAX = 1000;
 
     private final EntityManager em;
     private final Clock clock;
@@ -52,10 +51,16 @@ public class EmailSender {
      * server's timeout. Started here, connecting and reading share one thread.
      */
     private final Context mailContext;
+    private final DeliveryQueue queue;
+    private final DeliveryQueue.Retry retry;
+    private final Mails singles = new Mails(false);
+    private final Mails digests = new Mails(true);
 
     public EmailSender(EntityManager em, Clock clock, EmailConfig config, ReactiveMailer mailer, Engine templates,
-                       Vertx vertx) {
+                       Vertx vertx, DeliveryQueue queue) {
         this.em = em;
+        this.queue = queue;
+        this.retry = new DeliveryQueue.Retry(config.backoff(), config.maxAttempts());
         this.clock = clock;
         this.config = config;
         this.mailer = mailer;
@@ -68,7 +73,7 @@ public class EmailSender {
     public record Item(String title, String body) {
     }
 
-    @Scheduled(every = "${notification.email.poll:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${notification.email.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         Instant now = clock.instant();
@@ -82,14 +87,7 @@ public class EmailSender {
      * @return how many sends were attempted
      */
     public int sendDue(Instant now) {
-        List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> claim(now, false));
-        for (Claimed c : claimed) {
-            Item item = new Item(c.title(), c.body());
-            String error = send(c.email(), "email/entry-" + c.language(),
-                    Map.of("title", item.title(), "body", item.body(), "inboxUrl", config.inboxUrl()));
-            QuarkusTransaction.requiringNew().run(() -> record(List.of(c.id()), error, now));
-        }
-        return claimed.size();
+        return queue.sendDue(singles, now);
     }
 
     /**
@@ -99,62 +97,107 @@ public class EmailSender {
      * @return how many digest messages were attempted
      */
     public int sendDigests(Instant now) {
-        List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> claim(now, true));
-        Map<String, List<Claimed>> byAddress = new LinkedHashMap<>();
-        claimed.forEach(c -> byAddress.computeIfAbsent(c.email(), k -> new ArrayList<>()).add(c));
-        String day = now.atZone(VietnamTime.ZONE).toLocalDate().toString();
-        for (List<Claimed> group : byAddress.values()) {
-            List<Item> items = group.stream().map(c -> new Item(c.title(), c.body())).toList();
-            String error = send(group.get(0).email(), "email/digest-" + group.get(0).language(),
-                    Map.of("entries", items, "day", day, "inboxUrl", config.inboxUrl()));
-            List<UUID> ids = group.stream().map(Claimed::id).toList();
-            QuarkusTransaction.requiringNew().run(() -> record(ids, error, now));
-        }
-        return byAddress.size();
+        return queue.sendDue(digests, now);
     }
 
-    private List<Claimed> claim(Instant now, boolean digest) {
+    /** The e-mail channel of the {@link DeliveryQueue}: single messages, or daily digests (one per address). */
+    private final class Mails implements DeliveryQueue.Channel<Claimed> {
+
+        private final boolean digest;
+
+        Mails(boolean digest) {
+            this.digest = digest;
+        }
+
+        @Override
+        public String table() {
+            return "email_delivery";
+        }
+
+        @Override
+        public Duration sendTimeout() {
+            return config.sendTimeout();
+        }
+
+
+        @Override
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT d.id, d.recipient_email, d.language, e.title, e.body
-                          FROM email_delivery d JOIN inbox_entry e ON e.id = d.entry_id
-                         WHERE d.status IN ('PENDING', 'FAILED') AND d.next_attempt_at <= :now AND d.digest = :digest
-                         ORDER BY d.recipient_email, e.created_at, d.id
-                         LIMIT :limit
-                           FOR UPDATE OF d SKIP LOCKED""")
-                .setParameter("now", now)
-                .setParameter("digest", digest)
-                // a digest lists a day's entries: claim them all in one run, not a batch
-                .setParameter("limit", digest ? 10_000 : config.batchSize())
-                .getResultList();
-        if (rows.isEmpty()) {
-            return List.of();
+        public List<Claimed> claim(Instant now) {
+            List<Object[]> rows = em.createNativeQuery("""
+                            SELECT d.id, d.recipient_email, d.language, e.title, e.body
+                              FROM email_delivery d JOIN inbox_entry e ON e.id = d.entry_id
+                             WHERE d.status IN ('PENDING', 'FAILED') AND d.next_attempt_at <= :now
+                               AND d.digest = :digest
+                             ORDER BY d.recipient_email, e.created_at, d.id
+                             LIMIT :limit
+                               FOR UPDATE OF d SKIP LOCKED""")
+                    .setParameter("now", now)
+                    .setParameter("digest", digest)
+                    // a digest lists a day's entries: claim them all in one run, not a batch
+                    .setParameter("limit", digest ? 10_000 : config.batchSize())
+                    .getResultList();
+            return rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                    (String) r[4])).toList();
         }
-        List<Claimed> claimed = rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4])).toList();
-        // a lease: another instance does not pick these up while this one sends; if this one dies mid-send they
-        // become due again when the lease ends. Long enough for every message to time out once: a digest is one
-        // message per address, however many rows it lists
-        long messages = digest ? claimed.stream().map(Claimed::email).distinct().count() : claimed.size();
-        em.createNativeQuery("UPDATE email_delivery SET next_attempt_at = :lease WHERE id IN (:ids)")
-                .setParameter("lease", now.plus(config.sendTimeout().multipliedBy(messages + 1)))
-                .setParameter("ids", claimed.stream().map(Claimed::id).toList())
-                .executeUpdate();
-        return claimed;
+
+        /** A digest is one message per address, however many rows it lists. */
+        @Override
+        public List<List<Claimed>> messages(List<Claimed> claimed) {
+            if (!digest) {
+                return DeliveryQueue.Channel.super.messages(claimed);
+            }
+            Map<String, List<Claimed>> byAddress = new LinkedHashMap<>();
+            claimed.forEach(c -> byAddress.computeIfAbsent(c.email(), k -> new ArrayList<>()).add(c));
+            return List.copyOf(byAddress.values());
+        }
+
+        @Override
+        public Outcome send(List<Claimed> message, Instant now) {
+            Claimed first = message.get(0);
+            if (!digest) {
+                return EmailSender.this.send(first.email(), "email/entry-" + first.language(),
+                        Map.of("title", first.title(), "body", first.body(), "inboxUrl", config.inboxUrl()));
+            }
+            List<Item> items = message.stream().map(c -> new Item(c.title(), c.body())).toList();
+            String day = now.atZone(VietnamTime.ZONE).toLocalDate().toString();
+            return EmailSender.this.send(first.email(), "email/digest-" + first.language(),
+                    Map.of("entries", items, "day", day, "inboxUrl", config.inboxUrl()));
+        }
+
+        @Override
+        public void record(List<UUID> ids, Outcome outcome, Instant now) {
+            for (UUID id : ids) {
+                EmailDelivery d = em.find(EmailDelivery.class, id);
+                if (d == null) {
+                    continue; // its entry was removed while it was in flight
+                }
+                d.attempts++;
+                d.error = outcome.error();
+                if (outcome.succeeded()) {
+                    d.status = EmailDelivery.Status.SENT;
+                    d.sentAt = now;
+                    d.nextAttemptAt = null;
+                } else {
+                    d.nextAttemptAt = retry.next(d.attempts, now);
+                    d.status = d.nextAttemptAt == null ? EmailDelivery.Status.GAVE_UP : EmailDelivery.Status.FAILED;
+                }
+            }
+            if (!outcome.succeeded()) {
+                LOG.infof("E-mail to %d deliveries failed: %s", ids.size(), outcome.error());
+            }
+        }
     }
 
-    /** Renders {@code <template>-subject.txt}, {@code .txt} and {@code .html} and sends them; the error or null. */
-    private String send(String to, String template, Map<String, Object> data) {
+    /** Renders {@code <template>-subject.txt}, {@code .txt} and {@code .html} and sends them. */
+    private Outcome send(String to, String template, Map<String, Object> data) {
         try {
             String subject = render(template + "-subject.txt", data).strip();
             Mail mail = Mail.withText(to, subject, render(template + ".txt", data))
                     .setHtml(render(template + ".html", data));
             deliver(mail);
-            return null;
+            return Outcome.SENT;
         } catch (Exception e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-            return message.length() > ERROR_MAX ? message.substring(0, ERROR_MAX) : message;
+            return Outcome.failed(e);
         }
     }
 
@@ -176,31 +219,8 @@ public class EmailSender {
         return instance.render();
     }
 
-    private void record(List<UUID> ids, String error, Instant now) {
-        for (UUID id : ids) {
-            EmailDelivery d = em.find(EmailDelivery.class, id);
-            if (d == null) {
-                continue; // its entry was removed while it was in flight
-            }
-            d.attempts++;
-            d.error = error;
-            if (error == null) {
-                d.status = EmailDelivery.Status.SENT;
-                d.sentAt = now;
-                d.nextAttemptAt = null;
-            } else if (d.attempts >= config.maxAttempts()) {
-                d.status = EmailDelivery.Status.GAVE_UP;
-                d.nextAttemptAt = null;
-            } else {
-                d.status = EmailDelivery.Status.FAILED;
-                d.nextAttemptAt = now.plus(config.backoff().multipliedBy(1L << Math.min(d.attempts - 1, 30)));
-            }
-        }
-        if (error != null) {
-            LOG.infof("E-mail to %d deliveries failed: %s", ids.size(), error);
-        }
-    }
-
-    private record Claimed(UUID id, String email, String language, String title, String body) {
+    /** A claimed delivery with what its message needs. */
+    private record Claimed(UUID id, String email, String language, String title, String body)
+            implements DeliveryQueue.Claimed {
     }
 }

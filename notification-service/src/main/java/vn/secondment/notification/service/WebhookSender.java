@@ -3,7 +3,6 @@ package vn.secondment.notification.service;
 import vn.secondment.notification.WebhookDelivery;
 import vn.secondment.notification.config.WebhookConfig;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -13,6 +12,7 @@ import org.jboss.logging.Logger;
 import vn.secondment.events.EventCodec;
 import vn.secondment.events.EventEnvelope;
 import vn.secondment.notification.InboxEntry;
+import vn.secondment.notification.service.DeliveryQueue.Outcome;
 import vn.secondment.rest.security.Roles;
 
 import java.net.URI;
@@ -31,15 +31,18 @@ import java.util.UUID;
 
 /**
  * Webhook deliveries: queued in the consumer's transaction ({@link #enqueue}), sent later by a scheduled job
- * ({@link #sendDue}) so that a slow or dead receiver never holds a Kafka consumer or a database transaction.
+ * ({@link #sendDue}) through the {@link DeliveryQueue} shared with e-mail, so that a slow or dead receiver never
+ * holds a Kafka consumer or a database transaction. A success resets the webhook's consecutive failures; enough
+ * of them disable it.
  */
 @ApplicationScoped
-public class WebhookSender {
+public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claimed> {
 
     public static final String CONTENT_TYPE = "application/cloudevents+json";
     static final String DISABLED_TYPE = "vn.secondment.notification.webhook.disabled";
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
-    private static final int ERROR_MAX = 1000;
+    /** The time receivers check a signature against; not the service's business time. */
+    private static final Clock WALL_CLOCK = Clock.systemUTC();
 
     private final EntityManager em;
     private final EventCodec codec;
@@ -48,10 +51,14 @@ public class WebhookSender {
     private final Event<InboxEntriesAdded> added;
     private final HttpClient http;
     private final AuditTrail audit;
+    private final DeliveryQueue queue;
+    private final DeliveryQueue.Retry retry;
 
     public WebhookSender(EntityManager em, EventCodec codec, Clock clock, WebhookConfig config,
-                         Event<InboxEntriesAdded> added, AuditTrail audit) {
+                         Event<InboxEntriesAdded> added, AuditTrail audit, DeliveryQueue queue) {
         this.em = em;
+        this.queue = queue;
+        this.retry = new DeliveryQueue.Retry(config.backoff(), config.maxAttempts());
         this.audit = audit;
         this.codec = codec;
         this.clock = clock;
@@ -91,29 +98,35 @@ public class WebhookSender {
                 .executeUpdate();
     }
 
-    @Scheduled(every = "${notification.webhooks.poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${notification.webhooks.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         sendDue(clock.instant());
     }
 
     /**
-     * Sends what is due at {@code now}, one batch: claimed in a short transaction ({@code SKIP LOCKED}, so
-     * instances share the work), sent without any transaction open, and each outcome recorded in its own.
+     * Sends what is due at {@code now}, one batch, through the {@link DeliveryQueue}.
      *
      * @return how many attempts were made
      */
     public int sendDue(Instant now) {
-        List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
-        for (Claimed c : claimed) {
-            Outcome outcome = post(c);
-            QuarkusTransaction.requiringNew().run(() -> record(c, outcome, now));
-        }
-        return claimed.size();
+        return queue.sendDue(this, now);
     }
 
-    private List<Claimed> claim(Instant now) {
-        @SuppressWarnings("unchecked")
+    @Override
+    public String table() {
+        return "webhook_delivery";
+    }
+
+    @Override
+    public Duration sendTimeout() {
+        return config.timeout();
+    }
+
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Claimed> claim(Instant now) {
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT d.id, d.body, s.url, s.secret
                           FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
@@ -124,23 +137,14 @@ public class WebhookSender {
                 .setParameter("now", now)
                 .setParameter("limit", config.batchSize())
                 .getResultList();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<Claimed> claimed = rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (String) r[2],
-                (String) r[3])).toList();
-        // a lease: another instance's run does not pick these up while this one sends them; if this instance dies
-        // mid-send they become due again when the lease ends
-        em.createNativeQuery("UPDATE webhook_delivery SET next_attempt_at = :lease WHERE id IN (:ids)")
-                .setParameter("lease", now.plus(config.timeout().multipliedBy(claimed.size() + 1L)))
-                .setParameter("ids", claimed.stream().map(Claimed::id).toList())
-                .executeUpdate();
-        return claimed;
+        return rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
     }
 
-    private Outcome post(Claimed c) {
+    @Override
+    public Outcome send(List<Claimed> message, Instant now) {
+        Claimed c = message.get(0);
         // the wall clock, not the service clock: receivers compare it with their own time to refuse replays
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = WALL_CLOCK.instant().getEpochSecond();
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(c.url()))
                     .timeout(config.timeout())
@@ -157,19 +161,20 @@ public class WebhookSender {
             Thread.currentThread().interrupt();
             return new Outcome(null, "interrupted");
         } catch (Exception e) {
-            return new Outcome(null, truncate(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return Outcome.failed(e);
         }
     }
 
-    private void record(Claimed c, Outcome outcome, Instant now) {
-        WebhookDelivery d = em.find(WebhookDelivery.class, c.id());
+    @Override
+    public void record(List<UUID> ids, Outcome outcome, Instant now) {
+        WebhookDelivery d = em.find(WebhookDelivery.class, ids.get(0));
         if (d == null) {
             return; // the webhook was deleted while its delivery was in flight
         }
         d.attempt++;
-        d.responseStatus = outcome.status();
+        d.responseStatus = outcome.responseStatus();
         d.error = outcome.error();
-        if (outcome.error() == null) {
+        if (outcome.succeeded()) {
             d.status = WebhookDelivery.Status.DELIVERED;
             d.deliveredAt = now;
             d.nextAttemptAt = null;
@@ -178,13 +183,8 @@ public class WebhookSender {
                     .setParameter("id", d.subscriptionId).executeUpdate();
             return;
         }
-        if (d.attempt >= config.maxAttempts()) {
-            d.status = WebhookDelivery.Status.GAVE_UP;
-            d.nextAttemptAt = null;
-        } else {
-            d.status = WebhookDelivery.Status.FAILED;
-            d.nextAttemptAt = now.plus(config.backoff().multipliedBy(1L << Math.min(d.attempt - 1, 30)));
-        }
+        d.nextAttemptAt = retry.next(d.attempt, now);
+        d.status = d.nextAttemptAt == null ? WebhookDelivery.Status.GAVE_UP : WebhookDelivery.Status.FAILED;
         LOG.infof("Webhook delivery %s (attempt %d) failed: %s", d.id, d.attempt, outcome.error());
         countFailure(d.subscriptionId, now);
     }
@@ -246,13 +246,7 @@ public class WebhookSender {
         return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
-    private static String truncate(String s) {
-        return s.length() > ERROR_MAX ? s.substring(0, ERROR_MAX) : s;
-    }
-
-    private record Claimed(UUID id, String body, String url, String secret) {
-    }
-
-    private record Outcome(Integer status, String error) {
+    /** A claimed delivery with what its POST needs. */
+    public record Claimed(UUID id, String body, String url, String secret) implements DeliveryQueue.Claimed {
     }
 }
