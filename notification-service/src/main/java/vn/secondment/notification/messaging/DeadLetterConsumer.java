@@ -1,7 +1,5 @@
 package vn.secondment.notification.messaging;
 
-import vn.secondment.notification.service.DeadLetterService;
-
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import vn.secondment.notification.service.DeadLetterService;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,11 +1,10 @@
 package vn.secondment.notification.repository;
 
-import vn.secondment.notification.DeadLetter;
-
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.secondment.notification.DeadLetter;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,10 +1,9 @@
 package vn.secondment.notification.repository;
 
-import vn.secondment.notification.ReminderDue;
-import vn.secondment.notification.ReminderKind;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.secondment.notification.ReminderDue;
+import vn.secondment.notification.ReminderKind;
 
 import java.time.Instant;
 import java.util.List;

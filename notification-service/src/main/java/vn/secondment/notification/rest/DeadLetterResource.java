@@ -1,10 +1,5 @@
 package vn.secondment.notification.rest;
 
-import vn.secondment.notification.mapping.DeadLetterMapper;
-
-import vn.secondment.notification.DeadLetter;
-import vn.secondment.notification.service.DeadLetterService;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -22,6 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.secondment.notification.DeadLetter;
+import vn.secondment.notification.mapping.DeadLetterMapper;
+import vn.secondment.notification.service.DeadLetterService;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.security.Roles;

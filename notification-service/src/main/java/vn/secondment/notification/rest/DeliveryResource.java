@@ -1,7 +1,5 @@
 package vn.secondment.notification.rest;
 
-import vn.secondment.notification.service.WebhookService;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -18,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.secondment.notification.service.EmailDeliveries;
+import vn.secondment.notification.service.WebhookService;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.problem.ProblemException;

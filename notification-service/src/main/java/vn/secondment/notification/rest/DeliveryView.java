@@ -1,6 +1,5 @@
 package vn.secondment.notification.rest;
 
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;

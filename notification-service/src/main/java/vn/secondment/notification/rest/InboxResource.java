@@ -1,7 +1,5 @@
 package vn.secondment.notification.rest;
 
-import vn.secondment.notification.mapping.InboxReaderMapper;
-
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import jakarta.validation.Valid;
@@ -23,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.secondment.notification.InboxReader;
 import vn.secondment.notification.mapping.InboxEntryMapper;
+import vn.secondment.notification.mapping.InboxReaderMapper;
 import vn.secondment.notification.repository.InboxEntryRepository.Read;
 import vn.secondment.notification.service.InboxService;
 import vn.secondment.rest.PageView;

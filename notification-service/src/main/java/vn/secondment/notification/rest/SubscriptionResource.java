@@ -1,10 +1,5 @@
 package vn.secondment.notification.rest;
 
-import vn.secondment.notification.mapping.SubscriptionMapper;
-
-import vn.secondment.notification.EmailSubscription;
-import vn.secondment.notification.service.SubscriptionService;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,6 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.secondment.notification.EmailSubscription;
+import vn.secondment.notification.mapping.SubscriptionMapper;
+import vn.secondment.notification.service.SubscriptionService;
 import vn.secondment.rest.http.Versions;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.security.Caller;

@@ -1,10 +1,5 @@
 package vn.secondment.notification.rest;
 
-import vn.secondment.notification.mapping.WebhookMapper;
-
-import vn.secondment.notification.WebhookSubscription;
-import vn.secondment.notification.service.WebhookService;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -20,10 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -34,6 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.secondment.data.audit.AuditRecordView;
 import vn.secondment.data.idempotency.IdempotentRequests;
+import vn.secondment.notification.WebhookSubscription;
+import vn.secondment.notification.mapping.WebhookMapper;
+import vn.secondment.notification.service.WebhookService;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.http.MergePatch;

@@ -1,6 +1,5 @@
 package vn.secondment.notification.rest;
 
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,8 +1,5 @@
 package vn.secondment.notification.service;
 
-import vn.secondment.notification.DeadLetter;
-import vn.secondment.notification.repository.DeadLetterRepository;
-
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,12 +7,14 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import vn.secondment.events.EventCodec;
 import vn.secondment.events.MalformedEventException;
+import vn.secondment.notification.DeadLetter;
+import vn.secondment.notification.repository.DeadLetterRepository;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.problem.ProblemType;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 /** Keeps the dead letters and replays them through the one path every event takes ({@link InboxService#receive}). */
@@ -27,16 +26,18 @@ public class DeadLetterService {
     private final DeadLetterRepository letters;
     private final EventCodec codec;
     private final InboxService inbox;
+    private final Clock clock;
 
-    public DeadLetterService(DeadLetterRepository letters, EventCodec codec, InboxService inbox) {
+    public DeadLetterService(DeadLetterRepository letters, EventCodec codec, InboxService inbox, Clock clock) {
         this.letters = letters;
         this.codec = codec;
         this.inbox = inbox;
+        this.clock = clock;
     }
 
     @Transactional
     public void store(String topic, int partition, long offset, String key, String payload, String error) {
-        if (letters.storeOnce(topic, partition, offset, key, payload, error, Instant.now())) {
+        if (letters.storeOnce(topic, partition, offset, key, payload, error, clock.instant())) {
             LOG.warnf("Dead letter from %s-%d@%d stored: %s", topic, partition, offset, error);
         }
     }
@@ -76,7 +77,7 @@ public class DeadLetterService {
             DeadLetter letter = get(id);
             letter.replayError = failure;
             if (failure == null && letter.replayedAt == null) {
-                letter.replayedAt = Instant.now();
+                letter.replayedAt = clock.instant();
             }
             return letter;
         });

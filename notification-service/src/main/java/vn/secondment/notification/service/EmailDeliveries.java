@@ -1,15 +1,13 @@
 package vn.secondment.notification.service;
 
-import vn.secondment.notification.mapping.DeliveryMapper;
-
-import vn.secondment.notification.EmailDelivery;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import vn.secondment.data.Like;
 import vn.secondment.data.Where;
+import vn.secondment.notification.EmailDelivery;
+import vn.secondment.notification.mapping.DeliveryMapper;
 import vn.secondment.notification.rest.DeliveryView;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;

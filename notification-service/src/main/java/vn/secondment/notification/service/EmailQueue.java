@@ -1,15 +1,13 @@
 package vn.secondment.notification.service;
 
-import vn.secondment.notification.mapping.InboxReaderMapper;
-
-import vn.secondment.notification.EmailSubscription;
-import vn.secondment.notification.config.EmailConfig;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import vn.secondment.events.EventEnvelope;
+import vn.secondment.notification.EmailSubscription;
 import vn.secondment.notification.InboxEntry;
+import vn.secondment.notification.config.EmailConfig;
+import vn.secondment.notification.mapping.InboxReaderMapper;
 import vn.secondment.notification.repository.InboxEntryRepository;
 import vn.secondment.rest.VietnamTime;
 

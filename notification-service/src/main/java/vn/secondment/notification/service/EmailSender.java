@@ -1,8 +1,5 @@
 package vn.secondment.notification.service;
 
-import vn.secondment.notification.EmailDelivery;
-import vn.secondment.notification.config.EmailConfig;
-
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.Engine;
@@ -14,6 +11,8 @@ import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
+import vn.secondment.notification.EmailDelivery;
+import vn.secondment.notification.config.EmailConfig;
 import vn.secondment.notification.service.DeliveryQueue.Outcome;
 import vn.secondment.rest.VietnamTime;
 

@@ -1,10 +1,5 @@
 package vn.secondment.notification.service;
 
-import vn.secondment.notification.ReminderDue;
-import vn.secondment.notification.ReminderKind;
-import vn.secondment.notification.config.ReminderConfig;
-import vn.secondment.notification.repository.ReminderRepository;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.secondment.events.EventCodec;
@@ -16,6 +11,10 @@ import vn.secondment.events.assignment.WorkPlanSubmitted;
 import vn.secondment.events.report.IssueSnapshot;
 import vn.secondment.events.report.ReportEvents;
 import vn.secondment.events.report.WeeklyReportSnapshot;
+import vn.secondment.notification.ReminderDue;
+import vn.secondment.notification.ReminderKind;
+import vn.secondment.notification.config.ReminderConfig;
+import vn.secondment.notification.repository.ReminderRepository;
 import vn.secondment.rest.IsoWeek;
 import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.security.Roles;

@@ -1,16 +1,15 @@
 package vn.secondment.notification.service;
 
-import vn.secondment.notification.ReminderDue;
-import vn.secondment.notification.config.ReminderConfig;
-import vn.secondment.notification.repository.ReminderRepository;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 import vn.secondment.notification.InboxEntry;
+import vn.secondment.notification.ReminderDue;
+import vn.secondment.notification.config.ReminderConfig;
 import vn.secondment.notification.repository.InboxEntryRepository;
+import vn.secondment.notification.repository.ReminderRepository;
 import vn.secondment.rest.security.Roles;
 
 import java.text.Normalizer;
@@ -49,7 +48,7 @@ public class ReminderSender {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${notification.reminders.poll:60s}", delayed = "10s",
+    @Scheduled(every = "${notification.reminders.poll}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {

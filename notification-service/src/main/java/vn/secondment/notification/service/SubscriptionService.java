@@ -1,14 +1,12 @@
 package vn.secondment.notification.service;
 
-import vn.secondment.notification.mapping.InboxReaderMapper;
-
-import vn.secondment.notification.EmailSubscription;
-import vn.secondment.notification.rest.SubscriptionRequest;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import vn.secondment.notification.EmailSubscription;
 import vn.secondment.notification.InboxReader;
+import vn.secondment.notification.mapping.InboxReaderMapper;
+import vn.secondment.notification.rest.SubscriptionRequest;
 import vn.secondment.rest.http.Versions;
 import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemException;

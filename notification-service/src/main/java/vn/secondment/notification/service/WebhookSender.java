@@ -1,17 +1,16 @@
 package vn.secondment.notification.service;
 
-import vn.secondment.notification.WebhookDelivery;
-import vn.secondment.notification.config.WebhookConfig;
-
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import vn.secondment.data.audit.AuditTrail;
 import org.jboss.logging.Logger;
+import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.events.EventCodec;
 import vn.secondment.events.EventEnvelope;
 import vn.secondment.notification.InboxEntry;
+import vn.secondment.notification.WebhookDelivery;
+import vn.secondment.notification.config.WebhookConfig;
 import vn.secondment.notification.service.DeliveryQueue.Outcome;
 import vn.secondment.rest.security.Roles;
 

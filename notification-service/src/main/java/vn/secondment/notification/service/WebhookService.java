@@ -1,13 +1,5 @@
 package vn.secondment.notification.service;
 
-import vn.secondment.notification.mapping.DeliveryMapper;
-import vn.secondment.notification.mapping.WebhookMapper;
-
-import vn.secondment.notification.WebhookDelivery;
-import vn.secondment.notification.WebhookSubscription;
-import vn.secondment.notification.rest.DeliveryView;
-import vn.secondment.notification.rest.WebhookRequest;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -17,6 +9,12 @@ import vn.secondment.data.Where;
 import vn.secondment.data.audit.AuditEntry;
 import vn.secondment.data.audit.AuditRecordView;
 import vn.secondment.data.audit.AuditTrail;
+import vn.secondment.notification.WebhookDelivery;
+import vn.secondment.notification.WebhookSubscription;
+import vn.secondment.notification.mapping.DeliveryMapper;
+import vn.secondment.notification.mapping.WebhookMapper;
+import vn.secondment.notification.rest.DeliveryView;
+import vn.secondment.notification.rest.WebhookRequest;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.http.Versions;
@@ -29,7 +27,6 @@ import vn.secondment.rest.security.Roles;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package vn.secondment.notification.service;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** How deliveries are signed: {@code sha256=} + hex HMAC-SHA256(secret, timestamp + "." + body). */
 public final class WebhookSignature {

@@ -1,9 +1,5 @@
 package vn.secondment.notification.service;
 
-import vn.secondment.notification.ReminderDue;
-import vn.secondment.notification.ReminderKind;
-import vn.secondment.notification.repository.ReminderRepository;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +20,9 @@ import vn.secondment.events.personnel.PersonnelEvents;
 import vn.secondment.events.report.IssueSnapshot;
 import vn.secondment.events.report.ReportEvents;
 import vn.secondment.events.report.WeeklyReportSnapshot;
+import vn.secondment.notification.ReminderDue;
+import vn.secondment.notification.ReminderKind;
+import vn.secondment.notification.repository.ReminderRepository;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.AdjustableClock;
 import vn.secondment.testing.TestEvents;
