@@ -118,7 +118,6 @@ public class EmailSender {
             return config.sendTimeout();
         }
 
-
         @Override
         @SuppressWarnings("unchecked")
         public List<Claimed> claim(Instant now) {

@@ -104,7 +104,7 @@ public class InboxRouting {
             return List.of();
         }
         String position = official.position() == null ? "" : " (" + official.position() + ")";
-        return new Entries(event, clock).to(Audience.role(Roles.MINISTRY_ADMIN, require(event, official.ministryCode(),
+        return new Entries(event).to(Audience.role(Roles.MINISTRY_ADMIN, require(event, official.ministryCode(),
                         "ministryCode"), null, null),
                 "Cán bộ mới: " + official.fullName(),
                 official.fullName() + position + " đã được thêm vào danh sách cán bộ của "
@@ -114,7 +114,7 @@ public class InboxRouting {
     private List<InboxEntry> officialsImported(EventEnvelope event) {
         OfficialsImported imported = codec.data(event, OfficialsImported.class);
         String decision = imported.decision() == null ? "" : " theo " + imported.decision();
-        return new Entries(event, clock).to(Audience.role(Roles.MINISTRY_ADMIN, require(event, imported.ministryCode(),
+        return new Entries(event).to(Audience.role(Roles.MINISTRY_ADMIN, require(event, imported.ministryCode(),
                         "ministryCode"), null, null),
                 "Nhập danh sách cán bộ" + decision,
                 "Tệp " + imported.fileName() + ": " + imported.created() + " cán bộ mới, " + imported.updated()
@@ -125,7 +125,7 @@ public class InboxRouting {
 
     private List<InboxEntry> assignmentCreated(EventEnvelope event) {
         AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(official(event, a.officialId()), "Bạn được cử tăng cường tại " + province(event, a.provinceCode()),
                         "Thời gian tăng cường: " + period(a.startDate(), a.endDate()) + " (" + a.ministryCode() + ").")
                 .list();
@@ -136,7 +136,7 @@ public class InboxRouting {
         String province = province(event, a.provinceCode());
         String period = period(a.startDate(), a.endDate());
         String name = nameOf(a.officialId(), a.ministryCode());
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(official(event, a.officialId()), "Thời gian tăng cường tại " + province + " đã thay đổi",
                         "Thời gian mới: " + period + ".")
                 .to(Audience.liaisons(province), "Thay đổi thời gian tăng cường tại " + province + ": " + name,
@@ -148,7 +148,7 @@ public class InboxRouting {
         AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
         String province = province(event, a.provinceCode());
         String name = nameOf(a.officialId(), a.ministryCode());
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(official(event, a.officialId()), "Phân công tăng cường tại " + province + " đã bị rút",
                         "Phân công " + period(a.startDate(), a.endDate()) + " không còn hiệu lực.")
                 .to(coordinators(event, a.ministryCode()), "Rút cán bộ tăng cường tại " + province + ": " + name,
@@ -160,7 +160,7 @@ public class InboxRouting {
         AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
         String province = province(event, a.provinceCode());
         String name = nameOf(a.officialId(), a.ministryCode());
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(official(event, a.officialId()), "Phân công tăng cường tại " + province
                                 + " đã chuyển cho cán bộ khác",
                         "Phân công " + period(a.startDate(), a.endDate()) + " đã được giao cho cán bộ khác.")
@@ -180,7 +180,7 @@ public class InboxRouting {
                 : " theo " + d.amendment().decisionNumber()
                 + (d.amendment().reason() == null ? "" : ": " + d.amendment().reason());
         String body = "Thời gian mới: " + period(d.startDate(), d.endDate()) + amendment + ".";
-        Entries entries = new Entries(event, clock).to(coordinators(event, d.ministryCode()), title, body);
+        Entries entries = new Entries(event).to(coordinators(event, d.ministryCode()), title, body);
         provincesOf(d).forEach(p -> entries.to(Audience.liaisons(p), title, d.ministryCode() + ". " + body));
         return entries.list();
     }
@@ -189,7 +189,7 @@ public class InboxRouting {
         DeploymentSnapshot d = codec.data(event, DeploymentSnapshot.class);
         String title = "Đợt tăng cường " + label(d) + " bị hủy";
         String body = (d.name() == null ? "Đợt tăng cường" : d.name()) + " (" + d.ministryCode() + ") đã bị hủy.";
-        Entries entries = new Entries(event, clock).to(coordinators(event, d.ministryCode()), title, body);
+        Entries entries = new Entries(event).to(coordinators(event, d.ministryCode()), title, body);
         provincesOf(d).forEach(p -> entries.to(Audience.liaisons(p), title, body));
         return entries.list();
     }
@@ -200,7 +200,7 @@ public class InboxRouting {
             return List.of();
         }
         String name = nameOf(plan.officialId(), plan.ministryCode());
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(coordinators(event, plan.ministryCode()),
                         "Lịch công tác tuần " + plan.week() + " nộp muộn: " + name,
                         name + " (tại " + plan.provinceCode() + ") nộp lịch công tác tuần " + plan.week()
@@ -212,7 +212,7 @@ public class InboxRouting {
 
     private List<InboxEntry> weeklyReportDue(EventEnvelope event) {
         WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(official(event, r.officialId()), "Đến hạn báo cáo tuần " + r.week(),
                         "Hạn nộp: " + deadline(r.dueAt()) + ".")
                 .list();
@@ -221,7 +221,7 @@ public class InboxRouting {
     private List<InboxEntry> weeklyReportOverdue(EventEnvelope event) {
         WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
         String name = nameOf(r.officialId(), r.ministryCode());
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(official(event, r.officialId()), "Báo cáo tuần " + r.week() + " quá hạn",
                         "Hạn nộp " + deadline(r.dueAt()) + " đã qua mà báo cáo chưa được nộp.")
                 .to(coordinators(event, r.ministryCode()), "Báo cáo tuần " + r.week() + " quá hạn: " + name,
@@ -232,7 +232,7 @@ public class InboxRouting {
 
     private List<InboxEntry> weeklyReportReturned(EventEnvelope event) {
         WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(official(event, r.officialId()), "Báo cáo tuần " + r.week() + " bị trả lại",
                         comment(r.reviewComment(), "Báo cáo cần được chỉnh sửa và nộp lại."))
                 .list();
@@ -240,7 +240,7 @@ public class InboxRouting {
 
     private List<InboxEntry> weeklyReportAccepted(EventEnvelope event) {
         WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(official(event, r.officialId()), "Báo cáo tuần " + r.week() + " đã được chấp nhận",
                         comment(r.reviewComment(), "Không có nhận xét."))
                 .list();
@@ -249,7 +249,7 @@ public class InboxRouting {
     private List<InboxEntry> weeklyReportSubmitted(EventEnvelope event) {
         WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
         String name = nameOf(r.officialId(), r.ministryCode());
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(coordinators(event, r.ministryCode()), "Báo cáo tuần " + r.week() + " đã nộp: " + name,
                         name + " (tại " + r.provinceCode() + ") đã nộp báo cáo tuần " + r.week()
                                 + (r.late() ? ", muộn hạn." : "."))
@@ -259,7 +259,7 @@ public class InboxRouting {
     private List<InboxEntry> finalReportSubmitted(EventEnvelope event) {
         FinalReportSnapshot r = codec.data(event, FinalReportSnapshot.class);
         String name = nameOf(r.officialId(), r.ministryCode());
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(coordinators(event, r.ministryCode()), "Báo cáo tổng hợp cuối đợt đã nộp: " + name,
                         name + " (tại " + r.provinceCode() + ") đã nộp báo cáo tổng hợp cuối đợt"
                                 + (r.late() ? ", muộn hạn." : "."))
@@ -268,7 +268,7 @@ public class InboxRouting {
 
     private List<InboxEntry> finalReportReturned(EventEnvelope event) {
         FinalReportSnapshot r = codec.data(event, FinalReportSnapshot.class);
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(official(event, r.officialId()), "Báo cáo tổng hợp cuối đợt bị trả lại",
                         comment(r.reviewComment(), "Báo cáo cần được chỉnh sửa và nộp lại."))
                 .list();
@@ -276,7 +276,7 @@ public class InboxRouting {
 
     private List<InboxEntry> finalReportAccepted(EventEnvelope event) {
         FinalReportSnapshot r = codec.data(event, FinalReportSnapshot.class);
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(official(event, r.officialId()), "Báo cáo tổng hợp cuối đợt đã được chấp nhận",
                         "Đợt tăng cường của bạn tại " + r.provinceCode() + " đã hoàn thành."
                                 + (r.reviewComment() == null ? "" : " Nhận xét: " + r.reviewComment()))
@@ -286,7 +286,7 @@ public class InboxRouting {
     private List<InboxEntry> finalReportOverdue(EventEnvelope event) {
         FinalReportSnapshot r = codec.data(event, FinalReportSnapshot.class);
         String name = nameOf(r.officialId(), r.ministryCode());
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(official(event, r.officialId()), "Báo cáo tổng hợp cuối đợt quá hạn",
                         "Hạn nộp " + deadline(r.dueAt()) + " đã qua mà báo cáo chưa được nộp.")
                 .to(coordinators(event, r.ministryCode()), "Báo cáo tổng hợp cuối đợt quá hạn: " + name,
@@ -303,7 +303,7 @@ public class InboxRouting {
         String title = "Vướng mắc mới tại " + province + ": " + headline(i);
         String body = "Lĩnh vực: " + i.fieldLabel() + (i.communeCode() == null ? "" : ", xã/phường " + i.communeCode())
                 + "; " + i.ministryCode() + " trả lời.";
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(coordinators(event, i.ministryCode()), title, body)
                 .to(Audience.liaisons(province), title, body)
                 .list();
@@ -315,7 +315,7 @@ public class InboxRouting {
         String title = "Vướng mắc chuyển " + unit + ": " + headline(i);
         String body = "Tại " + i.provinceCode() + ". "
                 + (i.deadline() == null ? "Chưa có hạn trả lời." : "Hạn trả lời: " + DAY.format(i.deadline()) + ".");
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(coordinators(event, i.answeringMinistry()), title, body)
                 .to(Audience.unit(i.answeringMinistry(), unit), title, body)
                 .list();
@@ -332,7 +332,7 @@ public class InboxRouting {
                 + " đã trả lời.";
         Optional<Audience> raiser = i.officialId() != null ? official(event, i.officialId())
                 : Optional.of(Audience.liaisons(province(event, i.provinceCode())));
-        return new Entries(event, clock).to(raiser, title, body).list();
+        return new Entries(event).to(raiser, title, body).list();
     }
 
     /**
@@ -345,7 +345,7 @@ public class InboxRouting {
         String body = "Tại " + i.provinceCode() + ", lĩnh vực " + i.fieldLabel() + "; " + answering
                 + " trả lời vướng mắc này" + (answering.equals(i.ministryCode()) ? "."
                 : " (gửi đầu tiên tới " + i.ministryCode() + ").");
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(coordinators(event, answering), "Vướng mắc được chuyển đến " + answering + ": " + headline(i), body)
                 .list();
     }
@@ -355,7 +355,7 @@ public class InboxRouting {
         String title = "Vướng mắc quá hạn trả lời: " + headline(i);
         String body = (i.deadline() == null ? "Hạn trả lời" : "Hạn " + DAY.format(i.deadline())) + " đã qua"
                 + (i.escalatedToUnit() == null ? "" : ", đơn vị " + i.escalatedToUnit() + " chưa trả lời") + ".";
-        Entries entries = new Entries(event, clock).to(coordinators(event, i.answeringMinistry()), title, body);
+        Entries entries = new Entries(event).to(coordinators(event, i.answeringMinistry()), title, body);
         if (i.escalatedToUnit() != null) {
             entries.to(Audience.unit(i.answeringMinistry(), i.escalatedToUnit()), title, body);
         }
@@ -365,7 +365,7 @@ public class InboxRouting {
     private List<InboxEntry> issueClosedOrReopened(EventEnvelope event) {
         IssueSnapshot i = codec.data(event, IssueSnapshot.class);
         boolean closed = ReportEvents.ISSUE_CLOSED.name().equals(event.type());
-        return new Entries(event, clock)
+        return new Entries(event)
                 .to(coordinators(event, i.answeringMinistry()),
                         (closed ? "Vướng mắc đã đóng: " : "Vướng mắc được mở lại: ") + headline(i),
                         "Tại " + i.provinceCode() + ", lĩnh vực " + i.fieldLabel() + ".")
@@ -450,16 +450,14 @@ public class InboxRouting {
         }
     }
 
-    /** The entries one event makes. */
-    private static final class Entries {
+    /** The entries one event makes, each created at the service clock's now. */
+    private final class Entries {
 
         private final EventEnvelope event;
-        private final Clock clock;
         private final List<InboxEntry> list = new ArrayList<>();
 
-        Entries(EventEnvelope event, Clock clock) {
+        Entries(EventEnvelope event) {
             this.event = event;
-            this.clock = clock;
         }
 
         Entries to(Optional<Audience> audience, String title, String body) {

@@ -122,7 +122,6 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
         return config.timeout();
     }
 
-
     @Override
     @SuppressWarnings("unchecked")
     public List<Claimed> claim(Instant now) {
