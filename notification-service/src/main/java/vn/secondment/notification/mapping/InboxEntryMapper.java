@@ -2,6 +2,7 @@ package vn.secondment.notification.mapping;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.notification.InboxEntry;
+import vn.secondment.notification.messaging.LiveEntry;
 import vn.secondment.notification.rest.InboxEntryView;
 
 import java.time.Instant;
@@ -13,5 +14,18 @@ public class InboxEntryMapper {
     public InboxEntryView toView(InboxEntry entry, Instant readAt) {
         return new InboxEntryView(entry.id, entry.eventType, entry.title, entry.body, entry.ministry,
                 entry.subjectType, entry.subjectId, entry.createdAt, readAt != null, readAt);
+    }
+
+    /** A live entry as a stream shows it: new, so unread. */
+    public InboxEntryView toView(LiveEntry entry) {
+        return new InboxEntryView(entry.id(), entry.eventType(), entry.title(), entry.body(), entry.ministry(),
+                entry.subjectType(), entry.subjectId(), entry.createdAt(), false, null);
+    }
+
+    /** The committed entry as the live topic carries it to every instance. */
+    public LiveEntry toLiveEntry(InboxEntry entry) {
+        return new LiveEntry(entry.id, entry.eventId, entry.eventType, entry.recipient, entry.recipientEmail,
+                entry.audienceRole, entry.ministry, entry.province, entry.unit, entry.title, entry.body,
+                entry.subjectType, entry.subjectId, entry.createdAt);
     }
 }

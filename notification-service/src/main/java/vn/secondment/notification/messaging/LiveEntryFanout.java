@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import vn.secondment.notification.InboxEntry;
+import vn.secondment.notification.mapping.InboxEntryMapper;
 import vn.secondment.notification.rest.InboxStreams;
 import vn.secondment.notification.service.InboxEntriesAdded;
 
@@ -36,18 +37,21 @@ public class LiveEntryFanout {
     private final Emitter<String> out;
     private final InboxStreams streams;
     private final ObjectMapper json;
+    private final InboxEntryMapper mapper;
 
-    public LiveEntryFanout(@Channel(OUT) Emitter<String> out, InboxStreams streams, ObjectMapper json) {
+    public LiveEntryFanout(@Channel(OUT) Emitter<String> out, InboxStreams streams, ObjectMapper json,
+                           InboxEntryMapper mapper) {
         this.out = out;
         this.streams = streams;
         this.json = json;
+        this.mapper = mapper;
     }
 
     /** After the commit of one event's entries (never for a rollback): on to every instance. */
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) InboxEntriesAdded added) {
         for (InboxEntry entry : added.entries()) {
             try {
-                out.send(Message.of(json.writeValueAsString(entry))
+                out.send(Message.of(json.writeValueAsString(mapper.toLiveEntry(entry)))
                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(KEY).build())
                         .withAck(() -> CompletableFuture.completedFuture(null))
                         .withNack(failure -> {
@@ -64,6 +68,6 @@ public class LiveEntryFanout {
     /** An entry committed by any instance, this one included: to the streams here whose reader sees it. */
     @Incoming(IN)
     public void receive(String record) throws JsonProcessingException {
-        streams.deliver(json.readValue(record, InboxEntry.class));
+        streams.deliver(json.readValue(record, LiveEntry.class));
     }
 }

@@ -10,8 +10,8 @@ import vn.secondment.notification.InboxReader;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -57,13 +57,20 @@ public class InboxEntryRepository implements PanacheRepositoryBase<InboxEntry, U
 
     /** {@link #visibleTo} evaluated in Java on one entry; the two must stay the same rule. */
     public static boolean isVisibleTo(InboxEntry entry, InboxReader reader) {
-        return Objects.equals(entry.recipient, reader.subject())
-                || (entry.recipientEmail != null && reader.email() != null
-                    && entry.recipientEmail.toLowerCase(Locale.ROOT).equals(reader.email()))
-                || (entry.audienceRole != null && reader.roles().contains(entry.audienceRole)
-                    && (entry.ministry == null || entry.ministry.equals(reader.ministry()))
-                    && (entry.province == null || entry.province.equals(reader.province()))
-                    && (entry.unit == null || entry.unit.equals(reader.unit())));
+        return isVisibleTo(entry.recipient, entry.recipientEmail, entry.audienceRole, entry.ministry, entry.province,
+                entry.unit, reader);
+    }
+
+    /** {@link #visibleTo} evaluated in Java on an entry's addressing, e.g. a live entry read from Kafka. */
+    public static boolean isVisibleTo(String recipient, String recipientEmail, String audienceRole, String ministry,
+                                      String province, String unit, InboxReader reader) {
+        return Objects.equals(recipient, reader.subject())
+                || (recipientEmail != null && reader.email() != null
+                    && recipientEmail.toLowerCase(Locale.ROOT).equals(reader.email()))
+                || (audienceRole != null && reader.roles().contains(audienceRole)
+                    && (ministry == null || ministry.equals(reader.ministry()))
+                    && (province == null || province.equals(reader.province()))
+                    && (unit == null || unit.equals(reader.unit())));
     }
 
     /** One page of what the reader sees, newest first, each with the reader's read state. */

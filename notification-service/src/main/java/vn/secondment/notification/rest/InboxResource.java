@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.secondment.notification.InboxReader;
 import vn.secondment.notification.mapping.InboxEntryMapper;
+import vn.secondment.notification.mapping.InboxReaderMapper;
 import vn.secondment.notification.repository.InboxEntryRepository.Read;
 import vn.secondment.notification.service.InboxService;
 import vn.secondment.rest.PageView;
@@ -53,12 +53,15 @@ public class InboxResource {
     private final InboxEntryMapper mapper;
     private final InboxStreams streams;
     private final Caller caller;
+    private final InboxReaderMapper readers;
 
-    public InboxResource(InboxService service, InboxEntryMapper mapper, InboxStreams streams, Caller caller) {
+    public InboxResource(InboxService service, InboxEntryMapper mapper, InboxStreams streams, Caller caller,
+                         InboxReaderMapper readers) {
         this.service = service;
         this.mapper = mapper;
         this.streams = streams;
         this.caller = caller;
+        this.readers = readers;
     }
 
     @GET
@@ -71,7 +74,7 @@ public class InboxResource {
             @ExampleObject(name = "read", value = "{\"items\":[" + ENTRY_EXAMPLE
                     + ",\"read\":true,\"readAt\":\"2025-09-03T08:05:00Z\"}],\"page\":0,\"size\":20,\"totalItems\":1}")}))
     public PageView<InboxEntryView> list(@BeanParam @Valid Paging paging, @BeanParam @Valid InboxFilter filter) {
-        PageView<Read> page = service.inboxOf(InboxReader.of(caller), filter.toFilter(), paging);
+        PageView<Read> page = service.inboxOf(readers.toReader(caller), filter.toFilter(), paging);
         return new PageView<>(page.items().stream().map(read -> mapper.toView(read.entry(), read.readAt())).toList(),
                 page.page(), page.size(), page.totalItems());
     }
@@ -83,7 +86,7 @@ public class InboxResource {
     @APIResponse(responseCode = "200", description = "The count",
             content = @Content(examples = @ExampleObject(name = "three unread", value = "{\"unread\":3}")))
     public UnreadCountView unreadCount() {
-        return new UnreadCountView(service.unreadCount(InboxReader.of(caller)));
+        return new UnreadCountView(service.unreadCount(readers.toReader(caller)));
     }
 
     @POST
@@ -99,7 +102,7 @@ public class InboxResource {
             "{\"type\":\"https://secondment.gov.vn/problems/not-found\",\"title\":\"Not found\",\"status\":404,"
                     + "\"detail\":\"Inbox entry 5a1f6c2e-8d4b-4e7a-9f13-2c6d8e0b7a41 does not exist\"}")))
     public void markRead(@PathParam("id") @Parameter(example = "5a1f6c2e-8d4b-4e7a-9f13-2c6d8e0b7a41") UUID id) {
-        service.markRead(InboxReader.of(caller), id);
+        service.markRead(readers.toReader(caller), id);
     }
 
     @POST
@@ -117,7 +120,7 @@ public class InboxResource {
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Parameter before is not valid", violations);
         }
-        return new MarkedReadView(service.markAllRead(InboxReader.of(caller), until));
+        return new MarkedReadView(service.markAllRead(readers.toReader(caller), until));
     }
 
     @GET
@@ -134,6 +137,6 @@ public class InboxResource {
                     + ",\"read\":false}\n\n:heartbeat\n\n")))
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         // read the token now: the stream outlives the request scope
-        return streams.open(InboxReader.of(caller), sse);
+        return streams.open(readers.toReader(caller), sse);
     }
 }

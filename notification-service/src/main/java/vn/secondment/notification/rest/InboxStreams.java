@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.jboss.logging.Logger;
-import vn.secondment.notification.InboxEntry;
 import vn.secondment.notification.InboxReader;
 import vn.secondment.notification.config.StreamConfig;
 import vn.secondment.notification.mapping.InboxEntryMapper;
+import vn.secondment.notification.messaging.LiveEntry;
 import vn.secondment.notification.repository.InboxEntryRepository;
 
 import java.util.Map;
@@ -29,7 +29,7 @@ public class InboxStreams {
     public static final String ENTRY_EVENT = "inbox-entry";
     private static final Logger LOG = Logger.getLogger(InboxStreams.class);
 
-    private record Listener(InboxReader reader, Consumer<InboxEntry> deliver) {
+    private record Listener(InboxReader reader, Consumer<LiveEntry> deliver) {
     }
 
     private final Map<UUID, Listener> listeners = new ConcurrentHashMap<>();
@@ -71,29 +71,30 @@ public class InboxStreams {
      * ({@link InboxEntryRepository#isVisibleTo}); entries of every instance come here through
      * {@code LiveEntryFanout}. Emitting only buffers, so a slow client holds nobody up.
      */
-    public void deliver(InboxEntry entry) {
+    public void deliver(LiveEntry entry) {
         for (Listener listener : listeners.values()) {
-            if (InboxEntryRepository.isVisibleTo(entry, listener.reader())) {
+            if (InboxEntryRepository.isVisibleTo(entry.recipient(), entry.recipientEmail(), entry.audienceRole(),
+                    entry.ministry(), entry.province(), entry.unit(), listener.reader())) {
                 try {
                     listener.deliver().accept(entry);
                 } catch (RuntimeException e) {
                     // one broken stream must not keep the entry from the others
-                    LOG.debugf(e, "Inbox entry %s not delivered to a stream", entry.id);
+                    LOG.debugf(e, "Inbox entry %s not delivered to a stream", entry.id());
                 }
             }
         }
     }
 
-    private OutboundSseEvent entryEvent(Sse sse, InboxEntry entry) {
+    private OutboundSseEvent entryEvent(Sse sse, LiveEntry entry) {
         try {
             return sse.newEventBuilder()
                     .name(ENTRY_EVENT)
-                    .id(entry.id.toString())
+                    .id(entry.id().toString())
                     // written to JSON here, so the event carries it as text, without a media type field of its own
-                    .data(String.class, json.writeValueAsString(mapper.toView(entry, null)))
+                    .data(String.class, json.writeValueAsString(mapper.toView(entry)))
                     .build();
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Inbox entry " + entry.id + " cannot be written as JSON", e);
+            throw new IllegalStateException("Inbox entry " + entry.id() + " cannot be written as JSON", e);
         }
     }
 }

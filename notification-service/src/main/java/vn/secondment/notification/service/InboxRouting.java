@@ -21,6 +21,7 @@ import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.security.Roles;
 
 import java.text.Normalizer;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -51,11 +52,13 @@ public class InboxRouting {
 
     private final EventCodec codec;
     private final OfficialDirectory officials;
+    private final Clock clock;
     private final Map<String, Function<EventEnvelope, List<InboxEntry>>> routes = new HashMap<>();
 
-    public InboxRouting(EventCodec codec, OfficialDirectory officials) {
+    public InboxRouting(EventCodec codec, OfficialDirectory officials, Clock clock) {
         this.codec = codec;
         this.officials = officials;
+        this.clock = clock;
         routes.put(PersonnelEvents.OFFICIAL_REGISTERED.name(), this::officialRegistered);
         routes.put(PersonnelEvents.OFFICIALS_IMPORTED.name(), this::officialsImported);
 
@@ -447,8 +450,8 @@ public class InboxRouting {
         }
     }
 
-    /** The entries one event makes. */
-    private static final class Entries {
+    /** The entries one event makes, each created at the service clock's now. */
+    private final class Entries {
 
         private final EventEnvelope event;
         private final List<InboxEntry> list = new ArrayList<>();
@@ -477,7 +480,7 @@ public class InboxRouting {
             entry.body = nfc(body);
             entry.subjectType = event.type().substring(0, event.type().lastIndexOf('.'));
             entry.subjectId = event.subject();
-            entry.createdAt = Instant.now();
+            entry.createdAt = clock.instant();
             list.add(entry);
             return this;
         }

@@ -8,16 +8,14 @@ import vn.secondment.events.EventEnvelope;
 import vn.secondment.events.inbox.ProcessedEvents;
 import vn.secondment.notification.InboxEntry;
 import vn.secondment.notification.InboxReader;
-import vn.secondment.notification.email.EmailQueue;
-import vn.secondment.notification.reminder.ReminderSchedule;
-import vn.secondment.notification.repository.InboxEntryRepository;
 import vn.secondment.notification.repository.InboxEntryRepository.Filter;
 import vn.secondment.notification.repository.InboxEntryRepository.Read;
-import vn.secondment.notification.webhook.WebhookSender;
+import vn.secondment.notification.repository.InboxEntryRepository;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -37,10 +35,11 @@ public class InboxService {
     private final Event<InboxEntriesAdded> added;
     private final WebhookSender webhooks;
     private final EmailQueue emails;
+    private final Clock clock;
 
     public InboxService(InboxEntryRepository entries, ProcessedEvents processed, InboxRouting routing,
                         OfficialDirectory officials, ReminderSchedule reminders, Event<InboxEntriesAdded> added,
-                        WebhookSender webhooks, EmailQueue emails) {
+                        WebhookSender webhooks, EmailQueue emails, Clock clock) {
         this.entries = entries;
         this.processed = processed;
         this.routing = routing;
@@ -49,6 +48,7 @@ public class InboxService {
         this.added = added;
         this.webhooks = webhooks;
         this.emails = emails;
+        this.clock = clock;
     }
 
     /**
@@ -95,12 +95,12 @@ public class InboxService {
         if (!entries.isVisible(id, reader)) {
             throw ProblemException.notFound("Inbox entry", id);
         }
-        entries.markRead(id, reader, Instant.now());
+        entries.markRead(id, reader, clock.instant());
     }
 
     /** Marks what the reader sees and has not read (created at or before {@code before} when given); how many. */
     @Transactional
     public int markAllRead(InboxReader reader, Instant before) {
-        return entries.markAllRead(reader, before, Instant.now());
+        return entries.markAllRead(reader, before, clock.instant());
     }
 }

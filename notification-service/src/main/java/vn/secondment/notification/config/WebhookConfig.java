@@ -1,0 +1,35 @@
+package vn.secondment.notification.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Webhook delivery settings ({@code notification.webhooks.*}). */
+@ConfigMapping(prefix = "notification.webhooks")
+public interface WebhookConfig {
+
+    /** How often the sender looks for due deliveries (read by {@code @Scheduled} too). */
+    @WithDefault("2s")
+    String poll();
+
+    /** How long one POST may take, connection included, before it counts as a failed attempt. */
+    @WithDefault("5s")
+    Duration timeout();
+
+    /** The wait after the first failed attempt; each further failure doubles it. */
+    @WithDefault("10s")
+    Duration backoff();
+
+    /** Attempts per delivery before it is given up. */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** Consecutive failed attempts (any delivery) after which the subscription is disabled. */
+    @WithDefault("20")
+    int disableAfter();
+
+    /** Deliveries one run of the sender claims at most. */
+    @WithDefault("20")
+    int batchSize();
+}

@@ -1,0 +1,85 @@
+package vn.secondment.notification.service;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import vn.secondment.events.EventCodec;
+import vn.secondment.events.MalformedEventException;
+import vn.secondment.notification.DeadLetter;
+import vn.secondment.notification.repository.DeadLetterRepository;
+import vn.secondment.rest.PageView;
+import vn.secondment.rest.Paging;
+import vn.secondment.rest.problem.ProblemException;
+import vn.secondment.rest.problem.ProblemType;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** Keeps the dead letters and replays them through the one path every event takes ({@link InboxService#receive}). */
+@ApplicationScoped
+public class DeadLetterService {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterService.class);
+
+    private final DeadLetterRepository letters;
+    private final EventCodec codec;
+    private final InboxService inbox;
+    private final Clock clock;
+
+    public DeadLetterService(DeadLetterRepository letters, EventCodec codec, InboxService inbox, Clock clock) {
+        this.letters = letters;
+        this.codec = codec;
+        this.inbox = inbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void store(String topic, int partition, long offset, String key, String payload, String error) {
+        if (letters.storeOnce(topic, partition, offset, key, payload, error, clock.instant())) {
+            LOG.warnf("Dead letter from %s-%d@%d stored: %s", topic, partition, offset, error);
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageView<DeadLetter> list(Boolean replayed, Paging paging) {
+        PanacheQuery<DeadLetter> query = letters.list(replayed).page(paging.page, paging.size);
+        return new PageView<>(query.list(), paging.page, paging.size, query.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DeadLetter get(UUID id) {
+        return letters.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Dead letter", id));
+    }
+
+    /**
+     * Runs the stored record through the inbox again. The inbox is idempotent by event id, so replaying a letter
+     * twice, or one whose event was meanwhile processed, adds nothing. Not transactional itself: the receive
+     * commits or rolls back on its own, and the outcome is recorded in a transaction of its own either way.
+     *
+     * @throws ProblemException 422 when the record still cannot be processed (its reason is kept as replay_error)
+     */
+    public DeadLetter replay(UUID id) {
+        DeadLetter letter = get(id);
+        try {
+            inbox.receive(codec.decode(letter.payload));
+        } catch (MalformedEventException e) {
+            recordReplay(id, e.getMessage());
+            throw new ProblemException(ProblemType.UNPROCESSABLE,
+                    "The dead letter still cannot be processed: " + e.getMessage()).with("deadLetterId", id);
+        }
+        return recordReplay(id, null);
+    }
+
+    private DeadLetter recordReplay(UUID id, String failure) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            DeadLetter letter = get(id);
+            letter.replayError = failure;
+            if (failure == null && letter.replayedAt == null) {
+                letter.replayedAt = clock.instant();
+            }
+            return letter;
+        });
+    }
+}

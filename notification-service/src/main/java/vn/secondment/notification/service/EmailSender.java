@@ -1,0 +1,224 @@
+package vn.secondment.notification.service;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import vn.secondment.notification.EmailDelivery;
+import vn.secondment.notification.config.EmailConfig;
+import vn.secondment.notification.service.DeliveryQueue.Outcome;
+import vn.secondment.rest.VietnamTime;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends queued e-mail ({@link EmailQueue}) later, from a scheduled job, through the {@link DeliveryQueue} shared with
+ * webhooks, so that a slow or absent SMTP server never holds a Kafka consumer or a database transaction.
+ */
+@ApplicationScoped
+public class EmailSender {
+
+    private static final Logger LOG = Logger.getLogger(EmailSender.class);
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final EmailConfig config;
+    private final ReactiveMailer mailer;
+    private final Engine templates;
+    /**
+     * Every send starts on this one event loop. Started from any other thread, the Vert.x mail client (4.5) may
+     * open the socket on one event loop and attach its reader on another; a server that greets at once (as
+     * GreenMail on the same machine does) then loses its greeting, or half of it, and the session stalls until the
+     * server's timeout. Started here, connecting and reading share one thread.
+     */
+    private final Context mailContext;
+    private final DeliveryQueue queue;
+    private final DeliveryQueue.Retry retry;
+    private final Mails singles = new Mails(false);
+    private final Mails digests = new Mails(true);
+
+    public EmailSender(EntityManager em, Clock clock, EmailConfig config, ReactiveMailer mailer, Engine templates,
+                       Vertx vertx, DeliveryQueue queue) {
+        this.em = em;
+        this.queue = queue;
+        this.retry = new DeliveryQueue.Retry(config.backoff(), config.maxAttempts());
+        this.clock = clock;
+        this.config = config;
+        this.mailer = mailer;
+        this.templates = templates;
+        this.mailContext = ((VertxInternal) vertx).createEventLoopContext();
+    }
+
+    /** One entry as the templates read it. */
+    @TemplateData
+    public record Item(String title, String body) {
+    }
+
+    @Scheduled(every = "${notification.email.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        Instant now = clock.instant();
+        sendDue(now);
+        sendDigests(now);
+    }
+
+    /**
+     * Sends the single messages due at {@code now} (digest rows wait for {@link #sendDigests}).
+     *
+     * @return how many sends were attempted
+     */
+    public int sendDue(Instant now) {
+        return queue.sendDue(singles, now);
+    }
+
+    /**
+     * Sends every digest due at {@code now}: one message per address listing all its waiting entries, oldest first.
+     * Digest rows are queued due at the next digest time, so a day's entries go out together once a day.
+     *
+     * @return how many digest messages were attempted
+     */
+    public int sendDigests(Instant now) {
+        return queue.sendDue(digests, now);
+    }
+
+    /** The e-mail channel of the {@link DeliveryQueue}: single messages, or daily digests (one per address). */
+    private final class Mails implements DeliveryQueue.Channel<Claimed> {
+
+        private final boolean digest;
+
+        Mails(boolean digest) {
+            this.digest = digest;
+        }
+
+        @Override
+        public String table() {
+            return "email_delivery";
+        }
+
+        @Override
+        public Duration sendTimeout() {
+            return config.sendTimeout();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<Claimed> claim(Instant now) {
+            List<Object[]> rows = em.createNativeQuery("""
+                            SELECT d.id, d.recipient_email, d.language, e.title, e.body
+                              FROM email_delivery d JOIN inbox_entry e ON e.id = d.entry_id
+                             WHERE d.status IN ('PENDING', 'FAILED') AND d.next_attempt_at <= :now
+                               AND d.digest = :digest
+                             ORDER BY d.recipient_email, e.created_at, d.id
+                             LIMIT :limit
+                               FOR UPDATE OF d SKIP LOCKED""")
+                    .setParameter("now", now)
+                    .setParameter("digest", digest)
+                    // a digest lists a day's entries: claim them all in one run, not a batch
+                    .setParameter("limit", digest ? 10_000 : config.batchSize())
+                    .getResultList();
+            return rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                    (String) r[4])).toList();
+        }
+
+        /** A digest is one message per address, however many rows it lists. */
+        @Override
+        public List<List<Claimed>> messages(List<Claimed> claimed) {
+            if (!digest) {
+                return DeliveryQueue.Channel.super.messages(claimed);
+            }
+            Map<String, List<Claimed>> byAddress = new LinkedHashMap<>();
+            claimed.forEach(c -> byAddress.computeIfAbsent(c.email(), k -> new ArrayList<>()).add(c));
+            return List.copyOf(byAddress.values());
+        }
+
+        @Override
+        public Outcome send(List<Claimed> message, Instant now) {
+            Claimed first = message.get(0);
+            if (!digest) {
+                return EmailSender.this.send(first.email(), "email/entry-" + first.language(),
+                        Map.of("title", first.title(), "body", first.body(), "inboxUrl", config.inboxUrl()));
+            }
+            List<Item> items = message.stream().map(c -> new Item(c.title(), c.body())).toList();
+            String day = now.atZone(VietnamTime.ZONE).toLocalDate().toString();
+            return EmailSender.this.send(first.email(), "email/digest-" + first.language(),
+                    Map.of("entries", items, "day", day, "inboxUrl", config.inboxUrl()));
+        }
+
+        @Override
+        public void record(List<UUID> ids, Outcome outcome, Instant now) {
+            for (UUID id : ids) {
+                EmailDelivery d = em.find(EmailDelivery.class, id);
+                if (d == null) {
+                    continue; // its entry was removed while it was in flight
+                }
+                d.attempts++;
+                d.error = outcome.error();
+                if (outcome.succeeded()) {
+                    d.status = EmailDelivery.Status.SENT;
+                    d.sentAt = now;
+                    d.nextAttemptAt = null;
+                } else {
+                    d.nextAttemptAt = retry.next(d.attempts, now);
+                    d.status = d.nextAttemptAt == null ? EmailDelivery.Status.GAVE_UP : EmailDelivery.Status.FAILED;
+                }
+            }
+            if (!outcome.succeeded()) {
+                LOG.infof("E-mail to %d deliveries failed: %s", ids.size(), outcome.error());
+            }
+        }
+    }
+
+    /** Renders {@code <template>-subject.txt}, {@code .txt} and {@code .html} and sends them. */
+    private Outcome send(String to, String template, Map<String, Object> data) {
+        try {
+            String subject = render(template + "-subject.txt", data).strip();
+            Mail mail = Mail.withText(to, subject, render(template + ".txt", data))
+                    .setHtml(render(template + ".html", data));
+            deliver(mail);
+            return Outcome.SENT;
+        } catch (Exception e) {
+            return Outcome.failed(e);
+        }
+    }
+
+    /** Sends over SMTP from {@link #mailContext}, waiting at most {@code notification.email.send-timeout}. */
+    private void deliver(Mail mail) throws ExecutionException, InterruptedException, TimeoutException {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        mailContext.runOnContext(ignored -> mailer.send(mail).subscribe()
+                .with(done -> sent.complete(null), sent::completeExceptionally));
+        try {
+            sent.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new TimeoutException("no answer from the SMTP server within " + config.sendTimeout());
+        }
+    }
+
+    private String render(String name, Map<String, Object> data) {
+        var instance = templates.getTemplate(name).instance();
+        data.forEach(instance::data);
+        return instance.render();
+    }
+
+    /** A claimed delivery with what its message needs. */
+    private record Claimed(UUID id, String email, String language, String title, String body)
+            implements DeliveryQueue.Claimed {
+    }
+}

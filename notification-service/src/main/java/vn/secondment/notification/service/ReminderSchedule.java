@@ -1,0 +1,291 @@
+package vn.secondment.notification.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import vn.secondment.events.EventCodec;
+import vn.secondment.events.EventEnvelope;
+import vn.secondment.events.MalformedEventException;
+import vn.secondment.events.assignment.AssignmentEvents;
+import vn.secondment.events.assignment.AssignmentSnapshot;
+import vn.secondment.events.assignment.WorkPlanSubmitted;
+import vn.secondment.events.report.IssueSnapshot;
+import vn.secondment.events.report.ReportEvents;
+import vn.secondment.events.report.WeeklyReportSnapshot;
+import vn.secondment.notification.ReminderDue;
+import vn.secondment.notification.ReminderKind;
+import vn.secondment.notification.config.ReminderConfig;
+import vn.secondment.notification.repository.ReminderRepository;
+import vn.secondment.rest.IsoWeek;
+import vn.secondment.rest.VietnamTime;
+import vn.secondment.rest.security.Roles;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the reminders due from the events, in the inbox's transaction (see {@code InboxService.receive}): each
+ * event states its aggregate after the change, so the reminder is armed, moved or cancelled from that state alone,
+ * and the newest event per reminder wins by event time (a redelivered or late older event changes nothing).
+ * <p>
+ * A reminder already sent stays sent while its moment stays; when a later event moves the moment (a rescheduled
+ * assignment, a new deadline) it is armed again for the new moment.
+ */
+@ApplicationScoped
+public class ReminderSchedule {
+
+    private static final String WEEKLY_REPORT_PREFIX = "vn.secondment.report." + ReportEvents.WEEKLY_REPORT + ".";
+    private static final String ISSUE_PREFIX = "vn.secondment.report." + ReportEvents.ISSUE + ".";
+    /** Report statuses that still owe a submission; any other (SUBMITTED, ACCEPTED, CANCELLED) cancels. */
+    private static final Set<String> OWED = Set.of("DUE", "DRAFT", "RETURNED");
+    private static final LocalTime MORNING = LocalTime.of(9, 0);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DEADLINE =
+            DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VietnamTime.ZONE);
+
+    private final ReminderRepository reminders;
+    private final EventCodec codec;
+    private final ReminderConfig config;
+
+    public ReminderSchedule(ReminderRepository reminders, EventCodec codec, ReminderConfig config) {
+        this.reminders = reminders;
+        this.codec = codec;
+        this.config = config;
+    }
+
+    /** Applies an event in the caller's transaction; events no reminder depends on are ignored unread. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(EventEnvelope event) {
+        String type = event.type();
+        if (type.startsWith(WEEKLY_REPORT_PREFIX)) {
+            weeklyReport(event, codec.data(event, WeeklyReportSnapshot.class));
+        } else if (type.startsWith(AssignmentEvents.ASSIGNMENT_TYPE_PREFIX)) {
+            AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
+            assignmentEnding(event, a);
+            workPlans(event, a);
+        } else if (type.equals(AssignmentEvents.WORK_PLAN_SUBMITTED.name())) {
+            workPlanSubmitted(event, codec.data(event, WorkPlanSubmitted.class));
+        } else if (type.startsWith(ISSUE_PREFIX)) {
+            issueDeadline(event, codec.data(event, IssueSnapshot.class));
+        }
+    }
+
+    // ---- weekly reports
+
+    private void weeklyReport(EventEnvelope event, WeeklyReportSnapshot r) {
+        String id = required(event, r.reportId(), "reportId");
+        if (!OWED.contains(r.status()) || r.dueAt() == null || r.officialId() == null || r.ministryCode() == null) {
+            cancel(ReminderKind.WEEKLY_REPORT_DUE_TOMORROW, id, event);
+            return;
+        }
+        String deadline = DEADLINE.format(r.dueAt());
+        arm(ReminderKind.WEEKLY_REPORT_DUE_TOMORROW, id, event, r.dueAt().minus(Duration.ofHours(24)), r.dueAt(),
+                row -> {
+                    person(row, r.officialId(), r.ministryCode());
+                    row.subjectType = "vn.secondment.report." + ReportEvents.WEEKLY_REPORT;
+                    row.subjectId = id;
+                    row.title = "Nhắc: báo cáo tuần " + r.week() + " đến hạn ngày mai (" + deadline + ")";
+                    row.body = "Báo cáo tuần " + r.week() + (r.provinceCode() == null ? "" : " tại " + r.provinceCode())
+                            + " chưa được nộp. Hạn nộp: " + deadline + " (giờ Việt Nam).";
+                });
+    }
+
+    // ---- assignments and their weekly work plans
+
+    private void assignmentEnding(EventEnvelope event, AssignmentSnapshot a) {
+        String id = required(event, a.assignmentId(), "assignmentId");
+        if (a.status() == null || !a.status().holds() || a.endDate() == null || a.officialId() == null
+                || a.ministryCode() == null) {
+            cancel(ReminderKind.ASSIGNMENT_ENDING, id, event);
+            return;
+        }
+        String period = (a.startDate() == null ? "?" : DAY.format(a.startDate())) + " – " + DAY.format(a.endDate());
+        arm(ReminderKind.ASSIGNMENT_ENDING, id, event, morningOf(a.endDate().minusDays(7)),
+                startOf(a.endDate().plusDays(1)), row -> {
+                    person(row, a.officialId(), a.ministryCode());
+                    row.subjectType = "vn.secondment.assignment." + AssignmentEvents.ASSIGNMENT;
+                    row.subjectId = id;
+                    row.title = "Nhắc: đợt tăng cường tại " + a.provinceCode() + " kết thúc ngày "
+                            + DAY.format(a.endDate());
+                    row.body = "Còn 7 ngày đến hết thời gian tăng cường (" + period + ", " + a.ministryCode()
+                            + "). Hãy chuẩn bị báo cáo tổng hợp cuối đợt.";
+                });
+    }
+
+    /**
+     * One reminder per ISO week the assignment spans (the first included: its plan is due before the official
+     * arrives). Weeks the new period no longer spans are cancelled; weeks whose plan was sent stay settled.
+     */
+    private void workPlans(EventEnvelope event, AssignmentSnapshot a) {
+        String id = a.assignmentId().toString();
+        Set<String> weeks = new HashSet<>();
+        boolean planned = a.status() != null && a.status().holds() && a.startDate() != null && a.endDate() != null
+                && a.officialId() != null && a.ministryCode() != null && !a.endDate().isBefore(a.startDate());
+        if (planned) {
+            IsoWeek last = IsoWeek.of(a.endDate());
+            for (IsoWeek week = IsoWeek.of(a.startDate()); week.compareTo(last) <= 0; week = week.next()) {
+                weeks.add(week.toString());
+                IsoWeek w = week;
+                Instant monday = startOf(w.monday());
+                arm(ReminderKind.WORK_PLAN_MISSING, workPlanKey(id, w.toString()), event,
+                        monday.minus(config.workPlanBefore()), monday.plus(Duration.ofDays(7)), row -> {
+                            person(row, a.officialId(), a.ministryCode());
+                            row.subjectType = "vn.secondment.assignment." + AssignmentEvents.ASSIGNMENT;
+                            row.subjectId = id;
+                            row.title = "Nhắc: chưa gửi lịch công tác tuần " + w;
+                            row.body = "Lịch công tác tuần " + w + " (" + DAY.format(w.monday()) + " – "
+                                    + DAY.format(w.sunday()) + ") tại " + a.provinceCode()
+                                    + " chưa được gửi về Bộ.";
+                        });
+            }
+        }
+        for (ReminderDue row : reminders.ofSubject(ReminderKind.WORK_PLAN_MISSING, id)) {
+            String week = row.aggregateId.substring(row.aggregateId.lastIndexOf('/') + 1);
+            if (!weeks.contains(week) && !row.eventTime.isAfter(event.time())) {
+                row.cancelled = true;
+                row.eventTime = event.time();
+            }
+        }
+    }
+
+    /**
+     * Settles the week for good. The plan may be consumed before the assignment's events (it has its own key), so a
+     * settled row is kept even when no reminder was armed yet, and arming never re-opens it.
+     */
+    private void workPlanSubmitted(EventEnvelope event, WorkPlanSubmitted p) {
+        String assignmentId = required(event, p.assignmentId(), "assignmentId");
+        if (p.week() == null) {
+            throw new MalformedEventException("Event " + event.id() + " (" + event.type() + ") lacks week");
+        }
+        String key = workPlanKey(assignmentId, p.week());
+        ReminderDue row = reminders.find(ReminderKind.WORK_PLAN_MISSING, key).orElse(null);
+        if (row == null) {
+            if (p.officialId() == null || p.ministryCode() == null) {
+                return;
+            }
+            Instant monday = startOf(p.weekStart() != null ? p.weekStart() : mondayOf(event, p.week()));
+            row = new ReminderDue();
+            row.id = UUID.randomUUID();
+            row.kind = ReminderKind.WORK_PLAN_MISSING;
+            row.aggregateId = key;
+            row.dueAt = monday.minus(config.workPlanBefore());
+            row.expiresAt = monday.plus(Duration.ofDays(7));
+            person(row, p.officialId(), p.ministryCode());
+            row.subjectType = "vn.secondment.assignment." + AssignmentEvents.ASSIGNMENT;
+            row.subjectId = assignmentId;
+            row.title = "Lịch công tác tuần " + p.week() + " đã gửi";
+            row.body = "Lịch công tác tuần " + p.week() + " đã được gửi về Bộ.";
+            row.eventTime = event.time();
+            reminders.persist(row);
+        }
+        row.settled = true;
+        row.cancelled = true;
+    }
+
+    // ---- escalated issues
+
+    private void issueDeadline(EventEnvelope event, IssueSnapshot i) {
+        String id = required(event, i.issueId(), "issueId");
+        if (!"ESCALATED".equals(i.status()) || i.deadline() == null || i.escalatedToUnit() == null
+                || i.ministryCode() == null) {
+            cancel(ReminderKind.ISSUE_DEADLINE_NEAR, id, event);
+            return;
+        }
+        String deadline = DAY.format(i.deadline());
+        arm(ReminderKind.ISSUE_DEADLINE_NEAR, id, event, morningOf(i.deadline()).minus(config.issueNear()),
+                startOf(i.deadline().plusDays(1)), row -> {
+                    row.recipientOfficialId = null;
+                    row.audienceRole = Roles.MINISTRY_UNIT;
+                    row.ministry = i.answeringMinistry();
+                    row.unit = i.escalatedToUnit();
+                    row.copyCoordinators = true;
+                    row.subjectType = "vn.secondment.report." + ReportEvents.ISSUE;
+                    row.subjectId = id;
+                    row.title = "Nhắc: vướng mắc sắp đến hạn trả lời (" + deadline + "): "
+                            + (i.urgent() ? "[Khẩn] " : "") + i.title();
+                    row.body = "Tại " + i.provinceCode() + ", đã chuyển " + i.escalatedToUnit() + " (" + i.answeringMinistry()
+                            + "). Hạn trả lời: " + deadline + ", chưa có câu trả lời.";
+                });
+    }
+
+    // ---- rows
+
+    /**
+     * Sets the reminder to fire at {@code dueAt} (unless the row holds a newer event's state, or is settled). A
+     * sent reminder whose moment moves is armed again: it is a new moment to remind of.
+     */
+    private void arm(ReminderKind kind, String aggregateId, EventEnvelope event, Instant dueAt, Instant expiresAt,
+                     Consumer<ReminderDue> fill) {
+        ReminderDue row = reminders.find(kind, aggregateId).orElse(null);
+        if (row != null && (row.settled || row.eventTime.isAfter(event.time()))) {
+            return;
+        }
+        boolean first = row == null;
+        if (first) {
+            row = new ReminderDue();
+            row.id = UUID.randomUUID();
+            row.kind = kind;
+            row.aggregateId = aggregateId;
+        } else if (row.sentAt != null && !row.dueAt.equals(dueAt)) {
+            row.sentAt = null;
+        }
+        row.dueAt = dueAt;
+        row.expiresAt = expiresAt;
+        row.cancelled = false;
+        row.eventTime = event.time();
+        fill.accept(row);
+        if (first) {
+            reminders.persist(row);
+        }
+    }
+
+    /** Cancels an existing reminder; nothing to cancel is fine (one aggregate's events arrive in order). */
+    private void cancel(ReminderKind kind, String aggregateId, EventEnvelope event) {
+        reminders.find(kind, aggregateId).filter(row -> !row.eventTime.isAfter(event.time())).ifPresent(row -> {
+            row.cancelled = true;
+            row.eventTime = event.time();
+        });
+    }
+
+    private static void person(ReminderDue row, UUID officialId, String ministry) {
+        row.recipientOfficialId = officialId;
+        row.audienceRole = null;
+        row.ministry = ministry;
+        row.unit = null;
+        row.copyCoordinators = false;
+    }
+
+    private static LocalDate mondayOf(EventEnvelope event, String week) {
+        try {
+            return IsoWeek.parse("week", week).monday();
+        } catch (RuntimeException e) {
+            throw new MalformedEventException("Event " + event.id() + " (" + event.type() + ") has week " + week
+                    + ", not an ISO week");
+        }
+    }
+
+    static String workPlanKey(String assignmentId, String week) {
+        return assignmentId + "/" + week;
+    }
+
+    private static Instant morningOf(LocalDate day) {
+        return day.atTime(MORNING).atZone(VietnamTime.ZONE).toInstant();
+    }
+
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(VietnamTime.ZONE).toInstant();
+    }
+
+    private static String required(EventEnvelope event, UUID id, String field) {
+        if (id == null) {
+            throw new MalformedEventException("Event " + event.id() + " (" + event.type() + ") lacks " + field);
+        }
+        return id.toString();
+    }
+}
