@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import vn.secondment.report.readmodel.KnownAssignment;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ public class FieldVisit {
 
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "assignment_id")
-    public HeldAssignment assignment;
+    public KnownAssignment assignment;
 
     @Column(name = "visit_date", nullable = false)
     public LocalDate visitDate;

@@ -9,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
+import vn.secondment.report.readmodel.KnownAssignment;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -28,7 +29,7 @@ public abstract class Report {
     // the final report is one per assignment: the database's unique constraint says so, the mapping need not
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "assignment_id")
-    public HeldAssignment assignment;
+    public KnownAssignment assignment;
 
     @Column(name = "due_at", nullable = false)
     public Instant dueAt;

@@ -17,6 +17,7 @@ import vn.secondment.events.report.IssueSnapshot;
 import vn.secondment.events.report.ReportEvents;
 import vn.secondment.events.report.WeeklyReportSnapshot;
 import vn.secondment.notification.InboxEntry;
+import vn.secondment.notification.repository.KnownOfficialRepository;
 import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.security.Roles;
 
@@ -51,11 +52,11 @@ public class InboxRouting {
     private static final int TITLE_MAX = 300;
 
     private final EventCodec codec;
-    private final OfficialDirectory officials;
+    private final KnownOfficialRepository officials;
     private final Clock clock;
     private final Map<String, Function<EventEnvelope, List<InboxEntry>>> routes = new HashMap<>();
 
-    public InboxRouting(EventCodec codec, OfficialDirectory officials, Clock clock) {
+    public InboxRouting(EventCodec codec, KnownOfficialRepository officials, Clock clock) {
         this.codec = codec;
         this.officials = officials;
         this.clock = clock;
@@ -379,7 +380,7 @@ public class InboxRouting {
      * (yet) cannot be addressed: the event's other recipients still hear, and the skip is logged.
      */
     private Optional<Audience> official(EventEnvelope event, UUID officialId) {
-        Optional<String> email = officials.find(officialId).map(o -> o.email).filter(e -> !e.isBlank());
+        Optional<String> email = officials.findOptional(officialId).map(o -> o.email).filter(e -> !e.isBlank());
         if (email.isEmpty()) {
             LOG.warnf("Event %s (%s): official %s has no known email, not notified", event.id(), event.type(),
                     officialId);
@@ -392,7 +393,7 @@ public class InboxRouting {
     }
 
     private String nameOf(UUID officialId, String ministry) {
-        return officials.find(officialId).map(o -> o.fullName).orElse("Cán bộ " + ministry);
+        return officials.findOptional(officialId).map(o -> o.fullName).orElse("Cán bộ " + ministry);
     }
 
     private static String province(EventEnvelope event, String province) {

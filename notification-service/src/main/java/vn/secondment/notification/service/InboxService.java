@@ -30,7 +30,7 @@ public class InboxService {
     private final InboxEntryRepository entries;
     private final ProcessedEvents processed;
     private final InboxRouting routing;
-    private final OfficialDirectory officials;
+    private final PersonnelFollower personnel;
     private final ReminderSchedule reminders;
     private final Event<InboxEntriesAdded> added;
     private final WebhookSender webhooks;
@@ -38,12 +38,12 @@ public class InboxService {
     private final Clock clock;
 
     public InboxService(InboxEntryRepository entries, ProcessedEvents processed, InboxRouting routing,
-                        OfficialDirectory officials, ReminderSchedule reminders, Event<InboxEntriesAdded> added,
+                        PersonnelFollower personnel, ReminderSchedule reminders, Event<InboxEntriesAdded> added,
                         WebhookSender webhooks, EmailQueue emails, Clock clock) {
         this.entries = entries;
         this.processed = processed;
         this.routing = routing;
-        this.officials = officials;
+        this.personnel = personnel;
         this.reminders = reminders;
         this.added = added;
         this.webhooks = webhooks;
@@ -65,7 +65,7 @@ public class InboxService {
             LOG.debugf("Event %s already processed, skipped", event.id());
             return;
         }
-        officials.apply(event);
+        personnel.apply(event);
         reminders.apply(event);
         List<InboxEntry> made = routing.entriesFor(event);
         made.forEach(entries::persist);

@@ -9,6 +9,7 @@ import vn.secondment.notification.InboxEntry;
 import vn.secondment.notification.ReminderDue;
 import vn.secondment.notification.config.ReminderConfig;
 import vn.secondment.notification.repository.InboxEntryRepository;
+import vn.secondment.notification.repository.KnownOfficialRepository;
 import vn.secondment.notification.repository.ReminderRepository;
 import vn.secondment.rest.security.Roles;
 
@@ -33,12 +34,12 @@ public class ReminderSender {
 
     private final ReminderRepository reminders;
     private final InboxEntryRepository entries;
-    private final OfficialDirectory officials;
+    private final KnownOfficialRepository officials;
     private final Event<InboxEntriesAdded> added;
     private final ReminderConfig config;
     private final Clock clock;
 
-    public ReminderSender(ReminderRepository reminders, InboxEntryRepository entries, OfficialDirectory officials,
+    public ReminderSender(ReminderRepository reminders, InboxEntryRepository entries, KnownOfficialRepository officials,
                           Event<InboxEntriesAdded> added, ReminderConfig config, Clock clock) {
         this.reminders = reminders;
         this.entries = entries;
@@ -86,7 +87,7 @@ public class ReminderSender {
     private List<InboxEntry> entriesOf(ReminderDue reminder, Instant now) {
         List<InboxEntry> made = new ArrayList<>();
         if (reminder.recipientOfficialId != null) {
-            Optional<String> email = officials.find(reminder.recipientOfficialId).map(o -> o.email)
+            Optional<String> email = officials.findOptional(reminder.recipientOfficialId).map(o -> o.email)
                     .filter(e -> !e.isBlank());
             // like an event for an official the directory does not know: nobody to address; counted as sent so
             // it is not retried every poll until it expires

@@ -14,6 +14,7 @@ import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -135,9 +136,9 @@ class InboxTest {
         // the prefix is literal: a LIKE wildcard in it matches nothing
         assertThat(subjects(admin, Map.of("type", "vn.secondment.%"))).isEmpty();
         assertThat(subjects(admin, Map.of("subjectId", second))).containsExactly(second);
-        String today = VietnamTime.today().toString();
+        String today = VietnamTime.today(Clock.systemUTC()).toString();
         assertThat(subjects(admin, Map.of("from", today, "to", today))).containsExactly(second, first);
-        assertThat(subjects(admin, Map.of("to", VietnamTime.today().minusDays(1).toString()))).isEmpty();
+        assertThat(subjects(admin, Map.of("to", VietnamTime.today(Clock.systemUTC()).minusDays(1).toString()))).isEmpty();
         assertThat(subjects(admin, Map.of("from", Instant.now().plusSeconds(60).toString()))).isEmpty();
         Instant secondCreated = Instant.parse(entry(admin, second).getString("createdAt"));
         assertThat(subjects(admin, Map.of("from", secondCreated.toString()))).containsExactly(second);

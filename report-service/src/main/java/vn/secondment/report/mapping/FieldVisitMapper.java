@@ -5,7 +5,7 @@ import vn.secondment.events.report.FieldVisitRecorded;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.reference.Commune;
 import vn.secondment.report.FieldVisit;
-import vn.secondment.report.HeldAssignment;
+import vn.secondment.report.readmodel.KnownAssignment;
 import vn.secondment.report.rest.FieldVisitView;
 
 import java.util.LinkedHashMap;
@@ -25,7 +25,7 @@ public class FieldVisitMapper {
 
     /** @param personal whether the people met may be shown (not to a viewer) */
     public FieldVisitView toView(FieldVisit v, List<UUID> issueIds, boolean personal) {
-        HeldAssignment a = v.assignment;
+        KnownAssignment a = v.assignment;
         String communeName = units.commune(v.communeCode, v.visitDate.isBefore(AdministrativeUnits.FIRST_DAY)
                 ? AdministrativeUnits.FIRST_DAY : v.visitDate).map(Commune::fullName).orElse(null);
         return new FieldVisitView(v.id, a.assignmentId, a.officialId, a.ministryCode, a.provinceCode, v.communeCode,
@@ -34,7 +34,7 @@ public class FieldVisitMapper {
     }
 
     public FieldVisitRecorded toRecorded(FieldVisit v, List<UUID> issueIds) {
-        HeldAssignment a = v.assignment;
+        KnownAssignment a = v.assignment;
         return new FieldVisitRecorded(v.id, a.assignmentId, a.officialId, a.ministryCode, a.provinceCode,
                 v.communeCode, v.visitDate, v.communeGroup.name(), issueIds);
     }

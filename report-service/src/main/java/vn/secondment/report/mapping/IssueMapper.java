@@ -1,13 +1,13 @@
 package vn.secondment.report.mapping;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.secondment.events.report.IssueSnapshot;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.reference.Commune;
 import vn.secondment.report.IssueHistory;
 import vn.secondment.report.LocalityIssue;
 import vn.secondment.report.rest.IssueHistoryView;
 import vn.secondment.report.rest.IssueView;
-import vn.secondment.events.report.IssueSnapshot;
 import vn.secondment.rest.VietnamTime;
 
 import java.time.Instant;

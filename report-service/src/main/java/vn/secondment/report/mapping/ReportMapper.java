@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.events.report.FinalReportSnapshot;
 import vn.secondment.events.report.WeeklyReportSnapshot;
 import vn.secondment.report.FinalReport;
-import vn.secondment.report.HeldAssignment;
 import vn.secondment.report.Report;
 import vn.secondment.report.WeeklyReport;
+import vn.secondment.report.readmodel.KnownAssignment;
 import vn.secondment.report.rest.FinalReportView;
 import vn.secondment.report.rest.WeeklyReportView;
 
@@ -20,7 +20,7 @@ public class ReportMapper {
 
     /** @param officialName null when the caller may not see personal details or the official is not known */
     public WeeklyReportView toView(WeeklyReport r, String officialName, Instant now) {
-        HeldAssignment a = r.assignment;
+        KnownAssignment a = r.assignment;
         return new WeeklyReportView(r.id, a.assignmentId, a.officialId, officialName, a.ministryCode,
                 a.provinceCode, r.week, r.weekStart, r.dueAt, r.status, r.overdue(now), r.submittedAt, r.late,
                 r.summary, r.activities, r.communesVisited, r.difficulties, r.recommendations, r.nextWeekPlan,
@@ -28,7 +28,7 @@ public class ReportMapper {
     }
 
     public FinalReportView toView(FinalReport r, String officialName, Instant now) {
-        HeldAssignment a = r.assignment;
+        KnownAssignment a = r.assignment;
         return new FinalReportView(r.id, a.assignmentId, a.officialId, officialName, a.ministryCode,
                 a.provinceCode, a.endDate, r.dueAt, r.status, r.overdue(now), r.submittedAt, r.late, r.summary,
                 r.results, r.difficulties, r.recommendations, r.lessons, r.draftedAt, r.reviewedBy, r.reviewedAt,
@@ -36,13 +36,13 @@ public class ReportMapper {
     }
 
     public WeeklyReportSnapshot toSnapshot(WeeklyReport r) {
-        HeldAssignment a = r.assignment;
+        KnownAssignment a = r.assignment;
         return new WeeklyReportSnapshot(r.id, a.assignmentId, a.officialId, a.ministryCode, a.provinceCode, r.week,
                 r.weekStart, r.dueAt, r.status.name(), r.submittedAt, r.late, r.reviewComment);
     }
 
     public FinalReportSnapshot toSnapshot(FinalReport r) {
-        HeldAssignment a = r.assignment;
+        KnownAssignment a = r.assignment;
         return new FinalReportSnapshot(r.id, a.assignmentId, a.officialId, a.ministryCode, a.provinceCode, r.dueAt,
                 r.status.name(), r.submittedAt, r.late, r.acceptedAt, r.acceptedBy, r.reviewComment);
     }

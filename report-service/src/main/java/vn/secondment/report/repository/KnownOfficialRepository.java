@@ -2,7 +2,7 @@ package vn.secondment.report.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.secondment.report.KnownOfficial;
+import vn.secondment.report.readmodel.KnownOfficial;
 
 import java.util.List;
 import java.util.UUID;

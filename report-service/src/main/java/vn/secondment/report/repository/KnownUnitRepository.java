@@ -2,7 +2,7 @@ package vn.secondment.report.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.secondment.report.KnownUnit;
+import vn.secondment.report.readmodel.KnownUnit;
 
 import java.util.Optional;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package vn.secondment.report.rest;
 
 import jakarta.validation.constraints.Size;
-import vn.secondment.report.CommuneGroup;
 import vn.secondment.events.report.IssueField;
+import vn.secondment.report.CommuneGroup;
 import vn.secondment.report.IssueKind;
 
 import java.time.LocalDate;

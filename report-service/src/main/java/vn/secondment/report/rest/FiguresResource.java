@@ -25,6 +25,7 @@ import vn.secondment.report.service.SideBySideFigures;
 import vn.secondment.rest.Formats;
 import vn.secondment.rest.IsoWeek;
 import vn.secondment.rest.problem.ProblemException;
+import vn.secondment.tabular.Downloads;
 import vn.secondment.tabular.TableFormat;
 
 import java.time.temporal.ChronoUnit;
@@ -89,13 +90,13 @@ public class FiguresResource {
 
     @GET
     @Path("/export")
-    @Produces({Spreadsheets.CSV, Spreadsheets.XLSX, MediaType.APPLICATION_JSON})
+    @Produces({Downloads.CSV, Downloads.XLSX, MediaType.APPLICATION_JSON})
     @Operation(operationId = "exportFigures", summary = "Export the side-by-side figures to CSV or XLSX",
             description = "The rows of getFigures, one per ministry, province and week, with Vietnamese headers. "
                     + "CSV is UTF-8 with a byte order mark. " + RULES)
     @APIResponse(responseCode = "200", description = "The file", content = {
-            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+            @Content(mediaType = Downloads.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Downloads.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response export(@QueryParam("ministry") @Parameter(description = "Ministry code; repeat for several")
                            @Size(max = 30)
                            List<@Pattern(regexp = Formats.MINISTRY_CODE, message = Formats.MINISTRY_CODE_MESSAGE) String> ministry,
@@ -108,11 +109,11 @@ public class FiguresResource {
                            @QueryParam("to") @Pattern(regexp = IsoWeek.PATTERN, message = IsoWeek.MESSAGE)
                            @Parameter(description = "Last ISO week; the first when left out") String to,
                            @QueryParam("format") @DefaultValue("csv")
-                           @Parameter(description = "csv or xlsx") String format) {
+                           @Parameter(description = Downloads.FORMAT_DESCRIPTION) String format) {
         access.requireFigures();
-        TableFormat table = Spreadsheets.format(format);
+        TableFormat table = Downloads.format(format);
         FiguresView view = figures.figures(filter(ministry, province, from, to));
-        return Spreadsheets.attachment(export.export(view, table), table,
+        return Downloads.attachment(export.export(view, table), table,
                 "so-lieu-" + view.from() + "_" + view.to());
     }
 

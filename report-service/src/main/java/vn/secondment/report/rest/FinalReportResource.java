@@ -32,6 +32,7 @@ import vn.secondment.report.service.ListExport;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.http.Versions;
+import vn.secondment.tabular.Downloads;
 import vn.secondment.tabular.TableFormat;
 
 import java.util.UUID;
@@ -67,7 +68,7 @@ public class FinalReportResource {
 
     @GET
     @Path("/export")
-    @Produces({Spreadsheets.CSV, Spreadsheets.XLSX, MediaType.APPLICATION_JSON})
+    @Produces({Downloads.CSV, Downloads.XLSX, MediaType.APPLICATION_JSON})
     @Operation(operationId = "exportFinalReports", summary = "Export the final reports to CSV or XLSX",
             description = "Every final report the list's filters match within the caller's scope, not paged, latest "
                     + "deadline first: one row each with Vietnamese headers (Bộ, Mã tỉnh, Tỉnh/thành phố, Cán bộ, Ngày kết "
@@ -75,14 +76,14 @@ public class FinalReportResource {
                     + "Cán bộ is empty for a viewer. At most " + ListExport.MAX_ROWS + " rows: more is 400 on "
                     + "ministry, narrow the filters. CSV is UTF-8 with a byte order mark.")
     @APIResponse(responseCode = "200", description = "The file", content = {
-            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+            @Content(mediaType = Downloads.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Downloads.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response export(@BeanParam @Valid FinalReportFilter filter,
                            @QueryParam("format") @DefaultValue("csv")
-                           @Parameter(description = "csv or xlsx") String format) {
-        TableFormat table = Spreadsheets.format(format);
+                           @Parameter(description = Downloads.FORMAT_DESCRIPTION) String format) {
+        TableFormat table = Downloads.format(format);
         StreamingOutput file = export.finalReports(filter, table, access);
-        return Spreadsheets.attachment(file, table, "bao-cao-tong-hop");
+        return Downloads.attachment(file, table, "bao-cao-tong-hop");
     }
 
     @GET

@@ -36,6 +36,7 @@ import vn.secondment.report.service.ListExport;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.http.Versions;
+import vn.secondment.tabular.Downloads;
 import vn.secondment.tabular.TableFormat;
 
 import java.util.Arrays;
@@ -102,7 +103,7 @@ public class IssueResource {
 
     @GET
     @Path("/export")
-    @Produces({Spreadsheets.CSV, Spreadsheets.XLSX, MediaType.APPLICATION_JSON})
+    @Produces({Downloads.CSV, Downloads.XLSX, MediaType.APPLICATION_JSON})
     @Operation(operationId = "exportIssues", summary = "Export the issues to CSV or XLSX",
             description = "Every issue the list's filters match within the caller's scope, not paged, in the "
                     + "list's order (sort): one row each with Vietnamese headers (Mã, Bộ, Bộ được chuyển, Mã tỉnh, "
@@ -111,14 +112,14 @@ public class IssueResource {
                     + "hướng dẫn, Ngày trả lời). Người nêu is empty for a viewer. At most " + ListExport.MAX_ROWS + " rows: more is 400 "
                     + "on from, narrow the filters. CSV is UTF-8 with a byte order mark.")
     @APIResponse(responseCode = "200", description = "The file", content = {
-            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+            @Content(mediaType = Downloads.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Downloads.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response export(@BeanParam @Valid IssueFilter filter,
                            @QueryParam("format") @DefaultValue("csv")
-                           @Parameter(description = "csv or xlsx") String format) {
-        TableFormat table = Spreadsheets.format(format);
+                           @Parameter(description = Downloads.FORMAT_DESCRIPTION) String format) {
+        TableFormat table = Downloads.format(format);
         StreamingOutput file = export.issues(filter, table, access);
-        return Spreadsheets.attachment(file, table, "kho-khan-kien-nghi");
+        return Downloads.attachment(file, table, "kho-khan-kien-nghi");
     }
 
     @GET

@@ -32,6 +32,7 @@ import vn.secondment.report.service.WeeklyReports;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.http.Versions;
+import vn.secondment.tabular.Downloads;
 import vn.secondment.tabular.TableFormat;
 
 import java.util.UUID;
@@ -70,7 +71,7 @@ public class WeeklyReportResource {
 
     @GET
     @Path("/export")
-    @Produces({Spreadsheets.CSV, Spreadsheets.XLSX, MediaType.APPLICATION_JSON})
+    @Produces({Downloads.CSV, Downloads.XLSX, MediaType.APPLICATION_JSON})
     @Operation(operationId = "exportWeeklyReports", summary = "Export the weekly reports to CSV or XLSX",
             description = "Every report the list's filters match within the caller's scope, not paged, newest week "
                     + "first: one row each with Vietnamese headers (Bộ, Mã tỉnh, Tỉnh/thành phố, Tuần, Cán bộ, Hạn nộp, Trạng "
@@ -78,14 +79,14 @@ public class WeeklyReportResource {
                     + "hạn is the list's overdue. At most " + ListExport.MAX_ROWS + " rows: more is 400 on week, "
                     + "narrow the filters. CSV is UTF-8 with a byte order mark.")
     @APIResponse(responseCode = "200", description = "The file", content = {
-            @Content(mediaType = Spreadsheets.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = Spreadsheets.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+            @Content(mediaType = Downloads.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Downloads.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response export(@BeanParam @Valid WeeklyReportFilter filter,
                            @QueryParam("format") @DefaultValue("csv")
-                           @Parameter(description = "csv or xlsx") String format) {
-        TableFormat table = Spreadsheets.format(format);
+                           @Parameter(description = Downloads.FORMAT_DESCRIPTION) String format) {
+        TableFormat table = Downloads.format(format);
         StreamingOutput file = export.weeklyReports(filter, table, access);
-        return Spreadsheets.attachment(file, table, "bao-cao-tuan");
+        return Downloads.attachment(file, table, "bao-cao-tuan");
     }
 
     @GET

@@ -2,7 +2,7 @@ package vn.secondment.report.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import vn.secondment.data.AssignmentScope;
-import vn.secondment.report.HeldAssignment;
+import vn.secondment.report.readmodel.KnownAssignment;
 import vn.secondment.report.repository.KnownOfficialRepository;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.security.Caller;
@@ -43,7 +43,7 @@ public class ReportAccess {
         return AssignmentScope.of(caller, this::ownOfficialIds);
     }
 
-    public boolean canSee(HeldAssignment a) {
+    public boolean canSee(KnownAssignment a) {
         return scope().admits(a.ministryCode, a.provinceCode, a.officialId);
     }
 
@@ -58,12 +58,12 @@ public class ReportAccess {
     }
 
     /** Whether the caller is the official of this assignment. */
-    public boolean isOwn(HeldAssignment a) {
+    public boolean isOwn(KnownAssignment a) {
         return ownOfficialIds().contains(a.officialId);
     }
 
     /** Refuses (403) unless the caller is the assignment's official: only they write its reports and visits. */
-    public void requireOwn(HeldAssignment a) {
+    public void requireOwn(KnownAssignment a) {
         if (!isOwn(a)) {
             throw ProblemException.forbidden("Only the assigned official writes this assignment's reports and visits");
         }

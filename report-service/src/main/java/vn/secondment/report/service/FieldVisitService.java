@@ -11,11 +11,11 @@ import vn.secondment.events.outbox.EventPublisher;
 import vn.secondment.events.report.ReportEvents;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.report.FieldVisit;
-import vn.secondment.report.HeldAssignment;
 import vn.secondment.report.LocalityIssue;
 import vn.secondment.report.mapping.FieldVisitMapper;
+import vn.secondment.report.readmodel.KnownAssignment;
 import vn.secondment.report.repository.FieldVisitRepository;
-import vn.secondment.report.repository.HeldAssignmentRepository;
+import vn.secondment.report.repository.KnownAssignmentRepository;
 import vn.secondment.report.rest.FieldVisitFilter;
 import vn.secondment.report.rest.FieldVisitRequest;
 import vn.secondment.report.rest.FieldVisitView;
@@ -23,6 +23,7 @@ import vn.secondment.report.security.ReportAccess;
 import vn.secondment.rest.Formats;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
+import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.http.Versions;
 import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemException;
@@ -50,7 +51,7 @@ public class FieldVisitService {
     public static final int MAX_FINDINGS = 8000;
 
     private final FieldVisitRepository visits;
-    private final HeldAssignmentRepository assignments;
+    private final KnownAssignmentRepository assignments;
     private final IssueService issues;
     private final AdministrativeUnits units;
     private final FieldVisitMapper mapper;
@@ -58,7 +59,7 @@ public class FieldVisitService {
     private final EventPublisher events;
     private final Clock clock;
 
-    public FieldVisitService(FieldVisitRepository visits, HeldAssignmentRepository assignments, IssueService issues,
+    public FieldVisitService(FieldVisitRepository visits, KnownAssignmentRepository assignments, IssueService issues,
                              AdministrativeUnits units, FieldVisitMapper mapper, AuditTrail audit,
                              EventPublisher events, Clock clock) {
         this.visits = visits;
@@ -76,7 +77,7 @@ public class FieldVisitService {
         if (r.assignmentId() == null) {
             throw ProblemException.invalid("assignmentId", "must name the assignment the visit belongs to");
         }
-        HeldAssignment a = assignments.findByIdOptional(r.assignmentId())
+        KnownAssignment a = assignments.findByIdOptional(r.assignmentId())
                 .orElseThrow(() -> ProblemException.notFound("Assignment", r.assignmentId()));
         access.requireOwn(a);
         if (a.status == AssignmentSnapshot.Status.WITHDRAWN) {
@@ -188,7 +189,7 @@ public class FieldVisitService {
      * assignment's period or in the future, or a commune that is not of the assignment's province on that day.
      */
     private void apply(FieldVisit v, FieldVisitRequest r, Instant now) {
-        HeldAssignment a = v.assignment;
+        KnownAssignment a = v.assignment;
         List<Problem.Violation> violations = new ArrayList<>();
         if (r.visitDate() == null) {
             violations.add(new Problem.Violation("visitDate", "must not be null"));
@@ -206,7 +207,7 @@ public class FieldVisitService {
         String activities = Fields.text("activities", r.activities(), MAX_ACTIVITIES, true, violations);
         String findings = Fields.text("findings", r.findings(), MAX_FINDINGS, false, violations);
         Fields.requireValid("The field visit", violations);
-        LocalDate today = ServiceClock.day(now);
+        LocalDate today = VietnamTime.dayOf(now);
         if (r.visitDate().isBefore(a.startDate) || r.visitDate().isAfter(a.endDate)) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The visit of " + r.visitDate()
                     + " is outside the assignment's period " + a.startDate + " to " + a.endDate,

@@ -2,9 +2,9 @@ package vn.secondment.report.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.report.FinalReport;
-import vn.secondment.report.HeldAssignment;
 import vn.secondment.report.ReportStatus;
 import vn.secondment.report.config.FinalReportConfig;
+import vn.secondment.report.readmodel.KnownAssignment;
 import vn.secondment.report.repository.FinalReportRepository;
 import vn.secondment.rest.VietnamTime;
 
@@ -40,7 +40,7 @@ public class FinalReportSchedule {
     }
 
     /** Brings the assignment's final report in line with its current end date and status. */
-    public void apply(HeldAssignment a) {
+    public void apply(KnownAssignment a) {
         FinalReport report = reports.ofAssignment(a.assignmentId).orElse(null);
         Instant now = clock.instant();
         Instant due = dueAt(a.endDate);
@@ -62,7 +62,7 @@ public class FinalReportSchedule {
         }
     }
 
-    private static FinalReport newReport(HeldAssignment a, Instant due, Instant now) {
+    private static FinalReport newReport(KnownAssignment a, Instant due, Instant now) {
         FinalReport report = new FinalReport();
         report.id = UUID.randomUUID();
         report.assignment = a;

@@ -16,15 +16,15 @@ import vn.secondment.events.report.IssueField;
 import vn.secondment.events.report.ReportEvents;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.report.FieldVisit;
-import vn.secondment.report.HeldAssignment;
 import vn.secondment.report.IssueHistory;
 import vn.secondment.report.IssueKind;
 import vn.secondment.report.IssueStatus;
 import vn.secondment.report.LocalityIssue;
 import vn.secondment.report.config.IssuesConfig;
 import vn.secondment.report.mapping.IssueMapper;
+import vn.secondment.report.readmodel.KnownAssignment;
 import vn.secondment.report.repository.FieldVisitRepository;
-import vn.secondment.report.repository.HeldAssignmentRepository;
+import vn.secondment.report.repository.KnownAssignmentRepository;
 import vn.secondment.report.repository.IssueHistoryRepository;
 import vn.secondment.report.repository.KnownUnitRepository;
 import vn.secondment.report.repository.LocalityIssueRepository;
@@ -82,7 +82,7 @@ public class IssueService {
 
     private final LocalityIssueRepository issues;
     private final IssueHistoryRepository history;
-    private final HeldAssignmentRepository assignments;
+    private final KnownAssignmentRepository assignments;
     private final FieldVisitRepository visits;
     private final KnownUnitRepository knownUnits;
     private final AdministrativeUnits units;
@@ -93,7 +93,7 @@ public class IssueService {
     private final Clock clock;
 
     public IssueService(LocalityIssueRepository issues, IssueHistoryRepository history,
-                        HeldAssignmentRepository assignments, FieldVisitRepository visits,
+                        KnownAssignmentRepository assignments, FieldVisitRepository visits,
                         KnownUnitRepository knownUnits, AdministrativeUnits units, IssueMapper mapper,
                         IssuesConfig config, AuditTrail audit, EventPublisher events, Clock clock) {
         this.issues = issues;
@@ -119,7 +119,7 @@ public class IssueService {
     public LocalityIssue raise(IssueRequest r, IssueAccess access) {
         LocalityIssue i;
         if (r.assignmentId() != null) {
-            HeldAssignment a = assignments.findByIdOptional(r.assignmentId())
+            KnownAssignment a = assignments.findByIdOptional(r.assignmentId())
                     .orElseThrow(() -> ProblemException.notFound("Assignment", r.assignmentId()));
             if (!access.report().isOwn(a)) {
                 throw ProblemException.forbidden("Only the official of assignment " + a.assignmentId
@@ -176,7 +176,7 @@ public class IssueService {
     @Transactional(Transactional.TxType.MANDATORY)
     public LocalityIssue raiseDuringVisit(FieldVisit visit, IssueField field, IssueKind kind, String title,
                                           String description, boolean urgent, String actor) {
-        HeldAssignment a = visit.assignment;
+        KnownAssignment a = visit.assignment;
         LocalityIssue i = draft(a.ministryCode, a.provinceCode, visit.communeCode, field, kind, title, description,
                 urgent);
         i.assignmentId = a.assignmentId;
@@ -202,7 +202,7 @@ public class IssueService {
         }
         Fields.requireValid("The issue", violations);
         Instant now = ServiceClock.now(clock);
-        LocalDate today = ServiceClock.day(now);
+        LocalDate today = VietnamTime.dayOf(now);
         units.requireProvince("provinceCode", province,
                 today.isBefore(AdministrativeUnits.FIRST_DAY) ? AdministrativeUnits.FIRST_DAY : today);
         if (commune != null) {
@@ -280,7 +280,7 @@ public class IssueService {
         List<Problem.Violation> violations = new ArrayList<>();
         String unit = Fields.text("unitCode", r == null ? null : r.unitCode(), 32, true, violations);
         String note = Fields.text("note", r == null ? null : r.note(), MAX_TEXT, false, violations);
-        LocalDate today = ServiceClock.day(ServiceClock.now(clock));
+        LocalDate today = VietnamTime.dayOf(ServiceClock.now(clock));
         LocalDate deadline = r == null || r.deadline() == null
                 ? defaultDeadline(today, i.urgent, config) : r.deadline();
         if (deadline.isBefore(today)) {
@@ -409,7 +409,7 @@ public class IssueService {
      */
     @Transactional
     public int announceOverdue(Instant now) {
-        LocalDate today = ServiceClock.day(now);
+        LocalDate today = VietnamTime.dayOf(now);
         List<LocalityIssue> due = issues.getEntityManager().createQuery("from LocalityIssue i where i.status = :status"
                         + " and i.deadline < :today and i.overdueAnnouncedAt is null order by i.deadline, i.id",
                         LocalityIssue.class)
@@ -616,6 +616,6 @@ public class IssueService {
 
     /** Today in Vietnam, the day an escalation's deadline is judged against. */
     public LocalDate today() {
-        return ServiceClock.day(clock.instant());
+        return VietnamTime.dayOf(clock.instant());
     }
 }

@@ -8,35 +8,25 @@ import vn.secondment.events.inbox.ProcessedEvents;
 import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.events.personnel.PersonnelEvents;
 import vn.secondment.events.personnel.UnitSnapshot;
-import vn.secondment.report.KnownOfficial;
-import vn.secondment.report.KnownUnit;
-import vn.secondment.report.repository.KnownOfficialRepository;
-import vn.secondment.report.repository.KnownUnitRepository;
-
-import java.util.Set;
+import vn.secondment.events.readmodel.ReadModels;
+import vn.secondment.report.readmodel.KnownOfficial;
+import vn.secondment.report.readmodel.KnownUnit;
 
 /**
- * Keeps the officials and units personnel-service announced: who a signed-in officer is, and where issues can be
- * escalated. Each keeps the state of the newest event seen, so a redelivered or late older event changes nothing.
+ * Keeps the officials and units personnel-service announced ({@link KnownOfficial}, {@link KnownUnit}): who a
+ * signed-in officer is, and where issues can be escalated. The newest snapshot of each wins.
  */
 @ApplicationScoped
 public class PersonnelFollower {
 
     public static final String CONSUMER = "report-service.personnel";
-    private static final Set<String> OFFICIAL_EVENTS = Set.of(PersonnelEvents.OFFICIAL_REGISTERED.name(),
-            PersonnelEvents.OFFICIAL_UPDATED.name(), PersonnelEvents.OFFICIAL_DEACTIVATED.name());
-    private static final Set<String> UNIT_EVENTS = Set.of(PersonnelEvents.UNIT_CREATED.name(),
-            PersonnelEvents.UNIT_CHANGED.name());
 
-    private final KnownOfficialRepository officials;
-    private final KnownUnitRepository units;
+    private final ReadModels readModels;
     private final ProcessedEvents processed;
     private final EventCodec codec;
 
-    public PersonnelFollower(KnownOfficialRepository officials, KnownUnitRepository units, ProcessedEvents processed,
-                             EventCodec codec) {
-        this.officials = officials;
-        this.units = units;
+    public PersonnelFollower(ReadModels readModels, ProcessedEvents processed, EventCodec codec) {
+        this.readModels = readModels;
         this.processed = processed;
         this.codec = codec;
     }
@@ -44,54 +34,33 @@ public class PersonnelFollower {
     /** Applies one official or unit event, once; other events of the topic (imports) are skipped. */
     @Transactional
     public void apply(EventEnvelope event) {
-        boolean official = OFFICIAL_EVENTS.contains(event.type());
-        if (!(official || UNIT_EVENTS.contains(event.type())) || !processed.firstDelivery(CONSUMER, event)) {
+        boolean official = PersonnelEvents.isOfficialEvent(event.type());
+        if (!(official || PersonnelEvents.isUnitEvent(event.type())) || !processed.firstDelivery(CONSUMER, event)) {
             return;
         }
         if (official) {
-            applyOfficial(event, codec.data(event, OfficialSnapshot.class));
+            readModels.newestWins(event, codec.data(event, OfficialSnapshot.class), KnownOfficial.class, id -> {
+                KnownOfficial known = new KnownOfficial();
+                known.id = id;
+                return known;
+            }, (snapshot, known) -> {
+                known.ministryCode = snapshot.ministryCode();
+                known.fullName = snapshot.fullName();
+                known.email = snapshot.email();
+                known.active = snapshot.active()
+                        && !PersonnelEvents.OFFICIAL_DEACTIVATED.name().equals(event.type());
+            });
         } else {
-            applyUnit(event, codec.data(event, UnitSnapshot.class));
-        }
-    }
-
-    private void applyOfficial(EventEnvelope event, OfficialSnapshot snapshot) {
-        KnownOfficial known = officials.findByIdOptional(snapshot.officialId()).orElse(null);
-        if (known != null && known.eventTime.isAfter(event.time())) {
-            return;
-        }
-        boolean first = known == null;
-        if (first) {
-            known = new KnownOfficial();
-            known.id = snapshot.officialId();
-        }
-        known.ministryCode = snapshot.ministryCode();
-        known.fullName = snapshot.fullName();
-        known.email = snapshot.email();
-        known.active = snapshot.active() && !PersonnelEvents.OFFICIAL_DEACTIVATED.name().equals(event.type());
-        known.eventTime = event.time();
-        if (first) {
-            officials.persist(known);
-        }
-    }
-
-    private void applyUnit(EventEnvelope event, UnitSnapshot snapshot) {
-        KnownUnit known = units.findByIdOptional(snapshot.unitId()).orElse(null);
-        if (known != null && known.eventTime.isAfter(event.time())) {
-            return;
-        }
-        boolean first = known == null;
-        if (first) {
-            known = new KnownUnit();
-            known.id = snapshot.unitId();
-        }
-        known.ministryCode = snapshot.ministryCode();
-        known.code = snapshot.code();
-        known.name = snapshot.name();
-        known.active = snapshot.active();
-        known.eventTime = event.time();
-        if (first) {
-            units.persist(known);
+            readModels.newestWins(event, codec.data(event, UnitSnapshot.class), KnownUnit.class, id -> {
+                KnownUnit known = new KnownUnit();
+                known.id = id;
+                return known;
+            }, (snapshot, known) -> {
+                known.ministryCode = snapshot.ministryCode();
+                known.code = snapshot.code();
+                known.name = snapshot.name();
+                known.active = snapshot.active();
+            });
         }
     }
 }

@@ -14,6 +14,7 @@ import vn.secondment.report.config.SweepConfig;
 import vn.secondment.report.mapping.ReportMapper;
 import vn.secondment.report.repository.FinalReportRepository;
 import vn.secondment.report.repository.WeeklyReportRepository;
+import vn.secondment.rest.VietnamTime;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -75,7 +76,7 @@ public class ReportDeadlines {
 
     /** Announces every report that has become due or overdue as of {@code now} and was not announced yet. */
     public Announced sweep(Instant now) {
-        LocalDate today = ServiceClock.day(now);
+        LocalDate today = VietnamTime.dayOf(now);
         int due = drain("""
                 SELECT id::text FROM weekly_report
                 WHERE status = 'DUE' AND due_announced_at IS NULL AND week_start <= :today

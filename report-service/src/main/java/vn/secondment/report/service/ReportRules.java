@@ -5,9 +5,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import org.hibernate.jpa.HibernateHints;
 import vn.secondment.data.Where;
-import vn.secondment.report.HeldAssignment;
 import vn.secondment.report.Report;
 import vn.secondment.report.ReportStatus;
+import vn.secondment.report.readmodel.KnownAssignment;
 import vn.secondment.report.repository.KnownOfficialRepository;
 import vn.secondment.report.rest.ReviewRequest;
 import vn.secondment.report.security.ReportAccess;
@@ -40,14 +40,14 @@ final class ReportRules {
     }
 
     /** 404 unless the caller may read the assignment's records, so colleagues' reports are not probed. */
-    static void requireVisible(HeldAssignment a, ReportAccess access, String what, UUID id) {
+    static void requireVisible(KnownAssignment a, ReportAccess access, String what, UUID id) {
         if (!access.canSee(a)) {
             throw ProblemException.notFound(what, id);
         }
     }
 
     /** Only the assigned official writes and submits: 403 for others who can read it, 404 for the rest. */
-    static void requireAuthor(HeldAssignment a, ReportAccess access, String what, UUID id) {
+    static void requireAuthor(KnownAssignment a, ReportAccess access, String what, UUID id) {
         if (!access.isOwn(a)) {
             requireVisible(a, access, what, id);
             access.requireOwn(a);
@@ -55,7 +55,7 @@ final class ReportRules {
     }
 
     /** A coordinator of the assignment's ministry reviews: 403 for others who can read it, 404 for the rest. */
-    static void requireReviewer(HeldAssignment a, ReportAccess access, String what, UUID id) {
+    static void requireReviewer(KnownAssignment a, ReportAccess access, String what, UUID id) {
         if (!access.canCoordinate(a.ministryCode)) {
             requireVisible(a, access, what, id);
             access.requireCoordinate(a.ministryCode);

@@ -10,6 +10,7 @@ import vn.secondment.report.rest.FiguresFilter;
 import vn.secondment.report.rest.FiguresRow;
 import vn.secondment.report.rest.FiguresView;
 import vn.secondment.rest.IsoWeek;
+import vn.secondment.rest.VietnamTime;
 
 import java.sql.Date;
 import java.time.Clock;
@@ -47,7 +48,7 @@ public class SideBySideFigures {
     @Transactional(Transactional.TxType.SUPPORTS)
     public FiguresView figures(FiguresFilter filter) {
         Instant now = clock.instant();
-        LocalDate today = ServiceClock.day(now);
+        LocalDate today = VietnamTime.dayOf(now);
         Map<Key, Cell> cells = new TreeMap<>();
         for (Object[] r : queries.officialsOnSite(filter)) {
             cell(cells, r, week(r[2])).officials = number(r[3]);

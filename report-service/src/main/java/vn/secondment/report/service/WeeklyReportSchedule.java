@@ -2,10 +2,10 @@ package vn.secondment.report.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.events.assignment.AssignmentSnapshot;
-import vn.secondment.report.HeldAssignment;
 import vn.secondment.report.ReportStatus;
 import vn.secondment.report.WeeklyReport;
 import vn.secondment.report.config.WeeklyReportConfig;
+import vn.secondment.report.readmodel.KnownAssignment;
 import vn.secondment.report.repository.WeeklyReportRepository;
 import vn.secondment.rest.IsoWeek;
 import vn.secondment.rest.VietnamTime;
@@ -51,14 +51,14 @@ public class WeeklyReportSchedule {
      * Whether the assignment owes reports at all: not when withdrawn, nor when replaced before the official went.
      * The final report follows the same rule.
      */
-    public static boolean owesReports(HeldAssignment a) {
+    public static boolean owesReports(KnownAssignment a) {
         AssignmentSnapshot.Status status = a.status;
         return status != AssignmentSnapshot.Status.WITHDRAWN
                 && !(status == AssignmentSnapshot.Status.REPLACED && a.arrivedOn == null);
     }
 
     /** The weeks an assignment in this state owes a report for. */
-    public static Set<IsoWeek> weeksOwed(HeldAssignment a) {
+    public static Set<IsoWeek> weeksOwed(KnownAssignment a) {
         Set<IsoWeek> weeks = new LinkedHashSet<>();
         if (!owesReports(a)) {
             return weeks;
@@ -70,7 +70,7 @@ public class WeeklyReportSchedule {
     }
 
     /** Brings the assignment's reports in line with its current period and status. */
-    public void apply(HeldAssignment a) {
+    public void apply(KnownAssignment a) {
         Set<IsoWeek> owed = weeksOwed(a);
         Map<String, WeeklyReport> existing = reports.ofAssignment(a.assignmentId).stream()
                 .collect(Collectors.toMap(r -> r.week, Function.identity()));
@@ -98,7 +98,7 @@ public class WeeklyReportSchedule {
         }
     }
 
-    private WeeklyReport newReport(HeldAssignment a, IsoWeek week, Instant now) {
+    private WeeklyReport newReport(KnownAssignment a, IsoWeek week, Instant now) {
         WeeklyReport report = new WeeklyReport();
         report.id = UUID.randomUUID();
         report.assignment = a;

@@ -2,9 +2,9 @@ package vn.secondment.report.service;
 
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.assignment.AssignmentSnapshot;
-import vn.secondment.report.HeldAssignment;
 import vn.secondment.report.config.FinalReportConfig;
 import vn.secondment.report.config.WeeklyReportConfig;
+import vn.secondment.report.readmodel.KnownAssignment;
 import vn.secondment.rest.IsoWeek;
 
 import java.time.Clock;
@@ -60,7 +60,7 @@ class ReportSchedulesTest {
     @Test
     void everyIsoWeekThatMeetsThePeriodOwesOneReport() {
         // Wednesday 20 August to Monday 8 September 2025: W34 (part), W35, W36, W37 (its Monday only)
-        HeldAssignment a = assignment(AssignmentSnapshot.Status.ACTIVE, "2025-08-20", "2025-09-08", "2025-08-20");
+        KnownAssignment a = assignment(AssignmentSnapshot.Status.ACTIVE, "2025-08-20", "2025-09-08", "2025-08-20");
 
         assertThat(WeeklyReportSchedule.weeksOwed(a)).extracting(IsoWeek::toString)
                 .containsExactly("2025-W34", "2025-W35", "2025-W36", "2025-W37");
@@ -68,7 +68,7 @@ class ReportSchedulesTest {
 
     @Test
     void withdrawnAssignmentOwesNoReports() {
-        HeldAssignment a = assignment(AssignmentSnapshot.Status.WITHDRAWN, "2025-08-20", "2025-10-20", null);
+        KnownAssignment a = assignment(AssignmentSnapshot.Status.WITHDRAWN, "2025-08-20", "2025-10-20", null);
 
         assertThat(WeeklyReportSchedule.owesReports(a)).isFalse();
         assertThat(WeeklyReportSchedule.weeksOwed(a)).isEmpty();
@@ -76,8 +76,8 @@ class ReportSchedulesTest {
 
     @Test
     void officialReplacedBeforeGoingOwesNothingButOneReplacedOnSiteStillDoes() {
-        HeldAssignment never = assignment(AssignmentSnapshot.Status.REPLACED, "2025-08-20", "2025-10-20", null);
-        HeldAssignment went = assignment(AssignmentSnapshot.Status.REPLACED, "2025-08-20", "2025-10-20",
+        KnownAssignment never = assignment(AssignmentSnapshot.Status.REPLACED, "2025-08-20", "2025-10-20", null);
+        KnownAssignment went = assignment(AssignmentSnapshot.Status.REPLACED, "2025-08-20", "2025-10-20",
                 "2025-08-21");
 
         assertThat(WeeklyReportSchedule.owesReports(never)).isFalse();
@@ -112,8 +112,8 @@ class ReportSchedulesTest {
         };
     }
 
-    static HeldAssignment assignment(AssignmentSnapshot.Status status, String start, String end, String arrived) {
-        HeldAssignment a = new HeldAssignment();
+    static KnownAssignment assignment(AssignmentSnapshot.Status status, String start, String end, String arrived) {
+        KnownAssignment a = new KnownAssignment();
         a.status = status;
         a.startDate = LocalDate.parse(start);
         a.endDate = LocalDate.parse(end);

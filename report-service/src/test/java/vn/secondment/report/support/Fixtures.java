@@ -9,7 +9,7 @@ import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.assignment.AssignmentSnapshot.Status;
 import vn.secondment.events.personnel.PersonnelEvents;
 import vn.secondment.events.personnel.UnitSnapshot;
-import vn.secondment.report.repository.HeldAssignmentRepository;
+import vn.secondment.report.repository.KnownAssignmentRepository;
 import vn.secondment.report.repository.KnownOfficialRepository;
 import vn.secondment.report.repository.KnownUnitRepository;
 import vn.secondment.rest.security.Roles;
@@ -42,7 +42,7 @@ public final class Fixtures {
         a.arrivedOn = a.start;
         a.publish(kafka, AssignmentEvents.ASSIGNMENT_CREATED, Status.ACTIVE);
         await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                Arc.container().instance(HeldAssignmentRepository.class).get().findByIdOptional(a.id).isPresent()
+                Arc.container().instance(KnownAssignmentRepository.class).get().findByIdOptional(a.id).isPresent()
                         && Arc.container().instance(KnownOfficialRepository.class).get().idsOfEmail(email)
                         .contains(a.officialId)));
         return TestTokens.user(username).roles(Roles.OFFICER).ministry(a.ministry).email(email).token();

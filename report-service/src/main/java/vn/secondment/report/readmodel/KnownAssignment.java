@@ -1,4 +1,4 @@
-package vn.secondment.report;
+package vn.secondment.report.readmodel;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,15 +7,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import vn.secondment.events.assignment.AssignmentSnapshot;
+import vn.secondment.events.readmodel.KnownState;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An assignment as assignment-service last announced it; written only by the assignment events consumer. */
+/** An assignment as assignment-service last announced it; kept by {@code AssignmentFollower}. */
 @Entity
 @Table(name = "held_assignment")
-public class HeldAssignment {
+public class KnownAssignment extends KnownState {
 
     @Id
     @Column(name = "assignment_id")
@@ -45,8 +45,4 @@ public class HeldAssignment {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public AssignmentSnapshot.Status status;
-
-    /** Time of the event this state came from; an older event arriving late changes nothing. */
-    @Column(name = "event_time", nullable = false)
-    public Instant eventTime;
 }

@@ -2,10 +2,10 @@ package vn.secondment.report.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.secondment.report.HeldAssignment;
+import vn.secondment.report.readmodel.KnownAssignment;
 
 import java.util.UUID;
 
 @ApplicationScoped
-public class HeldAssignmentRepository implements PanacheRepositoryBase<HeldAssignment, UUID> {
+public class KnownAssignmentRepository implements PanacheRepositoryBase<KnownAssignment, UUID> {
 }

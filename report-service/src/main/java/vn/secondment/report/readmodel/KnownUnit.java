@@ -1,21 +1,21 @@
-package vn.secondment.report;
+package vn.secondment.report.readmodel;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import vn.secondment.events.readmodel.KnownState;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
  * A unit (Vụ, Cục, Văn phòng...) of a ministry as personnel-service last announced it: where an issue can be
- * escalated. Its code (e.g. {@code VU-TCCB}) is what a ministry unit's token carries. Written only by the personnel
- * events consumer.
+ * escalated. Its code (e.g. {@code VU-TCCB}) is what a ministry unit's token carries. Kept by
+ * {@code PersonnelFollower}.
  */
 @Entity
 @Table(name = "known_unit")
-public class KnownUnit {
+public class KnownUnit extends KnownState {
 
     @Id
     public UUID id;
@@ -30,8 +30,4 @@ public class KnownUnit {
     public String name;
 
     public boolean active;
-
-    /** Time of the event this state came from; an older event arriving late changes nothing. */
-    @Column(name = "event_time", nullable = false)
-    public Instant eventTime;
 }

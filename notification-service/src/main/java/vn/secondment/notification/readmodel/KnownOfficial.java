@@ -1,11 +1,11 @@
-package vn.secondment.notification;
+package vn.secondment.notification.readmodel;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import vn.secondment.events.readmodel.KnownState;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "known_official")
-public class KnownOfficial {
+public class KnownOfficial extends KnownState {
 
     /** personnel-service's officialId. */
     @Id
@@ -27,8 +27,4 @@ public class KnownOfficial {
     public String fullName;
 
     public String email;
-
-    /** Time of the event that set this state; an older event arriving later is ignored. */
-    @Column(name = "event_time", nullable = false)
-    public Instant eventTime;
 }

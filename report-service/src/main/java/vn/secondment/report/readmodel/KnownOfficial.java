@@ -1,20 +1,20 @@
-package vn.secondment.report;
+package vn.secondment.report.readmodel;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import vn.secondment.events.readmodel.KnownState;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
  * An official as personnel-service last announced them: the email that links a signed-in officer to their
- * assignments, and the name reports show. Written only by the personnel events consumer.
+ * assignments, and the name reports show. Kept by {@code PersonnelFollower}.
  */
 @Entity
 @Table(name = "known_official")
-public class KnownOfficial {
+public class KnownOfficial extends KnownState {
 
     @Id
     public UUID id;
@@ -28,8 +28,4 @@ public class KnownOfficial {
     public String email;
 
     public boolean active;
-
-    /** Time of the event this state came from; an older event arriving late changes nothing. */
-    @Column(name = "event_time", nullable = false)
-    public Instant eventTime;
 }
