@@ -131,9 +131,13 @@ class CoverageTest {
 
     @Test
     void provincesAreNamedAsOnTheDay() {
-        JsonPath before = matrix(VIEWER, Map.of("date", "2026-01-15", "ministry", "BNV"));
+        // Đồng Nai became a city on 30 April 2026: the day before it is still a province
+        JsonPath before = matrix(VIEWER, Map.of("date", "2026-04-29", "ministry", "BNV"));
         assertThat(cell(before, "BNV", "75").get("provinceName")).isEqualTo("Tỉnh Đồng Nai");
         assertThat(cell(before, "BNV", "79").get("provinceName")).isEqualTo("Thành phố Hồ Chí Minh");
+        JsonPath after = matrix(VIEWER, Map.of("date", "2026-04-30", "ministry", "BNV"));
+        assertThat(cell(after, "BNV", "75").get("provinceName")).isEqualTo("Thành phố Đồng Nai");
+        assertThat(cell(after, "BNV", "79").get("provinceName")).isEqualTo("Thành phố Hồ Chí Minh");
     }
 
     @Test

@@ -5,13 +5,8 @@ import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.assignment.readmodel.KnownOfficial;
@@ -20,8 +15,10 @@ import vn.secondment.events.EventType;
 import vn.secondment.events.Topics;
 import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.events.personnel.PersonnelEvents;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
+import vn.secondment.testing.TopicRecords;
 import vn.secondment.testing.WithRealInfrastructure;
 
 import java.time.Duration;
@@ -51,21 +48,13 @@ import static vn.secondment.assignment.support.Secondments.deployment;
 class PersonnelEventConsumerTest {
 
     private static final String DLQ = "assignment-service.dlq";
-    private static KafkaCompanion kafka;
 
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
+    @InjectTestKafka
+    TestKafka kafka;
 
     @BeforeEach
     void consumerHasJoinedItsGroup() {
-        TestEvents.awaitConsumersJoined();
+        kafka.awaitConsumersJoined();
     }
 
     @Test
@@ -107,20 +96,13 @@ class PersonnelEventConsumerTest {
     void aRecordThatIsNotAnEnvelopeGoesToTheDeadLetterTopicAndTheNextOneIsProcessed() {
         String key = UUID.randomUUID().toString();
         String poison = "{not an envelope " + key;
-        ConsumerTask<String, String> dead = kafka.consumeStrings().fromTopics(DLQ);
-        try {
-            RecordMetadata bad = kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.PERSONNEL, key, poison))
-                    .awaitCompletion(Duration.ofSeconds(10)).getFirstRecord();
+        try (TopicRecords dead = kafka.read(DLQ)) {
+            RecordMetadata bad = kafka.publishRaw(Topics.PERSONNEL, key, poison);
             UUID next = UUID.randomUUID();
             publish(event(PersonnelEvents.OFFICIAL_REGISTERED, next, "Sau Lỗi", true, now()), bad.partition());
             awaitKnown(next);
-            await().atMost(Duration.ofSeconds(20)).until(() -> dead.getRecords().stream()
-                    .anyMatch(r -> poison.equals(r.value())));
-            ConsumerRecord<String, String> record = dead.getRecords().stream()
-                    .filter(r -> poison.equals(r.value())).findFirst().orElseThrow();
+            ConsumerRecord<String, String> record = dead.await(r -> poison.equals(r.value()), 1).get(0);
             assertThat(record.key()).isEqualTo(key);
-        } finally {
-            dead.close();
         }
     }
 
@@ -149,20 +131,20 @@ class PersonnelEventConsumerTest {
                 time, snapshot);
     }
 
-    private static RecordMetadata publish(ObjectNode envelope) {
+    private RecordMetadata publish(ObjectNode envelope) {
         return publish(envelope, null);
     }
 
-    private static RecordMetadata publish(ObjectNode envelope, Integer partition) {
-        return TestEvents.publish(kafka, Topics.PERSONNEL, envelope, partition);
+    private RecordMetadata publish(ObjectNode envelope, Integer partition) {
+        return kafka.publish(Topics.PERSONNEL, envelope, partition);
     }
 
     /** Waits until everything up to {@code record} (and {@code also}, when given) was handled. */
-    private static void awaitConsumedPast(RecordMetadata record, RecordMetadata also) {
+    private void awaitConsumedPast(RecordMetadata record, RecordMetadata also) {
         for (RecordMetadata r : also == null ? List.of(record) : List.of(record, also)) {
             UUID marker = UUID.randomUUID();
-            publish(event(PersonnelEvents.OFFICIAL_REGISTERED, marker, "Mốc Kiểm Tra", true, now()), r.partition());
-            awaitKnown(marker);
+            kafka.awaitCaughtUp(r, event(PersonnelEvents.OFFICIAL_REGISTERED, marker, "Mốc Kiểm Tra", true, now()),
+                    () -> awaitKnown(marker));
         }
     }
 

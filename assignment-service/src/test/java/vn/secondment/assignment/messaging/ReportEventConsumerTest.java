@@ -5,12 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.assignment.support.AssignmentTopic;
@@ -18,8 +13,10 @@ import vn.secondment.events.Topics;
 import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.report.FinalReportSnapshot;
 import vn.secondment.events.report.ReportEvents;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
+import vn.secondment.testing.TopicRecords;
 import vn.secondment.testing.WithRealInfrastructure;
 
 import java.time.Duration;
@@ -54,21 +51,13 @@ import static vn.secondment.assignment.support.Secondments.official;
 class ReportEventConsumerTest {
 
     private static final String DLQ = "assignment-service.dlq";
-    private static KafkaCompanion kafka;
 
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
+    @InjectTestKafka
+    TestKafka kafka;
 
     @BeforeEach
     void consumerHasJoinedItsGroup() {
-        TestEvents.awaitConsumersJoined();
+        kafka.awaitConsumersJoined();
     }
 
     @Test
@@ -123,8 +112,9 @@ class ReportEventConsumerTest {
         RecordMetadata record = publish(accepted(withdrawn, Instant.parse("2028-01-02T03:00:00Z")), null);
         // a marker behind it: a planned assignment accepted is completed (its arrival stays unknown)
         UUID marker = assign(BNV_ADMIN, round, official("BNV", "Đỗ Văn Mốc"), "04");
-        publish(accepted(marker, Instant.parse("2028-01-02T03:00:00Z")), record.partition());
-        JsonPath completed = awaitStatus(marker, "COMPLETED");
+        kafka.awaitCaughtUp(record, accepted(marker, Instant.parse("2028-01-02T03:00:00Z")),
+                () -> awaitStatus(marker, "COMPLETED"));
+        JsonPath completed = read(marker);
         assertThat(completed.getString("arrivedOn")).isNull();
         assertThat(completed.getString("endDate")).isEqualTo("2027-12-31");
 
@@ -137,18 +127,13 @@ class ReportEventConsumerTest {
     void aRecordThatIsNotAnEnvelopeGoesToTheDeadLetterTopicAndTheNextOneIsProcessed() {
         String key = UUID.randomUUID().toString();
         String poison = "{not an envelope " + key;
-        ConsumerTask<String, String> dead = kafka.consumeStrings().fromTopics(DLQ);
-        try {
-            RecordMetadata bad = kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.REPORT, key, poison))
-                    .awaitCompletion(Duration.ofSeconds(10)).getFirstRecord();
+        try (TopicRecords dead = kafka.read(DLQ)) {
+            RecordMetadata bad = kafka.publishRaw(Topics.REPORT, key, poison);
             UUID round = deployment(BNV_ADMIN, "BNV", LocalDate.of(2028, 2, 1), LocalDate.of(2028, 2, 29));
             UUID next = assign(BNV_ADMIN, round, official("BNV", "Sau Lỗi"), "01");
             publish(accepted(next, Instant.parse("2028-03-01T03:00:00Z")), bad.partition());
             awaitStatus(next, "COMPLETED");
-            await().atMost(Duration.ofSeconds(20)).until(() -> dead.getRecords().stream()
-                    .anyMatch(r -> poison.equals(r.value()) && key.equals(r.key())));
-        } finally {
-            dead.close();
+            dead.await(r -> poison.equals(r.value()) && key.equals(r.key()), 1);
         }
     }
 
@@ -167,8 +152,8 @@ class ReportEventConsumerTest {
                 snapshot);
     }
 
-    private static RecordMetadata publish(ObjectNode envelope, Integer partition) {
-        return TestEvents.publish(kafka, Topics.REPORT, envelope, partition);
+    private RecordMetadata publish(ObjectNode envelope, Integer partition) {
+        return kafka.publish(Topics.REPORT, envelope, partition);
     }
 
     private static JsonPath awaitStatus(UUID assignment, String status) {

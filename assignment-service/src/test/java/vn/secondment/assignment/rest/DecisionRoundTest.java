@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.secondment.assignment.support.AssignmentTopic;
 import vn.secondment.events.assignment.AssignmentEvents;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.WithRealInfrastructure;
 
@@ -47,17 +45,8 @@ class DecisionRoundTest {
     private static final LocalDate ACTUAL_START = LocalDate.of(2025, 9, 3);
     private static final LocalDate ACTUAL_END = LocalDate.of(2025, 11, 3);
 
-    private static KafkaCompanion kafka;
-
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
+    @InjectTestKafka
+    TestKafka kafka;
 
     @Test
     void roundOf878IsCreatedForThe34ProvincesThenRescheduledWithEveryAssignmentAndRemembersTheOldPeriod() {

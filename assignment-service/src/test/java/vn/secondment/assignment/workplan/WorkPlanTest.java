@@ -6,9 +6,6 @@ import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.secondment.assignment.support.AssignmentTopic;
 import vn.secondment.data.audit.AuditRecordView;
@@ -17,6 +14,7 @@ import vn.secondment.data.audit.FieldChange;
 import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.rest.Paging;
 import vn.secondment.rest.security.Roles;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
@@ -65,18 +63,9 @@ class WorkPlanTest {
     /** 8 to 14 March 2027: still to come. */
     static final String FUTURE_WEEK = "2027-W10";
 
-    private static KafkaCompanion kafka;
+    @InjectTestKafka
+    TestKafka kafka;
     private final ObjectMapper json = new ObjectMapper();
-
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
 
     /** A BNV official assigned to Hà Nội (01) from 1 September 2025 to 30 June 2027, and their token. */
     record Posting(UUID assignment, UUID official, String token) {

@@ -8,19 +8,24 @@ import vn.secondment.embedded.EmbeddedPostgresServer;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Starts and stops the servers behind {@link WithRealInfrastructure}. */
+/**
+ * Starts and stops the servers behind {@link WithRealInfrastructure}, and gives each test its {@link TestKafka}
+ * (fields annotated {@link InjectTestKafka}).
+ */
 public class RealInfrastructureResource implements QuarkusTestResourceLifecycleManager {
 
     private static final String DATABASE = "postgres";
 
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
+    private TestKafka testKafka;
     private OidcWiremockTestResource oidc;
 
     @Override
     public Map<String, String> start() {
         postgres = EmbeddedPostgresServer.startTemporary();
         kafka = EmbeddedKafkaBroker.startTemporary();
+        testKafka = new TestKafka(kafka.bootstrapServers());
         oidc = new OidcWiremockTestResource();
         Map<String, String> oidcConfig = oidc.start();
 
@@ -36,7 +41,16 @@ public class RealInfrastructureResource implements QuarkusTestResourceLifecycleM
     }
 
     @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(testKafka,
+                new TestInjector.AnnotatedAndMatchesType(InjectTestKafka.class, TestKafka.class));
+    }
+
+    @Override
     public void stop() {
+        if (testKafka != null) {
+            testKafka.close();
+        }
         if (oidc != null) {
             oidc.stop();
         }

@@ -21,7 +21,9 @@ import vn.secondment.events.report.ReportEvents;
 import vn.secondment.events.report.WeeklyReportSnapshot;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.BenchmarkReport;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestEvents;
+import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
 
@@ -70,11 +72,14 @@ class InboxLatencyBenchmark {
     /** How long a phase's events may take to reach the inbox after the last send before the rest count as lost. */
     private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(60);
 
+    @InjectTestKafka
+    TestKafka kafka;
+
     private final BenchmarkReport report = new BenchmarkReport("inbox-latency.txt");
 
     @Test
     void inboxLatency() throws Exception {
-        TestEvents.awaitConsumersJoined();
+        kafka.awaitConsumersJoined();
         line("notification-service event-to-inbox latency benchmark (real Kafka broker and PostgreSQL 17 in process), "
                 + "%d cores, max heap %d MB", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);

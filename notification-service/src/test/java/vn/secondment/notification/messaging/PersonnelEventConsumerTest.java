@@ -3,15 +3,12 @@ package vn.secondment.notification.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.Topics;
 import vn.secondment.events.personnel.PersonnelEvents;
 import vn.secondment.rest.security.Roles;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
@@ -42,21 +39,12 @@ class PersonnelEventConsumerTest {
     private static final String BCT_ADMIN = TestTokens.user("bct.admin").roles(Roles.MINISTRY_ADMIN).ministry("BCT").token();
     private static final String BNV_OFFICER = TestTokens.user("bnv.officer").roles(Roles.OFFICER).ministry("BNV").token();
 
-    private static KafkaCompanion kafka;
+    @InjectTestKafka
+    TestKafka kafka;
     private final ObjectMapper json = new ObjectMapper();
 
     @Inject
     DataSource dataSource;
-
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
 
     @Test
     void putsARegisteredOfficialInTheInboxOfThatMinistrysAdminsOnly() {
@@ -123,12 +111,11 @@ class PersonnelEventConsumerTest {
     @Test
     void sendsAPoisonRecordToTheDeadLetterTopicAndKeepsGoing() {
         String key = UUID.randomUUID().toString();
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.PERSONNEL, key, "{not an envelope"));
+        kafka.publishRaw(Topics.PERSONNEL, key, "{not an envelope");
         publish(officialRegistered(UUID.randomUUID().toString(), key, "Lê Thị Cúc", "BNV"));
 
         awaitInboxContains(BNV_ADMIN, "Cán bộ mới: Lê Thị Cúc");
-        var deadLetters = kafka.consumeStrings().fromTopics("notification-service.dlq")
-                .awaitRecords(1, Duration.ofSeconds(20)).getRecords();
+        var deadLetters = kafka.awaitRecords("notification-service.dlq", r -> true, 1);
         assertThat(deadLetters).anySatisfy(r -> assertThat(r.value()).isEqualTo("{not an envelope"));
     }
 
@@ -196,8 +183,7 @@ class PersonnelEventConsumerTest {
     }
 
     private void publish(String envelope, String key) {
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.PERSONNEL, key, envelope))
-                .awaitCompletion(Duration.ofSeconds(10));
+        kafka.publishRaw(Topics.PERSONNEL, key, envelope);
     }
 
     private com.fasterxml.jackson.databind.JsonNode readTree(String envelope) {

@@ -3,9 +3,6 @@ package vn.secondment.notification.messaging;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.EventType;
@@ -20,6 +17,7 @@ import vn.secondment.events.report.IssueSnapshot;
 import vn.secondment.events.report.ReportEvents;
 import vn.secondment.events.report.WeeklyReportSnapshot;
 import vn.secondment.rest.security.Roles;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
@@ -74,21 +72,12 @@ class RoutingCoverageTest {
     private static final String UNRELATED_OFFICER = TestTokens.user("coverage.khanh").roles(Roles.OFFICER)
             .ministry("BNV").email("khanh.pv." + UUID.randomUUID() + "@moha.gov.vn").token();
 
-    private static KafkaCompanion kafka;
-
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
+    @InjectTestKafka
+    TestKafka kafka;
 
     @BeforeEach
     void consumersJoined() {
-        TestEvents.awaitConsumersJoined();
+        kafka.awaitConsumersJoined();
     }
 
     @Test
@@ -373,8 +362,8 @@ class RoutingCoverageTest {
                 Instant.now(), data);
     }
 
-    private static void publish(String topic, ObjectNode envelope) {
-        TestEvents.publish(kafka, topic, envelope, null);
+    private void publish(String topic, ObjectNode envelope) {
+        kafka.publish(topic, envelope);
     }
 
     /** The reader's entries about one aggregate (the inbox's subjectId filter: other tests' entries stay out). */

@@ -3,10 +3,7 @@ package vn.secondment.notification.messaging;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.EventType;
@@ -21,6 +18,7 @@ import vn.secondment.events.report.IssueSnapshot;
 import vn.secondment.events.report.ReportEvents;
 import vn.secondment.events.report.WeeklyReportSnapshot;
 import vn.secondment.rest.security.Roles;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
@@ -62,24 +60,15 @@ class RoutingTest {
     private static final String LIAISON_01 = TestTokens.user("routing.liaison.01").roles(Roles.PROVINCE_LIAISON)
             .province("01").token();
 
-    private static KafkaCompanion kafka;
+    @InjectTestKafka
+    TestKafka kafka;
 
     @Inject
     KafkaClientService kafkaClients;
 
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
-
     @BeforeEach
     void consumersJoined() {
-        TestEvents.awaitConsumersJoined();
+        kafka.awaitConsumersJoined();
     }
 
     @Test
@@ -262,8 +251,8 @@ class RoutingTest {
                 Instant.now(), data);
     }
 
-    private static void publish(String topic, ObjectNode envelope) {
-        TestEvents.publish(kafka, topic, envelope, null);
+    private void publish(String topic, ObjectNode envelope) {
+        kafka.publish(topic, envelope);
     }
 
     private static void awaitInboxHas(String token, UUID subjectId) {

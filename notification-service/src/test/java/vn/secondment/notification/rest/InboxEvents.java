@@ -1,11 +1,11 @@
 package vn.secondment.notification.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import vn.secondment.events.Topics;
 import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.events.personnel.PersonnelEvents;
 import vn.secondment.testing.TestEvents;
+import vn.secondment.testing.TestKafka;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,13 +25,13 @@ final class InboxEvents {
      * partition 0, so the entries of one test are made in the order it published them. Returns the official's id,
      * the entry's {@code subjectId}.
      */
-    static String officialRegistered(KafkaCompanion kafka, String fullName, String ministry) {
+    static String officialRegistered(TestKafka kafka, String fullName, String ministry) {
         UUID officialId = UUID.randomUUID();
         ObjectNode envelope = TestEvents.envelope(PersonnelEvents.OFFICIAL_REGISTERED.name(), 1, "/personnel-service",
                 officialId.toString(), ministry, Instant.now(),
                 new OfficialSnapshot(officialId, fullName, ministry, null, "Chuyên viên chính", "CIVIL_SERVANT",
                         null, List.of(), true, null));
-        TestEvents.publish(kafka, Topics.PERSONNEL, envelope, 0);
+        kafka.publish(Topics.PERSONNEL, envelope, 0);
         return officialId.toString();
     }
 

@@ -2,14 +2,11 @@ package vn.secondment.notification.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.rest.security.Roles;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
@@ -39,24 +36,15 @@ class InboxStreamTest {
     /** Where each instance publishes its committed entries for every instance's streams. */
     private static final String LIVE_TOPIC = "notification.inbox-live";
 
-    private static KafkaCompanion kafka;
+    @InjectTestKafka
+    TestKafka kafka;
 
     @Inject
     InboxStreams streams;
 
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
-
     @BeforeEach
     void consumerHasJoinedItsGroup() {
-        TestEvents.awaitConsumersJoined();
+        kafka.awaitConsumersJoined();
     }
 
     @Test
@@ -94,8 +82,7 @@ class InboxStreamTest {
                     "audienceRole", Roles.MINISTRY_ADMIN, "ministry", "BNV",
                     "title", "Cán bộ mới: Đinh Thị Nga", "body", "Đinh Thị Nga (Chuyên viên) đã được thêm.",
                     "createdAt", Instant.now().toString()));
-            kafka.produceStrings().fromRecords(new ProducerRecord<>(LIVE_TOPIC, "inbox", entry))
-                    .awaitCompletion(Duration.ofSeconds(10));
+            kafka.publishRaw(LIVE_TOPIC, "inbox", entry);
 
             String data = bnv.awaitLineStartingWith("data:", entryId);
             assertThat(data).contains("\"title\":\"Cán bộ mới: Đinh Thị Nga\"");

@@ -2,14 +2,11 @@ package vn.secondment.notification.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.security.Roles;
-import vn.secondment.testing.TestEvents;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
@@ -39,21 +36,12 @@ import static org.hamcrest.Matchers.notNullValue;
 class InboxTest {
 
     private static final String INBOX = "/api/notification/inbox";
-    private static KafkaCompanion kafka;
-
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
+    @InjectTestKafka
+    TestKafka kafka;
 
     @BeforeEach
     void consumerHasJoinedItsGroup() {
-        TestEvents.awaitConsumersJoined();
+        kafka.awaitConsumersJoined();
     }
 
     @Test

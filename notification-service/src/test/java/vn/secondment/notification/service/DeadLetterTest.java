@@ -2,16 +2,14 @@ package vn.secondment.notification.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.Topics;
 import vn.secondment.events.report.IssueSnapshot;
 import vn.secondment.events.report.ReportEvents;
 import vn.secondment.rest.security.Roles;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
@@ -50,29 +48,19 @@ class DeadLetterTest {
             .province("96").token();
     private static final int UNPROCESSABLE = 422;
 
-    private static KafkaCompanion kafka;
-
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
+    @InjectTestKafka
+    TestKafka kafka;
 
     @BeforeEach
     void consumersJoined() {
-        TestEvents.awaitConsumersJoined();
+        kafka.awaitConsumersJoined();
     }
 
     @Test
     void keepsAnUnreadableReportEventForThePlatformAdminWhoCannotReplayIt() {
         String key = UUID.randomUUID().toString();
         String garbage = "{not an envelope " + key;
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.REPORT, key, garbage))
-                .awaitCompletion(Duration.ofSeconds(10));
+        kafka.publishRaw(Topics.REPORT, key, garbage);
 
         String id = awaitDeadLetterIds(key, 1).get(0);
         given().auth().oauth2(PLATFORM_ADMIN)
@@ -154,13 +142,13 @@ class DeadLetterTest {
         return titles.size();
     }
 
-    private static void deadLetter(String key, String value, long offset) {
+    private void deadLetter(String key, String value, long offset) {
         ProducerRecord<String, String> record = new ProducerRecord<>(DLQ, key, value);
         header(record, "dead-letter-reason", "ERROR: canceling statement due to lock timeout");
         header(record, "dead-letter-topic", Topics.REPORT);
         header(record, "dead-letter-partition", "0");
         header(record, "dead-letter-offset", Long.toString(offset));
-        kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(10));
+        kafka.publish(record);
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {

@@ -3,16 +3,13 @@ package vn.secondment.notification.service;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.EventType;
@@ -23,6 +20,7 @@ import vn.secondment.events.report.ReportEvents;
 import vn.secondment.events.report.WeeklyReportSnapshot;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.AdjustableClock;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
@@ -64,7 +62,8 @@ class EmailTest {
     private static final String PLATFORM_ADMIN = TestTokens.user("email.platform.admin")
             .roles(Roles.PLATFORM_ADMIN).token();
 
-    private static KafkaCompanion kafka;
+    @InjectTestKafka
+    TestKafka kafka;
 
     @Inject
     EmailSender sender;
@@ -72,19 +71,9 @@ class EmailTest {
     @Inject
     AdjustableClock clock;
 
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
-
     @BeforeEach
     void consumersJoined() {
-        TestEvents.awaitConsumersJoined();
+        kafka.awaitConsumersJoined();
     }
 
     @AfterEach
@@ -413,7 +402,7 @@ class EmailTest {
                 Instant.now(), data);
     }
 
-    private static void publish(ObjectNode envelope) {
-        TestEvents.publish(kafka, Topics.REPORT, envelope, null);
+    private void publish(ObjectNode envelope) {
+        kafka.publish(Topics.REPORT, envelope);
     }
 }

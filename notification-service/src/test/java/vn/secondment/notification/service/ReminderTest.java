@@ -3,11 +3,8 @@ package vn.secondment.notification.service;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.EventType;
@@ -25,6 +22,7 @@ import vn.secondment.notification.ReminderKind;
 import vn.secondment.notification.repository.ReminderRepository;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.AdjustableClock;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
@@ -68,7 +66,8 @@ class ReminderTest {
     private static final String BNV_LOCAL_GOVERNMENT_DEPARTMENT = TestTokens.user("reminder.bnv.vu-cqdp")
             .roles(Roles.MINISTRY_UNIT).ministry("BNV").unit("VU-CQDP").token();
 
-    private static KafkaCompanion kafka;
+    @InjectTestKafka
+    TestKafka kafka;
 
     @Inject
     ReminderSender sender;
@@ -79,19 +78,9 @@ class ReminderTest {
     @Inject
     AdjustableClock clock;
 
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
-
     @BeforeEach
     void consumersJoined() {
-        TestEvents.awaitConsumersJoined();
+        kafka.awaitConsumersJoined();
     }
 
     @AfterEach
@@ -325,8 +314,8 @@ class ReminderTest {
                 Instant.now(), data);
     }
 
-    private static void publish(String topic, ObjectNode envelope) {
-        TestEvents.publish(kafka, topic, envelope, null);
+    private void publish(String topic, ObjectNode envelope) {
+        kafka.publish(topic, envelope);
     }
 
     /** The titles of the reminders of one kind about one subject in the caller's inbox. */

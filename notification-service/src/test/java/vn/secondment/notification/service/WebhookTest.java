@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +21,7 @@ import vn.secondment.events.report.ReportEvents;
 import vn.secondment.events.report.WeeklyReportSnapshot;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.AdjustableClock;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
@@ -82,7 +83,8 @@ class WebhookTest {
     private static final String BNV_COORDINATOR = TestTokens.user("webhook.bnv.coordinator")
             .roles(Roles.COORDINATOR).ministry("BNV").token();
 
-    private static KafkaCompanion kafka;
+    @InjectTestKafka
+    TestKafka kafka;
     private static HttpServer receiver;
     /** What the receiver got, and the secret it verifies each path's deliveries with. */
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
@@ -103,7 +105,6 @@ class WebhookTest {
 
     @BeforeAll
     static void start() throws IOException {
-        kafka = TestKafka.companion();
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/", exchange -> {
             byte[] raw = exchange.getRequestBody().readAllBytes();
@@ -123,12 +124,11 @@ class WebhookTest {
     @AfterAll
     static void stop() {
         receiver.stop(0);
-        kafka.close();
     }
 
     @BeforeEach
     void consumersJoined() {
-        TestEvents.awaitConsumersJoined();
+        kafka.awaitConsumersJoined();
     }
 
     @AfterEach
@@ -482,7 +482,7 @@ class WebhookTest {
                 Instant.now(), data);
     }
 
-    private static void publish(ObjectNode envelope) {
-        TestEvents.publish(kafka, Topics.REPORT, envelope, null);
+    private void publish(ObjectNode envelope) {
+        kafka.publish(Topics.REPORT, envelope);
     }
 }

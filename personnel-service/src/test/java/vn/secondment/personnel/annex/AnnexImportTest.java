@@ -5,25 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.Topics;
 import vn.secondment.events.personnel.PersonnelEvents;
 import vn.secondment.tabular.TableFormat;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestKafka;
+import vn.secondment.testing.TopicRecords;
 import vn.secondment.testing.WithRealInfrastructure;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,21 +68,12 @@ import static vn.secondment.personnel.support.Directory.register;
 class AnnexImportTest {
 
     private static final Path SAMPLES = Path.of("samples");
-    private static KafkaCompanion kafka;
+    @InjectTestKafka
+    TestKafka kafka;
     private final ObjectMapper json = new ObjectMapper();
 
     @Inject
     EntityManager entityManager;
-
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
 
     // ---- the samples of personnel-service/samples
 
@@ -668,32 +656,12 @@ class AnnexImportTest {
     }
 
     /** The envelopes of the records on personnel.events matching {@code wanted}, once at least {@code count} arrived. */
-    private List<JsonNode> awaitRecords(Predicate<ConsumerRecord<String, String>> wanted, int count) throws Exception {
-        ConsumerTask<String, String> task = kafka.consumeStrings().fromTopics(Topics.PERSONNEL);
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            List<ConsumerRecord<String, String>> found = List.of();
-            while (System.nanoTime() < deadline) {
-                found = task.getRecords().stream().filter(wanted).toList();
-                if (found.size() >= count) {
-                    List<JsonNode> envelopes = new ArrayList<>();
-                    for (ConsumerRecord<String, String> record : found) {
-                        envelopes.add(json.readTree(record.value()));
-                    }
-                    return envelopes;
-                }
-                Thread.sleep(200);
-            }
-            throw new AssertionError("Only " + found.size() + " of " + count + " events on " + Topics.PERSONNEL
-                    + " within 30 s");
-        } finally {
-            task.stop();
-        }
+    private List<JsonNode> awaitRecords(Predicate<ConsumerRecord<String, String>> wanted, int count) {
+        return kafka.awaitRecords(Topics.PERSONNEL, wanted, count).stream().map(TopicRecords::envelope).toList();
     }
 
     private static String type(ConsumerRecord<String, String> record) {
-        var header = record.headers().lastHeader("ce_type");
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return TopicRecords.type(record);
     }
 
     /** How many officials, audit entries and outbox events the database holds. */

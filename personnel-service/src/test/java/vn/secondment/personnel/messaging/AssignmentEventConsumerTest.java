@@ -1,17 +1,9 @@
 package vn.secondment.personnel.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.EventType;
@@ -19,6 +11,8 @@ import vn.secondment.events.Topics;
 import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.assignment.AssignmentSnapshot.Status;
 import vn.secondment.events.assignment.AssignmentSnapshot;
+import vn.secondment.testing.InjectTestKafka;
+import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.WithRealInfrastructure;
 
@@ -53,27 +47,13 @@ class AssignmentEventConsumerTest {
 
     private static final String DLQ = "personnel-service.dlq";
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private static KafkaCompanion kafka;
-
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
+    @InjectTestKafka
+    TestKafka kafka;
 
     @BeforeEach
     void consumerHasJoinedItsGroup() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-            .when().get("/q/health/ready")
-            .then().statusCode(200)
-                .body("checks.find { it.name == 'event consumers joined their groups' }.status", equalTo("UP")));
+        kafka.awaitConsumersJoined();
     }
 
     @Test
@@ -213,9 +193,7 @@ class AssignmentEventConsumerTest {
     void sendsARecordThatIsNotJsonToTheDeadLetterTopicAndKeepsGoing() {
         String key = UUID.randomUUID().toString();
         String poison = "{not an envelope " + key;
-        RecordMetadata bad = kafka.produceStrings()
-                .fromRecords(new ProducerRecord<>(Topics.ASSIGNMENT, key, poison))
-                .awaitCompletion(Duration.ofSeconds(10)).getFirstRecord();
+        RecordMetadata bad = kafka.publishRaw(Topics.ASSIGNMENT, key, poison);
 
         String official = newOfficial("Hồ Thị Tiếp");
         publish(new Assignment(official).event(AssignmentEvents.ASSIGNMENT_CREATED, Status.PLANNED, now()),
@@ -267,52 +245,35 @@ class AssignmentEventConsumerTest {
             AssignmentSnapshot snapshot = new AssignmentSnapshot(UUID.fromString(id), UUID.fromString(deploymentId),
                     UUID.fromString(officialId), "BNV", "79", LocalDate.of(2026, 12, 1), LocalDate.of(2027, 5, 31),
                     status, null);
-            String eventId = UUID.randomUUID().toString();
-            ObjectNode envelope = JSON.createObjectNode()
-                    .put("specversion", "1.0")
-                    .put("id", eventId)
-                    .put("source", "/assignment-service")
-                    .put("type", type.name())
-                    .put("subject", id)
-                    .put("time", time.toString())
-                    .put("datacontenttype", "application/json")
-                    .put("ministry", "BNV")
-                    .put("schemaversion", type.schemaVersion());
-            envelope.set("data", JSON.valueToTree(snapshot));
-            return new Event(eventId, id, envelope);
+            ObjectNode envelope = TestEvents.envelope(type.name(), type.schemaVersion(), "/assignment-service", id,
+                    "BNV", time, snapshot);
+            return new Event(envelope.path("id").asText(), id, envelope);
         }
     }
 
-    /** An envelope, its id and the assignment id it is keyed by. */
+    /** An envelope, its id and the assignment id it is keyed by (its subject). */
     private record Event(String id, String key, ObjectNode envelope) {
-        String type() {
-            return envelope.path("type").asText();
-        }
     }
 
     /** Publishes with the assignment id as key, as assignment-service's relay does; returns where it landed. */
-    private static RecordMetadata publish(Event event) {
+    private RecordMetadata publish(Event event) {
         return publish(event, null);
     }
 
     /** Publishes to a given partition (the partition of a record it must follow), still keyed by assignment id. */
-    private static RecordMetadata publish(Event event, Integer partition) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ASSIGNMENT, partition, event.key(),
-                event.envelope().toString());
-        record.headers().add("ce_id", event.id().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", event.type().getBytes(StandardCharsets.UTF_8));
-        return kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(10)).getFirstRecord();
+    private RecordMetadata publish(Event event, Integer partition) {
+        return kafka.publish(Topics.ASSIGNMENT, event.envelope(), partition);
     }
 
     /**
      * Waits until the consumer has handled everything up to {@code record}: a new official's assignment published
      * behind it on the same partition has taken effect.
      */
-    private static void awaitConsumedPast(RecordMetadata record) {
+    private void awaitConsumedPast(RecordMetadata record) {
         String marker = newOfficial("Mốc Kiểm Tra");
-        publish(new Assignment(marker).event(AssignmentEvents.ASSIGNMENT_CREATED, Status.PLANNED, now()),
-                record.partition());
-        awaitStatus(marker, "ASSIGNED");
+        kafka.awaitCaughtUp(record,
+                new Assignment(marker).event(AssignmentEvents.ASSIGNMENT_CREATED, Status.PLANNED, now()).envelope(),
+                () -> awaitStatus(marker, "ASSIGNED"));
     }
 
     private static String newOfficial(String fullName) {
@@ -333,15 +294,8 @@ class AssignmentEventConsumerTest {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> statusIs(officialId, status));
     }
 
-    private static ConsumerRecord<String, String> awaitDeadLetter(Predicate<ConsumerRecord<String, String>> wanted) {
-        ConsumerTask<String, String> task = kafka.consumeStrings().fromTopics(DLQ);
-        try {
-            return await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
-                    .until(() -> task.getRecords().stream().filter(wanted).findFirst().orElse(null),
-                            found -> found != null);
-        } finally {
-            task.stop();
-        }
+    private ConsumerRecord<String, String> awaitDeadLetter(Predicate<ConsumerRecord<String, String>> wanted) {
+        return kafka.awaitRecords(DLQ, wanted, 1).get(0);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

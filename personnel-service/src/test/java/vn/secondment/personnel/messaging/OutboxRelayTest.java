@@ -5,7 +5,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.admin.Admin;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import vn.secondment.events.Topics;
 import vn.secondment.events.outbox.OutboxEvent;
 import vn.secondment.rest.security.Roles;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
@@ -62,13 +62,15 @@ class OutboxRelayTest {
     @Inject
     EntityManager entityManager;
 
+    @InjectTestKafka
+    TestKafka kafka;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
     @Test
     void keepsTheEventWhileKafkaRefusesWritesAndPublishesItWhenKafkaRecovers() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-             KafkaCompanion kafka = TestKafka.companion()) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             ensureTopic(admin);
             refuseWrites(admin, true);
             String id;
@@ -95,9 +97,9 @@ class OutboxRelayTest {
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(outboxEventOf(id).publishedAt).isNotNull());
-            var consumer = kafka.consumeStrings().fromTopics(Topics.PERSONNEL);
+            var consumer = kafka.read(Topics.PERSONNEL);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(consumer.getRecords()).extracting(record -> record.key()).contains(id));
+                    assertThat(consumer.records()).extracting(record -> record.key()).contains(id));
             consumer.close();
         }
     }

@@ -6,15 +6,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.Topics;
 import vn.secondment.events.personnel.PersonnelEvents;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestKafka;
+import vn.secondment.testing.TopicRecords;
 import vn.secondment.testing.WithRealInfrastructure;
 
 import java.io.ByteArrayOutputStream;
@@ -24,7 +22,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -55,18 +52,9 @@ import static vn.secondment.personnel.support.Directory.uniqueEmail;
 @WithRealInfrastructure
 class OfficialResourceTest {
 
-    private static KafkaCompanion kafka;
+    @InjectTestKafka
+    TestKafka kafka;
     private final ObjectMapper json = new ObjectMapper();
-
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
 
     @Test
     void registersAnOfficialAndPublishesTheEventThroughTheOutbox() throws Exception {
@@ -512,26 +500,11 @@ class OfficialResourceTest {
         return envelope;
     }
 
-    private static ConsumerRecord<String, String> awaitRecord(Predicate<ConsumerRecord<String, String>> wanted)
-            throws InterruptedException {
-        ConsumerTask<String, String> task = kafka.consumeStrings().fromTopics(Topics.PERSONNEL);
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline) {
-                var found = task.getRecords().stream().filter(wanted).findFirst();
-                if (found.isPresent()) {
-                    return found.get();
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError("No such event on " + Topics.PERSONNEL + " within 20 s");
-        } finally {
-            task.stop();
-        }
+    private ConsumerRecord<String, String> awaitRecord(Predicate<ConsumerRecord<String, String>> wanted) {
+        return kafka.awaitRecords(Topics.PERSONNEL, wanted, 1).get(0);
     }
 
     private static boolean matches(ConsumerRecord<String, String> record, String officialId, String type) {
-        return officialId.equals(record.key()) && record.headers().lastHeader("ce_type") != null
-                && type.equals(new String(record.headers().lastHeader("ce_type").value()));
+        return officialId.equals(record.key()) && type.equals(TopicRecords.type(record));
     }
 }

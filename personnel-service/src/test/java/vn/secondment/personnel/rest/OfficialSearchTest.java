@@ -1,6 +1,10 @@
 package vn.secondment.personnel.rest;
 
 import vn.secondment.personnel.support.Directory;
+import vn.secondment.testing.InjectTestKafka;
+import vn.secondment.testing.TestKafka;
+import vn.secondment.testing.TestTokens;
+import vn.secondment.testing.WithRealInfrastructure;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,17 +12,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.Topics;
 import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.rest.security.Roles;
-import vn.secondment.testing.TestKafka;
-import vn.secondment.testing.TestTokens;
-import vn.secondment.testing.WithRealInfrastructure;
 
 import java.text.Normalizer;
 import java.time.Duration;
@@ -62,17 +59,8 @@ import static vn.secondment.personnel.support.Directory.uniqueEmail;
 class OfficialSearchTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static KafkaCompanion kafka;
-
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
+    @InjectTestKafka
+    TestKafka kafka;
 
     // ---- text search
 
@@ -481,7 +469,7 @@ class OfficialSearchTest {
     }
 
     /** What assignment-service publishes when an assignment of {@code officialId} changes. */
-    private static void publishAssignment(String officialId, String type, String status) {
+    private void publishAssignment(String officialId, String type, String status) {
         String assignmentId = UUID.randomUUID().toString();
         String envelope = """
                 {"specversion": "1.0", "id": "%s", "source": "/assignment-service", "type": "%s",
@@ -492,8 +480,7 @@ class OfficialSearchTest {
                           "status": "%s", "replacementAssignmentId": null}}"""
                 .formatted(UUID.randomUUID(), type, assignmentId, Instant.now(), assignmentId, UUID.randomUUID(),
                         officialId, status);
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.ASSIGNMENT, assignmentId, envelope))
-                .awaitCompletion(Duration.ofSeconds(20));
+        kafka.publishRaw(Topics.ASSIGNMENT, assignmentId, envelope);
     }
 
     private static void awaitStatus(String officialId, String status) {

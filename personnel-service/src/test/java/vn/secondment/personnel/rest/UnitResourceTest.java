@@ -6,21 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.Topics;
 import vn.secondment.events.personnel.PersonnelEvents;
 import vn.secondment.rest.security.Roles;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
+import vn.secondment.testing.TopicRecords;
 import vn.secondment.testing.WithRealInfrastructure;
 
 import java.text.Normalizer;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -52,18 +49,9 @@ class UnitResourceTest {
     private static final String BCT_OFFICER = TestTokens.user("bct.officer").roles(Roles.OFFICER).ministry("BCT")
             .token();
 
-    private static KafkaCompanion kafka;
+    @InjectTestKafka
+    TestKafka kafka;
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
 
     @Test
     void createsAUnitOfTheAdminsMinistryAndPublishesUnitCreated() throws Exception {
@@ -621,30 +609,13 @@ class UnitResourceTest {
     }
 
     /** The first event of {@code type} about unit {@code unitId} on the personnel topic that {@code wanted} accepts. */
-    private static ConsumerRecord<String, String> awaitEvent(String unitId, String type, Predicate<JsonNode> wanted)
-            throws InterruptedException {
-        ConsumerTask<String, String> task = kafka.consumeStrings().fromTopics(Topics.PERSONNEL);
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline) {
-                var found = task.getRecords().stream()
-                        .filter(r -> unitId.equals(r.key()) && r.headers().lastHeader("ce_type") != null
-                                && type.equals(new String(r.headers().lastHeader("ce_type").value())))
-                        .filter(r -> wanted.test(read(r.value())))
-                        .findFirst();
-                if (found.isPresent()) {
-                    JsonNode envelope = read(found.get().value());
-                    assertThat(envelope.path("specversion").asText()).isEqualTo("1.0");
-                    assertThat(envelope.path("type").asText()).isEqualTo(type);
-                    return found.get();
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError("No " + type + " event for unit " + unitId + " on " + Topics.PERSONNEL
-                    + " within 20 s");
-        } finally {
-            task.stop();
-        }
+    private ConsumerRecord<String, String> awaitEvent(String unitId, String type, Predicate<JsonNode> wanted) {
+        ConsumerRecord<String, String> found = kafka.awaitRecords(Topics.PERSONNEL, r -> unitId.equals(r.key())
+                && type.equals(TopicRecords.type(r)) && wanted.test(read(r.value())), 1).get(0);
+        JsonNode envelope = read(found.value());
+        assertThat(envelope.path("specversion").asText()).isEqualTo("1.0");
+        assertThat(envelope.path("type").asText()).isEqualTo(type);
+        return found;
     }
 
     private static JsonNode read(String value) {

@@ -5,12 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.hamcrest.Matcher;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.report.ReportEvents;
@@ -20,7 +17,7 @@ import vn.secondment.report.support.ReportTopic;
 import vn.secondment.report.support.Secondment;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.AdjustableClock;
-import vn.secondment.testing.TestEvents;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
@@ -70,8 +67,9 @@ class IssuePathsTest {
     private static final String LIAISON_HCM = TestTokens.user("sonv.hcm").roles(Roles.PROVINCE_LIAISON)
             .province("79").token();
 
-    private static KafkaCompanion kafka;
-    private static ReportTopic reportTopic;
+    @InjectTestKafka
+    TestKafka kafka;
+    private ReportTopic reportTopic;
 
     @Inject
     AdjustableClock clock;
@@ -79,25 +77,15 @@ class IssuePathsTest {
     @Inject
     IssueDeadlines deadlines;
 
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-        reportTopic = new ReportTopic(kafka);
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        reportTopic.close();
-        kafka.close();
-    }
-
     @BeforeEach
     void consumersHaveJoined() {
-        TestEvents.awaitConsumersJoined();
+        kafka.awaitConsumersJoined();
+        reportTopic = new ReportTopic(kafka);
     }
 
     @AfterEach
     void realTimeAgain() {
+        reportTopic.close();
         clock.reset();
     }
 

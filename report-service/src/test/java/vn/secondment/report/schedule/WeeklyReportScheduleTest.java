@@ -3,12 +3,7 @@ package vn.secondment.report.schedule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.Topics;
@@ -16,9 +11,11 @@ import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.assignment.AssignmentSnapshot.Status;
 import vn.secondment.report.support.Secondment;
 import vn.secondment.rest.security.Roles;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
+import vn.secondment.testing.TopicRecords;
 import vn.secondment.testing.WithRealInfrastructure;
 
 import java.time.Duration;
@@ -53,21 +50,12 @@ class WeeklyReportScheduleTest {
             .province("01").token();
     private static final String OFFICER = TestTokens.user("officer").roles(Roles.OFFICER).ministry("BNV").token();
 
-    private static KafkaCompanion kafka;
-
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
+    @InjectTestKafka
+    TestKafka kafka;
 
     @BeforeEach
     void consumerHasJoinedItsGroup() {
-        TestEvents.awaitConsumersJoined();
+        kafka.awaitConsumersJoined();
     }
 
     @Test
@@ -145,33 +133,28 @@ class WeeklyReportScheduleTest {
     @Test
     void aRecordThatIsNotAnEnvelopeGoesToTheDeadLetterTopic() {
         String poison = "{not an envelope " + UUID.randomUUID();
-        ConsumerTask<String, String> dead = kafka.consumeStrings().fromTopics("report-service.dlq");
-        try {
-            RecordMetadata bad = kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.ASSIGNMENT, "x", poison))
-                    .awaitCompletion(Duration.ofSeconds(10)).getFirstRecord();
+        try (TopicRecords dead = kafka.read("report-service.dlq")) {
+            RecordMetadata bad = kafka.publishRaw(Topics.ASSIGNMENT, "x", poison);
             awaitConsumedPast(bad);
-            await().atMost(Duration.ofSeconds(20)).until(() ->
-                    dead.getRecords().stream().anyMatch(r -> poison.equals(r.value())));
-        } finally {
-            dead.close();
+            dead.await(r -> poison.equals(r.value()), 1);
         }
     }
 
     // --- helpers
 
-    private static RecordMetadata publish(ObjectNode envelope) {
+    private RecordMetadata publish(ObjectNode envelope) {
         return publish(envelope, null);
     }
 
-    private static RecordMetadata publish(ObjectNode envelope, Integer partition) {
-        return TestEvents.publish(kafka, Topics.ASSIGNMENT, envelope, partition);
+    private RecordMetadata publish(ObjectNode envelope, Integer partition) {
+        return kafka.publish(Topics.ASSIGNMENT, envelope, partition);
     }
 
     /** Waits until the consumer has handled everything up to {@code record}: a marker behind it took effect. */
-    private static void awaitConsumedPast(RecordMetadata record) {
+    private void awaitConsumedPast(RecordMetadata record) {
         Secondment marker = new Secondment("BNV", "04", LocalDate.of(2025, 9, 1), LocalDate.of(2025, 9, 7));
-        publish(marker.event(AssignmentEvents.ASSIGNMENT_CREATED, Status.PLANNED, now()), record.partition());
-        awaitReports(marker, 1);
+        kafka.awaitCaughtUp(record, marker.event(AssignmentEvents.ASSIGNMENT_CREATED, Status.PLANNED, now()),
+                () -> awaitReports(marker, 1));
     }
 
     private static JsonPath awaitReports(Secondment a, int count) {

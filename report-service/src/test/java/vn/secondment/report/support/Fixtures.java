@@ -2,7 +2,6 @@ package vn.secondment.report.support;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import vn.secondment.events.EventType;
 import vn.secondment.events.Topics;
 import vn.secondment.events.assignment.AssignmentEvents;
@@ -14,6 +13,7 @@ import vn.secondment.report.repository.KnownOfficialRepository;
 import vn.secondment.report.repository.KnownUnitRepository;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.TestEvents;
+import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 
 import java.time.Duration;
@@ -35,7 +35,7 @@ public final class Fixtures {
      * Announces {@code a} as ACTIVE and its official with a fresh work email, waits until both are known, and
      * answers the official's token.
      */
-    public static String activeOfficer(KafkaCompanion kafka, Secondment a, String fullName) {
+    public static String activeOfficer(TestKafka kafka, Secondment a, String fullName) {
         String username = "officer-" + a.officialId.toString().substring(0, 8);
         String email = username + "@" + a.ministry.toLowerCase() + ".gov.vn";
         a.register(kafka, fullName, email);
@@ -49,10 +49,10 @@ public final class Fixtures {
     }
 
     /** Announces a unit of {@code ministry}, as personnel-service does, and waits until it is known. */
-    public static void unit(KafkaCompanion kafka, String ministry, String code, String name) {
+    public static void unit(TestKafka kafka, String ministry, String code, String name) {
         UUID id = UUID.randomUUID();
         EventType type = PersonnelEvents.UNIT_CREATED;
-        TestEvents.publish(kafka, Topics.PERSONNEL, TestEvents.envelope(type.name(), type.schemaVersion(),
+        kafka.publish(Topics.PERSONNEL, TestEvents.envelope(type.name(), type.schemaVersion(),
                 "/personnel-service", id.toString(), ministry, Secondment.now(),
                 new UnitSnapshot(id, ministry, null, code, name, "DEPARTMENT", true)), null);
         await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->

@@ -1,13 +1,11 @@
 package vn.secondment.report.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import vn.secondment.events.EventType;
 import vn.secondment.events.Topics;
+import vn.secondment.testing.TestKafka;
+import vn.secondment.testing.TopicRecords;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,11 +14,10 @@ import java.util.UUID;
 /** Reads what report-service published on the real broker ({@code report.events}), as envelopes. */
 public final class ReportTopic implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final ConsumerTask<String, String> task;
+    private final TopicRecords records;
 
-    public ReportTopic(KafkaCompanion kafka) {
-        this.task = kafka.consumeStrings().fromTopics(Topics.REPORT);
+    public ReportTopic(TestKafka kafka) {
+        this.records = kafka.read(Topics.REPORT);
     }
 
     /** Waits until {@code count} events of {@code type} about {@code reportId} arrived, then returns them in order. */
@@ -31,23 +28,15 @@ public final class ReportTopic implements AutoCloseable {
 
     /** The events of {@code type} about {@code reportId} received so far, keyed and typed as the contract says. */
     public List<JsonNode> events(EventType type, UUID reportId) {
-        return task.getRecords().stream()
+        return records.records().stream()
                 .filter(r -> reportId.toString().equals(r.key()))
-                .map(ConsumerRecord::value).map(ReportTopic::read)
+                .map(TopicRecords::envelope)
                 .filter(e -> type.name().equals(e.path("type").asText()))
                 .toList();
     }
 
-    private static JsonNode read(String value) {
-        try {
-            return JSON.readTree(value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public void close() {
-        task.close();
+        records.close();
     }
 }

@@ -1,7 +1,6 @@
 package vn.secondment.report.support;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import vn.secondment.events.EventType;
 import vn.secondment.events.Topics;
@@ -10,6 +9,7 @@ import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.events.personnel.PersonnelEvents;
 import vn.secondment.testing.TestEvents;
+import vn.secondment.testing.TestKafka;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,25 +52,25 @@ public final class Secondment {
                 ministry, time, snapshot);
     }
 
-    public RecordMetadata publish(KafkaCompanion kafka, EventType type, Status status) {
+    public RecordMetadata publish(TestKafka kafka, EventType type, Status status) {
         return publish(kafka, type, status, now());
     }
 
-    public RecordMetadata publish(KafkaCompanion kafka, EventType type, Status status, Instant time) {
-        return TestEvents.publish(kafka, Topics.ASSIGNMENT, event(type, status, time), null);
+    public RecordMetadata publish(TestKafka kafka, EventType type, Status status, Instant time) {
+        return kafka.publish(Topics.ASSIGNMENT, event(type, status, time), null);
     }
 
     /** Announces this assignment's official with a work email, as personnel-service does on registration. */
-    public RecordMetadata register(KafkaCompanion kafka, String fullName, String email) {
+    public RecordMetadata register(TestKafka kafka, String fullName, String email) {
         return register(kafka, officialId, ministry, fullName, email);
     }
 
-    public static RecordMetadata register(KafkaCompanion kafka, UUID officialId, String ministry, String fullName,
+    public static RecordMetadata register(TestKafka kafka, UUID officialId, String ministry, String fullName,
                                           String email) {
         OfficialSnapshot official = new OfficialSnapshot(officialId, fullName, ministry, null, "Chuyên viên",
                 "CIVIL_SERVANT", email, List.of(), true, null);
         EventType type = PersonnelEvents.OFFICIAL_REGISTERED;
-        return TestEvents.publish(kafka, Topics.PERSONNEL, TestEvents.envelope(type.name(), type.schemaVersion(),
+        return kafka.publish(Topics.PERSONNEL, TestEvents.envelope(type.name(), type.schemaVersion(),
                 "/personnel-service", officialId.toString(), ministry, now(), official), null);
     }
 

@@ -3,9 +3,7 @@ package vn.secondment.report.visits;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.report.ReportEvents;
@@ -13,7 +11,7 @@ import vn.secondment.report.support.Fixtures;
 import vn.secondment.report.support.ReportTopic;
 import vn.secondment.report.support.Secondment;
 import vn.secondment.rest.security.Roles;
-import vn.secondment.testing.TestEvents;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
@@ -39,24 +37,19 @@ class FieldVisitTest {
     private static final String BNV_COORDINATOR = TestTokens.user("bnv.tccb").roles(Roles.COORDINATOR)
             .ministry("BNV").token();
 
-    private static KafkaCompanion kafka;
-    private static ReportTopic reportTopic;
-
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-        reportTopic = new ReportTopic(kafka);
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        reportTopic.close();
-        kafka.close();
-    }
+    @InjectTestKafka
+    TestKafka kafka;
+    private ReportTopic reportTopic;
 
     @BeforeEach
     void consumersHaveJoined() {
-        TestEvents.awaitConsumersJoined();
+        kafka.awaitConsumersJoined();
+        reportTopic = new ReportTopic(kafka);
+    }
+
+    @AfterEach
+    void closeTopic() {
+        reportTopic.close();
     }
 
     @Test

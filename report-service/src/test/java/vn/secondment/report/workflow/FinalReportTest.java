@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.assignment.AssignmentEvents;
@@ -19,7 +16,7 @@ import vn.secondment.report.support.ReportTopic;
 import vn.secondment.report.support.Secondment;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.AdjustableClock;
-import vn.secondment.testing.TestEvents;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
@@ -51,7 +48,8 @@ class FinalReportTest {
     private static final String BCT_ADMIN = TestTokens.user("bct.admin").roles(Roles.MINISTRY_ADMIN)
             .ministry("BCT").token();
 
-    private static KafkaCompanion kafka;
+    @InjectTestKafka
+    TestKafka kafka;
 
     @Inject
     AdjustableClock clock;
@@ -59,19 +57,9 @@ class FinalReportTest {
     @Inject
     ReportDeadlines deadlines;
 
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
-
     @BeforeEach
     void consumersHaveJoined() {
-        TestEvents.awaitConsumersJoined();
+        kafka.awaitConsumersJoined();
     }
 
     @AfterEach

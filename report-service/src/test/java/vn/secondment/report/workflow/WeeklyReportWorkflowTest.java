@@ -5,11 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.assignment.AssignmentEvents;
@@ -20,7 +17,7 @@ import vn.secondment.report.support.ReportTopic;
 import vn.secondment.report.support.Secondment;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.AdjustableClock;
-import vn.secondment.testing.TestEvents;
+import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
@@ -58,7 +55,8 @@ class WeeklyReportWorkflowTest {
             .ministry("BCT").token();
     private static final String VIEWER = TestTokens.user("viewer").roles(Roles.VIEWER).token();
 
-    private static KafkaCompanion kafka;
+    @InjectTestKafka
+    TestKafka kafka;
 
     @Inject
     AdjustableClock clock;
@@ -66,19 +64,9 @@ class WeeklyReportWorkflowTest {
     @Inject
     ReportDeadlines deadlines;
 
-    @BeforeAll
-    static void connectKafka() {
-        kafka = TestKafka.companion();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
-
     @BeforeEach
     void consumersHaveJoined() {
-        TestEvents.awaitConsumersJoined();
+        kafka.awaitConsumersJoined();
     }
 
     @AfterEach
@@ -316,7 +304,7 @@ class WeeklyReportWorkflowTest {
     private record Officer(Secondment assignment, String token) {
     }
 
-    private static Officer officerOn(LocalDate start, LocalDate end, String name) {
+    private Officer officerOn(LocalDate start, LocalDate end, String name) {
         Secondment a = new Secondment("BNV", "79", start, end);
         String email = "cb." + a.officialId.toString().substring(0, 8) + "@moha.gov.vn";
         a.register(kafka, name, email);
