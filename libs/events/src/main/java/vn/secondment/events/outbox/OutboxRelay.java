@@ -192,8 +192,11 @@ public class OutboxRelay {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Outbox event " + event.id + " has an unreadable payload", e);
         }
-        ProducerRecord<String, String> record = new ProducerRecord<>(config.outbox().topic(), null,
-                event.occurredAt.toEpochMilli(), event.aggregateId, codec.encode(envelope));
+        // no record timestamp of ours: the producer stamps the time of sending. The event's own time (which the
+        // service's clock gives, and may lie far from the broker's) is in the envelope; Kafka measures retention and
+        // its timestamp bounds against the record's
+        ProducerRecord<String, String> record = new ProducerRecord<>(config.outbox().topic(), event.aggregateId,
+                codec.encode(envelope));
         // binary-mode attributes as headers too, so routers can filter without parsing the value
         record.headers().add("ce_id", event.id.toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_type", event.eventType.getBytes(StandardCharsets.UTF_8));
