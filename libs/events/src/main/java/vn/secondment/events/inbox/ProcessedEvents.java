@@ -5,6 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.secondment.events.EventEnvelope;
 
+import java.time.Clock;
+
 /**
  * The idempotent-consumer log. A consumer calls {@link #firstDelivery} in the transaction that applies the
  * event's effect: the log row and the effect commit together, so a redelivered event is recognised and
@@ -14,9 +16,11 @@ import vn.secondment.events.EventEnvelope;
 public class ProcessedEvents {
 
     private final EntityManager entityManager;
+    private final Clock clock;
 
-    public ProcessedEvents(EntityManager entityManager) {
+    public ProcessedEvents(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     /**
@@ -28,11 +32,12 @@ public class ProcessedEvents {
     public boolean firstDelivery(String consumer, EventEnvelope event) {
         int inserted = entityManager.createNativeQuery("""
                         INSERT INTO processed_event (consumer, event_id, event_type, processed_at)
-                        VALUES (:consumer, :eventId, :eventType, now())
+                        VALUES (:consumer, :eventId, :eventType, :processedAt)
                         ON CONFLICT DO NOTHING""")
                 .setParameter("consumer", consumer)
                 .setParameter("eventId", event.id())
                 .setParameter("eventType", event.type())
+                .setParameter("processedAt", clock.instant())
                 .executeUpdate();
         return inserted == 1;
     }
