@@ -34,6 +34,11 @@ public final class Sorting {
             Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
             result = result == null ? Sort.by(column, direction) : result.and(column, direction);
         }
+        if (result == null) {
+            // "sort=," names no field at all
+            throw ProblemException.invalid("sort", "names no field; use one of " + String.join(", ", columns.keySet())
+                    + ", each optionally prefixed with -");
+        }
         return result.and("id");
     }
 }

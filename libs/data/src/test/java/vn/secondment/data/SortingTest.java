@@ -44,4 +44,13 @@ class SortingTest {
                             assertThat(v.message()).contains("fullName, updatedAt");
                         }));
     }
+
+    @Test
+    void refusesAParameterThatNamesNoFieldAsABadSortNotAServerError() {
+        for (String nothing : new String[]{",", " , ", ",,"}) {
+            assertThatThrownBy(() -> Sorting.parse(nothing, "fullName", COLUMNS))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.violations()).singleElement()
+                            .satisfies(v -> assertThat(v.field()).isEqualTo("sort")));
+        }
+    }
 }

@@ -30,4 +30,6 @@ public record EventEnvelope(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
+    /** The content type of a whole event in structured mode, on Kafka and in webhook deliveries. */
+    public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 }

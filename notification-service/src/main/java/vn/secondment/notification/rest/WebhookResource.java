@@ -3,6 +3,7 @@ package vn.secondment.notification.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -92,7 +93,7 @@ public class WebhookResource {
                            @Parameter(description = "Any unique string per new webhook, e.g. a UUID: a retry with "
                                    + "the same key answers the first registration (and its secret) again")
                            String idempotencyKey,
-                           WebhookRequest request, @Context UriInfo uri) {
+                           @NotNull WebhookRequest request, @Context UriInfo uri) {
         return idempotency.once(idempotencyKey, "createWebhook", request, () -> {
             WebhookSubscription s = service.create(caller, request);
             return Response.created(uri.getAbsolutePathBuilder().path(s.id.toString()).build())
@@ -130,7 +131,7 @@ public class WebhookResource {
             @ExampleObject(name = "changed", value = VIEW + "}")))
     public Response replace(@PathParam("id") @Parameter(example = ID) UUID id,
                             @HeaderParam(Versions.IF_MATCH) @Parameter(example = "\"0\"") String ifMatch,
-                            WebhookRequest request) {
+                            @NotNull WebhookRequest request) {
         return view(service.update(caller, id, ifMatch, request));
     }
 
@@ -144,7 +145,7 @@ public class WebhookResource {
             @ExampleObject(name = "changed", value = VIEW + "}")))
     public Response patch(@PathParam("id") @Parameter(example = ID) UUID id,
                           @HeaderParam(Versions.IF_MATCH) @Parameter(example = "\"0\"") String ifMatch,
-                          JsonNode patch) {
+                          @NotNull JsonNode patch) {
         WebhookRequest merged = mergePatch.apply(service.current(caller, id), patch);
         return view(service.update(caller, id, ifMatch, merged));
     }

@@ -37,7 +37,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claimed> {
 
-    public static final String CONTENT_TYPE = "application/cloudevents+json";
+    public static final String CONTENT_TYPE = EventEnvelope.STRUCTURED_CONTENT_TYPE;
     static final String DISABLED_TYPE = "vn.secondment.notification.webhook.disabled";
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
     /** The time receivers check a signature against; not the service's business time. */

@@ -188,7 +188,7 @@ class WebhookTest {
                 returnedAgain.path("id").asText());
         assertThat(got).allSatisfy(r -> {
             assertThat(r.signatureValid()).isTrue();
-            assertThat(r.contentType()).isEqualTo("application/cloudevents+json");
+            assertThat(r.contentType()).isEqualTo("application/cloudevents+json; charset=UTF-8");
             assertThat(r.timestamp()).matches("\\d+");
         });
         given().auth().oauth2(BNV_ADMIN)
@@ -414,6 +414,16 @@ class WebhookTest {
             .when().get("/api/notification/deliveries")
             .then().statusCode(BAD_REQUEST.getStatusCode())
                 .body("violations.field", containsInAnyOrder("channel"));
+    }
+
+    @Test
+    void refusesAMissingOrNullRegistrationAsABadRequestNotAServerError() {
+        for (String body : new String[]{"", "null"}) {
+            given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON).body(body)
+                .when().post(WEBHOOKS)
+                .then().statusCode(BAD_REQUEST.getStatusCode())
+                    .contentType("application/problem+json");
+        }
     }
 
     // ---- helpers

@@ -439,6 +439,24 @@ class OfficialResourceTest {
     }
 
     @Test
+    void answersJsonNestedBeyondTheParsersLimitAsABadBodyNotAServerError() {
+        String deep = "[".repeat(1_200) + "]".repeat(1_200);
+        given().auth().oauth2(BNV_ADMIN).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body("{\"expertise\":" + deep + "}")
+            .when().patch(OFFICIALS + "/" + UUID.randomUUID())
+            .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("detail", containsString("JSON limit"));
+        given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                .body("{\"fullName\":\"Nguyễn Thị Hoa\",\"expertise\":" + deep + "}")
+            .when().post(OFFICIALS)
+            .then().statusCode(400).contentType(PROBLEM_JSON);
+        given().auth().oauth2(BNV_ADMIN).queryParam("activeOn", "+999999999-12-31")
+            .when().get("/api/personnel/ministries")
+            .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("activeOn"));
+    }
+
+    @Test
     void aQueryParameterOfTheWrongTypeIsA400NamingIt() {
         for (var bad : List.of(List.of("size", "abc"), List.of("page", "-x"), List.of("secondmentStatus", "AWAY"),
                 List.of("unitId", "xyz"), List.of("active", "maybe"), List.of("category", "công chức"))) {
@@ -497,6 +515,9 @@ class OfficialResourceTest {
         assertThat(envelope.path("specversion").asText()).isEqualTo("1.0");
         assertThat(envelope.path("subject").asText()).isEqualTo(officialId);
         assertThat(new String(record.headers().lastHeader("ce_type").value())).isEqualTo(type);
+        // structured-mode CloudEvents, as the Kafka protocol binding names it
+        assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("application/cloudevents+json; charset=UTF-8");
         return envelope;
     }
 

@@ -33,6 +33,7 @@ import java.util.function.UnaryOperator;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -251,6 +252,20 @@ class OfficialSearchTest {
                 .containsExactly("Lý Văn Hợp");
         assertThat(names(BNV_ADMIN, s -> s.queryParam("unitId", unit).queryParam("position", "trưởng phòng")
                 .queryParam("ministry", "BCT"))).isEmpty();
+    }
+
+    @Test
+    void answersNulInASearchOrASortNamingNoFieldAsBadParametersNotServerErrors() {
+        given().auth().oauth2(BNV_ADMIN).urlEncodingEnabled(false)
+            .when().get(OFFICIALS + "?q=Ho%00a&unitId=" + UUID.randomUUID())
+            .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("q"));
+        given().auth().oauth2(BNV_ADMIN).queryParam("sort", ",")
+            .when().get(OFFICIALS)
+            .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("sort"));
     }
 
     // ---- sorting

@@ -197,7 +197,9 @@ public class OutboxRelay {
         // its timestamp bounds against the record's
         ProducerRecord<String, String> record = new ProducerRecord<>(config.outbox().topic(), event.aggregateId,
                 codec.encode(envelope));
-        // binary-mode attributes as headers too, so routers can filter without parsing the value
+        // structured mode of the CloudEvents Kafka binding: the value is the whole event, as webhooks send it
+        record.headers().add("content-type", EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        // two attributes as headers too, so routers can filter without parsing the value
         record.headers().add("ce_id", event.id.toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_type", event.eventType.getBytes(StandardCharsets.UTF_8));
         return record;

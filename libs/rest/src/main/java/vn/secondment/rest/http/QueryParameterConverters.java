@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads query and header parameters so that a value of the wrong type is a 400 naming the parameter
@@ -23,6 +24,8 @@ import java.util.function.Function;
  */
 @Provider
 public class QueryParameterConverters implements ParamConverterProvider {
+
+    private static final Pattern FOUR_DIGIT_YEAR_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -35,7 +38,7 @@ public class QueryParameterConverters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(name, UUID::fromString, "must be a UUID");
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) converter(name, LocalDate::parse, "must be a date (yyyy-MM-dd)");
+            return (ParamConverter<T>) converter(name, QueryParameterConverters::date, "must be a date (yyyy-MM-dd)");
         }
         if (rawType == Integer.class || rawType == int.class) {
             return (ParamConverter<T>) converter(name, Integer::valueOf, "must be a whole number");
@@ -64,6 +67,17 @@ public class QueryParameterConverters implements ParamConverterProvider {
             }
         }
         return null;
+    }
+
+    /**
+     * A calendar date of four-digit year: ISO-8601 also allows {@code +999999999-12-31}, which no database stores
+     * and no secondment needs.
+     */
+    private static LocalDate date(String value) {
+        if (!FOUR_DIGIT_YEAR_DATE.matcher(value).matches()) {
+            throw new IllegalArgumentException(value);
+        }
+        return LocalDate.parse(value);
     }
 
     private static Boolean bool(String value) {

@@ -2,6 +2,7 @@ package vn.secondment.rest.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -62,6 +63,13 @@ public class ProblemMappers {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return respond(ProblemType.MALFORMED_BODY, 400, "The body is not valid JSON" + where, uri, List.of());
+    }
+
+    /** JSON nested deeper, or numbers and strings longer, than Jackson's read limits allow: the body's fault. */
+    @ServerExceptionMapper
+    public Response jsonOverLimits(StreamConstraintsException e, UriInfo uri) {
+        return respond(ProblemType.MALFORMED_BODY, 400, "The body exceeds a JSON limit: " + e.getOriginalMessage(),
+                uri, List.of());
     }
 
     @ServerExceptionMapper
