@@ -49,6 +49,8 @@ class AuthenticationTest {
                 .contentType(PROBLEM_JSON)
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .header("X-Request-Id", notNullValue())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
                 .body("type", equalTo(UNAUTHENTICATED))
                 .body("status", equalTo(401))
                 .body("instance", equalTo("/api/personnel/officials"));

@@ -44,6 +44,21 @@ public abstract class ServiceBaselineChecks {
     }
 
     @Test
+    void answersWithSecurityHeadersProblemsIncluded() {
+        given().auth().oauth2(TestTokens.user("viewer").roles("viewer").token())
+            .when().get(apiPrefix() + "/no-such-resource")
+            .then().statusCode(404)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-store");
+        given()
+            .when().get(apiPrefix() + "/no-such-resource")
+            .then().statusCode(401)
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
     void servesItsOpenApiDocument() {
         given().queryParam("format", "json")
             .when().get("/q/openapi")

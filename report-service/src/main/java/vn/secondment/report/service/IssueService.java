@@ -241,7 +241,7 @@ public class IssueService {
     /** OPEN → ANSWERED_ON_SITE: the raising officer or a coordinator answers with guidance already in force. */
     @Transactional
     public LocalityIssue answerOnSite(UUID id, String ifMatch, IssueActionRequests.AnswerRequest r, IssueAccess access) {
-        LocalityIssue i = changeable(id, ifMatch);
+        LocalityIssue i = changeable(id, ifMatch, access);
         String role;
         if (i.officialId != null && access.isRaiser(i)) {
             role = Roles.OFFICER;
@@ -274,7 +274,7 @@ public class IssueService {
      */
     @Transactional
     public LocalityIssue escalate(UUID id, String ifMatch, IssueActionRequests.EscalationRequest r, IssueAccess access) {
-        LocalityIssue i = changeable(id, ifMatch);
+        LocalityIssue i = changeable(id, ifMatch, access);
         access.requireCoordinate(i);
         requireStatus(i, "escalate", IssueStatus.OPEN, IssueStatus.REFERRED, IssueStatus.ESCALATED);
         List<Problem.Violation> violations = new ArrayList<>();
@@ -307,7 +307,7 @@ public class IssueService {
     /** ESCALATED → ANSWERED by the unit it was escalated to or a coordinator; REFERRED → ANSWERED by a coordinator. */
     @Transactional
     public LocalityIssue answer(UUID id, String ifMatch, IssueActionRequests.AnswerRequest r, IssueAccess access) {
-        LocalityIssue i = changeable(id, ifMatch);
+        LocalityIssue i = changeable(id, ifMatch, access);
         String role;
         if (i.status == IssueStatus.ESCALATED && access.isEscalatedUnit(i)) {
             role = Roles.MINISTRY_UNIT;
@@ -341,7 +341,7 @@ public class IssueService {
      */
     @Transactional
     public LocalityIssue refer(UUID id, String ifMatch, IssueActionRequests.ReferralRequest r, IssueAccess access) {
-        LocalityIssue i = changeable(id, ifMatch);
+        LocalityIssue i = changeable(id, ifMatch, access);
         access.requireCoordinate(i);
         requireStatus(i, "refer", IssueStatus.OPEN, IssueStatus.ESCALATED, IssueStatus.REFERRED);
         List<Problem.Violation> violations = new ArrayList<>();
@@ -365,7 +365,7 @@ public class IssueService {
     /** ANSWERED or ANSWERED_ON_SITE → CLOSED, by the raiser or a coordinator of either ministry. */
     @Transactional
     public LocalityIssue close(UUID id, String ifMatch, IssueActionRequests.ReasonRequest r, IssueAccess access) {
-        LocalityIssue i = changeable(id, ifMatch);
+        LocalityIssue i = changeable(id, ifMatch, access);
         String role = closerRole(i, access, "close");
         requireStatus(i, "close", IssueStatus.ANSWERED, IssueStatus.ANSWERED_ON_SITE);
         List<Problem.Violation> violations = new ArrayList<>();
@@ -381,7 +381,7 @@ public class IssueService {
      */
     @Transactional
     public LocalityIssue reopen(UUID id, String ifMatch, IssueActionRequests.ReasonRequest r, IssueAccess access) {
-        LocalityIssue i = changeable(id, ifMatch);
+        LocalityIssue i = changeable(id, ifMatch, access);
         String role = closerRole(i, access, "reopen");
         requireStatus(i, "reopen", IssueStatus.CLOSED);
         List<Problem.Violation> violations = new ArrayList<>();
@@ -573,9 +573,12 @@ public class IssueService {
         return step;
     }
 
-    /** The issue to change: 404 when it does not exist; 428/412 on a missing or stale If-Match. */
-    private LocalityIssue changeable(UUID id, String ifMatch) {
-        LocalityIssue i = issues.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Issue", id));
+    /**
+     * The issue to change: 404 when it does not exist or the caller cannot see it, checked before the version so
+     * that a 412 never confirms to an outsider that the issue exists; then 428/412 on a missing or stale If-Match.
+     */
+    private LocalityIssue changeable(UUID id, String ifMatch, IssueAccess access) {
+        LocalityIssue i = get(id, access);
         Versions.requireMatch(ifMatch, i.version);
         return i;
     }

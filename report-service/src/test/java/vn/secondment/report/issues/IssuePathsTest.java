@@ -155,10 +155,11 @@ class IssuePathsTest {
         String normal = raise(officer, officerIssue(assignment, "THU_TUC_HANH_CHINH", false));
         String urgent = raise(officer, officerIssue(assignment, "PHAN_MEM_HA_TANG_SO", true));
 
+        // another ministry's admin does not see the issue: 404, not a 403 that would confirm it exists
         given().auth().oauth2(BCT_ADMIN).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(Map.of("unitCode", "VU-CQDP"))
                 .when().post(ISSUES + "/" + normal + "/escalate")
-                .then().statusCode(403).body("detail", containsString("coordinator of BNV"));
+                .then().statusCode(404);
         given().auth().oauth2(BNV_COORDINATOR).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(Map.of("unitCode", "VU-KHONG-CO"))
                 .when().post(ISSUES + "/" + normal + "/escalate")
@@ -189,9 +190,10 @@ class IssuePathsTest {
                 .then().statusCode(200).body("totalItems", equalTo(0));
         Map<String, Object> answer = Map.of("answer", "Cấp lại tài khoản và đồng bộ hồ sơ trên hệ thống",
                 "guidanceDocument", "Công văn 5120/BNV-CQĐP");
+        // a unit the issue was not escalated to does not see it (its list above is empty): 404, not 403
         given().auth().oauth2(UNIT_PC).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(answer)
                 .when().post(ISSUES + "/" + urgent + "/answer")
-                .then().statusCode(403);
+                .then().statusCode(404);
         given().auth().oauth2(UNIT_CQDP).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(answer)
                 .when().post(ISSUES + "/" + urgent + "/answer")
                 .then().statusCode(200).body("status", equalTo("ANSWERED")).body("answeredBy", equalTo("bnv.cqdp"));
@@ -269,6 +271,11 @@ class IssuePathsTest {
         request.put("communeCode", "25942");
         String id = raise(LIAISON_HCM, request);
         given().auth().oauth2(BTC_COORDINATOR).when().get(ISSUES + "/" + id).then().statusCode(404);
+        // nor does a stale version tell an outsider that the issue exists: visibility is checked first
+        given().auth().oauth2(BTC_COORDINATOR).contentType(ContentType.JSON).header("If-Match", "\"7\"")
+                .body(Map.of("ministryCode", "BTC", "note", "Thuộc thẩm quyền của Bộ Tài chính"))
+                .when().post(ISSUES + "/" + id + "/refer")
+                .then().statusCode(404);
 
         given().auth().oauth2(BNV_COORDINATOR).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(Map.of("ministryCode", "BTC", "note", "Thuộc thẩm quyền của Bộ Tài chính"))

@@ -23,7 +23,8 @@ public class BodyLimit {
     void install(@Observes Router router, ObjectMapper json,
                  @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit) {
         long max = limit.asLongValue();
-        router.route().order(Integer.MIN_VALUE).handler(context -> {
+        // right after SecurityHeaders, so that this answer carries them too
+        router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
             String announced = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (announced != null && exceeds(announced, max)) {
                 Problem problem = new Problem(ProblemType.PAYLOAD_TOO_LARGE.uri(), ProblemType.PAYLOAD_TOO_LARGE.title(),
