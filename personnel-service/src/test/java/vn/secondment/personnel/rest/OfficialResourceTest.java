@@ -439,6 +439,17 @@ class OfficialResourceTest {
     }
 
     @Test
+    void refusesANumberOrABooleanWhereATextIsExpected() {
+        for (String wrong : new String[]{"123", "true", "1.5"}) {
+            given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                    .body("{\"fullName\":" + wrong + ",\"ministryCode\":\"BNV\",\"email\":\"an.lv@bnv.example.vn\"}")
+                .when().post(OFFICIALS)
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                    .body("violations[0].field", equalTo("fullName"));
+        }
+    }
+
+    @Test
     void answersJsonNestedBeyondTheParsersLimitAsABadBodyNotAServerError() {
         String deep = "[".repeat(1_200) + "]".repeat(1_200);
         given().auth().oauth2(BNV_ADMIN).contentType("application/merge-patch+json").header("If-Match", "\"0\"")

@@ -4,6 +4,8 @@ import jakarta.ws.rs.core.EntityTag;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.problem.ProblemType;
 
+import java.util.regex.Pattern;
+
 /**
  * Optimistic locking over HTTP: a resource's ETag is its row version, and every change to an existing resource
  * (PUT, PATCH, state changes) must send it back in {@code If-Match}. A missing header is refused with 428 so that
@@ -12,6 +14,7 @@ import vn.secondment.rest.problem.ProblemType;
 public final class Versions {
 
     public static final String IF_MATCH = "If-Match";
+    private static final Pattern UNQUOTED_VERSION = Pattern.compile("\\d+");
 
     private Versions() {
     }
@@ -40,6 +43,10 @@ public final class Versions {
             }
             if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
                 tag = tag.substring(1, tag.length() - 1);
+            } else if (!UNQUOTED_VERSION.matcher(tag).matches()) {
+                // not an entity tag at all (a bare version number is let through: some clients drop the quotes)
+                throw ProblemException.invalid(IF_MATCH, "must be the ETag last read, e.g. \"" + current
+                        + "\", or *; " + candidate.strip() + " is not an entity tag");
             }
             if (tag.equals(current)) {
                 return;
