@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 /** Webhook delivery settings ({@code notification.webhooks.*}). */
 @ConfigMapping(prefix = "notification.webhooks")
@@ -28,6 +30,12 @@ public interface WebhookConfig {
     /** Consecutive failed attempts (any delivery) after which the subscription is disabled. */
     @WithDefault("20")
     int disableAfter();
+
+    /**
+     * Hosts (names or IP literals) webhooks may target although they are internal or plain http, e.g.
+     * {@code 127.0.0.1} for the local stack's and the tests' receivers. Empty in production.
+     */
+    Optional<Set<String>> allowedTargets();
 
     /** Deliveries one run of the sender claims at most. */
     @WithDefault("20")

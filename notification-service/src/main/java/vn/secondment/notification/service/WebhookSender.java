@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -52,20 +53,23 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
     private final AuditTrail audit;
     private final DeliveryQueue queue;
     private final DeliveryQueue.Retry retry;
+    private final WebhookTargets targets;
 
     public WebhookSender(EntityManager em, EventCodec codec, Clock clock, WebhookConfig config,
-                         Event<InboxEntriesAdded> added, AuditTrail audit, DeliveryQueue queue) {
+                         Event<InboxEntriesAdded> added, AuditTrail audit, DeliveryQueue queue,
+                         WebhookTargets targets) {
         this.em = em;
         this.queue = queue;
         this.retry = new DeliveryQueue.Retry(config.backoff(), config.maxAttempts());
         this.audit = audit;
         this.codec = codec;
-        this.clock = clock;
         this.config = config;
         this.added = added;
+        this.clock = clock;
         // redirects are not followed: a signed body must not be replayed to wherever a receiver points
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.targets = targets;
     }
 
     /**
@@ -141,6 +145,11 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
     @Override
     public Outcome send(List<Claimed> message, Instant now) {
         Claimed c = message.get(0);
+        Optional<String> refused = targets.refusal(URI.create(c.url()));
+        if (refused.isPresent()) {
+            // the name resolves inside a network now (DNS rebinding, or a changed record): never called
+            return new Outcome(null, "target refused: " + refused.get());
+        }
         // the wall clock, not the service clock: receivers compare it with their own time to refuse replays
         long timestamp = WALL_CLOCK.instant().getEpochSecond();
         try {

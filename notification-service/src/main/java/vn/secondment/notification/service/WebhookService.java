@@ -43,14 +43,16 @@ public class WebhookService {
     private final AuditTrail audit;
     private final WebhookMapper mapper;
     private final DeliveryMapper deliveries;
+    private final WebhookTargets targets;
 
     public WebhookService(EntityManager em, Clock clock, AuditTrail audit, WebhookMapper mapper,
-                          DeliveryMapper deliveries) {
+                          DeliveryMapper deliveries, WebhookTargets targets) {
         this.em = em;
         this.clock = clock;
         this.audit = audit;
         this.mapper = mapper;
         this.deliveries = deliveries;
+        this.targets = targets;
     }
 
     @Transactional
@@ -212,12 +214,14 @@ public class WebhookService {
     }
 
     /** Checks every field at once, so the client learns all that is wrong in one answer. */
-    private static void apply(Caller caller, WebhookSubscription s, WebhookRequest request) {
+    private void apply(Caller caller, WebhookSubscription s, WebhookRequest request) {
         List<Problem.Violation> violations = new ArrayList<>();
         String url = request.url() == null ? "" : request.url().strip();
         if (!validUrl(url)) {
             violations.add(new Problem.Violation("url", "an absolute http or https URL with a host, e.g. "
                     + "https://hethong.moha.gov.vn/secondment/events"));
+        } else {
+            targets.refusal(URI.create(url)).ifPresent(why -> violations.add(new Problem.Violation("url", why)));
         }
         List<String> types = EventFilters.eventTypes(request.eventTypes(), true, violations);
         int found = violations.size();

@@ -417,6 +417,18 @@ class WebhookTest {
     }
 
     @Test
+    void refusesAUrlThatWouldMakeThePlatformCallItsOwnNetwork() {
+        for (String url : new String[]{"http://169.254.169.254/latest/meta-data/", "http://localhost:8180/admin",
+                "https://[::1]/hook", "https://10.0.0.1/hook", "http://hethong.moha.gov.vn/secondment/events"}) {
+            given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                    .body("{\"url\":\"" + url + "\",\"eventTypes\":[\"vn.secondment.report.\"]}")
+                .when().post(WEBHOOKS)
+                .then().statusCode(BAD_REQUEST.getStatusCode())
+                    .body("violations.field", containsInAnyOrder("url"));
+        }
+    }
+
+    @Test
     void refusesAMissingOrNullRegistrationAsABadRequestNotAServerError() {
         for (String body : new String[]{"", "null"}) {
             given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON).body(body)

@@ -75,6 +75,8 @@ final class ProcessEnvironments {
             environment.put("QUARKUS_MAILER_PORT", Integer.toString(ports.smtp()));
             // the stack's mail server speaks plain SMTP only
             environment.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+            // a developer's webhook receiver runs on this machine, over http
+            environment.put("NOTIFICATION_WEBHOOKS_ALLOWED_TARGETS", "127.0.0.1,localhost");
         }
         if (!application.isService()) {
             for (PlatformApplication service : PlatformApplication.ALL) {
