@@ -22,6 +22,9 @@ import static org.hamcrest.Matchers.equalTo;
  */
 public final class TestKafka implements AutoCloseable {
 
+    /** The header the outbox relay sends (EventEnvelope.STRUCTURED_CONTENT_TYPE): structured-mode CloudEvents. */
+    private static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+
     private static final Duration SENT = Duration.ofSeconds(10);
 
     private final KafkaCompanion companion;
@@ -41,12 +44,14 @@ public final class TestKafka implements AutoCloseable {
     }
 
     /**
-     * Publishes an envelope keyed by its subject with the {@code ce_id} and {@code ce_type} headers, to
-     * {@code partition} when given (to follow a record there), and waits until the broker has it.
+     * Publishes an envelope as the outbox relay does (keyed by its subject, structured-mode {@code content-type},
+     * the {@code ce_id} and {@code ce_type} headers), to {@code partition} when given (to follow a record there), and
+     * waits until the broker has it.
      */
     public RecordMetadata publish(String topic, ObjectNode envelope, Integer partition) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition,
                 envelope.path("subject").asText(), envelope.toString());
+        record.headers().add("content-type", STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_id", envelope.path("id").asText().getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_type", envelope.path("type").asText().getBytes(StandardCharsets.UTF_8));
         return publish(record);
