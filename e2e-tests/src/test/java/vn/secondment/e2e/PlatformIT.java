@@ -1,22 +1,18 @@
 package vn.secondment.e2e;
 
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import vn.secondment.stack.LocalStack;
-import vn.secondment.stack.StackSettings;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,30 +30,20 @@ import static org.hamcrest.Matchers.not;
  * the week and the ministry's unit answers the escalated issue, all in the figures; and everything is still there
  * after the whole stack restarts.
  */
+@Order(1)
+@ExtendWith(Platform.Shared.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformIT {
 
-    private static final Path STATE = Path.of("target", "e2e-stack").toAbsolutePath();
-    private static StackSettings settings;
-    private static LocalStack stack;
+    private static Platform platform;
     private static KeycloakTokens tokens;
     private static String officialId;
     private static String officerOfficialId;
 
     @BeforeAll
-    static void startPlatform() throws Exception {
-        deleteRecursively(STATE);
-        Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-        settings = StackSettings.ephemeral(root, STATE);
-        stack = LocalStack.start(settings, false);
-        tokens = new KeycloakTokens(stack.keycloakUrl());
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (stack != null) {
-            stack.stop();
-        }
+    static void platform() {
+        platform = Platform.current();
+        tokens = platform.tokens();
     }
 
     @Test
@@ -67,7 +53,7 @@ class PlatformIT {
                 .contentType(ContentType.JSON)
                 .body("{\"fullName\": \"Nguyễn Văn Khách\"}")
             .when()
-                .post(stack.gatewayUrl() + "/api/personnel/officials")
+                .post(platform.gatewayUrl() + "/api/personnel/officials")
             .then()
                 .statusCode(401)
                 .contentType("application/problem+json");
@@ -93,7 +79,7 @@ class PlatformIT {
                 .body("{\"fullName\": \"" + fullName + "\", \"position\": \"Phó Vụ trưởng Vụ Pháp chế\", "
                         + "\"email\": \"" + uniqueEmail("bnv") + "\", \"phone\": \"0912345678\"}")
             .when()
-                .post(stack.gatewayUrl() + "/api/personnel/officials")
+                .post(platform.gatewayUrl() + "/api/personnel/officials")
             .then()
                 .statusCode(201)
                 .body("ministryCode", equalTo("BNV"))
@@ -103,7 +89,7 @@ class PlatformIT {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> given()
                 .auth().oauth2(token)
             .when()
-                .get(stack.gatewayUrl() + "/api/notification/inbox")
+                .get(platform.gatewayUrl() + "/api/notification/inbox")
             .then()
                 .statusCode(200)
                 .body("items.subjectId", hasItem(id)));
@@ -119,14 +105,14 @@ class PlatformIT {
         given()
                 .auth().oauth2(bctAdmin)
             .when()
-                .get(stack.gatewayUrl() + "/api/notification/inbox")
+                .get(platform.gatewayUrl() + "/api/notification/inbox")
             .then()
                 .statusCode(200)
                 .body("items.subjectId", not(hasItem(officialId)));
         given()
                 .auth().oauth2(bctAdmin)
             .when()
-                .get(stack.gatewayUrl() + "/api/personnel/officials/" + officialId)
+                .get(platform.gatewayUrl() + "/api/personnel/officials/" + officialId)
             .then()
                 .statusCode(200)
                 .body("fullName", equalTo("Nguyễn Thị Hoa"))
@@ -144,7 +130,7 @@ class PlatformIT {
                 .body("{\"fullName\": \"Hoàng Văn Đạt\", \"position\": \"Vụ trưởng\", "
                         + "\"email\": \"" + uniqueEmail("bct") + "\"}")
             .when()
-                .post(stack.gatewayUrl() + "/api/personnel/officials")
+                .post(platform.gatewayUrl() + "/api/personnel/officials")
             .then()
                 .statusCode(201)
                 .body("ministryCode", equalTo("BCT"));
@@ -158,7 +144,7 @@ class PlatformIT {
                 .contentType(ContentType.JSON)
                 .body("{\"fullName\": ")
             .when()
-                .post(stack.gatewayUrl() + "/api/personnel/officials")
+                .post(platform.gatewayUrl() + "/api/personnel/officials")
             .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -168,7 +154,7 @@ class PlatformIT {
                 .contentType(ContentType.JSON)
                 .body("{\"fullName\": \"\"}")
             .when()
-                .post(stack.gatewayUrl() + "/api/personnel/officials")
+                .post(platform.gatewayUrl() + "/api/personnel/officials")
             .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -182,18 +168,18 @@ class PlatformIT {
         officerOfficialId = given().auth().oauth2(tokens.forUser("bnv.admin")).contentType(ContentType.JSON)
                 .body("{\"fullName\": \"Cán Bộ Thử\", \"email\": \"bnv.officer@secondment.local\", "
                         + "\"phone\": \"0987654321\"}")
-            .when().post(stack.gatewayUrl() + "/api/personnel/officials")
+            .when().post(platform.gatewayUrl() + "/api/personnel/officials")
             .then().statusCode(201).extract().path("id");
         String officer = tokens.forUser("bnv.officer");
 
         given().auth().oauth2(officer)
-            .when().get(stack.gatewayUrl() + "/api/personnel/officials")
+            .when().get(platform.gatewayUrl() + "/api/personnel/officials")
             .then().statusCode(200)
                 .body("totalItems", equalTo(1))
                 .body("items[0].id", equalTo(officerOfficialId))
                 .body("items[0].phone", equalTo("0987654321"));
         given().auth().oauth2(officer)
-            .when().get(stack.gatewayUrl() + "/api/personnel/officials/" + officialId)
+            .when().get(platform.gatewayUrl() + "/api/personnel/officials/" + officialId)
             .then().statusCode(404);
     }
 
@@ -205,7 +191,7 @@ class PlatformIT {
         String bctAdmin = tokens.forUser("bct.admin");
         String viewer = tokens.forUser("viewer");
         int before = given().auth().oauth2(viewer).queryParam("ministry", "BNV", "BCT")
-                .get(stack.gatewayUrl() + "/api/personnel/officials").then().statusCode(200)
+                .get(platform.gatewayUrl() + "/api/personnel/officials").then().statusCode(200)
                 .extract().path("totalItems");
 
         importAnnex(bnvAdmin, samples.resolve("phu-luc-878-QD-BNV.csv"), "BNV", "878/QĐ-BNV", true)
@@ -221,14 +207,14 @@ class PlatformIT {
         given().auth().oauth2(bctAdmin)
                 .multiPart("file", "phu-luc.csv", Files.readAllBytes(samples.resolve("phu-luc-878-QD-BNV.csv")), "text/csv")
                 .queryParam("ministry", "BNV")
-            .when().post(stack.gatewayUrl() + "/api/personnel/officials/imports")
+            .when().post(platform.gatewayUrl() + "/api/personnel/officials/imports")
             .then().statusCode(403).contentType("application/problem+json");
 
         // leadership's viewer lists both ministries side by side, without personal details
         List<String> ministries = given().auth().oauth2(viewer)
                 .queryParam("ministry", "BNV", "BCT").queryParam("sort", "ministryCode,fullName")
                 .queryParam("size", 100)
-            .when().get(stack.gatewayUrl() + "/api/personnel/officials")
+            .when().get(platform.gatewayUrl() + "/api/personnel/officials")
             .then().statusCode(200)
                 .body("totalItems", equalTo(before + 68))
                 .body("items.fullName", hasItem("Nguyễn Thị Hoa"))
@@ -240,7 +226,7 @@ class PlatformIT {
         // BNV's admins hear about the import once, not once per row
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(bnvAdmin)
                 .queryParam("size", 100)
-            .when().get(stack.gatewayUrl() + "/api/notification/inbox")
+            .when().get(platform.gatewayUrl() + "/api/notification/inbox")
             .then().statusCode(200).body("items.title", hasItem("Nhập danh sách cán bộ theo 878/QĐ-BNV")));
     }
 
@@ -255,14 +241,14 @@ class PlatformIT {
         if (decision != null) {
             request.queryParam("decision", decision);
         }
-        return request.when().post(stack.gatewayUrl() + "/api/personnel/officials/imports")
+        return request.when().post(platform.gatewayUrl() + "/api/personnel/officials/imports")
                 .then().statusCode(200).contentType("application/json");
     }
 
     @Test
     @Order(8)
     void theImportedOfficialsAreSecondedToThe34ProvincesByTheirDecisionAndTheRoundIsRescheduled() {
-        String gateway = stack.gatewayUrl();
+        String gateway = platform.gatewayUrl();
         String bnvAdmin = tokens.forUser("bnv.admin");
         String round = given().auth().oauth2(bnvAdmin).contentType(ContentType.JSON)
                 .body("""
@@ -322,14 +308,14 @@ class PlatformIT {
     private void assignWhenKnown(String token, String round, String official, String province) {
         await().atMost(Duration.ofSeconds(15)).until(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"officialId\": \"%s\", \"provinceCode\": \"%s\"}".formatted(official, province))
-                .when().post(stack.gatewayUrl() + "/api/assignment/deployments/" + round + "/assignments")
+                .when().post(platform.gatewayUrl() + "/api/assignment/deployments/" + round + "/assignments")
                 .then().extract().statusCode() == 201);
     }
 
     @Test
     @Order(9)
     void theOfficerReportsTheWeekAndTheMinistrysUnitAnswersTheEscalatedIssue() {
-        String gateway = stack.gatewayUrl();
+        String gateway = platform.gatewayUrl();
         String officer = tokens.forUser("bnv.officer");
         String coordinator = tokens.forUser("bnv.coordinator");
         // the ministry's IT centre, announced by personnel-service to report-service
@@ -408,22 +394,21 @@ class PlatformIT {
     @Test
     @Order(10)
     void theOfficialAndTheInboxEntrySurviveARestartOfTheWholeStack() {
-        stack.stop();
-        stack = LocalStack.start(settings, false);
-        tokens = new KeycloakTokens(stack.keycloakUrl());
+        platform.restart();
+        tokens = platform.tokens();
         String bnvAdmin = tokens.forUser("bnv.admin");
 
         given()
                 .auth().oauth2(bnvAdmin)
             .when()
-                .get(stack.gatewayUrl() + "/api/personnel/officials/" + officialId)
+                .get(platform.gatewayUrl() + "/api/personnel/officials/" + officialId)
             .then()
                 .statusCode(200)
                 .body("fullName", equalTo("Nguyễn Thị Hoa"));
         List<String> subjects = given()
                 .auth().oauth2(bnvAdmin)
             .when()
-                .get(stack.gatewayUrl() + "/api/notification/inbox")
+                .get(platform.gatewayUrl() + "/api/notification/inbox")
             .then()
                 .statusCode(200)
                 .extract().path("items.subjectId");
@@ -433,16 +418,7 @@ class PlatformIT {
 
     /** The subjects in an address's mailbox on the local stack's IMAP server (the address is login and password). */
     private static List<String> mailSubjects(String address) throws Exception {
-        return Mailboxes.subjects(URI.create(stack.imapUrl()), address);
-    }
-
-    private static void deleteRecursively(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        return Mailboxes.subjects(URI.create(platform.imapUrl()), address);
     }
 
     /** Officials are unique by work email, also across runs of this test on a kept stack. */

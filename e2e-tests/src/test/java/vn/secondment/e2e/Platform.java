@@ -1,0 +1,103 @@
+package vn.secondment.e2e;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import vn.secondment.stack.LocalStack;
+import vn.secondment.stack.StackSettings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The packaged platform on the local stack, started once for all end-to-end classes of a run (a start costs about a
+ * minute) and stopped when the run ends. A class declares {@code @ExtendWith(Platform.Shared.class)} and then reads
+ * {@link #current()}.
+ */
+final class Platform implements ExtensionContext.Store.CloseableResource {
+
+    private static final Path STATE = Path.of("target", "e2e-stack").toAbsolutePath();
+    private static Platform current;
+
+    private final StackSettings settings;
+    private LocalStack stack;
+    private KeycloakTokens tokens;
+
+    private Platform(StackSettings settings) {
+        this.settings = settings;
+        start();
+    }
+
+    /** The running platform; only inside a class extended with {@link Shared}. */
+    static Platform current() {
+        if (current == null) {
+            throw new IllegalStateException("Extend the test class with Platform.Shared");
+        }
+        return current;
+    }
+
+    String gatewayUrl() {
+        return stack.gatewayUrl();
+    }
+
+    String imapUrl() {
+        return stack.imapUrl();
+    }
+
+    String kafkaBootstrapServers() {
+        return stack.kafkaBootstrapServers();
+    }
+
+    KeycloakTokens tokens() {
+        return tokens;
+    }
+
+    /** Stops every process of the stack and starts it again on the same state. */
+    void restart() {
+        stack.stop();
+        start();
+    }
+
+    @Override
+    public void close() {
+        stack.stop();
+        current = null;
+    }
+
+    private void start() {
+        stack = LocalStack.start(settings, false);
+        tokens = new KeycloakTokens(stack.keycloakUrl());
+    }
+
+    private static Platform startFresh() {
+        try {
+            deleteRecursively(STATE);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not clear " + STATE, e);
+        }
+        Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+        current = new Platform(StackSettings.ephemeral(root, STATE));
+        return current;
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Starts the platform for the first class that needs it; JUnit closes it after the last one. */
+    static final class Shared implements BeforeAllCallback {
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Platform.class);
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            context.getRoot().getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(Platform.class, key -> startFresh(), Platform.class);
+        }
+    }
+}
