@@ -2,6 +2,7 @@ package vn.secondment.assignment.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import vn.secondment.assignment.Assignment;
+import vn.secondment.assignment.Deployment;
 import vn.secondment.assignment.repository.KnownOfficialRepository;
 import vn.secondment.data.AssignmentScope;
 import vn.secondment.rest.problem.ProblemException;
@@ -10,6 +11,7 @@ import vn.secondment.rest.security.Roles;
 
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Who may do what with deployments, assignments and work plans (docs/DESIGN.md, security model):
@@ -53,8 +55,29 @@ public class AssignmentAccess {
         }
     }
 
+    /**
+     * Refuses (403) unless the caller may assign officials to {@code d} at all: an admin or coordinator of its
+     * ministry or of a partner ministry (each assigns only their own officials: {@link #canManage} of the
+     * official's ministry decides).
+     */
+    public void requireAssignInto(Deployment d) {
+        if (!canManage(d.ministryCode) && d.partnerMinistries.stream().noneMatch(this::canManage)) {
+            throw ProblemException.forbidden("Only an admin or coordinator of " + String.join(" or ",
+                    Stream.concat(Stream.of(d.ministryCode), d.partnerMinistries.stream()).toList()) + " may assign officials to this deployment");
+        }
+    }
+
+    /**
+     * Whether the caller manages this assignment: the deployment's ministry, or the official's own ministry when
+     * it is a partner of the deployment.
+     */
+    public boolean canManage(Assignment assignment) {
+        return canManage(assignment.ministryCode) || canManage(assignment.officialMinistryCode);
+    }
+
     public boolean canSee(Assignment assignment) {
-        return scope().admits(assignment.ministryCode, assignment.provinceCode, assignment.officialId);
+        return scope().admits(assignment.ministryCode, assignment.provinceCode, assignment.officialId)
+                || canManage(assignment.officialMinistryCode);
     }
 
     /** Whether the caller is the assigned official. */

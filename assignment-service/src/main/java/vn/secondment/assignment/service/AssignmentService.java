@@ -111,7 +111,7 @@ public class AssignmentService {
     public Assignment create(UUID deploymentId, AssignmentRequest request, AssignmentAccess access) {
         Deployment d = deployments.findByIdOptional(deploymentId)
                 .orElseThrow(() -> ProblemException.notFound("Deployment", deploymentId));
-        access.requireManage(d.ministryCode);
+        access.requireAssignInto(d);
         if (!d.status.open()) {
             throw new ProblemException(ProblemType.CONFLICT, "Deployment " + d.id + " is " + d.status
                     + ": no assignment can be added");
@@ -136,6 +136,11 @@ public class AssignmentService {
                     List.of(new Problem.Violation("officialId", official.fullName + " belongs to "
                             + official.ministryCode + "; this deployment takes officials of " + d.ministryCode
                             + (d.partnerMinistries.isEmpty() ? "" : " and " + String.join(", ", d.partnerMinistries)))));
+        }
+        // a ministry decides about its own officials: a partner's officials are assigned by the partner's admins
+        if (!access.canManage(official.ministryCode)) {
+            throw ProblemException.forbidden(official.fullName + " belongs to " + official.ministryCode
+                    + ": only an admin or coordinator of " + official.ministryCode + " may assign them");
         }
         Period period = new Period(start, end);
         requireFree(official.id, period, Set.of());
@@ -402,7 +407,7 @@ public class AssignmentService {
         if (scope.nothing()) {
             return new PageView<>(List.of(), paging.page, paging.size, 0);
         }
-        Where where = scope.restrict(Where.from("Assignment a"), "a")
+        Where where = scope.restrictWithOwnOfficials(Where.from("Assignment a"), "a")
                 .and("a.deployment.id = :deployment", "deployment", filter.deployment)
                 .and("a.ministryCode in :ministries", "ministries", filter.ministries)
                 .and("a.provinceCode = :province", "province", filter.province)
@@ -420,7 +425,12 @@ public class AssignmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageView<AuditRecordView> history(UUID id, Paging paging, AssignmentAccess access) {
         Assignment a = assignments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Assignment", id));
-        access.requireManage(a.ministryCode);
+        if (!access.canManage(a)) {
+            if (access.canSee(a)) {
+                access.requireManage(a.ministryCode);
+            }
+            throw ProblemException.notFound("Assignment", id);
+        }
         return audit.history(AUDIT_TYPE, id, paging);
     }
 
@@ -569,7 +579,7 @@ public class AssignmentService {
 
     private Assignment changeable(UUID id, String ifMatch, AssignmentAccess access) {
         Assignment a = assignments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Assignment", id));
-        if (!access.canManage(a.ministryCode)) {
+        if (!access.canManage(a)) {
             if (access.canSee(a)) {
                 access.requireManage(a.ministryCode);
             }

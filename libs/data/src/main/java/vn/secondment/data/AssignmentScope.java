@@ -49,12 +49,28 @@ public record AssignmentScope(boolean everything, Optional<String> ministry, Opt
      * {@code provinceCode} and {@code officialId} (an assignment).
      */
     public Where restrict(Where where, String alias) {
+        return restrict(where, alias, false);
+    }
+
+    /**
+     * As {@link #restrict(Where, String)}, where a ministry's scope also takes its own officials seconded under
+     * another ministry's deployment, by the entity's {@code officialMinistryCode} (an assignment of
+     * assignment-service, which knows the official's ministry).
+     */
+    public Where restrictWithOwnOfficials(Where where, String alias) {
+        return restrict(where, alias, true);
+    }
+
+    private Where restrict(Where where, String alias, boolean ownOfficialsElsewhere) {
         if (everything) {
             return where;
         }
         List<String> any = new ArrayList<>();
         ministry.ifPresent(m -> {
             any.add(alias + ".ministryCode = :scopeMinistry");
+            if (ownOfficialsElsewhere) {
+                any.add(alias + ".officialMinistryCode = :scopeMinistry");
+            }
             where.parameter("scopeMinistry", m);
         });
         province.ifPresent(p -> {

@@ -79,7 +79,7 @@ public class FieldVisitService {
         }
         KnownAssignment a = assignments.findByIdOptional(r.assignmentId())
                 .orElseThrow(() -> ProblemException.notFound("Assignment", r.assignmentId()));
-        access.requireOwn(a);
+        ReportRules.requireAuthor(a, access, "Assignment", a.assignmentId);
         if (a.status == AssignmentSnapshot.Status.WITHDRAWN) {
             throw new ProblemException(ProblemType.CONFLICT, "Assignment " + a.assignmentId
                     + " was withdrawn before the official went: it has no visits");
@@ -115,7 +115,7 @@ public class FieldVisitService {
     @Transactional
     public FieldVisitView update(UUID id, String ifMatch, FieldVisitRequest r, ReportAccess access) {
         FieldVisit v = visits.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Field visit", id));
-        access.requireOwn(v.assignment);
+        ReportRules.requireAuthor(v.assignment, access, "Field visit", id);
         Versions.requireMatch(ifMatch, v.version);
         if (r.assignmentId() != null && !r.assignmentId().equals(v.assignment.assignmentId)) {
             throw ProblemException.invalid("assignmentId", "a visit stays with its assignment "

@@ -137,7 +137,12 @@ class FieldVisitTest {
         Secondment colleague = new Secondment("BNV", "79", LocalDate.of(2025, 9, 3), LocalDate.of(2025, 11, 3));
         String other = Fixtures.activeOfficer(kafka, colleague, "Phạm Văn Bình");
 
+        // a colleague, who cannot see the assignment, does not learn that it exists; a viewer, who can, is refused
         given().auth().oauth2(other).contentType(ContentType.JSON)
+                .body(visit(mine.id, "25942", LocalDate.of(2025, 9, 15), List.of()))
+                .when().post(VISITS)
+                .then().statusCode(404);
+        given().auth().oauth2(VIEWER).contentType(ContentType.JSON)
                 .body(visit(mine.id, "25942", LocalDate.of(2025, 9, 15), List.of()))
                 .when().post(VISITS)
                 .then().statusCode(403);
@@ -152,7 +157,9 @@ class FieldVisitTest {
         corrected.put("findings", "Mỗi công chức phường xử lý khoảng 40 hồ sơ mỗi ngày");
         given().auth().oauth2(officer).contentType(ContentType.JSON).body(corrected)
                 .when().put(VISITS + "/" + id).then().statusCode(428);
-        given().auth().oauth2(other).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(corrected)
+        given().auth().oauth2(other).contentType(ContentType.JSON).header("If-Match", "\"7\"").body(corrected)
+                .when().put(VISITS + "/" + id).then().statusCode(404);
+        given().auth().oauth2(VIEWER).contentType(ContentType.JSON).header("If-Match", "\"7\"").body(corrected)
                 .when().put(VISITS + "/" + id).then().statusCode(403);
         given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(corrected)
                 .when().put(VISITS + "/" + id)
