@@ -6,7 +6,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.gateway.support.FakePersonnelService;
 import vn.secondment.gateway.support.WithFakeServices;
+import vn.secondment.testing.ManagementInterface;
 import vn.secondment.testing.TestTokens;
+
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -128,7 +131,7 @@ class ConsoleTest {
     void staysReadyWhileServicesAreDown() {
         given()
             .when()
-                .get("/q/health/ready")
+                .get(ManagementInterface.url("/q/health/ready"))
             .then()
                 .statusCode(OK.getStatusCode())
                 .body("status", equalTo("UP"));
@@ -145,10 +148,19 @@ class ConsoleTest {
 
         given()
             .when()
-                .get("/q/metrics")
+                .get(ManagementInterface.url("/q/metrics"))
             .then()
                 .statusCode(OK.getStatusCode())
                 .body(containsString("uri=\"/api/personnel/*\""))
                 .body(not(containsString("6f1c2a3e-0000-4000-8000-000000000099")));
+    }
+
+    @Test
+    void servesNeitherMetricsNorHealthOnThePublicPortWithOrWithoutAToken() {
+        String token = TestTokens.user("platform.admin").roles("platform-admin").token();
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready")) {
+            given().when().get(path).then().statusCode(404);
+            given().auth().oauth2(token).when().get(path).then().statusCode(404);
+        }
     }
 }

@@ -22,8 +22,18 @@ public abstract class ServiceBaselineChecks {
     @Test
     void isReadyWithItsDatabaseMigrated() {
         given()
-            .when().get("/q/health/ready")
+            .when().get(ManagementInterface.url("/q/health/ready"))
             .then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void servesNeitherMetricsNorHealthOnItsPublicPortWithOrWithoutAToken() {
+        given().when().get(ManagementInterface.url("/q/metrics")).then().statusCode(200);
+        String token = TestTokens.user("platform.admin").roles("platform-admin").token();
+        for (String path : java.util.List.of("/q/metrics", "/q/health", "/q/health/ready")) {
+            given().when().get(path).then().statusCode(404);
+            given().auth().oauth2(token).when().get(path).then().statusCode(404);
+        }
     }
 
     @Test

@@ -69,7 +69,7 @@ public final class TestKafka implements AutoCloseable {
 
     /** Waits until the service's readiness says its event consumers have joined their groups. */
     public void awaitConsumersJoined() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get(ManagementInterface.url("/q/health/ready"))
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'event consumers joined their groups' }.status", equalTo("UP")));
     }

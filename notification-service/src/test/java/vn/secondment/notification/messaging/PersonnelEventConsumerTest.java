@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import vn.secondment.events.Topics;
 import vn.secondment.events.personnel.PersonnelEvents;
 import vn.secondment.rest.security.Roles;
+import vn.secondment.testing.ManagementInterface;
 import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
@@ -161,7 +162,7 @@ class PersonnelEventConsumerTest {
         // the three event topics, the dead letters and the live streams' topic
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
             .when()
-                .get("/q/health/ready")
+                .get(ManagementInterface.url("/q/health/ready"))
             .then()
                 .statusCode(OK.getStatusCode())
                 .body("checks.find { it.name == 'event consumers joined their groups' }.status", equalTo("UP"))

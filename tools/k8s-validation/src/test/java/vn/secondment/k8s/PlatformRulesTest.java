@@ -48,6 +48,8 @@ class PlatformRulesTest {
                 for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
                     Object path = Documents.at(container, probe, "httpGet", "path");
                     require(broken, name, probe + " on /q/health", path instanceof String p && p.startsWith("/q/health"));
+                    require(broken, name, probe + " on the management port",
+                            "management".equals(Documents.at(container, probe, "httpGet", "port")));
                 }
                 require(broken, name, "cpu and memory requests", Documents.at(container, "resources", "requests", "cpu") != null
                         && Documents.at(container, "resources", "requests", "memory") != null);
@@ -61,6 +63,13 @@ class PlatformRulesTest {
                         && Documents.list(pod, "volumes").stream().anyMatch(volume -> volume.get("name").equals(mount.get("name"))
                         && volume.containsKey("emptyDir")));
                 require(broken, name, "/tmp on an emptyDir", tmp);
+            }
+        }
+        // health and metrics stay on the pods' management port: no Service (nor the Ingress behind one) exposes it
+        for (Map<String, Object> service : overlay.ofKind("Service")) {
+            for (Map<String, Object> port : Documents.list(service, "spec", "ports")) {
+                require(broken, Overlay.name(service), "no Service port onto the management port",
+                        !List.of("management", 9000).contains(port.getOrDefault("targetPort", port.get("port"))));
             }
         }
         assertThat(broken).as(overlayName).isEmpty();

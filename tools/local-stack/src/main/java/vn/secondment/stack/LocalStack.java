@@ -276,10 +276,11 @@ public final class LocalStack implements AutoCloseable {
         for (PlatformApplication application : PlatformApplication.ALL) {
             Path jar = application.runnableJar(settings.projectRoot());
             String url = serviceUrl(application.name());
+            String ready = managementUrl(application.name()) + "/q/health/ready";
             ManagedProcess process = startProcess(application.name(),
                     List.of(javaExecutable(), "-jar", jar.toString()), ProcessEnvironments.application(settings.ports(), application),
-                    jar.getParent(), jar.toString(), url, url + "/q/health/ready");
-            pending.add(new Readiness(process, url + "/q/health/ready"));
+                    jar.getParent(), jar.toString(), url, ready);
+            pending.add(new Readiness(process, ready));
         }
         awaitReady(pending, APPLICATION_READY_TIMEOUT);
         progress.accept("Applications ready in " + seconds(Duration.between(begin, clock.instant())));
@@ -442,6 +443,11 @@ public final class LocalStack implements AutoCloseable {
     /** One application's base URL, by module name, for example {@code serviceUrl("personnel-service")}. */
     public String serviceUrl(String service) {
         return ProcessEnvironments.serviceUrl(settings.ports(), service);
+    }
+
+    /** One application's management interface (health, metrics), reachable only on this machine's ports. */
+    public String managementUrl(String application) {
+        return "http://localhost:" + settings.ports().management(application);
     }
 
     /** {@code jdbc:postgresql://localhost:<port>/<database>}; the role and (development) password equal the name. */

@@ -181,6 +181,12 @@ public final class LocalStackCommand {
                         + settings.ports().application(application.name()));
             }
         }
+        if (apps) {
+            row("Health and metrics", "each application's management port: " + String.join(", ",
+                    settings.ports().management().entrySet().stream()
+                            .map(port -> port.getKey() + " " + port.getValue()).toList())
+                    + " (/q/health, /q/metrics)");
+        }
         List<String> databases = new ArrayList<>();
         PlatformApplication.ALL.forEach(application -> application.database().ifPresent(databases::add));
         databases.add(LocalStack.KEYCLOAK_DATABASE);

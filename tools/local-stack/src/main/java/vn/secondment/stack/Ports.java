@@ -2,6 +2,7 @@ package vn.secondment.stack;
 
 import vn.secondment.embedded.FreePorts;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -22,13 +23,22 @@ import java.util.Set;
  * @param kafkaController     the Kafka KRaft controller listener
  * @param smtp                the mail server's SMTP port, where notification-service sends its e-mail (no login)
  * @param imap                the mail server's IMAP port, to read that e-mail (login = password = the address)
+ * @param management          each application's management port (health, metrics), by module name, in start order
  */
 public record Ports(int gateway, int personnelService, int assignmentService, int reportService,
                     int notificationService, int keycloak, int keycloakManagement, int postgres, int kafka,
-                    int kafkaController, int smtp, int imap) {
+                    int kafkaController, int smtp, int imap, Map<String, Integer> management) {
 
     /** How many ports a stack needs: {@link #free()} finds this many distinct ones. */
-    static final int COUNT = 12;
+    static final int COUNT = 12 + PlatformApplication.ALL.size();
+
+    public Ports {
+        management = Collections.unmodifiableMap(new LinkedHashMap<>(management));
+        if (!management.keySet().equals(Set.copyOf(PlatformApplication.names()))) {
+            throw new IllegalArgumentException("One management port per application is needed: "
+                    + PlatformApplication.names() + ", not " + management.keySet());
+        }
+    }
 
     /**
      * The fixed ports of the developer stack started by {@code ./platform up}. SMTP 2525 is notification-service's
@@ -36,10 +46,16 @@ public record Ports(int gateway, int personnelService, int assignmentService, in
      * there.
      */
     public static Ports defaults() {
-        return new Ports(8080, 8081, 8082, 8083, 8084, 8180, 9190, 15432, 9092, 9093, 2525, 3143);
+        Map<String, Integer> management = new LinkedHashMap<>();
+        management.put("personnel-service", 9181);
+        management.put("assignment-service", 9182);
+        management.put("report-service", 9183);
+        management.put("notification-service", 9184);
+        management.put("gateway", 9180);
+        return new Ports(8080, 8081, 8082, 8083, 8084, 8180, 9190, 15432, 9092, 9093, 2525, 3143, management);
     }
 
-    /** Twelve distinct ports that were free a moment ago, for stacks started by tests next to a developer stack. */
+    /** Distinct ports that were free a moment ago, for stacks started by tests next to a developer stack. */
     public static Ports free() {
         // FreePorts.find() closes its socket, so the same port can come back twice: collect until distinct
         Set<Integer> distinct = new LinkedHashSet<>();
@@ -47,7 +63,22 @@ public record Ports(int gateway, int personnelService, int assignmentService, in
             distinct.add(FreePorts.find());
         }
         int[] p = distinct.stream().mapToInt(Integer::intValue).toArray();
-        return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11]);
+        Map<String, Integer> management = new LinkedHashMap<>();
+        int next = 12;
+        for (String application : PlatformApplication.names()) {
+            management.put(application, p[next++]);
+        }
+        return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], management);
+    }
+
+    /** The management port (health, metrics) of one of the five applications, by module name. */
+    public int management(String name) {
+        Integer port = management.get(name);
+        if (port == null) {
+            throw new IllegalArgumentException("Unknown application '" + name + "'; known: "
+                    + PlatformApplication.names());
+        }
+        return port;
     }
 
     /** The port of one of the five applications, by module name (for example {@code "personnel-service"}). */

@@ -39,6 +39,7 @@ final class Preconditions {
         Map<String, Integer> needed = new LinkedHashMap<>(ports.infrastructure());
         if (!infrastructureOnly) {
             needed.putAll(ports.applications());
+            ports.management().forEach((application, port) -> needed.put(application + " management", port));
         }
         return needed;
     }

@@ -63,6 +63,7 @@ final class ProcessEnvironments {
     static Map<String, String> application(Ports ports, PlatformApplication application) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(ports.application(application.name())));
+        environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ports.management(application.name())));
         environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl(ports));
         application.database().ifPresent(database -> {
             environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgresJdbcUrl(ports, database));

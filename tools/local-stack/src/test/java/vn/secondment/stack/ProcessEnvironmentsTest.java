@@ -18,6 +18,7 @@ class ProcessEnvironmentsTest {
 
         assertThat(environment).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "QUARKUS_HTTP_PORT", "8083",
+                "QUARKUS_MANAGEMENT_PORT", "9183",
                 "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8180/realms/secondment",
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:15432/report",
                 "QUARKUS_DATASOURCE_USERNAME", "report",
@@ -54,6 +55,7 @@ class ProcessEnvironmentsTest {
 
         assertThat(environment).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "QUARKUS_HTTP_PORT", "8080",
+                "QUARKUS_MANAGEMENT_PORT", "9180",
                 "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8180/realms/secondment",
                 "GATEWAY_ROUTES_PERSONNEL_URL", "http://localhost:8081",
                 "GATEWAY_ROUTES_ASSIGNMENT_URL", "http://localhost:8082",

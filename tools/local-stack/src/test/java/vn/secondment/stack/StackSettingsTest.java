@@ -83,8 +83,10 @@ class StackSettingsTest {
                 .endsWith("gateway");
         // the port each is started on, shared with no other component
         applications.forEach((name, port) -> assertThat(ProcessEnvironments.application(ports,
-                PlatformApplication.named(name))).containsEntry("QUARKUS_HTTP_PORT", Integer.toString(port)));
+                PlatformApplication.named(name))).containsEntry("QUARKUS_HTTP_PORT", Integer.toString(port))
+                .containsEntry("QUARKUS_MANAGEMENT_PORT", Integer.toString(ports.management(name))));
         List<Integer> all = new ArrayList<>(applications.values());
+        all.addAll(ports.management().values());
         all.addAll(ports.infrastructure().values());
         assertThat(all).doesNotHaveDuplicates().hasSize(Ports.COUNT);
     }
