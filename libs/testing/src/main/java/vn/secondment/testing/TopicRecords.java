@@ -9,6 +9,7 @@ import org.awaitility.Awaitility;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -29,7 +30,8 @@ public final class TopicRecords implements AutoCloseable {
 
     /** The records received so far, in the order they arrived (checked against the contract if published). */
     public synchronized List<ConsumerRecord<String, String>> records() {
-        List<ConsumerRecord<String, String>> records = task.getRecords();
+        // a copy: the consumer keeps adding to the task's list, which a view of it (subList) would not survive
+        List<ConsumerRecord<String, String>> records = new ArrayList<>(task.getRecords());
         if (published && records.size() > checked) {
             EventContractChecks.assertRecordsConform(records.subList(checked, records.size()));
             checked = records.size();
