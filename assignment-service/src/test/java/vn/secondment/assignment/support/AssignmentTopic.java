@@ -14,7 +14,7 @@ public final class AssignmentTopic implements AutoCloseable {
     private final TopicRecords records;
 
     public AssignmentTopic(TestKafka kafka) {
-        this.records = kafka.read(Topics.ASSIGNMENT);
+        this.records = kafka.readPublished(Topics.ASSIGNMENT);
     }
 
     /** Waits until {@code count} envelopes match, then returns them in topic order. */

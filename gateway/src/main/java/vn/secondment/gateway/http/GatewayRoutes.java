@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import vn.secondment.gateway.asyncapi.EventContractDocuments;
 import vn.secondment.gateway.openapi.OpenApiDocuments;
 import vn.secondment.gateway.proxy.ServiceProxy;
 import vn.secondment.gateway.ratelimit.RateLimiting;
@@ -21,7 +22,8 @@ import vn.secondment.rest.problem.ProblemType;
  *   <li>an {@code X-Request-Id} (before anything can answer, so every answer carries it);</li>
  *   <li>Quarkus' CORS filter and token verification (built in);</li>
  *   <li>{@code /api/*}: a token is required, the caller is rate limited, the call is forwarded to its service;</li>
- *   <li>{@code GET /openapi/<name>}: rate limited, no token, the service's OpenAPI document.</li>
+ *   <li>{@code GET /openapi/<name>}: rate limited, no token, the service's OpenAPI document;</li>
+ *   <li>{@code GET /asyncapi} and {@code GET /dataschema/...}: rate limited, no token, the event contract.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -40,15 +42,18 @@ public class GatewayRoutes {
     private final RateLimiting rateLimiting;
     private final ServiceProxy proxy;
     private final OpenApiDocuments openApiDocuments;
+    private final EventContractDocuments eventContract;
     private final ProblemWriter problems;
 
     public GatewayRoutes(RouteTable routes, ApiAuthentication authentication, RateLimiting rateLimiting,
-                         ServiceProxy proxy, OpenApiDocuments openApiDocuments, ProblemWriter problems) {
+                         ServiceProxy proxy, OpenApiDocuments openApiDocuments, EventContractDocuments eventContract,
+                         ProblemWriter problems) {
         this.routes = routes;
         this.authentication = authentication;
         this.rateLimiting = rateLimiting;
         this.proxy = proxy;
         this.openApiDocuments = openApiDocuments;
+        this.eventContract = eventContract;
         this.problems = problems;
     }
 
@@ -66,6 +71,12 @@ public class GatewayRoutes {
         router.get("/openapi/:service").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(rateLimiting)
                 .handler(openApiDocuments);
+        router.get(EventContractDocuments.ASYNCAPI_PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                .handler(rateLimiting)
+                .handler(eventContract::asyncApi);
+        router.get(EventContractDocuments.SCHEMA_ROOT + "*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                .handler(rateLimiting)
+                .handler(eventContract::schema);
     }
 
     private void identify(RoutingContext context) {

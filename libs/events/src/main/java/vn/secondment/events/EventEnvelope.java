@@ -9,7 +9,8 @@ import java.time.Instant;
 /**
  * The one envelope of every event on the platform: CloudEvents 1.0 attributes in structured JSON mode,
  * plus two extension attributes, {@code ministry} (the ministry code the event belongs to, if any)
- * and {@code schemaversion} (the version of {@code data}'s shape for this {@code type}).
+ * and {@code schemaversion} (the version of {@code data}'s shape for this {@code type}). {@code dataschema} is the
+ * address of the JSON Schema of that shape, served by the gateway ({@link EventType#schemaPath()}).
  * <p>
  * Consumers ignore attributes and data fields they do not know, so producers can add fields
  * without a new schema version; removing or changing a field needs a new version.
@@ -24,6 +25,7 @@ public record EventEnvelope(
         String subject,
         Instant time,
         String datacontenttype,
+        String dataschema,
         String ministry,
         Integer schemaversion,
         JsonNode data) {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "platform.events")
 public interface EventsConfig {
@@ -11,12 +12,23 @@ public interface EventsConfig {
     /** CloudEvents {@code source} of the events this service publishes, e.g. {@code /personnel-service}. */
     String source();
 
+    /**
+     * The public address of the gateway, which serves the JSON Schema of every event's payload: each event's
+     * {@code dataschema} is this followed by {@code /dataschema/<type>/v<schemaversion>.json}. The default is the
+     * local stack's gateway; docker-compose.yml and k8s set their public URL.
+     */
+    @WithDefault("http://localhost:8080")
+    String dataschemaBase();
+
     Outbox outbox();
 
     interface Outbox {
 
-        /** The topic this service's outbox is relayed to (one topic per producing service). */
-        String topic();
+        /**
+         * The topic this service's outbox is relayed to (one topic per producing service); none for a service that
+         * publishes no events (notification-service), whose relay then never connects.
+         */
+        Optional<String> topic();
 
         /** How often the relay looks for events that were not relayed right after their commit. */
         @WithDefault("1s")

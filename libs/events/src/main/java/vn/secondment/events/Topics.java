@@ -18,7 +18,6 @@ public final class Topics {
     public static final String PERSONNEL = "personnel.events";
     public static final String ASSIGNMENT = "assignment.events";
     public static final String REPORT = "report.events";
-    public static final String NOTIFICATION = "notification.events";
 
     /** Partitions of each topic where the platform creates it (the local stack, docker-compose.yml's default). */
     public static final int PARTITIONS = 3;

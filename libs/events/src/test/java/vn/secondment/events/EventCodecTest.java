@@ -25,7 +25,8 @@ class EventCodecTest {
         var payload = new OfficialSnapshot(officialId, "Nguyễn Thị Hoa", "BNV", null, "Chuyên viên chính",
                 "CIVIL_SERVANT", "hoa.nt@moha.gov.vn", java.util.List.of("tổ chức bộ máy"), true, null);
         var envelope = new EventEnvelope("1.0", "e-1", "/personnel-service", PersonnelEvents.OFFICIAL_REGISTERED.name(),
-                officialId.toString(), Instant.parse("2025-09-03T08:00:00Z"), EventEnvelope.JSON, "BNV", 1,
+                officialId.toString(), Instant.parse("2025-09-03T08:00:00Z"), EventEnvelope.JSON,
+                "https://api.example.vn/dataschema/vn.secondment.personnel.official.registered/v1.json", "BNV", 1,
                 mapper.valueToTree(payload));
 
         EventEnvelope decoded = codec.decode(codec.encode(envelope));

@@ -9,7 +9,8 @@ class TopicsTest {
     @Test
     void theListHoldsEveryProducersTopicAndTheDeadLetterTopicsOnce() {
         assertThat(Topics.all())
-                .contains(Topics.PERSONNEL, Topics.ASSIGNMENT, Topics.REPORT, Topics.NOTIFICATION)
+                .contains(Topics.PERSONNEL, Topics.ASSIGNMENT, Topics.REPORT)
+                .doesNotContain("notification.events")
                 .contains("personnel-service.dlq", "assignment-service.dlq", "report-service.dlq",
                         "notification-service.dlq")
                 .doesNotHaveDuplicates()

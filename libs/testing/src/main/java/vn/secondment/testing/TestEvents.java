@@ -18,6 +18,9 @@ public final class TestEvents {
     public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    /** The local stack's gateway, the relay's default {@code platform.events.dataschema-base}. */
+    private static final String DATASCHEMA_BASE = "http://localhost:8080/";
+
     private TestEvents() {
     }
 
@@ -32,6 +35,7 @@ public final class TestEvents {
                 .put("subject", subject)
                 .put("time", time.toString())
                 .put("datacontenttype", "application/json")
+                .put("dataschema", DATASCHEMA_BASE + EventContractChecks.schemaPath(type, schemaVersion))
                 .put("ministry", ministry)
                 .put("schemaversion", schemaVersion);
         envelope.set("data", JSON.valueToTree(data));

@@ -49,12 +49,17 @@ public final class TestKafka implements AutoCloseable {
      * waits until the broker has it.
      */
     public RecordMetadata publish(String topic, ObjectNode envelope, Integer partition) {
+        return publish(record(topic, envelope, partition));
+    }
+
+    /** The record the outbox relay would send for {@code envelope}, for a test's own producer. */
+    public static ProducerRecord<String, String> record(String topic, ObjectNode envelope, Integer partition) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition,
                 envelope.path("subject").asText(), envelope.toString());
         record.headers().add("content-type", STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_id", envelope.path("id").asText().getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_type", envelope.path("type").asText().getBytes(StandardCharsets.UTF_8));
-        return publish(record);
+        return record;
     }
 
     /** Publishes any value, e.g. a record that is not an envelope, and waits until the broker has it. */
@@ -86,7 +91,25 @@ public final class TestKafka implements AutoCloseable {
 
     /** Reads {@code topic} from its beginning, until closed. */
     public TopicRecords read(String topic) {
-        return new TopicRecords(companion.consumeStrings().fromTopics(topic));
+        return new TopicRecords(companion.consumeStrings().fromTopics(topic), false);
+    }
+
+    /**
+     * Reads the service's own topic from its beginning, until closed, checking every record on it against the
+     * event contract ({@link EventContractChecks#assertRecordsConform}) as it is read: what the service really
+     * published, in every test that looks at it, whatever that test looks for.
+     */
+    public TopicRecords readPublished(String topic) {
+        return new TopicRecords(companion.consumeStrings().fromTopics(topic), true);
+    }
+
+    /** {@link #awaitRecords} of the service's own topic, every record on it checked as {@link #readPublished} does. */
+    public List<ConsumerRecord<String, String>> awaitPublished(String topic,
+                                                               Predicate<ConsumerRecord<String, String>> wanted,
+                                                               int count) {
+        try (TopicRecords records = readPublished(topic)) {
+            return records.await(wanted, count);
+        }
     }
 
     /** Waits until {@code topic} holds at least {@code count} records that {@code wanted} accepts, and returns them. */

@@ -9,6 +9,7 @@ import org.awaitility.Awaitility;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -18,14 +19,24 @@ public final class TopicRecords implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final ConsumerTask<String, String> task;
+    /** Whether every record is checked against the event contract (a producer's own topic). */
+    private final boolean published;
+    private int checked;
 
-    TopicRecords(ConsumerTask<String, String> task) {
+    TopicRecords(ConsumerTask<String, String> task, boolean published) {
         this.task = task;
+        this.published = published;
     }
 
-    /** The records received so far, in the order they arrived. */
-    public List<ConsumerRecord<String, String>> records() {
-        return task.getRecords();
+    /** The records received so far, in the order they arrived (checked against the contract if published). */
+    public synchronized List<ConsumerRecord<String, String>> records() {
+        // a copy: the consumer keeps adding to the task's list, which a view of it (subList) would not survive
+        List<ConsumerRecord<String, String>> records = new ArrayList<>(task.getRecords());
+        if (published && records.size() > checked) {
+            EventContractChecks.assertRecordsConform(records.subList(checked, records.size()));
+            checked = records.size();
+        }
+        return records;
     }
 
     /** Waits until at least {@code count} records match {@code wanted}, then returns them in order. */

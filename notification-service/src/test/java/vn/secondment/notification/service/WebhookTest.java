@@ -100,7 +100,7 @@ class WebhookTest {
     EntityManager em;
 
     record Received(String path, String host, String contentType, String deliveryId, String timestamp,
-                    boolean signatureValid, String eventId) {
+                    boolean signatureValid, String eventId, String dataschema) {
     }
 
     @BeforeAll
@@ -112,10 +112,11 @@ class WebhookTest {
             String timestamp = exchange.getRequestHeaders().getFirst("X-Secondment-Timestamp");
             String signature = exchange.getRequestHeaders().getFirst("X-Secondment-Signature");
             boolean valid = verify(SECRETS.get(path), timestamp, raw, signature);
-            String eventId = TestEvents.JSON.readTree(raw).path("id").asText();
+            var event = TestEvents.JSON.readTree(raw);
             RECEIVED.add(new Received(path, exchange.getRequestHeaders().getFirst("Host"),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("X-Secondment-Delivery"), timestamp, valid, eventId));
+                    exchange.getRequestHeaders().getFirst("X-Secondment-Delivery"), timestamp, valid,
+                    event.path("id").asText(), event.path("dataschema").asText(null)));
             exchange.sendResponseHeaders(path.startsWith("/fail/") ? 500 : 204, -1);
             exchange.close();
         });
@@ -191,6 +192,8 @@ class WebhookTest {
             assertThat(r.signatureValid()).isTrue();
             assertThat(r.contentType()).isEqualTo("application/cloudevents+json; charset=UTF-8");
             assertThat(r.timestamp()).matches("\\d+");
+            // the whole envelope as it came off Kafka: the schema of its data too
+            assertThat(r.dataschema()).isEqualTo(returned.path("dataschema").asText()).isNotBlank();
         });
         given().auth().oauth2(BNV_ADMIN)
             .when().get(WEBHOOKS + "/{id}/deliveries", id)

@@ -657,7 +657,7 @@ class AnnexImportTest {
 
     /** The envelopes of the records on personnel.events matching {@code wanted}, once at least {@code count} arrived. */
     private List<JsonNode> awaitRecords(Predicate<ConsumerRecord<String, String>> wanted, int count) {
-        return kafka.awaitRecords(Topics.PERSONNEL, wanted, count).stream().map(TopicRecords::envelope).toList();
+        return kafka.awaitPublished(Topics.PERSONNEL, wanted, count).stream().map(TopicRecords::envelope).toList();
     }
 
     private static String type(ConsumerRecord<String, String> record) {

@@ -1,5 +1,6 @@
 package vn.secondment.personnel.messaging;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -24,15 +24,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.Topics;
 import vn.secondment.events.outbox.OutboxEvent;
+import vn.secondment.events.personnel.OfficialSnapshot;
+import vn.secondment.events.personnel.PersonnelEvents;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.InjectTestKafka;
+import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 import static io.restassured.RestAssured.given;
@@ -97,7 +102,7 @@ class OutboxRelayTest {
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(outboxEventOf(id).publishedAt).isNotNull());
-            var consumer = kafka.read(Topics.PERSONNEL);
+            var consumer = kafka.readPublished(Topics.PERSONNEL);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(consumer.records()).extracting(record -> record.key()).contains(id));
             consumer.close();
@@ -121,6 +126,17 @@ class OutboxRelayTest {
         }
     }
 
+    /**
+     * A probe that is a well-formed event of the topic's contract: other tests read this topic and check every
+     * record on it against the contract.
+     */
+    private static ObjectNode probeEvent() {
+        UUID id = UUID.randomUUID();
+        return TestEvents.envelope(PersonnelEvents.OFFICIAL_UPDATED.name(), 1, "/personnel-service", id.toString(),
+                "BNV", Instant.parse("2025-09-15T01:30:00Z"),
+                new OfficialSnapshot(id, "Kiểm tra Kafka", "BNV", null, null, null, null, null, false, null));
+    }
+
     private void refuseWrites(Admin admin, boolean refuse) throws Exception {
         ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.PERSONNEL);
         AlterConfigOp op = refuse
@@ -133,7 +149,7 @@ class OutboxRelayTest {
                 ProducerConfig.RETRIES_CONFIG, 0), new StringSerializer(), new StringSerializer())) {
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 try {
-                    probe.send(new ProducerRecord<>(Topics.PERSONNEL, "probe", "{}")).get();
+                    probe.send(TestKafka.record(Topics.PERSONNEL, probeEvent(), null)).get();
                     return !refuse;
                 } catch (ExecutionException e) {
                     return refuse && e.getCause() instanceof RecordTooLargeException;

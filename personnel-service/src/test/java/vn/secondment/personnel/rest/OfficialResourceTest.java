@@ -533,7 +533,7 @@ class OfficialResourceTest {
     }
 
     private ConsumerRecord<String, String> awaitRecord(Predicate<ConsumerRecord<String, String>> wanted) {
-        return kafka.awaitRecords(Topics.PERSONNEL, wanted, 1).get(0);
+        return kafka.awaitPublished(Topics.PERSONNEL, wanted, 1).get(0);
     }
 
     private static boolean matches(ConsumerRecord<String, String> record, String officialId, String type) {

@@ -610,7 +610,7 @@ class UnitResourceTest {
 
     /** The first event of {@code type} about unit {@code unitId} on the personnel topic that {@code wanted} accepts. */
     private ConsumerRecord<String, String> awaitEvent(String unitId, String type, Predicate<JsonNode> wanted) {
-        ConsumerRecord<String, String> found = kafka.awaitRecords(Topics.PERSONNEL, r -> unitId.equals(r.key())
+        ConsumerRecord<String, String> found = kafka.awaitPublished(Topics.PERSONNEL, r -> unitId.equals(r.key())
                 && type.equals(TopicRecords.type(r)) && wanted.test(read(r.value())), 1).get(0);
         JsonNode envelope = read(found.value());
         assertThat(envelope.path("specversion").asText()).isEqualTo("1.0");

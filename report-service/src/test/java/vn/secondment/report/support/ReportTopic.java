@@ -17,7 +17,7 @@ public final class ReportTopic implements AutoCloseable {
     private final TopicRecords records;
 
     public ReportTopic(TestKafka kafka) {
-        this.records = kafka.read(Topics.REPORT);
+        this.records = kafka.readPublished(Topics.REPORT);
     }
 
     /** Waits until {@code count} events of {@code type} about {@code reportId} arrived, then returns them in order. */

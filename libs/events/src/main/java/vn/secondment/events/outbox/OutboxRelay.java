@@ -21,6 +21,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import vn.secondment.events.EventCodec;
 import vn.secondment.events.EventEnvelope;
+import vn.secondment.events.EventType;
 import vn.secondment.events.EventsConfig;
 
 import java.nio.charset.StandardCharsets;
@@ -86,13 +87,13 @@ public class OutboxRelay {
      * not pay for it; if Kafka is down the relay simply retries later.
      */
     void onStart(@Observes StartupEvent startup) {
-        executor.execute(() -> {
+        config.outbox().topic().ifPresent(topic -> executor.execute(() -> {
             try {
-                producer().partitionsFor(config.outbox().topic());
+                producer().partitionsFor(topic);
             } catch (RuntimeException e) {
-                LOG.infof("Kafka not reachable yet for topic %s: %s", config.outbox().topic(), e.getMessage());
+                LOG.infof("Kafka not reachable yet for topic %s: %s", topic, e.getMessage());
             }
-        });
+        }));
     }
 
     /** Stops relaying before the database goes away; what is pending is relayed by the next start. */
@@ -102,7 +103,7 @@ public class OutboxRelay {
 
     /** Relays everything pending; returns at once if another thread is already relaying. */
     public void drain() {
-        if (shuttingDown) {
+        if (shuttingDown || config.outbox().topic().isEmpty()) {
             return;
         }
         if (!draining.tryLock()) {
@@ -184,18 +185,30 @@ public class OutboxRelay {
     }
 
     private ProducerRecord<String, String> toRecord(OutboxEvent event) {
+        return toRecord(event, config.outbox().topic().orElseThrow(), config.source(), config.dataschemaBase(), codec);
+    }
+
+    /**
+     * The Kafka record of an outbox event, exactly as the relay sends it (public so the contract tests of libs/events
+     * put the same records on a broker).
+     *
+     * @param dataschemaBase the gateway's public address, which serves the payload's schema
+     */
+    public static ProducerRecord<String, String> toRecord(OutboxEvent event, String topic, String source,
+                                                          String dataschemaBase, EventCodec codec) {
         EventEnvelope envelope;
         try {
-            envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, event.id.toString(), config.source(),
-                    event.eventType, event.aggregateId, event.occurredAt, EventEnvelope.JSON, event.ministry,
-                    event.schemaVersion, codec.readTree(event.payload));
+            envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, event.id.toString(), source,
+                    event.eventType, event.aggregateId, event.occurredAt, EventEnvelope.JSON,
+                    dataschema(dataschemaBase, event), event.ministry, event.schemaVersion,
+                    codec.readTree(event.payload));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Outbox event " + event.id + " has an unreadable payload", e);
         }
         // no record timestamp of ours: the producer stamps the time of sending. The event's own time (which the
         // service's clock gives, and may lie far from the broker's) is in the envelope; Kafka measures retention and
         // its timestamp bounds against the record's
-        ProducerRecord<String, String> record = new ProducerRecord<>(config.outbox().topic(), event.aggregateId,
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.aggregateId,
                 codec.encode(envelope));
         // structured mode of the CloudEvents Kafka binding: the value is the whole event, as webhooks send it
         record.headers().add("content-type", EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
@@ -203,6 +216,11 @@ public class OutboxRelay {
         record.headers().add("ce_id", event.id.toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_type", event.eventType.getBytes(StandardCharsets.UTF_8));
         return record;
+    }
+
+    private static String dataschema(String base, OutboxEvent event) {
+        String prefix = base.endsWith("/") ? base : base + "/";
+        return prefix + EventType.schemaPath(event.eventType, event.schemaVersion);
     }
 
     private synchronized Producer<String, String> producer() {
