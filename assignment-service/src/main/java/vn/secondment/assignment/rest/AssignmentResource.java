@@ -63,7 +63,8 @@ public class AssignmentResource {
                     + "every ministry, an officer their own, viewers everything. Filters combine; page size at most "
                     + Paging.MAX_SIZE + ".")
     @APIResponse(responseCode = "200", description = "One page of assignments",
-            content = @Content(examples = @ExampleObject(name = "one page", value = AssignmentView.PAGE_EXAMPLE)))
+            content = @Content(schema = @Schema(ref = "AssignmentPage"),
+                    examples = @ExampleObject(name = "one page", value = AssignmentView.PAGE_EXAMPLE)))
     public PageView<AssignmentView> list(@BeanParam @Valid AssignmentFilter filter, @BeanParam @Valid Paging paging) {
         return views.page(service.list(filter, paging, access), filter.asOf);
     }
@@ -179,7 +180,8 @@ public class AssignmentResource {
     @Operation(operationId = "getAssignmentAudit", summary = "Who changed this assignment, what and when",
             description = "Newest first; readable by the ministry's admins and coordinators.")
     @APIResponse(responseCode = "200", description = "One page of the audit log",
-            content = @Content(examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))
+            content = @Content(schema = @Schema(ref = "AuditRecordPage"),
+                    examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))
     public PageView<AuditRecordView> audit(@PathParam("id") UUID id, @BeanParam @Valid Paging paging) {
         return service.history(id, paging, access);
     }

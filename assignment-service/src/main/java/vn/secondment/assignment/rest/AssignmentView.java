@@ -1,5 +1,6 @@
 package vn.secondment.assignment.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.assignment.AssignmentRole;
 import vn.secondment.assignment.AssignmentStatus;
 
@@ -18,8 +19,10 @@ import java.util.UUID;
 public record AssignmentView(UUID id, UUID deploymentId, String deploymentName, String decisionNumber,
                              String ministryCode, OfficialRef official, String provinceCode, AssignmentRole role,
                              List<String> focusCommunes, LocalDate startDate, LocalDate endDate,
-                             AssignmentStatus status, LocalDate asOf, LocalDate arrivedOn, UUID replacesId,
-                             UUID replacedById, List<RevisionView> revisions, long version, Instant createdAt,
+                             AssignmentStatus status, @Schema(nullable = true) LocalDate asOf,
+                             @Schema(nullable = true) LocalDate arrivedOn, @Schema(nullable = true) UUID replacesId,
+                             @Schema(nullable = true) UUID replacedById,
+                             @Schema(nullable = true) List<RevisionView> revisions, long version, Instant createdAt,
                              Instant updatedAt) {
 
     public static final String PAGE_EXAMPLE = """

@@ -16,7 +16,7 @@ public record CommuneDetailView(@Schema(examples = "26248") String code,
                                 @Schema(examples = "Đồng Nai") String provinceName,
                                 @Schema(examples = "Thành phố Đồng Nai") String provinceFullName,
                                 @Schema(examples = "Trang Bom") String nameEn,
-                                LocalDate validFrom, LocalDate validTo,
+                                LocalDate validFrom, @Schema(nullable = true) LocalDate validTo,
                                 @Schema(description = "Every version, oldest first")
                                 List<CommuneVersionView> history) {
 }

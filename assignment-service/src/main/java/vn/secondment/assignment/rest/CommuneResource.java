@@ -70,7 +70,8 @@ public class CommuneResource {
                     + "but the last must be whole, the last may be cut short. Exact names first, then names that "
                     + "start with q, then by code. Without q, every commune (of the province, of the type) by code.")
     @APIResponse(responseCode = "200", description = "One page of the matching communes",
-            content = @Content(examples = @ExampleObject(name = "di an", value = SEARCH_EXAMPLE)))
+            content = @Content(schema = @Schema(ref = "CommunePage"),
+                    examples = @ExampleObject(name = "di an", value = SEARCH_EXAMPLE)))
     public PageView<CommuneView> search(@QueryParam("q") @Size(max = 100)
                                         @Parameter(description = "Words of the name, ignoring case and diacritics "
                                                 + "(e.g. di an, dong xoai, phuong ba dinh)") String q,

@@ -8,5 +8,5 @@ import java.time.LocalDate;
 /** One version of a commune: its names, type and province from validFrom to validTo (inclusive; null while valid). */
 @Schema(name = "CommuneVersion")
 public record CommuneVersionView(String name, String fullName, CommuneType type, String provinceCode, String nameEn,
-                                 LocalDate validFrom, LocalDate validTo) {
+                                 LocalDate validFrom, @Schema(nullable = true) LocalDate validTo) {
 }

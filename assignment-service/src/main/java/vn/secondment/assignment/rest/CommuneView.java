@@ -16,6 +16,7 @@ public record CommuneView(@Schema(examples = "25942") String code,
                           @Schema(examples = "Thành phố Hồ Chí Minh") String provinceFullName,
                           @Schema(examples = "Di An") String nameEn,
                           @Schema(description = "First day of this version") LocalDate validFrom,
-                          @Schema(description = "Last day of this version (inclusive); null while valid")
+                          @Schema(nullable = true,
+                                  description = "Last day of this version (inclusive); null while valid")
                           LocalDate validTo) {
 }

@@ -1,5 +1,6 @@
 package vn.secondment.assignment.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.assignment.DeploymentType;
 
 import java.time.LocalDate;
@@ -11,8 +12,8 @@ import java.util.List;
  *
  * @param type only deployments of this type were counted; null for every type
  */
-public record CoverageMatrixView(LocalDate date, DeploymentType type, List<MinistryCoverage> ministries,
-                                 CoverageTotals totals) {
+public record CoverageMatrixView(LocalDate date, @Schema(nullable = true) DeploymentType type,
+                                 List<MinistryCoverage> ministries, CoverageTotals totals) {
 
     /** One ministry's row of the matrix. */
     public record MinistryCoverage(String ministryCode, CoverageTotals totals, List<CoverageCell> cells) {

@@ -111,7 +111,8 @@ public class DeploymentResource {
             description = "Readable by every signed-in caller: decisions and periods are public. Page size at most "
                     + Paging.MAX_SIZE + ".")
     @APIResponse(responseCode = "200", description = "One page of deployments",
-            content = @Content(examples = @ExampleObject(name = "one page", value = DeploymentView.PAGE_EXAMPLE)))
+            content = @Content(schema = @Schema(ref = "DeploymentPage"),
+                    examples = @ExampleObject(name = "one page", value = DeploymentView.PAGE_EXAMPLE)))
     public PageView<DeploymentView> list(@BeanParam @Valid DeploymentFilter filter, @BeanParam @Valid Paging paging) {
         PageView<Deployment> page = service.list(filter, paging);
         Map<UUID, DeploymentRevision> inForce = filter.asOf == null ? Map.of()
@@ -266,7 +267,8 @@ public class DeploymentResource {
     @Operation(operationId = "getDeploymentAudit", summary = "Who changed this deployment, what and when",
             description = "Newest first; readable by the ministry's admins and coordinators.")
     @APIResponse(responseCode = "200", description = "One page of the audit log",
-            content = @Content(examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))
+            content = @Content(schema = @Schema(ref = "AuditRecordPage"),
+                    examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))
     public PageView<AuditRecordView> audit(@PathParam("id") UUID id, @BeanParam @Valid Paging paging) {
         return service.history(id, paging, access);
     }

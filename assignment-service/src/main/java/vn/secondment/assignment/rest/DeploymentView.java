@@ -1,5 +1,6 @@
 package vn.secondment.assignment.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.assignment.DeploymentStatus;
 import vn.secondment.assignment.DeploymentType;
 
@@ -16,10 +17,11 @@ import java.util.UUID;
  * @param revisions every dated version, oldest first (on a single read; absent in lists)
  */
 public record DeploymentView(UUID id, String ministryCode, DeploymentType type, String name, DecisionRef decision,
-                             LocalDate startDate, LocalDate endDate, DeploymentStatus status, LocalDate asOf,
-                             List<String> provinceCodes, int officialsPerProvince, Map<String, Integer> provinceQuotas,
-                             List<String> partnerMinistries, List<RevisionView> revisions, long version,
-                             Instant createdAt, Instant updatedAt) {
+                             LocalDate startDate, LocalDate endDate, DeploymentStatus status,
+                             @Schema(nullable = true) LocalDate asOf, List<String> provinceCodes,
+                             int officialsPerProvince, Map<String, Integer> provinceQuotas,
+                             List<String> partnerMinistries, @Schema(nullable = true) List<RevisionView> revisions,
+                             long version, Instant createdAt, Instant updatedAt) {
 
     public static final String PAGE_EXAMPLE = """
             {"items": [{"id": "6ba7b810-9dad-11d1-80b4-00c04fd430c8", "ministryCode": "BNV",

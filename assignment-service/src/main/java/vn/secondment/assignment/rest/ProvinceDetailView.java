@@ -13,7 +13,7 @@ public record ProvinceDetailView(@Schema(examples = "75") String code,
                                  @Schema(examples = "Thành phố Đồng Nai") String fullName,
                                  ProvinceType type,
                                  @Schema(examples = "Dong Nai") String nameEn,
-                                 LocalDate validFrom, LocalDate validTo,
+                                 LocalDate validFrom, @Schema(nullable = true) LocalDate validTo,
                                  int xa, int phuong, int dacKhu, int total,
                                  @Schema(description = "Every version, oldest first")
                                  List<ProvinceVersionView> history) {

@@ -119,7 +119,8 @@ public class ProvinceResource {
             description = "The xã, phường and đặc khu of the province in force on the day, by code; with q, those "
                     + "whose full name has these words (ignoring case and diacritics), exact names first.")
     @APIResponse(responseCode = "200", description = "One page of the communes",
-            content = @Content(examples = @ExampleObject(name = "communes", value = COMMUNE_PAGE_EXAMPLE)))
+            content = @Content(schema = @Schema(ref = "CommunePage"),
+                    examples = @ExampleObject(name = "communes", value = COMMUNE_PAGE_EXAMPLE)))
     public PageView<CommuneView> communes(@PathParam("code") @Parameter(description = "The 2-digit province code",
                                                   example = "75") String code,
                                           @QueryParam("asOf")

@@ -8,5 +8,5 @@ import java.time.LocalDate;
 /** One version of a province: its names and type from validFrom to validTo (inclusive; null while valid). */
 @Schema(name = "ProvinceVersion")
 public record ProvinceVersionView(String name, String fullName, ProvinceType type, String nameEn,
-                                  LocalDate validFrom, LocalDate validTo) {
+                                  LocalDate validFrom, @Schema(nullable = true) LocalDate validTo) {
 }

@@ -13,7 +13,8 @@ public record ProvinceView(@Schema(examples = "75") String code,
                            ProvinceType type,
                            @Schema(examples = "Dong Nai") String nameEn,
                            @Schema(description = "First day of this version") LocalDate validFrom,
-                           @Schema(description = "Last day of this version (inclusive); null while valid")
+                           @Schema(nullable = true,
+                                   description = "Last day of this version (inclusive); null while valid")
                            LocalDate validTo,
                            @Schema(description = "Number of xã") int xa,
                            @Schema(description = "Number of phường") int phuong,

@@ -1,5 +1,6 @@
 package vn.secondment.assignment.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.assignment.RevisionChange;
 
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
  * @param recordedAt    when it was entered
  */
 public record RevisionView(RevisionChange change, LocalDate effectiveFrom, Instant recordedAt, String recordedBy,
-                           String status, LocalDate startDate, LocalDate endDate, String reason,
-                           String decisionNumber, LocalDate decisionDate) {
+                           String status, LocalDate startDate, LocalDate endDate,
+                           @Schema(nullable = true) String reason, @Schema(nullable = true) String decisionNumber,
+                           @Schema(nullable = true) LocalDate decisionDate) {
 }

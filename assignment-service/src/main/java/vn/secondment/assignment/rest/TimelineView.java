@@ -1,5 +1,6 @@
 package vn.secondment.assignment.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.assignment.AssignmentRole;
 import vn.secondment.assignment.AssignmentStatus;
 import vn.secondment.assignment.DeploymentStatus;
@@ -29,7 +30,8 @@ public record TimelineView(UUID deploymentId, String ministryCode, String name, 
      */
     public record Bar(UUID assignmentId, UUID officialId, String officialName, String provinceCode,
                       String provinceName, AssignmentRole role, AssignmentStatus status, LocalDate startDate,
-                      LocalDate endDate, LocalDate arrivedOn, UUID replacesId, UUID replacedById,
+                      LocalDate endDate, @Schema(nullable = true) LocalDate arrivedOn,
+                      @Schema(nullable = true) UUID replacesId, @Schema(nullable = true) UUID replacedById,
                       List<RevisionView> revisions) {
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.secondment.assignment.security.AssignmentAccess;
@@ -38,7 +39,8 @@ public class WorkPlanListResource {
                     + "Newest week first; filters combine; page size at most " + Paging.MAX_SIZE + ". Weeks with no "
                     + "plan at all are listed per assignment (GET /assignments/{id}/work-plans).")
     @APIResponse(responseCode = "200", description = "One page of work plans",
-            content = @Content(examples = @ExampleObject(name = "a late plan", value = WorkPlanSummaryView.PAGE_EXAMPLE)))
+            content = @Content(schema = @Schema(ref = "WorkPlanSummaryPage"),
+                    examples = @ExampleObject(name = "a late plan", value = WorkPlanSummaryView.PAGE_EXAMPLE)))
     public PageView<WorkPlanSummaryView> list(@BeanParam @Valid WorkPlanFilter filter,
                                               @BeanParam @Valid Paging paging) {
         return service.list(filter, paging, access);

@@ -1,5 +1,6 @@
 package vn.secondment.assignment.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.assignment.WorkPlanStatus;
 
 import java.time.Instant;
@@ -7,6 +8,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** A work plan in a list: whose, which week, whether and when it was submitted, without its activities. */
+// registered by its annotation: only pages of it are answered, and WorkPlanSummaryPage names it
+@Schema(description = "A work plan in a list, without its activities")
 public record WorkPlanSummaryView(UUID id, UUID assignmentId, AssignmentView.OfficialRef official,
                                   String ministryCode, String provinceCode, String week, LocalDate weekStart,
                                   WorkPlanStatus status, Instant submittedAt, boolean late, int activityCount,

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The OpenAPI document is what administrators and other ministries' developers read: every operation has a tag,
  * an operationId, and an example for each request body and each response body (its own, or its schema's); every
- * pattern can be checked by the console in the browser. A service's test extends this with
+ * pattern can be checked by the console in the browser; every success body has a schema and every reference
+ * resolves. A service's test extends this with
  * {@code @QuarkusTest @WithRealInfrastructure}.
  */
 public abstract class OpenApiDocumentChecks {
@@ -74,6 +75,44 @@ public abstract class OpenApiDocumentChecks {
             assertThat(pattern).doesNotContain("\\p{");
             java.util.regex.Pattern.compile(pattern);
         });
+    }
+
+    /**
+     * Generated clients type what the schema says: a 2xx answer with a body and no schema comes out as {@code void}
+     * (issue 16), and a reference to no schema breaks generation.
+     */
+    @Test
+    public void everySuccessBodyHasASchemaAndEveryReferenceResolves() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(
+                given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            for (String method : METHODS) {
+                for (Map.Entry<String, JsonNode> response : path.getValue().path(method).path("responses")
+                        .properties()) {
+                    if (!response.getKey().startsWith("2")) {
+                        continue;
+                    }
+                    for (Map.Entry<String, JsonNode> media : response.getValue().path("content").properties()) {
+                        JsonNode schema = resolve(document, media.getValue().path("schema"));
+                        if (schema.isMissingNode() || schema.isEmpty()) {
+                            missing.add(method.toUpperCase() + " " + path.getKey() + " " + response.getKey() + " ("
+                                    + media.getKey() + ")");
+                        }
+                    }
+                }
+            }
+        }
+        List<String> dangling = new ArrayList<>();
+        for (JsonNode ref : document.findValues("$ref")) {
+            String name = ref.asText().substring(ref.asText().lastIndexOf('/') + 1);
+            if (!ref.asText().startsWith("#/components/schemas/")
+                    || !document.path("components").path("schemas").has(name)) {
+                dangling.add(ref.asText());
+            }
+        }
+        assertThat(missing).as("2xx bodies without a schema").isEmpty();
+        assertThat(dangling).as("references to no schema").isEmpty();
     }
 
     /** An explicit example, or a schema whose properties carry examples, or a file upload or download. */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,7 +49,8 @@ public class DeadLetterResource {
 
     @GET
     @Operation(operationId = "listDeadLetters", summary = "Dead letters, newest first")
-    @APIResponse(responseCode = "200", description = "One page of dead letters", content = @Content(examples =
+    @APIResponse(responseCode = "200", description = "One page of dead letters",
+            content = @Content(schema = @Schema(ref = "DeadLetterPage"), examples =
             @ExampleObject(name = "one unreadable record", value = "{\"items\":[" + EXAMPLE
                     + "],\"page\":0,\"size\":20,\"totalItems\":1}")))
     public PageView<DeadLetterView> list(@BeanParam @Valid Paging paging,
@@ -63,7 +65,8 @@ public class DeadLetterResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getDeadLetter", summary = "One dead letter")
-    @APIResponse(responseCode = "200", description = "The dead letter", content = @Content(examples =
+    @APIResponse(responseCode = "200", description = "The dead letter",
+            content = @Content(schema = @Schema(implementation = DeadLetterView.class), examples =
             @ExampleObject(name = "an unreadable record", value = EXAMPLE)))
     public DeadLetterView get(@PathParam("id") @Parameter(example = "7c9e6679-7425-40de-944b-e07fc1f90ae7") UUID id) {
         return mapper.toView(service.get(id));
@@ -76,7 +79,8 @@ public class DeadLetterResource {
             description = "Runs the stored record through the inbox as if it had just arrived. The inbox is "
                     + "idempotent by event id, so replaying twice adds nothing. 422 when it still cannot be "
                     + "processed; the reason is kept as replayError.")
-    @APIResponse(responseCode = "200", description = "Processed; replayedAt is set", content = @Content(examples =
+    @APIResponse(responseCode = "200", description = "Processed; replayedAt is set",
+            content = @Content(schema = @Schema(implementation = DeadLetterView.class), examples =
             @ExampleObject(name = "replayed", value = "{\"id\":\"7c9e6679-7425-40de-944b-e07fc1f90ae7\","
                     + "\"topic\":\"report.events\",\"partition\":0,\"offset\":43,\"key\":\"0f8f...\","
                     + "\"payload\":\"{\\\"specversion\\\":\\\"1.0\\\",...}\",\"error\":\"lock timeout\","

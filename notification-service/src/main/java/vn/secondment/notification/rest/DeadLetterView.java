@@ -17,6 +17,10 @@ public record DeadLetterView(
         @Schema(description = "Why it was dead-lettered",
                 examples = "Not an event envelope: Unexpected character ('n' (code 110))") String error,
         Instant receivedAt,
-        @Schema(description = "When a replay processed it; null while it has not been") Instant replayedAt,
-        @Schema(description = "Why the last replay failed; null after a successful one") String replayError) {
+        @Schema(nullable = true,
+                description = "When a replay processed it; null while it has not been")
+        Instant replayedAt,
+        @Schema(nullable = true,
+                description = "Why the last replay failed; null after a successful one")
+        String replayError) {
 }

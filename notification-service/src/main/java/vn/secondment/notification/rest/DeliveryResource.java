@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,7 +46,8 @@ public class DeliveryResource {
 
     @GET
     @Operation(operationId = "listDeliveries", summary = "Delivery records, newest first")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(examples =
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(ref = "DeliveryPage"), examples =
             @ExampleObject(name = "one webhook delivery", value = WebhookResource.DELIVERIES)))
     public PageView<DeliveryView> list(@BeanParam @Valid Paging paging,
                                        @QueryParam("channel") @DefaultValue("webhook")

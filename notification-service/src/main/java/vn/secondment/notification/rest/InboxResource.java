@@ -16,8 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,7 +70,8 @@ public class InboxResource {
     @Operation(operationId = "listInbox", summary = "The caller's inbox, newest first",
             description = "Entries addressed to the caller, or to one of their roles within their ministry/province, "
                     + "each with the caller's own read state. Filters combine.")
-    @APIResponse(responseCode = "200", description = "One page of entries", content = @Content(examples = {
+    @APIResponse(responseCode = "200", description = "One page of entries",
+            content = @Content(schema = @Schema(ref = "InboxEntryPage"), examples = {
             @ExampleObject(name = "a new official, unread", value = "{\"items\":[" + ENTRY_EXAMPLE
                     + ",\"read\":false}],\"page\":0,\"size\":20,\"totalItems\":1}"),
             @ExampleObject(name = "read", value = "{\"items\":[" + ENTRY_EXAMPLE
@@ -84,7 +87,8 @@ public class InboxResource {
     @Operation(operationId = "countUnreadInbox", summary = "How many entries the caller has not read",
             description = "For a badge; the live stream tells when to ask again.")
     @APIResponse(responseCode = "200", description = "The count",
-            content = @Content(examples = @ExampleObject(name = "three unread", value = "{\"unread\":3}")))
+            content = @Content(schema = @Schema(implementation = UnreadCountView.class),
+                    examples = @ExampleObject(name = "three unread", value = "{\"unread\":3}")))
     public UnreadCountView unreadCount() {
         return new UnreadCountView(service.unreadCount(readers.toReader(caller)));
     }
@@ -112,7 +116,8 @@ public class InboxResource {
             description = "With before, only entries created at or before it: a client passes the createdAt of the "
                     + "newest entry it showed, so what arrived meanwhile stays unread.")
     @APIResponse(responseCode = "200", description = "How many entries became read",
-            content = @Content(examples = @ExampleObject(name = "twelve", value = "{\"marked\":12}")))
+            content = @Content(schema = @Schema(implementation = MarkedReadView.class),
+                    examples = @ExampleObject(name = "twelve", value = "{\"marked\":12}")))
     public MarkedReadView markAllRead(@QueryParam("before") @Parameter(description = "An instant, or a day in "
             + "Vietnam time meaning until its end", example = "2025-09-03T08:00:00Z") String before) {
         List<Problem.Violation> violations = new ArrayList<>();
@@ -132,7 +137,9 @@ public class InboxResource {
                     + "proxies from closing it. No replay: after a reconnect, catch up with GET /inbox?from=<newest "
                     + "createdAt seen>.")
     @APIResponse(responseCode = "200", description = "The stream", content = @Content(
-            mediaType = MediaType.SERVER_SENT_EVENTS, examples = @ExampleObject(name = "one entry", value =
+            mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING,
+            description = "text/event-stream: events `inbox-entry` whose data is an InboxEntry as JSON"),
+            examples = @ExampleObject(name = "one entry", value =
             ":connected\n\nid:5a1f6c2e-8d4b-4e7a-9f13-2c6d8e0b7a41\nevent:inbox-entry\ndata:" + ENTRY_EXAMPLE
                     + ",\"read\":false}\n\n:heartbeat\n\n")))
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {

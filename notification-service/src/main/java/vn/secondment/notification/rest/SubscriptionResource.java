@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,7 +48,8 @@ public class SubscriptionResource {
     @GET
     @Operation(operationId = "getMySubscription", summary = "The caller's e-mail subscription",
             description = "404 when they never subscribed (officials still get their own affairs by e-mail).")
-    @APIResponse(responseCode = "200", description = "The subscription", content = @Content(examples =
+    @APIResponse(responseCode = "200", description = "The subscription",
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class), examples =
             @ExampleObject(name = "daily digest", value = VIEW)))
     public Response get() {
         EmailSubscription s = service.find(caller)
@@ -60,7 +62,8 @@ public class SubscriptionResource {
     @Operation(operationId = "putMySubscription", summary = "Create or replace the caller's e-mail subscription",
             description = "Needs a verified email in the token (422 otherwise); If-Match once it exists.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "weekly reports of 79, daily", value = REQUEST)))
-    @APIResponse(responseCode = "200", description = "Stored", content = @Content(examples =
+    @APIResponse(responseCode = "200", description = "Stored",
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class), examples =
             @ExampleObject(name = "daily digest", value = VIEW)))
     public Response put(@HeaderParam(Versions.IF_MATCH) @Parameter(example = "\"0\"") String ifMatch,
                         SubscriptionRequest request) {

@@ -87,7 +87,8 @@ public class WebhookResource {
                     + "with the same Idempotency-Key within a day).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "weekly reports of province 79",
             value = REQUEST)))
-    @APIResponse(responseCode = "201", description = "Registered; keep the secret", content = @Content(examples =
+    @APIResponse(responseCode = "201", description = "Registered; keep the secret",
+            content = @Content(schema = @Schema(implementation = WebhookView.class), examples =
             @ExampleObject(name = "registered", value = VIEW + ",\"secret\":\"whsec_5f0c…\"}")))
     public Response create(@HeaderParam(IdempotentRequests.HEADER)
                            @Parameter(description = "Any unique string per new webhook, e.g. a UUID: a retry with "
@@ -104,7 +105,8 @@ public class WebhookResource {
     @GET
     @Operation(operationId = "listWebhooks", summary = "Webhooks of the caller's ministry (every one for a "
             + "platform-admin), newest first")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(ref = "WebhookPage"), examples = @ExampleObject(
             name = "one webhook", value = "{\"items\":[" + VIEW + "}],\"page\":0,\"size\":20,\"totalItems\":1}")))
     public PageView<WebhookView> list(@BeanParam @Valid Paging paging) {
         PageView<WebhookSubscription> page = service.list(caller, paging);
@@ -115,7 +117,8 @@ public class WebhookResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getWebhook", summary = "One webhook (without its secret)")
-    @APIResponse(responseCode = "200", description = "The webhook", content = @Content(examples =
+    @APIResponse(responseCode = "200", description = "The webhook",
+            content = @Content(schema = @Schema(implementation = WebhookView.class), examples =
             @ExampleObject(name = "active", value = VIEW + "}")))
     public Response get(@PathParam("id") @Parameter(example = ID) UUID id) {
         return view(service.get(caller, id));
@@ -127,7 +130,8 @@ public class WebhookResource {
     @Operation(operationId = "replaceWebhook", summary = "Change a webhook's URL and filters")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "every report event", value =
             "{\"url\":\"https://hethong.moha.gov.vn/secondment/events\",\"eventTypes\":[\"vn.secondment.report.\"]}")))
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(examples =
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(schema = @Schema(implementation = WebhookView.class), examples =
             @ExampleObject(name = "changed", value = VIEW + "}")))
     public Response replace(@PathParam("id") @Parameter(example = ID) UUID id,
                             @HeaderParam(Versions.IF_MATCH) @Parameter(example = "\"0\"") String ifMatch,
@@ -141,7 +145,8 @@ public class WebhookResource {
     @Operation(operationId = "patchWebhook", summary = "Change some of a webhook's fields (JSON Merge Patch)")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = Object.class),
             examples = @ExampleObject(name = "any province", value = "{\"provinces\":[]}")))
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(examples =
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(schema = @Schema(implementation = WebhookView.class), examples =
             @ExampleObject(name = "changed", value = VIEW + "}")))
     public Response patch(@PathParam("id") @Parameter(example = ID) UUID id,
                           @HeaderParam(Versions.IF_MATCH) @Parameter(example = "\"0\"") String ifMatch,
@@ -155,7 +160,8 @@ public class WebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "enableWebhook", summary = "Turn a disabled webhook back on",
             description = "Resets the failure count; deliveries still waiting are sent again.")
-    @APIResponse(responseCode = "200", description = "Active again", content = @Content(examples =
+    @APIResponse(responseCode = "200", description = "Active again",
+            content = @Content(schema = @Schema(implementation = WebhookView.class), examples =
             @ExampleObject(name = "enabled", value = VIEW + "}")))
     public Response enable(@PathParam("id") @Parameter(example = ID) UUID id,
                            @HeaderParam(Versions.IF_MATCH) @Parameter(example = "\"1\"") String ifMatch) {
@@ -175,7 +181,8 @@ public class WebhookResource {
     @GET
     @Path("/{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "What was sent through this webhook, newest first")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(examples =
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(ref = "DeliveryPage"), examples =
             @ExampleObject(name = "one delivery", value = DELIVERIES)))
     public PageView<DeliveryView> deliveries(@PathParam("id") @Parameter(example = ID) UUID id,
                                              @BeanParam @Valid Paging paging,
@@ -189,7 +196,8 @@ public class WebhookResource {
             description = "Newest first: created, updated, disabled (by the platform, after repeated failures), "
                     + "enabled, deleted. Still readable after the webhook is deleted. The secret is never shown.")
     @APIResponse(responseCode = "200", description = "One page of the audit log",
-            content = @Content(examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))
+            content = @Content(schema = @Schema(ref = "AuditRecordPage"),
+                    examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))
     public PageView<AuditRecordView> audit(@PathParam("id") @Parameter(example = ID) UUID id,
                                            @BeanParam @Valid Paging paging) {
         return service.history(caller, id, paging);

@@ -18,8 +18,8 @@ public record WebhookView(
         @Schema(description = "false once disabled after repeated failures; POST …/enable turns it back on")
         boolean active,
         @Schema(description = "Consecutive failed attempts") int failures,
-        Instant disabledAt,
-        String disabledReason,
+        @Schema(nullable = true) Instant disabledAt,
+        @Schema(nullable = true) String disabledReason,
         String createdBy,
         Instant createdAt,
         long version,

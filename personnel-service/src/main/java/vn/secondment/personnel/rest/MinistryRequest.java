@@ -18,5 +18,5 @@ public record MinistryRequest(
         @NotBlank @Size(max = 200) @Schema(examples = "Ministry of Ethnic and Religious Affairs") String nameEn,
         @NotNull Ministry.Kind kind,
         @NotNull @Schema(examples = "2025-03-01") LocalDate validFrom,
-        @Schema(description = "Last day; null while it exists") LocalDate validTo) {
+        @Schema(nullable = true, description = "Last day; null while it exists") LocalDate validTo) {
 }

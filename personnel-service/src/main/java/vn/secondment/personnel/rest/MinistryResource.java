@@ -114,7 +114,8 @@ public class MinistryResource {
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(operationId = "getMinistryAudit", summary = "Who changed this ministry, what and when")
     @APIResponse(responseCode = "200", description = "One page of the audit log, newest first",
-            content = @Content(examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))
+            content = @Content(schema = @Schema(ref = "AuditRecordPage"),
+                    examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))
     public PageView<AuditRecordView> audit(@PathParam("code") String code, @BeanParam @Valid Paging paging) {
         service.get(code);
         return audit.history(MinistryService.AUDIT_TYPE, code, paging);

@@ -29,7 +29,7 @@ public record OfficialRequest(
         @Size(max = 100) @Schema(examples = "Phó Vụ trưởng") String position,
         @Size(max = 100) @Schema(examples = "chuyên viên chính") String grade,
         @Schema(examples = "CIVIL_SERVANT") StaffCategory category,
-        @NotBlank @Email @Size(max = 254) @Schema(examples = "hoa.nt@moha.gov.vn") String email,
+        @NotBlank @Email @Size(max = 254) @Schema(format = "email", examples = "hoa.nt@moha.gov.vn") String email,
         @Pattern(regexp = Patterns.PHONE, message = Patterns.PHONE_MESSAGE) @Schema(examples = "0912345678")
         String phone,
         @Size(max = 20) @Schema(examples = "[\"tổ chức bộ máy\", \"tiền lương\"]")

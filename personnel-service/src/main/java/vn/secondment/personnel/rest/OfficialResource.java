@@ -106,7 +106,8 @@ public class OfficialResource {
                     + Paging.MAX_SIZE + ". Phone and date of birth are masked unless you are an admin or "
                     + "coordinator of the official's ministry; an officer sees only their own record.")
     @APIResponse(responseCode = "200", description = "One page of officials",
-            content = @Content(examples = @ExampleObject(name = "two ministries side by side", value = """
+            content = @Content(schema = @Schema(ref = "OfficialPage"),
+                    examples = @ExampleObject(name = "two ministries side by side", value = """
                     {"items": [{"id": "0f8fad5b-d9cb-469f-a165-70867728950e", "fullName": "Lê Văn Nam",
                     "gender": "MALE", "dateOfBirth": null, "ministryCode": "BCT", "unit": null,
                     "position": "Chuyên viên chính", "grade": "chuyên viên chính", "category": "CIVIL_SERVANT",
@@ -230,7 +231,8 @@ public class OfficialResource {
     @Operation(operationId = "getOfficialAudit", summary = "Who changed this official, what and when",
             description = "Newest first; readable by admins of the official's ministry.")
     @APIResponse(responseCode = "200", description = "One page of the audit log",
-            content = @Content(examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))
+            content = @Content(schema = @Schema(ref = "AuditRecordPage"),
+                    examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))
     public PageView<AuditRecordView> audit(@PathParam("id") UUID id, @BeanParam @Valid Paging paging) {
         return service.history(id, paging, access);
     }

@@ -84,7 +84,8 @@ public class UnitResource {
     @Operation(operationId = "listUnits", summary = "List units",
             description = "Page size at most " + Paging.MAX_SIZE + "; q matches code or name ignoring diacritics.")
     @APIResponse(responseCode = "200", description = "One page of units",
-            content = @Content(examples = @ExampleObject(name = "units of BNV", value = """
+            content = @Content(schema = @Schema(ref = "UnitPage"),
+                    examples = @ExampleObject(name = "units of BNV", value = """
                     {"items": [{"id": "1b4e28ba-2fa1-11d2-883f-0016d3cca427", "ministryCode": "BNV",
                     "parentId": null, "code": "VU-TCCB", "name": "Vụ Tổ chức cán bộ", "type": "DEPARTMENT",
                     "typeName": "Vụ", "active": true, "version": 0, "createdAt": "2025-08-01T02:00:00Z",
@@ -129,7 +130,8 @@ public class UnitResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN})
     @Operation(operationId = "getUnitAudit", summary = "Who changed this unit, what and when")
     @APIResponse(responseCode = "200", description = "One page of the audit log, newest first",
-            content = @Content(examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))
+            content = @Content(schema = @Schema(ref = "AuditRecordPage"),
+                    examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))
     public PageView<AuditRecordView> audit(@PathParam("id") UUID id, @BeanParam @Valid Paging paging) {
         return service.history(id, paging, access);
     }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 @Schema(name = "Unit")
-public record UnitView(UUID id, @Schema(examples = "BNV") String ministryCode, UUID parentId,
+public record UnitView(UUID id, @Schema(examples = "BNV") String ministryCode, @Schema(nullable = true) UUID parentId,
                        @Schema(examples = "VU-TCCB") String code, @Schema(examples = "Vụ Tổ chức cán bộ") String name,
                        UnitType type, @Schema(examples = "Vụ") String typeName, boolean active, long version,
                        Instant createdAt, Instant updatedAt) {

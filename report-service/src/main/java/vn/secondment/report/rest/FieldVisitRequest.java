@@ -1,9 +1,13 @@
 package vn.secondment.report.rest;
 
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.events.report.IssueField;
 import vn.secondment.report.CommuneGroup;
 import vn.secondment.report.IssueKind;
+import vn.secondment.report.service.FieldVisitService;
+import vn.secondment.report.service.IssueService;
+import vn.secondment.rest.Formats;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -14,13 +18,25 @@ import java.util.UUID;
  * recommendations recorded during the visit, raised with it) are taken at creation only; an edit sends the same
  * assignmentId or none, and no issues (later ones are raised with POST /issues and the visit's id).
  */
-public record FieldVisitRequest(UUID assignmentId, LocalDate visitDate, String communeCode,
-                                CommuneGroup communeGroup, String peopleMet, String activities, String findings,
-                                @Size(max = 20) List<VisitIssueRequest> issues) {
+public record FieldVisitRequest(
+        @Schema(description = "Required at creation: the caller's own assignment") UUID assignmentId,
+        @Schema(required = true, description = "Within the assignment's period, today (Vietnam) or earlier")
+        LocalDate visitDate,
+        @Schema(required = true, pattern = Formats.COMMUNE_CODE,
+                description = "A commune of the assignment's province on the day of the visit") String communeCode,
+        @Schema(required = true) CommuneGroup communeGroup,
+        @Schema(maxLength = FieldVisitService.MAX_PEOPLE_MET) String peopleMet,
+        @Schema(required = true, minLength = 1, maxLength = FieldVisitService.MAX_ACTIVITIES) String activities,
+        @Schema(maxLength = FieldVisitService.MAX_FINDINGS) String findings,
+        @Size(max = 20) List<VisitIssueRequest> issues) {
 
     /** An issue recorded during the visit: in the visit's commune, addressed to the assignment's ministry. */
-    public record VisitIssueRequest(IssueField field, IssueKind kind,
-                                    String title, String description, boolean affectsCitizensOrBusinesses) {
+    public record VisitIssueRequest(
+            @Schema(required = true) IssueField field,
+            @Schema(required = true) IssueKind kind,
+            @Schema(required = true, minLength = 1, maxLength = IssueService.MAX_TITLE) String title,
+            @Schema(required = true, minLength = 1, maxLength = IssueService.MAX_TEXT) String description,
+            boolean affectsCitizensOrBusinesses) {
     }
 
     public static final String EXAMPLE = """

@@ -78,7 +78,8 @@ public class FieldVisitResource {
                     + "every ministry, an officer their own, viewers every ministry's without the people met. "
                     + "Newest visit first; page size at most " + Paging.MAX_SIZE + ".")
     @APIResponse(responseCode = "200", description = "One page of visits",
-            content = @Content(examples = @ExampleObject(name = "a visit to Phường Dĩ An",
+            content = @Content(schema = @Schema(ref = "FieldVisitPage"),
+                    examples = @ExampleObject(name = "a visit to Phường Dĩ An",
                     value = FieldVisitView.PAGE_EXAMPLE)))
     public PageView<FieldVisitView> list(@BeanParam @Valid FieldVisitFilter filter, @BeanParam @Valid Paging paging) {
         return service.list(filter, paging, access);

@@ -1,5 +1,6 @@
 package vn.secondment.report.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.report.CommuneGroup;
 
 import java.time.Instant;
@@ -15,8 +16,9 @@ import java.util.UUID;
  */
 public record FieldVisitView(UUID id, UUID assignmentId, UUID officialId, String ministryCode, String provinceCode,
                              String communeCode, String communeName, LocalDate visitDate, CommuneGroup communeGroup,
-                             String communeGroupLabel, String peopleMet, String activities, String findings,
-                             List<UUID> issueIds, long version, Instant createdAt, Instant updatedAt) {
+                             String communeGroupLabel, @Schema(nullable = true) String peopleMet, String activities,
+                             @Schema(nullable = true) String findings, List<UUID> issueIds, long version,
+                             Instant createdAt, Instant updatedAt) {
 
     public static final String PAGE_EXAMPLE = """
             {"items": [{"id": "5d0c4a1e-8f2b-4c3d-9e7a-1b2c3d4e5f60",

@@ -1,5 +1,8 @@
 package vn.secondment.report.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.secondment.report.FinalReport;
+
 /**
  * The content of a final report (báo cáo tổng hợp cuối đợt); every field is replaced (null clears it). Text is
  * stored in NFC; the sizes are {@link vn.secondment.report.FinalReport}'s.
@@ -10,8 +13,12 @@ package vn.secondment.report.rest;
  * @param recommendations kiến nghị, đề xuất
  * @param lessons         bài học kinh nghiệm
  */
-public record FinalReportRequest(String summary, String results, String difficulties, String recommendations,
-                                 String lessons) {
+public record FinalReportRequest(
+        @Schema(maxLength = FinalReport.MAX_TEXT) String summary,
+        @Schema(maxLength = FinalReport.MAX_RESULTS) String results,
+        @Schema(maxLength = FinalReport.MAX_TEXT) String difficulties,
+        @Schema(maxLength = FinalReport.MAX_TEXT) String recommendations,
+        @Schema(maxLength = FinalReport.MAX_TEXT) String lessons) {
 
     public static final String EXAMPLE = """
             {"summary": "Hai tháng biệt phái tại Thành phố Hồ Chí Minh, hỗ trợ 12 phường, xã vận hành chính quyền hai cấp.",

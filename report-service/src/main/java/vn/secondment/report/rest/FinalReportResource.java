@@ -59,7 +59,8 @@ public class FinalReportResource {
                     + "date until submitted; a withdrawn assignment's is cancelled. Scope as for weekly reports. "
                     + "Latest deadline first; page size at most " + Paging.MAX_SIZE + ".")
     @APIResponse(responseCode = "200", description = "One page of final reports",
-            content = @Content(examples = @ExampleObject(name = "an accepted report",
+            content = @Content(schema = @Schema(ref = "FinalReportPage"),
+                    examples = @ExampleObject(name = "an accepted report",
                     value = FinalReportView.PAGE_EXAMPLE)))
     public PageView<FinalReportView> list(@BeanParam @Valid FinalReportFilter filter,
                                           @BeanParam @Valid Paging paging) {

@@ -1,5 +1,6 @@
 package vn.secondment.report.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.report.ReportStatus;
 
 import java.time.Instant;
@@ -15,13 +16,17 @@ import java.util.UUID;
  * @param overdue      not submitted (DUE, DRAFT or RETURNED) and its deadline has passed
  * @param late         whether the last submission came after the deadline
  */
-public record FinalReportView(UUID id, UUID assignmentId, UUID officialId, String officialName,
-                              String ministryCode, String provinceCode, LocalDate endDate, Instant dueAt,
-                              ReportStatus status, boolean overdue, Instant submittedAt, boolean late,
-                              String summary, String results, String difficulties, String recommendations,
-                              String lessons, Instant draftedAt, String reviewedBy, Instant reviewedAt,
-                              String reviewComment, Instant acceptedAt, String acceptedBy, long version,
-                              Instant updatedAt) {
+public record FinalReportView(UUID id, UUID assignmentId, UUID officialId, String officialName, String ministryCode,
+                              String provinceCode, LocalDate endDate, Instant dueAt, ReportStatus status,
+                              boolean overdue, @Schema(nullable = true) Instant submittedAt, boolean late,
+                              @Schema(nullable = true) String summary, @Schema(nullable = true) String results,
+                              @Schema(nullable = true) String difficulties,
+                              @Schema(nullable = true) String recommendations, @Schema(nullable = true) String lessons,
+                              @Schema(nullable = true) Instant draftedAt, @Schema(nullable = true) String reviewedBy,
+                              @Schema(nullable = true) Instant reviewedAt,
+                              @Schema(nullable = true) String reviewComment,
+                              @Schema(nullable = true) Instant acceptedAt, @Schema(nullable = true) String acceptedBy,
+                              long version, Instant updatedAt) {
 
     public static final String EXAMPLE = """
             {"id": "5e1c2a7b-8d3f-4b6a-9c0e-2f4d6b8a1c3e", "assignmentId": "1b4e28ba-2fa1-11d2-883f-0016d3cca427",

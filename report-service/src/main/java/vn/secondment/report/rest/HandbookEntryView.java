@@ -1,15 +1,17 @@
 package vn.secondment.report.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.events.report.IssueField;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** An entry of the handbook of typical situations (cẩm nang tình huống). */
-public record HandbookEntryView(UUID id, UUID issueId, String ministryCode, IssueField field, String fieldLabel,
-                                String question, String answer, String guidanceDocument, String publishedBy,
-                                Instant publishedAt, Instant updatedAt, Instant withdrawnAt, String withdrawalReason,
-                                long version) {
+public record HandbookEntryView(UUID id, @Schema(nullable = true) UUID issueId, String ministryCode, IssueField field,
+                                String fieldLabel, String question, String answer,
+                                @Schema(nullable = true) String guidanceDocument, String publishedBy,
+                                Instant publishedAt, Instant updatedAt, @Schema(nullable = true) Instant withdrawnAt,
+                                @Schema(nullable = true) String withdrawalReason, long version) {
 
     public static final String ONE = """
             {"id": "3f2e1d0c-9b8a-4765-8432-10fedcba9876", "issueId": "0e7c3b2a-6d5f-4e1a-9c8b-7a6f5e4d3c2b",

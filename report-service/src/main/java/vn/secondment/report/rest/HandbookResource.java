@@ -83,7 +83,8 @@ public class HandbookResource {
                     + "\"THỦ TỤC HÀNH CHÍNH\"), best match first; without q, newest first. Withdrawn entries are "
                     + "left out. Page size at most " + Paging.MAX_SIZE + ".")
     @APIResponse(responseCode = "200", description = "One page of entries",
-            content = @Content(examples = @ExampleObject(name = "thủ tục", value = HandbookEntryView.PAGE_EXAMPLE)))
+            content = @Content(schema = @Schema(ref = "HandbookEntryPage"),
+                    examples = @ExampleObject(name = "thủ tục", value = HandbookEntryView.PAGE_EXAMPLE)))
     public PageView<HandbookEntryView> search(@BeanParam @Valid HandbookFilter filter,
                                               @BeanParam @Valid Paging paging) {
         return service.search(filter, paging);

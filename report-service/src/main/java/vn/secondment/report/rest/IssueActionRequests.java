@@ -1,5 +1,9 @@
 package vn.secondment.report.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.secondment.report.service.IssueService;
+import vn.secondment.rest.Formats;
+
 import java.time.LocalDate;
 
 /** The bodies of the issue transitions. */
@@ -12,20 +16,38 @@ public final class IssueActionRequests {
      * An answer: on the spot it must cite the ministry's guidance already in force (guidanceDocument, e.g.
      * "Công văn 4567/BNV-CQĐP"); a unit's answer may cite one.
      */
-    public record AnswerRequest(String answer, String guidanceDocument) {
+    public record AnswerRequest(
+            @Schema(required = true, minLength = 1, maxLength = IssueService.MAX_TEXT) String answer,
+            @Schema(maxLength = MAX_CITATION, pattern = CITATION, description = "Required to answer on the spot. "
+                    + CITATION_DESCRIPTION) String guidanceDocument) {
     }
 
     /** To a unit of the ministry (its code in personnel-service); deadline defaults by report.issues.*. */
-    public record EscalationRequest(String unitCode, LocalDate deadline, String note) {
+    public record EscalationRequest(
+            @Schema(required = true, minLength = 1, maxLength = 32,
+                    description = "An active unit of the answering ministry") String unitCode,
+            @Schema(description = "Today (Vietnam) or later; by default report.issues.escalation-days ahead "
+                    + "(urgent-days when it affects citizens or businesses)") LocalDate deadline,
+            @Schema(maxLength = IssueService.MAX_TEXT) String note) {
     }
 
     /** To another ministry, which then answers it. */
-    public record ReferralRequest(String ministryCode, String note) {
+    public record ReferralRequest(
+            @Schema(required = true, pattern = Formats.MINISTRY_CODE,
+                    description = "Another ministry than the one answering now") String ministryCode,
+            @Schema(maxLength = IssueService.MAX_TEXT) String note) {
     }
 
     /** Why (required to reopen, optional to close). */
-    public record ReasonRequest(String reason) {
+    public record ReasonRequest(@Schema(maxLength = 500, description = "Required to reopen") String reason) {
     }
+
+    /** The longest citation of guidance (service's Fields.citation). */
+    public static final int MAX_CITATION = 300;
+    /** A citation names a document by its number somewhere in it, as the service checks. */
+    public static final String CITATION = ".*" + Formats.DECISION + ".*";
+    public static final String CITATION_DESCRIPTION = "Names the guidance document by its number, e.g. "
+            + "\"Công văn 4567/BNV-CQĐP\" or \"Thông tư 18/2025/TT-BTC\"";
 
     public static final String ON_SITE_EXAMPLE = """
             {"answer": "Thực hiện theo hướng dẫn tại Công văn 4567/BNV-CQĐP về bố trí công chức cấp xã",

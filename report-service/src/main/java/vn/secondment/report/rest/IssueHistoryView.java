@@ -1,5 +1,6 @@
 package vn.secondment.report.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.report.IssueStatus;
 
 import java.time.Instant;
@@ -17,8 +18,10 @@ import java.time.LocalDate;
  * @param deadline  the deadline set by an escalation
  */
 public record IssueHistoryView(int step, Instant at, String action, String actor, String actorRole,
-                               IssueStatus fromStatus, IssueStatus toStatus, String note, String guidanceDocument,
-                               String unit, String ministry, LocalDate deadline) {
+                               @Schema(nullable = true) IssueStatus fromStatus, IssueStatus toStatus,
+                               @Schema(nullable = true) String note, @Schema(nullable = true) String guidanceDocument,
+                               @Schema(nullable = true) String unit, @Schema(nullable = true) String ministry,
+                               @Schema(nullable = true) LocalDate deadline) {
 
     public static final String LIST_EXAMPLE = """
             [{"step": 1, "at": "2025-09-10T03:00:00Z", "action": "RAISED", "actor": "hoa.nt", "actorRole": "officer",

@@ -1,7 +1,10 @@
 package vn.secondment.report.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.events.report.IssueField;
 import vn.secondment.report.IssueKind;
+import vn.secondment.report.service.IssueService;
+import vn.secondment.rest.Formats;
 
 import java.util.UUID;
 
@@ -12,9 +15,19 @@ import java.util.UUID;
  *
  * @param visitId the field visit it was recorded during, of the same assignment
  */
-public record IssueRequest(UUID assignmentId, String ministryCode, String provinceCode, String communeCode,
-                           UUID visitId, IssueField field, IssueKind kind, String title, String description,
-                           boolean affectsCitizensOrBusinesses) {
+public record IssueRequest(
+        @Schema(description = "An officer's own assignment; absent for a province liaison") UUID assignmentId,
+        @Schema(pattern = Formats.MINISTRY_CODE, description = "The ministry addressed: required of a province "
+                + "liaison; an officer's issue is addressed to the assignment's ministry") String ministryCode,
+        @Schema(pattern = Formats.PROVINCE_CODE, description = "A liaison's own province, by default; an officer's "
+                + "is the assignment's") String provinceCode,
+        @Schema(pattern = Formats.COMMUNE_CODE) String communeCode,
+        UUID visitId,
+        @Schema(required = true) IssueField field,
+        @Schema(required = true) IssueKind kind,
+        @Schema(required = true, minLength = 1, maxLength = IssueService.MAX_TITLE) String title,
+        @Schema(required = true, minLength = 1, maxLength = IssueService.MAX_TEXT) String description,
+        boolean affectsCitizensOrBusinesses) {
 
     public static final String EXAMPLE = """
             {"assignmentId": "1b4e28ba-2fa1-11d2-883f-0016d3cca427", "communeCode": "25942",

@@ -96,7 +96,8 @@ public class IssueResource {
                     + "and the deadline day is over (Vietnam time) without an answer. Page size at most "
                     + Paging.MAX_SIZE + ".")
     @APIResponse(responseCode = "200", description = "One page of issues",
-            content = @Content(examples = @ExampleObject(name = "an escalated issue", value = IssueView.PAGE_EXAMPLE)))
+            content = @Content(schema = @Schema(ref = "IssuePage"),
+                    examples = @ExampleObject(name = "an escalated issue", value = IssueView.PAGE_EXAMPLE)))
     public PageView<IssueView> list(@BeanParam @Valid IssueFilter filter, @BeanParam @Valid Paging paging) {
         return service.list(filter, paging, access);
     }
@@ -126,7 +127,9 @@ public class IssueResource {
     @Path("/fields")
     @Operation(operationId = "listIssueFields", summary = "The fields of issues with their Vietnamese labels",
             description = "TO_CHUC_BO_MAY (tổ chức bộ máy), THU_TUC_HANH_CHINH (thủ tục hành chính)…")
-    @APIResponse(responseCode = "200", description = "Every field", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "Every field",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IssueFieldView.class),
+                    examples = @ExampleObject(
             name = "fields", value = "[{\"code\": \"TO_CHUC_BO_MAY\", \"label\": \"tổ chức bộ máy\"}, "
             + "{\"code\": \"KHO_BAC\", \"label\": \"kho bạc\"}]")))
     public List<IssueFieldView> fields() {
@@ -150,7 +153,8 @@ public class IssueResource {
             description = "Who (null for a viewer), in which role, when, from which status to which, with the answer "
                     + "or note, the unit and deadline of an escalation, the ministry of a referral.")
     @APIResponse(responseCode = "200", description = "The history",
-            content = @Content(examples = @ExampleObject(name = "raised then escalated",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IssueHistoryView.class),
+                    examples = @ExampleObject(name = "raised then escalated",
                     value = IssueHistoryView.LIST_EXAMPLE)))
     public List<IssueHistoryView> history(@PathParam("id") UUID id) {
         return service.history(id, access);

@@ -1,5 +1,6 @@
 package vn.secondment.report.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.events.report.IssueField;
 import vn.secondment.report.IssueKind;
 import vn.secondment.report.IssueStatus;
@@ -17,13 +18,18 @@ import java.util.UUID;
  * @param answeredBy         who answered it; null for a viewer
  * @param overdue            escalated and its deadline day (Vietnam time) is over without an answer
  */
-public record IssueView(UUID id, String ministryCode, String referredToMinistry, String provinceCode,
-                        String communeCode, String communeName, IssueField field, String fieldLabel, IssueKind kind,
-                        IssueStatus status, boolean urgent, String title, String description, Instant raisedAt,
-                        String raisedWeek, String raisedBy, UUID assignmentId, UUID officialId, UUID visitId,
-                        String escalatedToUnit, Instant escalatedAt, LocalDate deadline, boolean overdue,
-                        String answer, String guidanceDocument, String answeredBy, Instant answeredAt,
-                        Instant closedAt, long version) {
+public record IssueView(UUID id, String ministryCode, @Schema(nullable = true) String referredToMinistry,
+                        String provinceCode, @Schema(nullable = true) String communeCode,
+                        @Schema(nullable = true) String communeName, IssueField field, String fieldLabel,
+                        IssueKind kind, IssueStatus status, boolean urgent, String title, String description,
+                        Instant raisedAt, String raisedWeek, String raisedBy,
+                        @Schema(nullable = true) UUID assignmentId, @Schema(nullable = true) UUID officialId,
+                        @Schema(nullable = true) UUID visitId, @Schema(nullable = true) String escalatedToUnit,
+                        @Schema(nullable = true) Instant escalatedAt, @Schema(nullable = true) LocalDate deadline,
+                        boolean overdue, @Schema(nullable = true) String answer,
+                        @Schema(nullable = true) String guidanceDocument, @Schema(nullable = true) String answeredBy,
+                        @Schema(nullable = true) Instant answeredAt, @Schema(nullable = true) Instant closedAt,
+                        long version) {
 
     public static final String ONE = """
             {"id": "0e7c3b2a-6d5f-4e1a-9c8b-7a6f5e4d3c2b", "ministryCode": "BNV", "referredToMinistry": null,

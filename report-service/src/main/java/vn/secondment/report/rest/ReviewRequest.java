@@ -1,13 +1,21 @@
 package vn.secondment.report.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.secondment.report.Report;
+
 /**
  * A coordinator's decision on a submitted report.
  *
  * @param decision ACCEPT or RETURN (for revision)
  * @param comment  required to return: what to revise; optional remark when accepting
  */
-public record ReviewRequest(Decision decision, String comment) {
+public record ReviewRequest(
+        @Schema(required = true) Decision decision,
+        @Schema(maxLength = Report.MAX_REVIEW_COMMENT, description = "Required to return: what to revise")
+        String comment) {
 
+    /** Named apart from assignment-service's Decision (a legal decision): the four documents meet in one client. */
+    @Schema(name = "ReviewDecision")
     public enum Decision {
         ACCEPT, RETURN
     }

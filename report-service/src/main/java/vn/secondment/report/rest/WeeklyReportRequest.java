@@ -1,5 +1,8 @@
 package vn.secondment.report.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.secondment.report.WeeklyReport;
+
 /**
  * The content of a weekly report as the official writes it; every field is replaced (null clears it). Text is
  * stored in NFC; the sizes are {@link vn.secondment.report.WeeklyReport}'s.
@@ -11,8 +14,13 @@ package vn.secondment.report.rest;
  * @param recommendations kiến nghị, đề xuất
  * @param nextWeekPlan    kế hoạch tuần tới
  */
-public record WeeklyReportRequest(String summary, String activities, String communesVisited, String difficulties,
-                                  String recommendations, String nextWeekPlan) {
+public record WeeklyReportRequest(
+        @Schema(maxLength = WeeklyReport.MAX_SUMMARY) String summary,
+        @Schema(maxLength = WeeklyReport.MAX_ACTIVITIES) String activities,
+        @Schema(maxLength = WeeklyReport.MAX_COMMUNES_VISITED) String communesVisited,
+        @Schema(maxLength = WeeklyReport.MAX_TEXT) String difficulties,
+        @Schema(maxLength = WeeklyReport.MAX_TEXT) String recommendations,
+        @Schema(maxLength = WeeklyReport.MAX_TEXT) String nextWeekPlan) {
 
     public static final String EXAMPLE = """
             {"summary": "Chính quyền địa phương hai cấp vận hành ổn định; khối lượng thủ tục hành chính tại phường rất lớn.",

@@ -62,7 +62,8 @@ public class WeeklyReportResource {
                     + "overdue: not submitted (DUE, DRAFT, RETURNED) after the deadline; late: last submitted after "
                     + "it. Newest week first; page size at most " + Paging.MAX_SIZE + ".")
     @APIResponse(responseCode = "200", description = "One page of weekly reports",
-            content = @Content(examples = @ExampleObject(name = "a submitted report",
+            content = @Content(schema = @Schema(ref = "WeeklyReportPage"),
+                    examples = @ExampleObject(name = "a submitted report",
                     value = WeeklyReportView.PAGE_EXAMPLE)))
     public PageView<WeeklyReportView> list(@BeanParam @Valid WeeklyReportFilter filter,
                                            @BeanParam @Valid Paging paging) {

@@ -1,5 +1,6 @@
 package vn.secondment.report.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.report.ReportStatus;
 
 import java.time.Instant;
@@ -16,13 +17,18 @@ import java.util.UUID;
  * @param late           whether that submission came after the deadline
  * @param reviewComment  the reviewer's comment when returned (or accepted with a remark)
  */
-public record WeeklyReportView(UUID id, UUID assignmentId, UUID officialId, String officialName,
-                               String ministryCode, String provinceCode, String week, LocalDate weekStart,
-                               Instant dueAt, ReportStatus status, boolean overdue, Instant submittedAt,
-                               boolean late, String summary, String activities, String communesVisited,
-                               String difficulties, String recommendations, String nextWeekPlan,
-                               Instant draftedAt, String reviewedBy, Instant reviewedAt, String reviewComment,
-                               long version, Instant updatedAt) {
+public record WeeklyReportView(UUID id, UUID assignmentId, UUID officialId, String officialName, String ministryCode,
+                               String provinceCode, String week, LocalDate weekStart, Instant dueAt,
+                               ReportStatus status, boolean overdue, @Schema(nullable = true) Instant submittedAt,
+                               boolean late, @Schema(nullable = true) String summary,
+                               @Schema(nullable = true) String activities,
+                               @Schema(nullable = true) String communesVisited,
+                               @Schema(nullable = true) String difficulties,
+                               @Schema(nullable = true) String recommendations,
+                               @Schema(nullable = true) String nextWeekPlan,
+                               @Schema(nullable = true) Instant draftedAt, @Schema(nullable = true) String reviewedBy,
+                               @Schema(nullable = true) Instant reviewedAt,
+                               @Schema(nullable = true) String reviewComment, long version, Instant updatedAt) {
 
     public static final String EXAMPLE = """
             {"id": "9b2f8c1e-4a7d-4f0e-8a54-3c2d1e0f9a8b", "assignmentId": "1b4e28ba-2fa1-11d2-883f-0016d3cca427",

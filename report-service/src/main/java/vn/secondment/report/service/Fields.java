@@ -1,6 +1,7 @@
 package vn.secondment.report.service;
 
 import vn.secondment.reference.AdministrativeUnits;
+import vn.secondment.report.rest.IssueActionRequests;
 import vn.secondment.rest.Formats;
 import vn.secondment.rest.Text;
 import vn.secondment.rest.problem.Problem;
@@ -49,7 +50,7 @@ final class Fields {
 
     /** A citation of guidance in force: bounded text that names a document number. */
     static String citation(String field, String value, boolean required, List<Problem.Violation> violations) {
-        String text = text(field, value, 300, required, violations);
+        String text = text(field, value, IssueActionRequests.MAX_CITATION, required, violations);
         if (text != null && !DOCUMENT_NUMBER.matcher(text).find()) {
             violations.add(new Problem.Violation(field, "must cite a document by its number, e.g. "
                     + "\"Công văn 4567/BNV-CQĐP\""));

@@ -16,12 +16,15 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemType;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Documents the problem+json answers every operation can give, with an example each, so resources declare only
- * what is particular to them. Registered in each service with {@code mp.openapi.filter}.
+ * what is particular to them: the service's own and those the gateway gives in front of it (401, 413, 415, 429,
+ * 502, 504). Also completes the page schemas ({@link PageSchemas}). Registered in each service with
+ * {@code mp.openapi.filter}; runs at build time, so the documents written to target/openapi have it all.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -33,6 +36,7 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         ensureSchemas(openAPI);
+        PageSchemas.complete(openAPI);
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/api/")) {
                 return;
@@ -78,6 +82,31 @@ public class ProblemResponses implements OASFilter {
         add(responses, "500", "Unexpected failure, with a reference for the operators", ProblemType.INTERNAL, path,
                 "An unexpected error occurred; quote reference 0b0f6c1e-5d8a-4c1e-9f55-0c2f4b8f1d2a to the "
                         + "operators", List.of());
+        gatewayAnswers(responses, path, operation.getRequestBody() != null);
+    }
+
+    /** What the gateway answers itself, before or instead of the service (libs/rest's BodyLimit too for 413). */
+    private static void gatewayAnswers(APIResponses responses, String path, boolean hasBody) {
+        if (hasBody) {
+            add(responses, "413", "The request body is over the size limit", ProblemType.PAYLOAD_TOO_LARGE, path,
+                    "The body has 3145728 bytes; at most 2097152 are accepted", List.of());
+            add(responses, "415", "The body's Content-Type is not one this operation reads",
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE, path,
+                    "Content-Type text/plain is not supported here; send application/json", List.of());
+        }
+        add(responses, "429", "Too many requests from this caller; wait the seconds of Retry-After",
+                ProblemType.TOO_MANY_REQUESTS, path, "Too many requests from this caller; try again in 3 s",
+                List.of());
+        APIResponse tooMany = responses.getAPIResponse("429");
+        if (tooMany.getHeaders() == null || !tooMany.getHeaders().containsKey("Retry-After")) {
+            tooMany.addHeader("Retry-After", OASFactory.createHeader()
+                    .description("Whole seconds to wait before trying again")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ONE)));
+        }
+        add(responses, "502", "The gateway could not reach the service", ProblemType.SERVICE_UNAVAILABLE, path,
+                "report-service is unavailable", List.of());
+        add(responses, "504", "The service did not start answering in time", ProblemType.SERVICE_TIMEOUT, path,
+                "report-service did not answer within 60 s", List.of());
     }
 
     private static boolean parameter(Operation operation, String name) {
