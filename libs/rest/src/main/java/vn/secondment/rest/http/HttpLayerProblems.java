@@ -2,9 +2,11 @@ package vn.secondment.rest.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -82,6 +84,15 @@ public class HttpLayerProblems {
             context.response().headers().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             send(context, ProblemType.UNAUTHENTICATED,
                     "The bearer token is not valid: it may have expired or be meant for another audience");
+            return;
+        }
+        if (context.failure() instanceof UnauthorizedException) {
+            context.response().headers().set("WWW-Authenticate", "Bearer");
+            send(context, ProblemType.UNAUTHENTICATED, "This API needs a bearer access token");
+            return;
+        }
+        if (context.failure() instanceof ForbiddenException) {
+            send(context, ProblemType.FORBIDDEN, "Your role does not allow this operation");
             return;
         }
         int status = context.statusCode();

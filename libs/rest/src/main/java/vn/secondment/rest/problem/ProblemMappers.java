@@ -287,8 +287,9 @@ public class ProblemMappers {
     }
 
     /**
-     * {@code create.request.fullName} becomes {@code fullName}; a bare parameter keeps its own name, and an element of
-     * a list parameter is named by the parameter and its index ({@code ministry[0]}).
+     * {@code create.request.fullName} becomes {@code fullName}, a field of a list's element {@code members[1].name};
+     * a bare parameter keeps its own name, and an element of a list parameter is named by the parameter and its index
+     * ({@code ministry[0]}).
      */
     public static String field(Path path) {
         StringBuilder property = new StringBuilder();
@@ -296,17 +297,19 @@ public class ProblemMappers {
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
-            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT
+                    || node.getKind() == ElementKind.BEAN) {
+                // a node inside a list or map carries the element's index: it belongs to the container before it
+                if (node.isInIterable() && node.getIndex() != null) {
+                    property.append('[').append(node.getIndex()).append(']');
+                } else if (node.isInIterable() && node.getKey() != null) {
+                    property.append('[').append(node.getKey()).append(']');
+                }
                 if (node.getName() != null && !node.getName().startsWith("<")) {
                     if (!property.isEmpty()) {
                         property.append('.');
                     }
                     property.append(node.getName());
-                }
-                if (node.getIndex() != null) {
-                    property.append('[').append(node.getIndex()).append(']');
-                } else if (node.getKey() != null) {
-                    property.append('[').append(node.getKey()).append(']');
                 }
             }
         }

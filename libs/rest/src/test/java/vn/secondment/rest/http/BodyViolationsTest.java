@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.validation.Valid;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
@@ -29,7 +30,7 @@ class BodyViolationsTest {
     }
 
     record Team(@NotBlank String name, @NotNull @Email String email, UUID unitId, Integer size,
-                List<@NotNull Member> members) {
+                List<@NotNull @Valid Member> members) {
     }
 
     private final ObjectMapper json = strict();
