@@ -19,7 +19,7 @@ import vn.secondment.rest.problem.ProblemType;
 /**
  * Puts the gateway on Quarkus' router. In order, for every request:
  * <ol>
- *   <li>an {@code X-Request-Id} (before anything can answer, so every answer carries it);</li>
+ *   <li>an {@code X-Request-Id} (secondment-rest's, before anything can answer, so every answer carries it);</li>
  *   <li>Quarkus' CORS filter and token verification (built in);</li>
  *   <li>{@code /api/*}: a token is required, the caller is rate limited, the call is forwarded to its service;</li>
  *   <li>{@code GET /openapi/<name>}: rate limited, no token, the service's OpenAPI document;</li>
@@ -80,7 +80,6 @@ public class GatewayRoutes {
     }
 
     private void identify(RoutingContext context) {
-        RequestIds.assign(context);
         String path = context.normalizedPath();
         if (path.startsWith(API_ROOT)) {
             // one metrics series per service instead of one per official's id

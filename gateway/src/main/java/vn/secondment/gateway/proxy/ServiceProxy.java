@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
@@ -14,11 +15,13 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.secondment.gateway.http.ProblemWriter;
 import vn.secondment.gateway.http.RequestIds;
 import vn.secondment.gateway.routing.ServiceRoute;
 import vn.secondment.rest.problem.Problem;
+import vn.secondment.rest.problem.ProblemType;
 
 import java.util.List;
 
@@ -28,7 +31,8 @@ import java.util.List;
  * Method, path, query, headers (including {@code Authorization}: services verify the token again) and body go
  * through; hop-by-hop headers do not. The gateway adds {@code X-Forwarded-For/-Proto/-Host} and
  * {@code X-Request-Id}. A service that cannot be reached, or is too slow to start answering, becomes a 502 or 504
- * problem naming it. The request body stays paused from the moment the request arrives (Quarkus pauses it before
+ * problem naming it; a body sent in chunks past {@code quarkus.http.limits.max-body-size} is cut off and answered
+ * with a 413 problem. The request body stays paused from the moment the request arrives (Quarkus pauses it before
  * authentication) until the proxy pipes it to the service.
  */
 @ApplicationScoped
@@ -46,10 +50,14 @@ public class ServiceProxy {
 
     private final Backends backends;
     private final ProblemWriter problems;
+    private final long maxBody;
 
-    public ServiceProxy(Backends backends, ProblemWriter problems) {
+    public ServiceProxy(Backends backends, ProblemWriter problems,
+                        @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+                        MemorySize maxBody) {
         this.backends = backends;
         this.problems = problems;
+        this.maxBody = maxBody.asLongValue();
     }
 
     /**
@@ -71,6 +79,7 @@ public class ServiceProxy {
         private final ServiceRoute route;
         private final String uri;
         private boolean connected;
+        private boolean tooLarge;
 
         private Exchange(RoutingContext context, ServiceRoute route, String uri) {
             this.context = context;
@@ -89,6 +98,11 @@ public class ServiceProxy {
             proxy.request().setURI(uri);
             addForwardingHeaders(proxy.request().headers(), context.request());
             proxy.request().headers().set(RequestIds.HEADER, RequestIds.of(context));
+            Body body = proxy.request().getBody();
+            if (body != null && body.length() < 0) {
+                // sent in chunks: a Content-Length over the limit was refused before, this is counted on the way
+                proxy.request().setBody(Body.body(new CountedBody(body.stream(), maxBody, () -> tooLarge = true), -1));
+            }
             return proxy.sendRequest().recover(failure -> Future.succeededFuture(problemResponse(proxy, failure)));
         }
 
@@ -100,6 +114,15 @@ public class ServiceProxy {
         }
 
         private ProxyResponse problemResponse(ProxyContext proxy, Throwable failure) {
+            if (tooLarge) {
+                // what is left of the upload is not read: the connection closes after the answer
+                context.addBodyEndHandler(ended -> context.request().connection().close());
+                return proxy.request().release().response()
+                        .setStatusCode(ProblemType.PAYLOAD_TOO_LARGE.status())
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .setBody(Body.body(problems.body(ProblemType.PAYLOAD_TOO_LARGE, "The body, sent in chunks, "
+                                + "is larger than the " + maxBody + " bytes accepted", context.normalizedPath())));
+            }
             Backends.Failure explained = backends.explain(route, failure, connected);
             LOG.warnf("%s %s to %s failed (request %s): %s", context.request().method(), uri, route.url(),
                     RequestIds.of(context), failure.toString());

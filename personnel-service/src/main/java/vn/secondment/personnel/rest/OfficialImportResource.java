@@ -91,6 +91,13 @@ public class OfficialImportResource {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.invalid("file", "is required: a .csv or .xlsx file in the form field 'file'");
         }
+        if (file.fileName() == null || file.fileName().isBlank()) {
+            // a text field named file: the form sent a value, not a file
+            throw ProblemException.invalid("file", "must be a file (a form part with a filename), a .csv or .xlsx");
+        }
+        if (file.size() == 0) {
+            throw ProblemException.invalid("file", "is empty: send the .csv or .xlsx annex with its header row");
+        }
         TableFormat format = TableFormat.ofFileName(file.fileName())
                 .or(() -> TableFormat.ofMediaType(file.contentType()))
                 .orElseThrow(() -> ProblemException.invalid("file", "must be a .csv or .xlsx file"));

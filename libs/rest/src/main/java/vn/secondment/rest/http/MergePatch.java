@@ -1,6 +1,7 @@
 package vn.secondment.rest.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +14,7 @@ import vn.secondment.rest.problem.ProblemType;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,10 +29,12 @@ public class MergePatch {
 
     private final ObjectMapper json;
     private final Validator validator;
+    private final BodyViolations bodyViolations;
 
     public MergePatch(ObjectMapper json, Validator validator) {
         this.json = json;
         this.validator = validator;
+        this.bodyViolations = new BodyViolations(json, validator);
     }
 
     /** The full-update request that results from applying {@code patch} to {@code current}, validated. */
@@ -45,7 +49,13 @@ public class MergePatch {
         try {
             result = (T) json.treeToValue(merged, current.getClass());
         } catch (JsonProcessingException e) {
-            // unknown fields and wrong types are reported field by field by the shared problem mappers
+            // every wrong type and unknown field, with the other fields' violations, as a PUT body's would be
+            if (e instanceof JsonMappingException mapping) {
+                Optional<ProblemException> all = bodyViolations.collect(merged, current.getClass(), mapping);
+                if (all.isPresent()) {
+                    throw all.get();
+                }
+            }
             throw new PatchNotReadable(e);
         }
         Set<ConstraintViolation<T>> violations = validator.validate(result);

@@ -71,9 +71,9 @@ public class QueryParameterConverters implements ParamConverterProvider {
 
     /**
      * A calendar date of four-digit year: ISO-8601 also allows {@code +999999999-12-31}, which no database stores
-     * and no secondment needs.
+     * and no secondment needs. The one rule for dates, in query parameters and in JSON bodies ({@link StrictJson}).
      */
-    private static LocalDate date(String value) {
+    static LocalDate date(String value) {
         if (!FOUR_DIGIT_YEAR_DATE.matcher(value).matches()) {
             throw new IllegalArgumentException(value);
         }

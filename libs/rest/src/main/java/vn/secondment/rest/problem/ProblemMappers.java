@@ -9,22 +9,38 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.secondment.rest.http.MergePatch;
 import vn.secondment.rest.http.QueryParameterConverters;
+import vn.secondment.rest.http.ResourceMediaTypes;
 
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -36,11 +52,14 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
     private final ObjectMapper mapper;
+    private final ResourceMediaTypes mediaTypes;
 
-    public ProblemMappers(ObjectMapper mapper) {
+    public ProblemMappers(ObjectMapper mapper, ResourceMediaTypes mediaTypes) {
         this.mapper = mapper;
+        this.mediaTypes = mediaTypes;
     }
 
     @ServerExceptionMapper
@@ -75,17 +94,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
-        String message;
-        if (e instanceof UnrecognizedPropertyException) {
-            message = "is not a known field";
-        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                && invalid.getTargetType().isEnum()) {
-            message = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
-        } else if (e.getTargetType() != null) {
-            message = "must be " + describe(e.getTargetType());
-        } else {
-            message = "has the wrong type";
-        }
+        String message = reason(e);
         if (field.isEmpty()) {
             return respond(ProblemType.MALFORMED_BODY, 400, "The body has the wrong shape: " + message, uri, List.of());
         }
@@ -126,6 +135,66 @@ public class ProblemMappers {
         return respond(ProblemType.FORBIDDEN, 403, "Your role does not allow this operation", uri, List.of());
     }
 
+    /** No token on an operation that needs one: Quarkus' own answer is the challenge alone, with no body. */
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return Response.fromResponse(respond(ProblemType.UNAUTHENTICATED, 401, "This API needs a bearer access token",
+                uri, List.of())).header(WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response tokenRefused(AuthenticationFailedException e, UriInfo uri) {
+        return Response.fromResponse(respond(ProblemType.UNAUTHENTICATED, 401,
+                "The bearer token is not valid: it may have expired or be meant for another audience", uri,
+                List.of())).header(WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"").build();
+    }
+
+    /** Names what the operation reads, from its {@code @Consumes}, instead of the framework's internals. */
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e, UriInfo uri, HttpHeaders headers, Request request) {
+        Set<String> accepted = mediaTypes.consumedBy(request.getMethod(), relativePath(uri));
+        String sent = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        String detail = (sent == null || sent.isBlank() ? "The body has no Content-Type"
+                : "The body is sent as " + clip(sent)) + "; "
+                + (accepted.isEmpty() ? "this operation does not read it" : "this operation accepts "
+                + String.join(", ", accepted));
+        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, 415, detail, uri, List.of());
+    }
+
+    /** Names what the operation answers with, from its {@code @Produces}, instead of the framework's internals. */
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, UriInfo uri, HttpHeaders headers, Request request) {
+        Set<String> produced = mediaTypes.producedBy(request.getMethod(), relativePath(uri));
+        String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
+        String detail = "Your Accept header asks for " + (accept == null ? "nothing" : clip(accept)) + "; "
+                + (produced.isEmpty() ? "this operation answers with none of it" : "this operation answers with "
+                + String.join(", ", produced));
+        return respond(ProblemType.NOT_ACCEPTABLE, 406, detail, uri, List.of());
+    }
+
+    /**
+     * A multipart body that ends before its closing boundary (cut short, empty, or no part at all) fails in the
+     * framework's parser with a bare IOException, before the resource runs: the body's fault, so a 400 naming the
+     * form fields the operation expects. Any other IOException stays an internal error.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, UriInfo uri, HttpHeaders headers, ResourceInfo resource) {
+        MediaType type = headers.getMediaType();
+        if (type == null || !"multipart".equalsIgnoreCase(type.getType())) {
+            return unexpected(e, uri);
+        }
+        List<String> fields = formFields(resource);
+        String expected = fields.isEmpty() ? "" : "; expected the form field" + (fields.size() > 1 ? "s " : " ")
+                + String.join(", ", fields);
+        List<Problem.Violation> violations = fields.stream()
+                .map(field -> new Problem.Violation(field, "was not received whole: the multipart/form-data body "
+                        + "is cut short or malformed; send the form field " + field + " in a complete body"))
+                .toList();
+        return respond(fields.isEmpty() ? ProblemType.MALFORMED_BODY : ProblemType.VALIDATION, 400,
+                "The multipart/form-data body cannot be read: it is cut short or malformed" + expected, uri,
+                violations);
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
@@ -150,6 +219,40 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getRequestUri().getPath());
         return render(mapper, ProblemType.INTERNAL, 500,
                 "An unexpected error occurred; quote reference " + reference + " to the operators", uri, List.of());
+    }
+
+    private static List<String> formFields(ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return List.of();
+        }
+        List<String> fields = new ArrayList<>();
+        for (Parameter parameter : method.getParameters()) {
+            RestForm restForm = parameter.getAnnotation(RestForm.class);
+            FormParam formParam = parameter.getAnnotation(FormParam.class);
+            if (restForm != null) {
+                fields.add(restForm.value().isEmpty() ? parameter.getName() : restForm.value());
+            } else if (formParam != null) {
+                fields.add(formParam.value());
+            }
+        }
+        return fields;
+    }
+
+    /** The path below the API root ({@code /officials/imports}), as resources declare theirs. */
+    private static String relativePath(UriInfo uri) {
+        String full = uri.getRequestUri().getPath();
+        String base = uri.getBaseUri().getPath();
+        if (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return full.startsWith(base) ? full.substring(base.length()) : uri.getPath();
+    }
+
+    /** A header value quoted back in a detail: no more than a line of it. */
+    private static String clip(String value) {
+        String line = value.strip();
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     private Response respond(ProblemType type, int status, String detail, UriInfo uri,
@@ -184,26 +287,29 @@ public class ProblemMappers {
     }
 
     /**
-     * {@code create.request.fullName} becomes {@code fullName}; a bare parameter keeps its own name, and an element of
-     * a list parameter is named by the parameter and its index ({@code ministry[0]}).
+     * {@code create.request.fullName} becomes {@code fullName}, a field of a list's element {@code members[1].name};
+     * a bare parameter keeps its own name, and an element of a list parameter is named by the parameter and its index
+     * ({@code ministry[0]}).
      */
-    static String field(Path path) {
+    public static String field(Path path) {
         StringBuilder property = new StringBuilder();
         String parameter = "";
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
-            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT
+                    || node.getKind() == ElementKind.BEAN) {
+                // a node inside a list or map carries the element's index: it belongs to the container before it
+                if (node.isInIterable() && node.getIndex() != null) {
+                    property.append('[').append(node.getIndex()).append(']');
+                } else if (node.isInIterable() && node.getKey() != null) {
+                    property.append('[').append(node.getKey()).append(']');
+                }
                 if (node.getName() != null && !node.getName().startsWith("<")) {
                     if (!property.isEmpty()) {
                         property.append('.');
                     }
                     property.append(node.getName());
-                }
-                if (node.getIndex() != null) {
-                    property.append('[').append(node.getIndex()).append(']');
-                } else if (node.getKey() != null) {
-                    property.append('[').append(node.getKey()).append(']');
                 }
             }
         }
@@ -213,7 +319,23 @@ public class ProblemMappers {
         return property.charAt(0) == '[' ? parameter + property : property.toString();
     }
 
-    private static String jsonPath(JsonMappingException e) {
+    /** What is wrong with the value Jackson could not read, for a human; never a class name. */
+    public static String reason(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "must be " + describe(mismatched.getTargetType());
+        }
+        return e instanceof MismatchedInputException ? "has the wrong type" : "has an invalid value";
+    }
+
+    /** The JSON path of the value Jackson could not read ({@code members[2].email}); empty for the body itself. */
+    public static String jsonPath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {

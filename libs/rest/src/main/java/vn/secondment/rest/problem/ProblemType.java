@@ -19,6 +19,8 @@ public enum ProblemType {
     PRECONDITION_REQUIRED("precondition-required", 428, "An If-Match header is required"),
     UNPROCESSABLE("unprocessable", 422, "The request cannot be processed"),
     PAYLOAD_TOO_LARGE("payload-too-large", Status.REQUEST_ENTITY_TOO_LARGE, "The request body is too large"),
+    URI_TOO_LONG("uri-too-long", Status.REQUEST_URI_TOO_LONG, "The request URI is too long"),
+    HEADERS_TOO_LARGE("headers-too-large", 431, "The request headers are too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     TOO_MANY_REQUESTS("too-many-requests", Status.TOO_MANY_REQUESTS, "Too many requests"),
     SERVICE_UNAVAILABLE("service-unavailable", Status.BAD_GATEWAY, "The service is unavailable"),
@@ -36,7 +38,7 @@ public enum ProblemType {
         this(slug, status.getStatusCode(), title);
     }
 
-    /** For statuses that {@link Status} does not name (422, 428). */
+    /** For statuses that {@link Status} does not name (422, 428, 431). */
     ProblemType(String slug, int status, String title) {
         this.uri = URI.create(BASE + slug);
         this.status = status;
