@@ -136,8 +136,9 @@ class ApiFuzzIT {
             for (FuzzClient.Answer answer : client.sendAll(requests)) {
                 record(answer, findings, stats);
             }
-            System.out.printf("[fuzz] %d requests (%d warm-up, %d hostile) in %d s%n", number[0], warmUp, hostile,
-                    Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            System.out.printf("[fuzz] %d requests (%d warm-up, %d hostile) in %d s; %d sent again on a new "
+                            + "connection%n", number[0], warmUp, hostile,
+                    Duration.ofNanos(System.nanoTime() - started).toSeconds(), client.retried());
         }
         System.out.print(stats.report());
         if (!findings.isEmpty()) {
@@ -152,7 +153,7 @@ class ApiFuzzIT {
     private static void record(FuzzClient.Answer answer, FuzzFindings findings, Stats stats) {
         if (answer.status() == 0 && answer.error().startsWith("java.lang.IllegalArgumentException")) {
             // the client itself refused to send it (HTTP forbids it): the fuzz's own limit, not a finding
-            stats.unsendable++;
+            stats.unsendable.merge(answer.error(), 1, Integer::sum);
             return;
         }
         stats.count(answer);
@@ -211,7 +212,7 @@ class ApiFuzzIT {
         final Map<String, Integer> byService = new TreeMap<>();
         final Map<String, Integer> byKind = new TreeMap<>();
         final List<FuzzClient.Answer> failing = new ArrayList<>();
-        int unsendable;
+        final Map<String, Integer> unsendable = new TreeMap<>();
         long slowest;
         String slowestRequest = "";
 

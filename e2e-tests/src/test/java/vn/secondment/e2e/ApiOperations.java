@@ -38,7 +38,7 @@ final class ApiOperations {
 
     /**
      * @param service  the gateway's name for it ({@code personnel})
-     * @param template the path under the gateway with its {@code {parameters}} ({@code /api/personnel/officials/{id}})
+     * @param template the path at the gateway with its {@code {parameters}} ({@code /api/personnel/officials/{id}})
      */
     record Operation(String service, String method, String template, String operationId, List<Parameter> parameters,
                      List<Body> bodies, Schemas schemas) {
@@ -127,8 +127,10 @@ final class ApiOperations {
                     bodies.add(new Body(content.getKey().toLowerCase(Locale.ROOT),
                             content.getValue().path("schema"), exampleOf(content.getValue()), required));
                 }
-                operations.add(new Operation(service, method.toUpperCase(Locale.ROOT),
-                        "/api/" + service + path.getKey(), operation.path("operationId").asText(""),
+                // the services serve their API under the gateway's prefix already (quarkus.rest.path)
+                String template = path.getKey().startsWith("/api/") ? path.getKey() : "/api/" + service + path.getKey();
+                operations.add(new Operation(service, method.toUpperCase(Locale.ROOT), template,
+                        operation.path("operationId").asText(""),
                         List.copyOf(parameters), List.copyOf(bodies), schemas));
             }
         }

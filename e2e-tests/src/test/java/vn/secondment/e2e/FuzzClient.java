@@ -1,6 +1,7 @@
 package vn.secondment.e2e;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends the fuzz's requests to the gateway exactly as made (java.net.http: no client-side encoding or checks
@@ -28,10 +30,14 @@ final class FuzzClient implements AutoCloseable {
                   long millis, String etag, String location) {
     }
 
+    /** Enough of any answer to judge it; the rest (a big export) is not read. */
+    private static final int MAX_BODY = 1 << 20;
+
     private final String gatewayUrl;
     private final Map<String, String> tokens;
     private final HttpClient http;
     private final ExecutorService workers;
+    private final AtomicInteger retried = new AtomicInteger();
 
     FuzzClient(String gatewayUrl, Map<String, String> tokens, int concurrency) {
         this.gatewayUrl = gatewayUrl;
@@ -58,7 +64,25 @@ final class FuzzClient implements AutoCloseable {
         return answers;
     }
 
+    /**
+     * Sends one request. A connection the server had already closed (java.net.http reuses kept-alive ones and
+     * retries only GETs itself) is retried once on a new one; a second failure is the answer.
+     */
     Answer send(FuzzRequest request) {
+        Answer answer = sendOnce(request);
+        if (answer.status() == 0 && answer.error().contains("IOException")) {
+            retried.incrementAndGet();
+            answer = sendOnce(request);
+        }
+        return answer;
+    }
+
+    /** How many requests were sent again after their connection had been closed under them. */
+    int retried() {
+        return retried.get();
+    }
+
+    private Answer sendOnce(FuzzRequest request) {
         long started = System.nanoTime();
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gatewayUrl + request.target()))
@@ -78,10 +102,16 @@ final class FuzzClient implements AutoCloseable {
                     builder.header(name, value);
                 }
             });
-            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(request, response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("X-Request-Id").orElse(null), response.body(), null,
+            HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String contentType = response.headers().firstValue("Content-Type").orElse(null);
+            byte[] body;
+            try (InputStream in = response.body()) {
+                // an event stream never ends (the request's timeout covers only the wait for the headers)
+                body = contentType != null && contentType.startsWith("text/event-stream") ? new byte[0]
+                        : in.readNBytes(MAX_BODY);
+            }
+            return new Answer(request, response.statusCode(), contentType,
+                    response.headers().firstValue("X-Request-Id").orElse(null), body, null,
                     millisSince(started), response.headers().firstValue("ETag").orElse(null),
                     response.headers().firstValue("Location").orElse(null));
         } catch (IOException | IllegalArgumentException e) {
