@@ -211,6 +211,7 @@ class ApiFuzzIT {
         final Map<Integer, Integer> byStatus = new TreeMap<>();
         final Map<String, Integer> byService = new TreeMap<>();
         final Map<String, Integer> byKind = new TreeMap<>();
+        final Map<Integer, Integer> validByStatus = new TreeMap<>();
         final List<FuzzClient.Answer> failing = new ArrayList<>();
         final Map<String, Integer> unsendable = new TreeMap<>();
         long slowest;
@@ -220,6 +221,9 @@ class ApiFuzzIT {
             byStatus.merge(answer.status(), 1, Integer::sum);
             byService.merge(answer.request().operation().service(), 1, Integer::sum);
             byKind.merge(answer.request().kind(), 1, Integer::sum);
+            if (answer.request().kind().equals("valid")) {
+                validByStatus.merge(answer.status(), 1, Integer::sum);
+            }
             if (answer.millis() > slowest) {
                 slowest = answer.millis();
                 slowestRequest = answer.request().method() + " " + answer.request().operation().template()
@@ -231,6 +235,7 @@ class ApiFuzzIT {
             return "[fuzz] per status: " + byStatus + "\n"
                     + "[fuzz] per service: " + byService + "\n"
                     + "[fuzz] per kind: " + byKind + "\n"
+                    + "[fuzz] valid requests per status: " + validByStatus + "\n"
                     + "[fuzz] not sendable by the HTTP client: " + unsendable + "; slowest answer " + slowest
                     + " ms (" + slowestRequest + ")\n";
         }

@@ -62,7 +62,8 @@ final class FuzzFindings {
     boolean check(FuzzClient.Answer answer) {
         List<String> faults = faultsOf(answer);
         for (String fault : faults) {
-            String cause = fault + " on " + answer.request().operation().key();
+            // one cause is one fault at one status, wherever it happens (the gateway's 414 is the same everywhere)
+            String cause = fault + " (answer " + answer.status() + ")";
             byCause.computeIfAbsent(cause, k -> new ArrayList<>()).add(new Finding(cause, answer));
         }
         return !faults.isEmpty();
@@ -82,9 +83,14 @@ final class FuzzFindings {
         out.append(count()).append(" finding(s) from ").append(byCause.size()).append(" cause(s):\n");
         byCause.forEach((cause, findings) -> {
             Map<String, Integer> kinds = new TreeMap<>();
-            findings.forEach(f -> kinds.merge(f.answer().request().kind(), 1, Integer::sum));
-            out.append("- ").append(cause).append(": ").append(findings.size()).append(" × (kinds ").append(kinds)
-                    .append(")\n");
+            Map<String, Integer> operations = new TreeMap<>();
+            findings.forEach(f -> {
+                kinds.merge(f.answer().request().kind(), 1, Integer::sum);
+                operations.merge(f.answer().request().operation().key(), 1, Integer::sum);
+            });
+            out.append("- ").append(cause).append(": ").append(findings.size()).append(" × on ")
+                    .append(operations.size()).append(" operation(s) ").append(operations).append(", by kinds ")
+                    .append(kinds).append("\n");
             FuzzClient.Answer first = findings.get(0).answer();
             out.append(indent(first.request().describe(400)));
             out.append("    answered: ").append(summary(first)).append('\n');

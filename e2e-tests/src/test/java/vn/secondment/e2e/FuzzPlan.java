@@ -33,13 +33,14 @@ final class FuzzPlan {
             "query-raw-encoding", "path-bad-id", "path-unicode", "body-missing-field", "body-wrong-type",
             "body-null-field", "body-unicode", "body-huge", "body-impossible-date", "body-deep-nesting",
             "body-broken-json", "body-unknown-fields", "body-empty", "body-wrong-content-type", "header-if-match",
-            "header-accept", "upload-broken-csv", "upload-broken-xlsx", "upload-broken-form", "no-token");
+            "header-idempotency-key", "header-accept", "upload-broken-csv", "upload-broken-xlsx", "upload-broken-form", "no-token");
 
     static final List<String> SORT_EDGES = List.of(",", ",,", "-", "+", "fullName,", ",fullName", "nonexistent",
             "fullName;drop", "-fullName,-fullName", "FULLNAME", "full_name", "%00", "\u0000", "a.b.c", "id desc",
             "fullName:asc", "-".repeat(300), "fullName,".repeat(200));
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String BOUNDARY = "fuzz-boundary-7MA4YWxkTrZu0gW";
 
     private final FuzzInputs inputs;
@@ -60,6 +61,8 @@ final class FuzzPlan {
         boolean json = operation.bodies().stream().anyMatch(ApiOperations.Body::json);
         boolean multipart = operation.bodies().stream().anyMatch(ApiOperations.Body::multipart);
         boolean ifMatch = operation.in("header").stream().anyMatch(p -> p.name().equalsIgnoreCase("If-Match"));
+        boolean idempotent = operation.in("header").stream()
+                .anyMatch(p -> p.name().equalsIgnoreCase(IDEMPOTENCY_KEY));
         return KINDS.stream().filter(kind -> {
             if (kind.startsWith("query-") && !kind.equals("query-unknown") && !kind.equals("query-duplicate")
                     && !kind.equals("query-raw-encoding")) {
@@ -76,6 +79,9 @@ final class FuzzPlan {
             }
             if (kind.equals("header-if-match")) {
                 return ifMatch;
+            }
+            if (kind.equals("header-idempotency-key")) {
+                return idempotent;
             }
             return true;
         }).toList();
@@ -114,8 +120,13 @@ final class FuzzPlan {
         for (ApiOperations.Parameter parameter : operation.in("header")) {
             if (parameter.name().equalsIgnoreCase("If-Match")) {
                 draft.headers.put("If-Match", "\"0\"");
+            } else if (parameter.name().equalsIgnoreCase(IDEMPOTENCY_KEY)) {
+                draft.headers.put(IDEMPOTENCY_KEY, new UUID(inputs.random().nextLong(), inputs.random().nextLong())
+                        .toString());
             } else if (parameter.required() || inputs.chance(0.5)) {
-                draft.headers.put(parameter.name(), inputs.validText(parameter.schema(), parameter.name(), ""));
+                // a header is ASCII: HTTP clients refuse anything else before sending
+                draft.headers.put(parameter.name(), inputs.validText(parameter.schema(), parameter.name(), "")
+                        .replaceAll("[^\\x20-\\x7e]", "x"));
             }
         }
         // body
@@ -316,6 +327,9 @@ final class FuzzPlan {
             case "header-if-match" -> draft.headers.put("If-Match", inputs.pick(List.of("abc", "\"\"", "W/\"1\"", "*",
                     "\"-1\"", "\"99999999999999999999\"", "\"1\", \"2\"", "\"abc\"", "\"0", "0", " ",
                     "\"" + "9".repeat(1000) + "\"")));
+            case "header-idempotency-key" -> draft.headers.put(IDEMPOTENCY_KEY, inputs.pick(List.of("", " ", "x",
+                    "k".repeat(256), "k".repeat(5_000), "a b", "\"quoted\"", "%00", "\t",
+                    "00000000-0000-0000-0000-000000000000")));
             case "header-accept" -> draft.headers.put("Accept", inputs.pick(List.of("application/xml", "text/csv",
                     "*/*;q=abc", "application/json;q=0", "image/png", "text/html", "application/*", ";;;",
                     "application/problem+json", "text/event-stream")));

@@ -24,7 +24,8 @@ class FuzzPlanTest {
                   {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}},
                   {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 0}},
                   {"name": "sort", "in": "query", "schema": {"type": "string"}}]},
-                "post": {"operationId": "createOfficial", "requestBody": {"required": true, "content": {
+                "post": {"operationId": "createOfficial", "parameters": [
+                  {"name": "Idempotency-Key", "in": "header", "schema": {"type": "string"}}], "requestBody": {"required": true, "content": {
                   "application/json": {"schema": {"$ref": "#/components/schemas/OfficialRequest"}}}}}},
               "/officials/{id}": {
                 "put": {"operationId": "updateOfficial", "parameters": [
