@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -92,6 +94,7 @@ class ApiFuzzIT {
         Stats stats = new Stats();
         Map<String, List<String>> authorized = new TreeMap<>();
         int[] number = {0};
+        Set<String> succeeded = new HashSet<>();
 
         try (FuzzClient client = new FuzzClient(gateway, tokens, CONCURRENCY)) {
             // warm-up: every operation, valid, by every role; creations first, then lists (their ids feed the
@@ -111,8 +114,16 @@ class ApiFuzzIT {
                 for (FuzzClient.Answer answer : client.sendAll(requests)) {
                     record(answer, findings, stats);
                     learn(answer, harvest, authorized);
+                    if (answer.status() >= 200 && answer.status() < 300) {
+                        succeeded.add(answer.request().operation().key());
+                    }
                 }
             }
+            // where the valid-looking request never passed, the hostile ones test less deep: worth knowing
+            List<String> neverPassed = operations.stream().map(ApiOperations.Operation::key)
+                    .filter(key -> !succeeded.contains(key)).toList();
+            System.out.printf("[fuzz] operations whose valid-looking request no caller got a 2xx from: %d %s%n",
+                    neverPassed.size(), neverPassed);
             int warmUp = number[0];
             System.out.printf("[fuzz] warm-up: %d operations × %d callers, %d values gathered, in %d s%n",
                     operations.size(), WARM_UP_CALLERS.size(), harvest.size(),
