@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which are the platform's, differ between runs. {@code -Dfuzz.requests=N} sets how many hostile requests follow
  * the warm-up. Every failing request is printed to replay, and written whole to {@code target/fuzz/}.
  *
- * <p>The gateway's rate limit (50 per second per caller, burst 100) stays on: the requests are spread over ten
+ * <p>The gateway's rate limit (50 per second per caller, burst 100) stays on: the requests are spread over eleven
  * callers and sent four at a time, so each caller stays well below it; a 429 is still an answer checked like any.
  */
 @Order(2)
