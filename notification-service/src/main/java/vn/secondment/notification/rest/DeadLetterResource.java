@@ -48,7 +48,9 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(operationId = "listDeadLetters", summary = "Dead letters, newest first")
+    @Operation(operationId = "listDeadLetters", summary = "Dead letters, newest first",
+            description = "Records of the topics this service could not process, each with why; POST "
+                    + "/dead-letters/{id}/replay processes one again. Platform admins only.")
     @APIResponse(responseCode = "200", description = "One page of dead letters",
             content = @Content(schema = @Schema(ref = "DeadLetterPage"), examples =
             @ExampleObject(name = "one unreadable record", value = "{\"items\":[" + EXAMPLE
@@ -64,7 +66,9 @@ public class DeadLetterResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getDeadLetter", summary = "One dead letter")
+    @Operation(operationId = "getDeadLetter", summary = "One dead letter",
+            description = "The record as received and why it could not be processed, and the last replay's "
+                    + "outcome. Platform admins only.")
     @APIResponse(responseCode = "200", description = "The dead letter",
             content = @Content(schema = @Schema(implementation = DeadLetterView.class), examples =
             @ExampleObject(name = "an unreadable record", value = EXAMPLE)))

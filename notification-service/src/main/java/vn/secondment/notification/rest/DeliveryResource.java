@@ -45,7 +45,9 @@ public class DeliveryResource {
     }
 
     @GET
-    @Operation(operationId = "listDeliveries", summary = "Delivery records, newest first")
+    @Operation(operationId = "listDeliveries", summary = "Delivery records, newest first",
+            description = "Every webhook and e-mail delivery of an event, with its attempts, status and last "
+                    + "error. A ministry admin sees their own ministry's.")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(ref = "DeliveryPage"), examples =
             @ExampleObject(name = "one webhook delivery", value = WebhookResource.DELIVERIES)))

@@ -104,7 +104,8 @@ public class WebhookResource {
 
     @GET
     @Operation(operationId = "listWebhooks", summary = "Webhooks of the caller's ministry (every one for a "
-            + "platform-admin), newest first")
+            + "platform-admin), newest first",
+            description = "Without their secrets: a secret is shown once, in the answer to the registration.")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(ref = "WebhookPage"), examples = @ExampleObject(
             name = "one webhook", value = "{\"items\":[" + VIEW + "}],\"page\":0,\"size\":20,\"totalItems\":1}")))
@@ -116,7 +117,8 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getWebhook", summary = "One webhook (without its secret)")
+    @Operation(operationId = "getWebhook", summary = "One webhook (without its secret)",
+            description = "The ETag header is the version to send back in If-Match when changing it.")
     @APIResponse(responseCode = "200", description = "The webhook",
             content = @Content(schema = @Schema(implementation = WebhookView.class), examples =
             @ExampleObject(name = "active", value = VIEW + "}")))
@@ -127,7 +129,9 @@ public class WebhookResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceWebhook", summary = "Change a webhook's URL and filters")
+    @Operation(operationId = "replaceWebhook", summary = "Change a webhook's URL and filters",
+            description = "Every field takes the value sent, checked as at registration. Requires If-Match "
+                    + "with the ETag last read.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "every report event", value =
             "{\"url\":\"https://hethong.moha.gov.vn/secondment/events\",\"eventTypes\":[\"vn.secondment.report.\"]}")))
     @APIResponse(responseCode = "200", description = "Changed",
@@ -142,7 +146,9 @@ public class WebhookResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(operationId = "patchWebhook", summary = "Change some of a webhook's fields (JSON Merge Patch)")
+    @Operation(operationId = "patchWebhook", summary = "Change some of a webhook's fields (JSON Merge Patch)",
+            description = "RFC 7396: fields present are set, null clears, absent stay; the result is checked as a "
+                    + "full update. Requires If-Match with the ETag last read.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = Object.class),
             examples = @ExampleObject(name = "any province", value = "{\"provinces\":[]}")))
     @APIResponse(responseCode = "200", description = "Changed",
@@ -170,7 +176,8 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteWebhook", summary = "Remove a webhook and its delivery records")
+    @Operation(operationId = "deleteWebhook", summary = "Remove a webhook and its delivery records",
+            description = "Requires If-Match with the ETag last read. Its audit log stays readable.")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("id") @Parameter(example = ID) UUID id,
                            @HeaderParam(Versions.IF_MATCH) @Parameter(example = "\"0\"") String ifMatch) {
@@ -180,7 +187,9 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(operationId = "listWebhookDeliveries", summary = "What was sent through this webhook, newest first")
+    @Operation(operationId = "listWebhookDeliveries", summary = "What was sent through this webhook, newest first",
+            description = "Each delivery with its attempts, the HTTP status of the last one and when the next is "
+                    + "due; status filters them (PENDING, DELIVERED, FAILED, GAVE_UP).")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(ref = "DeliveryPage"), examples =
             @ExampleObject(name = "one delivery", value = DELIVERIES)))

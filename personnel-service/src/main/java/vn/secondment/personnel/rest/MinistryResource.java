@@ -75,7 +75,8 @@ public class MinistryResource {
 
     @GET
     @Path("/{code}")
-    @Operation(operationId = "getMinistry", summary = "Read one ministry")
+    @Operation(operationId = "getMinistry", summary = "Read one ministry",
+            description = "The ETag header is the version to send back in If-Match when renaming it.")
     @APIResponse(responseCode = "200", description = "The ministry",
             content = @Content(schema = @Schema(implementation = MinistryView.class)))
     public Response get(@PathParam("code") @Parameter(description = "The ministry code (e.g. BNV)") String code) {
@@ -85,7 +86,8 @@ public class MinistryResource {
 
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(operationId = "addMinistry", summary = "Add a ministry (platform admin)")
+    @Operation(operationId = "addMinistry", summary = "Add a ministry (platform admin)",
+            description = "Answers 201 with its Location and ETag.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "new ministry", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = MinistryView.class)))
@@ -112,7 +114,9 @@ public class MinistryResource {
     @GET
     @Path("/{code}/audit")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(operationId = "getMinistryAudit", summary = "Who changed this ministry, what and when")
+    @Operation(operationId = "getMinistryAudit", summary = "Who changed this ministry, what and when",
+            description = "The audit log, newest first: each change with its actor and the fields before and "
+                    + "after.")
     @APIResponse(responseCode = "200", description = "One page of the audit log, newest first",
             content = @Content(schema = @Schema(ref = "AuditRecordPage"),
                     examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))

@@ -103,7 +103,8 @@ public class UnitResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getUnit", summary = "Read one unit")
+    @Operation(operationId = "getUnit", summary = "Read one unit",
+            description = "The ETag header is the version to send back in If-Match when changing it.")
     @APIResponse(responseCode = "200", description = "The unit",
             content = @Content(schema = @Schema(implementation = UnitView.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -128,7 +129,9 @@ public class UnitResource {
     @GET
     @Path("/{id}/audit")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN})
-    @Operation(operationId = "getUnitAudit", summary = "Who changed this unit, what and when")
+    @Operation(operationId = "getUnitAudit", summary = "Who changed this unit, what and when",
+            description = "The audit log, newest first: each change with its actor and the fields before and "
+                    + "after.")
     @APIResponse(responseCode = "200", description = "One page of the audit log, newest first",
             content = @Content(schema = @Schema(ref = "AuditRecordPage"),
                     examples = @ExampleObject(name = "history", value = AuditRecordView.PAGE_EXAMPLE)))

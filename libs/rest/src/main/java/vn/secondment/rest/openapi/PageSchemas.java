@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,13 @@ import java.util.Set;
 /**
  * One schema per page of a list: a response that names {@code <Item>Page} (e.g. {@code @Schema(ref =
  * "OfficialPage")}) gets that schema, a {@link vn.secondment.rest.PageView} whose items are {@code <Item>} (or
- * {@code <Item>View}). Java
- * annotations cannot name {@code PageView<OfficialView>}, and one shared {@code Page} of untyped items would make
- * generated clients return untyped lists, so the page schemas are written here, the same shape for every list.
+ * {@code <Item>View}). Java annotations cannot name {@code PageView<OfficialView>}, and one shared {@code Page} of
+ * untyped items would make generated clients return untyped lists, so the page schemas are written here, the same
+ * shape for every list.
  */
 final class PageSchemas {
 
-    static final String SUFFIX = "Page";
+    private static final String SUFFIX = "Page";
     private static final String PREFIX = "#/components/schemas/";
 
     private PageSchemas() {
@@ -60,24 +61,23 @@ final class PageSchemas {
             }
             openAPI.getComponents().addSchema(page, page(item));
         }
-        // the generic PageView, registered by the scanner from return types, is unused once every page is typed
+        // PageView itself, registered by the scanner for its @Schema(name = "Page"), is unused once pages are typed
         if (schemas != null && schemas.containsKey(SUFFIX) && !pages.contains(SUFFIX)) {
             openAPI.getComponents().removeSchema(SUFFIX);
         }
     }
 
     private static Schema page(String item) {
-        Schema count = OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32").minimum(
-                java.math.BigDecimal.ZERO);
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("One page of " + item + " items, with the total so clients can page")
                 .addProperty("items", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                         .items(OASFactory.createSchema().ref(item)))
-                .addProperty("page", count.description("The page's number, from 0"))
+                .addProperty("page", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                        .minimum(BigDecimal.ZERO).description("The page's number, from 0"))
                 .addProperty("size", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
-                        .minimum(java.math.BigDecimal.ONE).description("The page size asked for"))
+                        .minimum(BigDecimal.ONE).description("The page size asked for"))
                 .addProperty("totalItems", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
-                        .format("int64").minimum(java.math.BigDecimal.ZERO)
+                        .format("int64").minimum(BigDecimal.ZERO)
                         .description("How many items all the pages hold"))
                 .required(List.of("items", "page", "size", "totalItems"));
     }
