@@ -12,10 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import vn.secondment.gateway.config.GatewayConfig;
 import vn.secondment.gateway.http.ProblemWriter;
-import vn.secondment.gateway.http.RequestIds;
 import vn.secondment.gateway.proxy.Backends;
 import vn.secondment.gateway.routing.RouteTable;
 import vn.secondment.gateway.routing.ServiceRoute;
+import vn.secondment.rest.http.RequestIds;
 import vn.secondment.rest.problem.ProblemType;
 
 import java.io.IOException;

@@ -18,8 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.secondment.gateway.http.ProblemWriter;
-import vn.secondment.gateway.http.RequestIds;
 import vn.secondment.gateway.routing.ServiceRoute;
+import vn.secondment.rest.http.RequestIds;
 import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemType;
 
