@@ -1,13 +1,6 @@
 package vn.secondment.notification.service;
 
 import io.quarkus.scheduler.Scheduled;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -22,6 +15,9 @@ import vn.secondment.notification.service.DeliveryQueue.Outcome;
 import vn.secondment.rest.security.Roles;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -30,8 +26,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Webhook deliveries: queued in the consumer's transaction ({@link #enqueue}), sent later by a scheduled job
@@ -61,7 +57,7 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
 
     public WebhookSender(EntityManager em, EventCodec codec, Clock clock, WebhookConfig config,
                          Event<InboxEntriesAdded> added, AuditTrail audit, DeliveryQueue queue,
-                         WebhookTargets targets, Vertx vertx) {
+                         WebhookTargets targets) {
         this.em = em;
         this.queue = queue;
         this.retry = new DeliveryQueue.Retry(config.backoff(), config.maxAttempts());
@@ -70,10 +66,9 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
         this.config = config;
         this.added = added;
         this.clock = clock;
-        // redirects are not followed (a signed body must not be replayed to wherever a receiver points); the host
-        // name is verified against the certificate and sent for SNI though the connection goes to a checked address
-        this.http = vertx.createHttpClient(new HttpClientOptions().setVerifyHost(true).setForceSni(true)
-                .setKeepAlive(false));
+        // redirects are not followed: a signed body must not be replayed to wherever a receiver points
+        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.targets = targets;
     }
 
@@ -150,33 +145,24 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
     @Override
     public Outcome send(List<Claimed> message, Instant now) {
         Claimed c = message.get(0);
-        URI url = URI.create(c.url());
-        WebhookTargets.Vetted target = targets.vet(url);
-        if (target.refusal() != null) {
+        Optional<String> refused = targets.refusal(URI.create(c.url()));
+        if (refused.isPresent()) {
             // the name resolves inside a network now (DNS rebinding, or a changed record): never called
-            return new Outcome(null, "target refused: " + target.refusal());
-        }
-        if (target.address() == null) {
-            return new Outcome(null, "UnknownHostException: " + url.getHost() + " does not resolve");
+            return new Outcome(null, "target refused: " + refused.get());
         }
         // the wall clock, not the service clock: receivers compare it with their own time to refuse replays
         long timestamp = WALL_CLOCK.instant().getEpochSecond();
-        long timeout = config.timeout().toMillis();
-        // host, port, TLS and the Host header from the URL; the connection to the address just checked, and only there
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url.toString())
-                .setServer(SocketAddress.inetSocketAddress(port(url), target.address().getHostAddress()))
-                .setConnectTimeout(timeout)
-                .setIdleTimeout(timeout)
-                .putHeader("Content-Type", CONTENT_TYPE)
-                .putHeader(WebhookSignature.DELIVERY_HEADER, c.id().toString())
-                .putHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .putHeader(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(c.secret(), timestamp, c.body()));
         try {
-            int status = http.request(request)
-                    .compose(sending -> sending.send(Buffer.buffer(c.body().getBytes(StandardCharsets.UTF_8))))
-                    .compose(response -> response.body().map(ignored -> response.statusCode()))
-                    .toCompletionStage().toCompletableFuture()
-                    .get(2 * timeout, TimeUnit.MILLISECONDS);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(c.url()))
+                    .timeout(config.timeout())
+                    .header("Content-Type", CONTENT_TYPE)
+                    .header(WebhookSignature.DELIVERY_HEADER, c.id().toString())
+                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(c.secret(), timestamp, c.body()))
+                    .POST(HttpRequest.BodyPublishers.ofString(c.body(), StandardCharsets.UTF_8))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
             return new Outcome(status, status >= 200 && status < 300 ? null : "HTTP " + status);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -184,10 +170,6 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
         } catch (Exception e) {
             return Outcome.failed(e);
         }
-    }
-
-    private static int port(URI url) {
-        return url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
     @Override

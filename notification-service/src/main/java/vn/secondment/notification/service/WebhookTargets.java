@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * and unspecified addresses are refused, so that a registered URL cannot make the platform call its own network
  * (server-side request forgery). Hosts on the operators' allow-list ({@code notification.webhooks.allowed-targets})
  * are exempt, http included: the local stack's and the tests' receivers. Checked at registration and again before
- * every delivery, since a name may resolve elsewhere later; the delivery then connects to the address checked.
+ * every delivery, since a name may resolve elsewhere later.
  */
 @ApplicationScoped
 public class WebhookTargets {
@@ -31,57 +31,32 @@ public class WebhookTargets {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Why the platform must not call {@code url}; empty when it may (at registration: a name may resolve later). */
+    /** Why the platform must not call {@code url}; empty when it may. */
     public Optional<String> refusal(URI url) {
-        return Optional.ofNullable(vet(url).refusal());
-    }
-
-    /**
-     * The verdict on {@code url} now, with the address the check approved: a delivery connects to that address and
-     * to no other, so a name that resolves elsewhere between the check and the connection (DNS rebinding) cannot
-     * redirect it.
-     */
-    public Vetted vet(URI url) {
         String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        boolean allowedHost = allowed.contains(host);
-        if (!allowedHost && !"https".equalsIgnoreCase(url.getScheme())) {
-            return Vetted.refused("must be an https URL (http only for hosts the operators allow)");
+        if (allowed.contains(host)) {
+            return Optional.empty();
+        }
+        if (!"https".equalsIgnoreCase(url.getScheme())) {
+            return Optional.of("must be an https URL (http only for hosts the operators allow)");
         }
         InetAddress[] addresses;
         try {
-            addresses = resolve(host);
+            addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException notResolvableNow) {
-            // not refused for it: each delivery resolves and checks it again
-            return new Vetted(null, null);
+            // a name that does not resolve now is not refused for it: each delivery resolves and checks it again
+            return Optional.empty();
         }
-        if (!allowedHost) {
-            for (InetAddress address : addresses) {
-                if (internal(address)) {
-                    return Vetted.refused("resolves to " + address.getHostAddress()
-                            + ", an address inside a network that the platform does not call");
-                }
+        for (InetAddress address : addresses) {
+            if (internal(address)) {
+                return Optional.of("resolves to " + address.getHostAddress()
+                        + ", an address inside a network that the platform does not call");
             }
         }
-        return new Vetted(null, addresses[0]);
-    }
-
-    /** The addresses of {@code host} now; tests replace it to give a name an address. */
-    protected InetAddress[] resolve(String host) throws UnknownHostException {
-        return InetAddress.getAllByName(host);
-    }
-
-    /**
-     * A URL checked: refused (why), or allowed, with the address to connect to (null when the name does not resolve
-     * now).
-     */
-    public record Vetted(String refusal, InetAddress address) {
-
-        static Vetted refused(String why) {
-            return new Vetted(why, null);
-        }
+        return Optional.empty();
     }
 
     static boolean internal(InetAddress address) {
