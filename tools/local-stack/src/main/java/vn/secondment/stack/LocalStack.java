@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The whole platform on one machine, without Docker: PostgreSQL, Kafka and a mail server (GreenMail: SMTP and IMAP)
- * inside this JVM, Keycloak and the five applications as child processes.
+ * The whole platform on one machine, without Docker: PostgreSQL, Kafka, a mail server (GreenMail: SMTP and IMAP)
+ * and an OTLP trace receiver inside this JVM, Keycloak and the five applications as child processes.
  *
  * <pre>{@code
  * try (LocalStack stack = LocalStack.start(StackSettings.ephemeral(root, tempDir), false)) {
@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Start order: every port is checked first; then PostgreSQL (a role and database per service, and one for
- * Keycloak), Kafka, the mail server, Keycloak with the {@code secondment} realm, and the applications in parallel. If
+ * Keycloak), Kafka, the mail server, the OTLP trace receiver, Keycloak with the {@code secondment} realm, and the applications in parallel. If
  * a component fails, everything started so far is stopped and a {@link StackStartException} names the component,
  * shows the end of its log and the log's path. {@link #stop()} stops the children in reverse order, then the mail
  * server, Kafka and PostgreSQL. A JVM shutdown hook stops a stack that was not closed.
@@ -46,6 +46,8 @@ public final class LocalStack implements AutoCloseable {
     public static final Duration APPLICATION_READY_TIMEOUT = Duration.ofSeconds(120);
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
     static final String KEYCLOAK_DATABASE = ProcessEnvironments.KEYCLOAK_DATABASE;
+    /** The component name of the OTLP trace receiver (in {@code status}). */
+    static final String TRACES_COMPONENT = "traces";
 
     private static final int LOG_TAIL_LINES = 30;
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
@@ -126,6 +128,7 @@ public final class LocalStack implements AutoCloseable {
         startPostgres();
         startKafka();
         startMail();
+        startTraceReceiver();
         startKeycloak();
         if (!infrastructureOnly) {
             startApplications();
@@ -233,6 +236,27 @@ public final class LocalStack implements AutoCloseable {
                 launcherCommand, "smtp://localhost:" + ports.smtp() + " (imap " + ports.imap() + ")",
                 "tcp://" + smtpAddress()));
         progress.accept("Mail server ready in " + seconds(Duration.between(begin, clock.instant())));
+    }
+
+    /**
+     * The OTLP/HTTP receiver the applications export their spans to (also those run by hand next to {@code --infra}:
+     * 4318 is their default endpoint). Started before the applications, so it is stopped after them and gets their
+     * last batch.
+     */
+    private void startTraceReceiver() {
+        int port = settings.ports().otlp();
+        OtlpTraceReceiver receiver;
+        try {
+            receiver = OtlpTraceReceiver.start(port, spansFile(), SpanLog.DEFAULT_MAX_BYTES);
+        } catch (RuntimeException e) {
+            throw failure(TRACES_COMPONENT, "The OTLP trace receiver did not start: " + rootMessage(e), e);
+        }
+        registerStarted(TRACES_COMPONENT, receiver::close);
+        ProcessHandle launcher = ProcessHandle.current();
+        String launcherCommand = ProcessTrees.commandLine(launcher);
+        record(new StackState.Component(TRACES_COMPONENT, launcher.pid(), "inside the launcher: " + launcherCommand,
+                launcherCommand, otlpEndpoint(), "tcp://127.0.0.1:" + port));
+        progress.accept("OTLP trace receiver on port " + port + " (spans in " + spansFile() + ")");
     }
 
     private void startKeycloak() {
@@ -471,6 +495,19 @@ public final class LocalStack implements AutoCloseable {
      */
     public String imapUrl() {
         return ProcessEnvironments.imapUrl(settings.ports());
+    }
+
+    /** {@code http://localhost:<port>}: where the applications export their spans (OTLP/HTTP, protobuf). */
+    public String otlpEndpoint() {
+        return ProcessEnvironments.otlpEndpoint(settings.ports());
+    }
+
+    /**
+     * The spans the applications exported, one JSON object a line (read them with {@link SpanLog}); kept after the
+     * stack stops, like the logs.
+     */
+    public Path spansFile() {
+        return settings.spansFile();
     }
 
     /**

@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The launcher behind {@code ./platform}: {@code up [--infra]}, {@code down}, {@code status}.
- * Exit codes: 0 success; 1 failure (or, for status, a stack that is not healthy); 2 wrong usage;
- * 3 status found no running stack.
+ * The launcher behind {@code ./platform}: {@code up [--infra]}, {@code down}, {@code status}, {@code trace <id>}.
+ * Exit codes: 0 success; 1 failure (or, for status, a stack that is not healthy; for trace, nothing found);
+ * 2 wrong usage; 3 status found no running stack.
  */
 public final class LocalStackCommand {
 
@@ -33,6 +35,7 @@ public final class LocalStackCommand {
               up [--infra]   start the stack (--infra: PostgreSQL, Kafka, mail and Keycloak only) and wait for Ctrl-C
               down           stop the stack started from another terminal
               status         show each component: running or not, pid, URL, health
+              trace <id>     print the span tree of a trace, by trace id or by request id (X-Request-Id)
             """;
 
     private static final AtomicInteger STOP_SIGNALS = new AtomicInteger();
@@ -65,6 +68,7 @@ public final class LocalStackCommand {
                 case "up" -> command.up(options);
                 case "down" -> command.down();
                 case "status" -> command.status();
+                case "trace" -> command.trace(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -197,6 +201,8 @@ public final class LocalStackCommand {
                 + settings.ports().imap() + "; in memory only, gone after a stop");
         row("", "read: curl -s \"" + stack.imapUrl() + "/INBOX;MAILINDEX=1\" --user '<address>:<address>'");
         row("Logs", settings.logsDirectory() + "   (./platform logs <component>)");
+        row("Traces", "OTLP/HTTP " + stack.otlpEndpoint() + ", spans in " + stack.spansFile());
+        row("", "./platform trace <X-Request-Id or trace id>: one request's spans across the applications");
         out.println();
         out.println("Sample logins (development only; every password is " + SampleLogins.DEVELOPMENT_PASSWORD + "):");
         out.printf("  %-17s %-17s %-9s %-9s %s%n", "USERNAME", "ROLE", "MINISTRY", "PROVINCE", "NAME");
@@ -366,8 +372,62 @@ public final class LocalStackCommand {
         return allHealthy ? 0 : 1;
     }
 
+    // ---------------------------------------------------------------- trace
+
+    private static final Pattern TRACE_ID = Pattern.compile("[0-9a-fA-F]{32}");
+    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-fA-F]{32})-[0-9a-fA-F]{16}-[0-9a-f]{2}");
+
+    /**
+     * Prints the span tree of one trace from the stored spans (so also after the stack stopped): by trace id (or a
+     * whole {@code traceparent}), else by request id, the gateway's {@code X-Request-Id}, which can name more than
+     * one trace when a client sent the same id twice.
+     */
+    int trace(List<String> options) {
+        if (options.size() != 1 || options.get(0).isBlank()) {
+            err.print("Give one trace id or request id.\n" + USAGE);
+            return 2;
+        }
+        String id = options.get(0).trim();
+        Path spans = settings.spansFile();
+        Matcher traceparent = TRACEPARENT.matcher(id);
+        String traceId = traceparent.matches() ? traceparent.group(1) : id;
+        List<List<StoredSpan>> traces = new ArrayList<>();
+        if (TRACE_ID.matcher(traceId).matches()) {
+            List<StoredSpan> trace = SpanLog.trace(spans, traceId);
+            if (!trace.isEmpty()) {
+                traces.add(trace);
+            }
+        }
+        if (traces.isEmpty()) {
+            for (String ofRequest : SpanLog.traceIdsOfRequest(spans, id)) {
+                traces.add(SpanLog.trace(spans, ofRequest));
+            }
+        }
+        if (traces.isEmpty()) {
+            err.println(Files.exists(spans)
+                    ? "No trace with the id or request id '" + id + "' in " + spans + "."
+                    : "No spans received yet: " + spans + " does not exist.");
+            err.println("Spans reach it when the stack runs (./platform up): the applications send them about a"
+                    + " second after a request ends, so try again in a moment. A request id is the gateway's"
+                    + " X-Request-Id answer header; a trace id is 32 hex digits (the trace= of a log line).");
+            return 1;
+        }
+        if (traces.size() > 1) {
+            out.println("Request id " + id + " names " + traces.size() + " traces:");
+            out.println();
+        }
+        for (int i = 0; i < traces.size(); i++) {
+            if (i > 0) {
+                out.println();
+            }
+            out.print(TraceReport.render(traces.get(i)));
+        }
+        return 0;
+    }
+
     private static List<String> expectedComponents(boolean infrastructureOnly) {
-        List<String> names = new ArrayList<>(List.of("postgres", "kafka", "mail", "keycloak"));
+        List<String> names = new ArrayList<>(List.of("postgres", "kafka", "mail", LocalStack.TRACES_COMPONENT,
+                "keycloak"));
         if (!infrastructureOnly) {
             names.addAll(PlatformApplication.names());
         }

@@ -23,14 +23,15 @@ import java.util.Set;
  * @param kafkaController     the Kafka KRaft controller listener
  * @param smtp                the mail server's SMTP port, where notification-service sends its e-mail (no login)
  * @param imap                the mail server's IMAP port, to read that e-mail (login = password = the address)
+ * @param otlp                the launcher's OTLP/HTTP trace receiver, where the applications export their spans
  * @param management          each application's management port (health, metrics), by module name, in start order
  */
 public record Ports(int gateway, int personnelService, int assignmentService, int reportService,
                     int notificationService, int keycloak, int keycloakManagement, int postgres, int kafka,
-                    int kafkaController, int smtp, int imap, Map<String, Integer> management) {
+                    int kafkaController, int smtp, int imap, int otlp, Map<String, Integer> management) {
 
     /** How many ports a stack needs: {@link #free()} finds this many distinct ones. */
-    static final int COUNT = 12 + PlatformApplication.ALL.size();
+    static final int COUNT = 13 + PlatformApplication.ALL.size();
 
     public Ports {
         management = Collections.unmodifiableMap(new LinkedHashMap<>(management));
@@ -42,8 +43,9 @@ public record Ports(int gateway, int personnelService, int assignmentService, in
 
     /**
      * The fixed ports of the developer stack started by {@code ./platform up}. SMTP 2525 is notification-service's
-     * default {@code quarkus.mailer.port}: a service started by hand next to {@code ./platform up --infra} points
-     * there.
+     * default {@code quarkus.mailer.port}, and OTLP 4318 the applications' default
+     * {@code quarkus.otel.exporter.otlp.endpoint}: a service started by hand next to {@code ./platform up --infra}
+     * points at both.
      */
     public static Ports defaults() {
         Map<String, Integer> management = new LinkedHashMap<>();
@@ -52,7 +54,7 @@ public record Ports(int gateway, int personnelService, int assignmentService, in
         management.put("report-service", 9183);
         management.put("notification-service", 9184);
         management.put("gateway", 9180);
-        return new Ports(8080, 8081, 8082, 8083, 8084, 8180, 9190, 15432, 9092, 9093, 2525, 3143, management);
+        return new Ports(8080, 8081, 8082, 8083, 8084, 8180, 9190, 15432, 9092, 9093, 2525, 3143, 4318, management);
     }
 
     /** Distinct ports that were free a moment ago, for stacks started by tests next to a developer stack. */
@@ -64,11 +66,12 @@ public record Ports(int gateway, int personnelService, int assignmentService, in
         }
         int[] p = distinct.stream().mapToInt(Integer::intValue).toArray();
         Map<String, Integer> management = new LinkedHashMap<>();
-        int next = 12;
+        int next = 13;
         for (String application : PlatformApplication.names()) {
             management.put(application, p[next++]);
         }
-        return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], management);
+        return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12],
+                management);
     }
 
     /** The management port (health, metrics) of one of the five applications, by module name. */
@@ -104,6 +107,7 @@ public record Ports(int gateway, int personnelService, int assignmentService, in
         ports.put("Keycloak management", keycloakManagement);
         ports.put("Mail SMTP", smtp);
         ports.put("Mail IMAP", imap);
+        ports.put("OTLP trace receiver", otlp);
         return ports;
     }
 

@@ -10,6 +10,9 @@ final class ProcessEnvironments {
     /** Where the mail server listens; an address, not {@code localhost}, which may resolve to {@code ::1} first. */
     static final String MAIL_HOST = "127.0.0.1";
 
+    /** How long an application's span batch waits before it is exported. */
+    static final String OTLP_SCHEDULE_DELAY = "500ms";
+
     private ProcessEnvironments() {
     }
 
@@ -43,6 +46,11 @@ final class ProcessEnvironments {
         return "imap://localhost:" + ports.imap();
     }
 
+    /** {@code http://localhost:<port>}: the OTLP/HTTP endpoint; the exporter adds {@code /v1/traces}. */
+    static String otlpEndpoint(Ports ports) {
+        return "http://localhost:" + ports.otlp();
+    }
+
     static Map<String, String> keycloak(StackSettings settings) {
         Ports ports = settings.ports();
         Map<String, String> environment = new LinkedHashMap<>();
@@ -65,6 +73,11 @@ final class ProcessEnvironments {
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(ports.application(application.name())));
         environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ports.management(application.name())));
         environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl(ports));
+        // spans to the launcher's receiver, half a second after they end (the default 5 s makes ./platform trace wait)
+        environment.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", otlpEndpoint(ports));
+        environment.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", OTLP_SCHEDULE_DELAY);
+        // the packaged jars run in the prod profile, which logs JSON for containers: the stack's logs stay text
+        environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         application.database().ifPresent(database -> {
             environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgresJdbcUrl(ports, database));
             environment.put("QUARKUS_DATASOURCE_USERNAME", database);

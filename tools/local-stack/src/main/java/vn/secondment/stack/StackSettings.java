@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param projectRoot    the repository root; each application is started from {@code <root>/<name>/target/quarkus-app}
  * @param stateDirectory data, logs and the running stack's pid/state files:
- *                       {@code postgres/}, {@code kafka/}, {@code logs/}, {@code stack.pid}, {@code stack.state}
+ *                       {@code postgres/}, {@code kafka/}, {@code logs/}, {@code traces/}, {@code stack.pid}, {@code stack.state}
  * @param keycloakHome   the unpacked Keycloak distribution; Keycloak keeps its own data in PostgreSQL, so one install
  *                       can be shared by all stacks (see {@link #sharedKeycloakHome()})
  * @param ports          the ports of every component
@@ -55,6 +55,14 @@ public record StackSettings(Path projectRoot, Path stateDirectory, Path keycloak
 
     public Path kafkaLogDirectory() {
         return stateDirectory.resolve("kafka");
+    }
+
+    /**
+     * The spans the launcher's OTLP receiver got, one JSON object a line ({@code ./platform trace} reads them, also
+     * after the stack stopped); the older part, once the file reached its cap, is {@code spans.jsonl.1}.
+     */
+    public Path spansFile() {
+        return stateDirectory.resolve("traces").resolve("spans.jsonl");
     }
 
     /** Holds the pid of the process that runs the stack (the launcher, or a test JVM). */

@@ -41,7 +41,8 @@ class PreconditionsTest {
             Ports free = Ports.free();
             Ports ports = new Ports(holder.getLocalPort(), free.personnelService(), free.assignmentService(),
                     free.reportService(), free.notificationService(), free.keycloak(), free.keycloakManagement(),
-                    free.postgres(), free.kafka(), free.kafkaController(), free.smtp(), free.imap(), free.management());
+                    free.postgres(), free.kafka(), free.kafkaController(), free.smtp(), free.imap(), free.otlp(),
+                    free.management());
 
             assertThatCode(() -> Preconditions.requireFreePorts(Preconditions.portsNeeded(ports, true)))
                     .doesNotThrowAnyException();
@@ -58,7 +59,7 @@ class PreconditionsTest {
             Ports p = Ports.free();
             Ports ports = new Ports(p.gateway(), p.personnelService(), p.assignmentService(), p.reportService(),
                     p.notificationService(), p.keycloak(), p.keycloakManagement(), p.postgres(), p.kafka(),
-                    p.kafkaController(), holder.getLocalPort(), p.imap(), p.management());
+                    p.kafkaController(), holder.getLocalPort(), p.imap(), p.otlp(), p.management());
 
             assertThat(Preconditions.portsNeeded(ports, true)).containsEntry("Mail SMTP", holder.getLocalPort())
                     .containsEntry("Mail IMAP", p.imap());
@@ -114,6 +115,6 @@ class PreconditionsTest {
     private static Ports withKeycloak(Ports p, int keycloak) {
         return new Ports(p.gateway(), p.personnelService(), p.assignmentService(), p.reportService(),
                 p.notificationService(), keycloak, p.keycloakManagement(), p.postgres(), p.kafka(),
-                p.kafkaController(), p.smtp(), p.imap(), p.management());
+                p.kafkaController(), p.smtp(), p.imap(), p.otlp(), p.management());
     }
 }

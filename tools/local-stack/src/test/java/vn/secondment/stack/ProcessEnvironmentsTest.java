@@ -23,7 +23,22 @@ class ProcessEnvironmentsTest {
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:15432/report",
                 "QUARKUS_DATASOURCE_USERNAME", "report",
                 "QUARKUS_DATASOURCE_PASSWORD", "report",
-                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092",
+                "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318",
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms",
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
+    }
+
+    @Test
+    void everyApplicationExportsItsSpansToTheStacksReceiverSoonAndLogsText() {
+        Ports free = Ports.free();
+
+        for (PlatformApplication application : PlatformApplication.ALL) {
+            assertThat(ProcessEnvironments.application(free, application))
+                    .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:" + free.otlp())
+                    .containsEntry("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms")
+                    .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        }
     }
 
     @Test
@@ -53,15 +68,18 @@ class ProcessEnvironmentsTest {
         Map<String, String> environment =
                 ProcessEnvironments.application(ports, PlatformApplication.named("gateway"));
 
-        assertThat(environment).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "QUARKUS_HTTP_PORT", "8080",
-                "QUARKUS_MANAGEMENT_PORT", "9180",
-                "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8180/realms/secondment",
-                "GATEWAY_ROUTES_PERSONNEL_URL", "http://localhost:8081",
-                "GATEWAY_ROUTES_ASSIGNMENT_URL", "http://localhost:8082",
-                "GATEWAY_ROUTES_REPORT_URL", "http://localhost:8083",
-                "GATEWAY_ROUTES_NOTIFICATION_URL", "http://localhost:8084",
-                "GATEWAY_KEYCLOAK_URL", "http://localhost:8180"));
+        assertThat(environment).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("QUARKUS_HTTP_PORT", "8080"),
+                Map.entry("QUARKUS_MANAGEMENT_PORT", "9180"),
+                Map.entry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8180/realms/secondment"),
+                Map.entry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318"),
+                Map.entry("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms"),
+                Map.entry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"),
+                Map.entry("GATEWAY_ROUTES_PERSONNEL_URL", "http://localhost:8081"),
+                Map.entry("GATEWAY_ROUTES_ASSIGNMENT_URL", "http://localhost:8082"),
+                Map.entry("GATEWAY_ROUTES_REPORT_URL", "http://localhost:8083"),
+                Map.entry("GATEWAY_ROUTES_NOTIFICATION_URL", "http://localhost:8084"),
+                Map.entry("GATEWAY_KEYCLOAK_URL", "http://localhost:8180")));
     }
 
     @Test
