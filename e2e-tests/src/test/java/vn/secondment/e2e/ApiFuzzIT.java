@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The gateway's rate limit (50 per second per caller, burst 100) stays on: the requests are spread over eleven
  * callers and sent four at a time, so each caller stays well below it; a 429 is still an answer checked like any.
  */
-@Order(3)
+@Order(4)
 @ExtendWith(Platform.Shared.class)
 class ApiFuzzIT {
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and issues, and what the other classes did) is what the AsyncAPI document says: a structured-mode CloudEvent of a
  * described type, on its channel, with a payload valid against the JSON Schema its {@code dataschema} names.
  */
-@Order(4)
+@Order(5)
 @ExtendWith(Platform.Shared.class)
 class EventContractIT {
 

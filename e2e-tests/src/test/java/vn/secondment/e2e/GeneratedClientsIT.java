@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of a workflow per service, each answer a typed object (a 200 that came back as {@code void} or {@code null} would
  * mean the document lost a schema).
  */
-@Order(2)
+@Order(3)
 @ExtendWith(Platform.Shared.class)
 class GeneratedClientsIT {
 

@@ -49,6 +49,11 @@ final class Platform implements ExtensionContext.Store.CloseableResource {
         return stack.kafkaBootstrapServers();
     }
 
+    /** The spans the applications exported to the stack's OTLP receiver (read with {@code SpanLog}). */
+    Path spansFile() {
+        return stack.spansFile();
+    }
+
     KeycloakTokens tokens() {
         return tokens;
     }
