@@ -89,7 +89,7 @@ class TraceIT {
 
         StoredSpan personnelHttp = only(trace, span -> span.service().equals("personnel-service")
                 && span.kind().equals("SERVER")
-                && span.attribute("http.route").filter("/api/personnel/officials"::equals).isPresent(),
+                && span.attribute("url.path").filter("/api/personnel/officials"::equals).isPresent(),
                 "personnel-service's HTTP span of POST /api/personnel/officials", report);
         assertThat(personnelHttp.attribute("http.response.status_code")).as("its status%s", report).hasValue("201");
 

@@ -43,6 +43,17 @@ final class OtlpSpans {
         return spans;
     }
 
+    /**
+     * False for a database query that starts a trace of its own: the scheduled polls of the outboxes and the e-mail
+     * and webhook queues, each application several a second, which would fill the file with one-span traces and push
+     * out the requests. A query made for a request or an event has a parent and is kept; so is everything else.
+     */
+    static boolean worthKeeping(StoredSpan span) {
+        boolean query = span.kind().equals("CLIENT")
+                && (span.attributes().containsKey("db.system") || span.attributes().containsKey("db.system.name"));
+        return span.hasParent() || !query;
+    }
+
     private static String serviceName(Resource resource) {
         for (KeyValue attribute : resource.getAttributesList()) {
             if (attribute.getKey().equals("service.name")) {

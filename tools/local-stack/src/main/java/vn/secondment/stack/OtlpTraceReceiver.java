@@ -23,7 +23,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * An OTLP/HTTP receiver for traces, inside the launcher like the mail server: the applications export their spans
  * to {@code POST /v1/traces} (binary protobuf, {@code http/protobuf}), and each span becomes a line of the
- * {@link SpanLog}, which {@code ./platform trace} reads. Answers as OTLP/HTTP asks: 200 with an (empty)
+ * {@link SpanLog}, which {@code ./platform trace} reads, except the database queries that belong to no request or
+ * event (see {@link OtlpSpans#worthKeeping}). Answers as OTLP/HTTP asks: 200 with an (empty)
  * {@code ExportTraceServiceResponse}; 400 with a {@code google.rpc.Status} for a body it cannot decode, which the
  * exporter does not retry; 415 for JSON-encoded OTLP, which the platform does not send. Listens on the loopback
  * address only.
@@ -100,7 +101,7 @@ final class OtlpTraceReceiver implements AutoCloseable {
                 return;
             }
             try {
-                spans.append(OtlpSpans.from(request));
+                spans.append(OtlpSpans.from(request).stream().filter(OtlpSpans::worthKeeping).toList());
             } catch (UncheckedIOException e) {
                 LOG.log(Level.WARNING, "Received spans dropped", e);
                 answer(exchange, 500, status(INTERNAL, e.getMessage()));

@@ -111,6 +111,10 @@ public final class TraceReport {
                 }
             }
         }
+        // the route is a template (and a service's lacks its root path): the path says which request it was
+        if (span.kind().equals("SERVER") && span.attributes().containsKey("url.path")) {
+            shown.add("path=" + span.attributes().get("url.path"));
+        }
         if (span.kind().equals("CLIENT") && span.attributes().containsKey("url.full")) {
             shown.add("url=" + span.attributes().get("url.full"));
         }

@@ -112,6 +112,24 @@ class OtlpTraceReceiverTest {
     }
 
     @Test
+    void keepsTheQueriesOfARequestButNotThoseThatBelongToNone() throws Exception {
+        Tracer personnel = tracer("personnel-service");
+        personnel.spanBuilder("SELECT personnel.outbox_event").setSpanKind(SpanKind.CLIENT)
+                .setAttribute("db.system", "postgresql").startSpan().end();
+        Span request = personnel.spanBuilder("GET /officials").setSpanKind(SpanKind.SERVER).startSpan();
+        try (Scope ignored = request.makeCurrent()) {
+            personnel.spanBuilder("SELECT personnel.official").setSpanKind(SpanKind.CLIENT)
+                    .setAttribute("db.system", "postgresql").startSpan().end();
+        }
+        request.end();
+
+        assertThat(post(protobuf(finished), "application/x-protobuf", false).statusCode()).isEqualTo(200);
+
+        assertThat(SpanLog.all(spansFile)).extracting(StoredSpan::name)
+                .containsExactly("SELECT personnel.official", "GET /officials");
+    }
+
+    @Test
     void acceptsAGzippedBody() throws Exception {
         tracer("report-service").spanBuilder("GET /api/report/figures").startSpan().end();
 
