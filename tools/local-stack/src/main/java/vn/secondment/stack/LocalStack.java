@@ -34,10 +34,11 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Start order: every port is checked first; then PostgreSQL (a role and database per service, and one for
- * Keycloak), Kafka, the mail server, the OTLP trace receiver, Keycloak with the {@code secondment} realm, and the applications in parallel. If
- * a component fails, everything started so far is stopped and a {@link StackStartException} names the component,
- * shows the end of its log and the log's path. {@link #stop()} stops the children in reverse order, then the mail
- * server, Kafka and PostgreSQL. A JVM shutdown hook stops a stack that was not closed.
+ * Keycloak), Kafka, the mail server, the OTLP trace receiver, Keycloak with the {@code secondment} realm, and the
+ * applications in parallel. If a component fails, everything started so far is stopped and a
+ * {@link StackStartException} names the component, shows the end of its log and the log's path. {@link #stop()}
+ * stops the children in reverse order, then the trace receiver, the mail server, Kafka and PostgreSQL. A JVM
+ * shutdown hook stops a stack that was not closed.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -389,7 +390,7 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Stops what this stack started: the applications in reverse order, Keycloak (with the JVM that kc.sh spawned),
-     * the mail server (its mail is dropped), Kafka, PostgreSQL. Each child gets SIGTERM and is killed after 20 s.
+     * the trace receiver (the spans stay in their file), the mail server (its mail is dropped), Kafka, PostgreSQL. Each child gets SIGTERM and is killed after 20 s.
      * Safe to call more than once.
      */
     public void stop() {

@@ -375,7 +375,8 @@ public final class LocalStackCommand {
     // ---------------------------------------------------------------- trace
 
     private static final Pattern TRACE_ID = Pattern.compile("[0-9a-fA-F]{32}");
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-fA-F]{32})-[0-9a-fA-F]{16}-[0-9a-f]{2}");
+    private static final Pattern TRACEPARENT =
+            Pattern.compile("[0-9a-f]{2}-([0-9a-fA-F]{32})-[0-9a-fA-F]{16}-[0-9a-f]{2}");
 
     /**
      * Prints the span tree of one trace from the stored spans (so also after the stack stopped): by trace id (or a

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param projectRoot    the repository root; each application is started from {@code <root>/<name>/target/quarkus-app}
  * @param stateDirectory data, logs and the running stack's pid/state files:
- *                       {@code postgres/}, {@code kafka/}, {@code logs/}, {@code traces/}, {@code stack.pid}, {@code stack.state}
+ *                       {@code postgres/}, {@code kafka/}, {@code logs/}, {@code traces/}, {@code stack.pid},
+ *                       {@code stack.state}
  * @param keycloakHome   the unpacked Keycloak distribution; Keycloak keeps its own data in PostgreSQL, so one install
  *                       can be shared by all stacks (see {@link #sharedKeycloakHome()})
  * @param ports          the ports of every component

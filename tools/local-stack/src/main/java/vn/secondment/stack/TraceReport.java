@@ -95,8 +95,8 @@ public final class TraceReport {
         List<StoredSpan> mine = children.getOrDefault(span.spanId(), List.of());
         for (int i = 0; i < mine.size(); i++) {
             boolean last = i == mine.size() - 1;
-            print(out, mine.get(i), begin, childPrefix + (last ? "└─ " : "├─ "), childPrefix + (last ? "   " : "│  "),
-                    children, printed);
+            print(out, mine.get(i), begin, childPrefix + (last ? "└─ " : "├─ "),
+                    childPrefix + (last ? "   " : "│  "), children, printed);
         }
     }
 
