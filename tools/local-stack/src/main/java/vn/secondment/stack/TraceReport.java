@@ -27,7 +27,7 @@ public final class TraceReport {
             List.of("db", "db.operation.name", "db.operation"),
             List.of("table", "db.collection.name", "db.sql.table"),
             List.of("event", "cloudevents.event_type"),
-            List.of("event_id", "cloudevents.event_id"),
+            List.of("event_id", "cloudevents.event_id", "messaging.message.id"),
             List.of("request", StoredSpan.REQUEST_ID_ATTRIBUTE),
             List.of("error", "error.type"));
     /** The platform's own attributes (event type and id, consumer, ...) are all shown, without the prefix. */
