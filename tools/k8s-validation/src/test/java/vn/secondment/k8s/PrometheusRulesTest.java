@@ -83,9 +83,8 @@ class PrometheusRulesTest {
         for (Map<String, Object> alert : alerts()) {
             String name = (String) alert.get("alert");
             require(broken, name, "a severity of " + SEVERITIES, SEVERITIES.contains(Documents.at(alert, "labels", "severity")));
-            require(broken, name, "a summary and a description", !String.valueOf(Documents.at(alert, "annotations", "summary")).isBlank()
-                    && !String.valueOf(Documents.at(alert, "annotations", "description")).isBlank()
-                    && Documents.at(alert, "annotations", "description") != null);
+            require(broken, name, "a summary and a description", List.of("summary", "description").stream()
+                    .allMatch(text -> Documents.at(alert, "annotations", text) instanceof String value && !value.isBlank()));
             String runbook = String.valueOf(Documents.at(alert, "annotations", "runbook_url"));
             require(broken, name, "a runbook_url at README.md#" + slug(name), runbook.endsWith("README.md#" + slug(name)));
             require(broken, name, "a README section " + name, anchors.contains(slug(name)));
