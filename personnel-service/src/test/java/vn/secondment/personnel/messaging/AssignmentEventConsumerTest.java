@@ -271,6 +271,11 @@ class AssignmentEventConsumerTest {
                 assertThat(statement.getAttributes().get(AttributeKey.stringKey("db.system"))).isEqualTo("postgresql");
             });
         });
+        // the relay's polls and the monitors' measures (every second here) belong to no trace: none of them is kept
+        assertThat(spans.all()).noneSatisfy(span -> {
+            assertThat(span.getParentSpanContext().isValid()).isFalse();
+            assertThat(span.getAttributes().get(AttributeKey.stringKey("db.system"))).isNotNull();
+        });
         // processed once, then recognised as a redelivery; the group's lag is measured and drains to zero
         await().atMost(WAIT).untilAsserted(() -> {
             String after = Metrics.scrape();
