@@ -17,9 +17,11 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.secondment.gateway.http.GatewayMetrics;
 import vn.secondment.gateway.http.ProblemWriter;
 import vn.secondment.gateway.routing.ServiceRoute;
 import vn.secondment.rest.http.RequestIds;
+import vn.secondment.rest.http.RequestLogContext;
 import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemType;
 
@@ -103,7 +105,17 @@ public class ServiceProxy {
                 // sent in chunks: a Content-Length over the limit was refused before, this is counted on the way
                 proxy.request().setBody(Body.body(new CountedBody(body.stream(), maxBody, () -> tooLarge = true), -1));
             }
-            return proxy.sendRequest().recover(failure -> Future.succeededFuture(problemResponse(proxy, failure)));
+            return proxy.sendRequest()
+                    .onSuccess(answer -> answered(answer.getStatusCode()))
+                    .recover(failure -> Future.succeededFuture(problemResponse(proxy, failure)));
+        }
+
+        private void answered(int status) {
+            context.put(GatewayMetrics.UPSTREAM_STATUS, status);
+            if (status >= 500) {
+                LOG.warnf("%s answered %d to %s %s", route.serviceName(), status, context.request().method(),
+                        RequestLogContext.route(context));
+            }
         }
 
         @Override
@@ -124,8 +136,10 @@ public class ServiceProxy {
                                 + "is larger than the " + maxBody + " bytes accepted", context.normalizedPath())));
             }
             Backends.Failure explained = backends.explain(route, failure, connected);
-            LOG.warnf("%s %s to %s failed (request %s): %s", context.request().method(), uri, route.url(),
-                    RequestIds.of(context), failure.toString());
+            // the route template, not the URI: a query can carry what a caller searched for (a name)
+            LOG.warnf("%s %s: %s %s to %s failed: %s", route.serviceName(),
+                    explained.problem() == ProblemType.SERVICE_TIMEOUT ? "timed out" : "unavailable",
+                    context.request().method(), RequestLogContext.route(context), route.url(), failure.toString());
             return proxy.request().release().response()
                     .setStatusCode(explained.problem().status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
