@@ -85,15 +85,34 @@ class ObservabilityTest {
         String traceId = traceparent.split("-")[1];
         String parentSpanId = traceparent.split("-")[2];
 
-        SpanData server = await().atMost(Duration.ofSeconds(10)).until(() -> serverSpanOf("trace-1"), s -> s != null);
-        assertThat(server.getTraceId()).as("the service continues the gateway's trace").isEqualTo(traceId);
         await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
-                .anyMatch(span -> span.getSpanId().equals(parentSpanId)));
-        SpanData parent = spans.getFinishedSpanItems().stream()
-                .filter(span -> span.getSpanId().equals(parentSpanId)).findFirst().orElseThrow();
-        assertThat(parent.getTraceId()).isEqualTo(traceId);
+                .anyMatch(span -> span.getSpanId().equals(parentSpanId)) && spans.getFinishedSpanItems().stream()
+                .anyMatch(span -> span.getTraceId().equals(traceId) && span.getKind() == SpanKind.SERVER));
+        List<SpanData> trace = spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getTraceId().equals(traceId)).toList();
+        SpanData server = trace.stream().filter(span -> span.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+        SpanData parent = trace.stream().filter(span -> span.getSpanId().equals(parentSpanId)).findFirst().orElseThrow();
         assertThat(parent.getSpanId().equals(server.getSpanId()) || parent.getParentSpanId().equals(server.getSpanId()))
                 .as("the service's parent is the gateway's server span or its call to the service").isTrue();
+    }
+
+    @Test
+    void continuesACallersTraceWithItsOwnSpanInBetween() {
+        String callerTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpan = "00f067aa0ba902b7";
+
+        given()
+                .auth().oauth2(token)
+                .header("traceparent", "00-" + callerTrace + "-" + callerSpan + "-01")
+            .when()
+                .get(OFFICIALS)
+            .then()
+                .statusCode(OK.getStatusCode());
+
+        List<String> received = personnel.getAllServeEvents().get(0).getRequest().getHeaders()
+                .getHeader("traceparent").values();
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0)).startsWith("00-" + callerTrace + "-").doesNotContain(callerSpan);
     }
 
     @Test

@@ -31,9 +31,9 @@ import java.util.List;
  * Forwards a request to a service with vertx-http-proxy and streams the answer back without buffering it.
  * <p>
  * Method, path, query, headers (including {@code Authorization}: services verify the token again) and body go
- * through; hop-by-hop headers do not. The gateway adds {@code X-Forwarded-For/-Proto/-Host} and
- * {@code X-Request-Id}. A service that cannot be reached, or is too slow to start answering, becomes a 502 or 504
- * problem naming it; a body sent in chunks past {@code quarkus.http.limits.max-body-size} is cut off and answered
+ * through; hop-by-hop headers do not. The gateway adds {@code X-Forwarded-For/-Proto/-Host},
+ * {@code X-Request-Id} and the W3C {@code traceparent} of its own span (instead of the caller's). A service that
+ * cannot be reached, or is too slow to start answering, becomes a 502 or 504 problem naming it; a body sent in chunks past {@code quarkus.http.limits.max-body-size} is cut off and answered
  * with a 413 problem. The request body stays paused from the moment the request arrives (Quarkus pauses it before
  * authentication) until the proxy pipes it to the service.
  */
@@ -49,6 +49,9 @@ public class ServiceProxy {
     /** Response headers about the service's connection, not the caller's (RFC 9110, section 7.6.1). */
     private static final List<String> HOP_BY_HOP_RESPONSE_HEADERS =
             List.of("connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade");
+
+    /** W3C trace context and baggage (quarkus-opentelemetry's default propagators). */
+    private static final List<String> TRACE_CONTEXT_HEADERS = List.of("traceparent", "tracestate", "baggage");
 
     private final Backends backends;
     private final ProblemWriter problems;
@@ -100,6 +103,9 @@ public class ServiceProxy {
             proxy.request().setURI(uri);
             addForwardingHeaders(proxy.request().headers(), context.request());
             proxy.request().headers().set(RequestIds.HEADER, RequestIds.of(context));
+            // the tracer adds the gateway's own trace context when the request goes out: the caller's, copied with
+            // the other headers, would make a second traceparent, which a service may read first
+            TRACE_CONTEXT_HEADERS.forEach(proxy.request().headers()::remove);
             Body body = proxy.request().getBody();
             if (body != null && body.length() < 0) {
                 // sent in chunks: a Content-Length over the limit was refused before, this is counted on the way
