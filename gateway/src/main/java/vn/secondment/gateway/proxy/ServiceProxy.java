@@ -33,9 +33,10 @@ import java.util.List;
  * Method, path, query, headers (including {@code Authorization}: services verify the token again) and body go
  * through; hop-by-hop headers do not. The gateway adds {@code X-Forwarded-For/-Proto/-Host},
  * {@code X-Request-Id} and the W3C {@code traceparent} of its own span (instead of the caller's). A service that
- * cannot be reached, or is too slow to start answering, becomes a 502 or 504 problem naming it; a body sent in chunks past {@code quarkus.http.limits.max-body-size} is cut off and answered
- * with a 413 problem. The request body stays paused from the moment the request arrives (Quarkus pauses it before
- * authentication) until the proxy pipes it to the service.
+ * cannot be reached, or is too slow to start answering, becomes a 502 or 504 problem naming it; a body sent in
+ * chunks past {@code quarkus.http.limits.max-body-size} is cut off and answered with a 413 problem. The request body
+ * stays paused from the moment the request arrives (Quarkus pauses it before authentication) until the proxy pipes
+ * it to the service.
  */
 @ApplicationScoped
 public class ServiceProxy {

@@ -5,7 +5,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
  * Why a bearer token was refused, in a word an operator can act on: an expired token is a client that does not
- * refresh, a wrong audience a client of another realm's client, a bad signature a forgery or a key rotation.
+ * refresh, a wrong audience a token meant for another API, a bad signature a forgery or a key rotation.
  * Never the token itself, nor its claims.
  */
 public enum TokenRejection {
