@@ -184,7 +184,7 @@ class ObservabilityTest {
         given().auth().oauth2(token).when().get("/api/assignment/assignments").then()
                 .statusCode(BAD_GATEWAY.getStatusCode());
         personnel.stubFor(get(urlEqualTo(OFFICIALS + "/slow")).willReturn(aResponse().withFixedDelay(3_000)));
-        given().auth().oauth2(token).when().get(OFFICIALS + "/slow").then()
+        given().auth().oauth2(token).header("X-Request-Id", "slow-1").when().get(OFFICIALS + "/slow").then()
                 .statusCode(GATEWAY_TIMEOUT.getStatusCode());
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
@@ -210,6 +210,11 @@ class ObservabilityTest {
         assertThat(unavailable).isNotNull();
         assertThat(unavailable.getMdc("requestId")).isNotBlank();
         assertThat(line("personnel-service timed out: GET /api/personnel/*")).isNotNull();
+        // the 504 comes after gateway.timeouts.response (2 s here), the default slow-request threshold
+        ExtLogRecord slow = logs.ofRequest("slow-1").stream()
+                .filter(record -> record.getFormattedMessage().startsWith("Slow request")).findFirst().orElseThrow();
+        assertThat(slow.getFormattedMessage()).matches("Slow request: GET /api/personnel/\\* answered 504 in \\d+ ms");
+        assertThat(slow.getMdc("userId")).isEqualTo(caller.subject());
     }
 
     private static void refused(String token, String requestId) {
