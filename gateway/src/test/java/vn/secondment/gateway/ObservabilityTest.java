@@ -2,7 +2,7 @@ package vn.secondment.gateway;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import vn.secondment.testing.RecordedSpans;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
@@ -12,8 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.gateway.support.FakePersonnelService;
-import vn.secondment.gateway.support.LogCapture;
-import vn.secondment.gateway.support.PrometheusScrape;
+import vn.secondment.testing.LogCapture;
+import vn.secondment.testing.Metrics;
 import vn.secondment.gateway.support.WithFakeServices;
 import vn.secondment.testing.TestTokens;
 
@@ -51,7 +51,7 @@ class ObservabilityTest {
     WireMockServer personnel;
 
     @Inject
-    InMemorySpanExporter spans;
+    RecordedSpans spans;
 
     private final TestTokens caller = TestTokens.user("bnv.admin").ministry("BNV");
     private final String token = caller.token();
@@ -61,7 +61,7 @@ class ObservabilityTest {
     void answerEverything() {
         personnel.resetAll();
         personnel.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(OK.getStatusCode())));
-        spans.reset();
+        spans.clear();
         logs = LogCapture.install();
     }
 
@@ -85,10 +85,10 @@ class ObservabilityTest {
         String traceId = traceparent.split("-")[1];
         String parentSpanId = traceparent.split("-")[2];
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
-                .anyMatch(span -> span.getSpanId().equals(parentSpanId)) && spans.getFinishedSpanItems().stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> spans.all().stream()
+                .anyMatch(span -> span.getSpanId().equals(parentSpanId)) && spans.all().stream()
                 .anyMatch(span -> span.getTraceId().equals(traceId) && span.getKind() == SpanKind.SERVER));
-        List<SpanData> trace = spans.getFinishedSpanItems().stream()
+        List<SpanData> trace = spans.all().stream()
                 .filter(span -> span.getTraceId().equals(traceId)).toList();
         SpanData server = trace.stream().filter(span -> span.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
         SpanData parent = trace.stream().filter(span -> span.getSpanId().equals(parentSpanId)).findFirst().orElseThrow();
@@ -176,7 +176,7 @@ class ObservabilityTest {
     @Test
     void countsRequestsRefusalsAndServiceFailuresByRoute() {
         personnel.stubFor(get(urlEqualTo(OFFICIALS + "/broken")).willReturn(aResponse().withStatus(503)));
-        PrometheusScrape before = PrometheusScrape.now();
+        Metrics before = Metrics.scrape();
 
         given().auth().oauth2(token).when().get(OFFICIALS).then().statusCode(OK.getStatusCode());
         given().when().get(OFFICIALS).then().statusCode(UNAUTHORIZED.getStatusCode());
@@ -188,7 +188,7 @@ class ObservabilityTest {
                 .statusCode(GATEWAY_TIMEOUT.getStatusCode());
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            PrometheusScrape after = PrometheusScrape.now();
+            Metrics after = Metrics.scrape();
             assertThat(after.increase(before, REQUESTS, Map.of("route", "personnel-service", "status", "200")))
                     .as(after.toString()).isEqualTo(1);
             assertThat(after.increase(before, REQUESTS, Map.of("route", "personnel-service", "status", "401")))
@@ -242,7 +242,7 @@ class ObservabilityTest {
     }
 
     private SpanData serverSpanOf(String requestId) {
-        return spans.getFinishedSpanItems().stream()
+        return spans.all().stream()
                 .filter(span -> span.getKind() == SpanKind.SERVER)
                 .filter(span -> requestId.equals(span.getAttributes().asMap().entrySet().stream()
                         .filter(entry -> entry.getKey().getKey().equals("secondment.request_id"))

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jboss.logmanager.ExtLogRecord;
 import vn.secondment.gateway.support.FakePersonnelService;
-import vn.secondment.gateway.support.LogCapture;
-import vn.secondment.gateway.support.PrometheusScrape;
+import vn.secondment.testing.LogCapture;
+import vn.secondment.testing.Metrics;
 import vn.secondment.gateway.support.WithFakeServices;
 import vn.secondment.testing.TestTokens;
 
@@ -68,7 +68,7 @@ class RateLimitTest {
     @Test
     void countsAndLogsEachCallItRefuses() {
         String hasty = TestTokens.user("hasty.client").ministry("BCT").token();
-        PrometheusScrape before = PrometheusScrape.now();
+        Metrics before = Metrics.scrape();
         try (LogCapture logs = LogCapture.install()) {
             callOfficials(hasty, OK.getStatusCode());
             callOfficials(hasty, OK.getStatusCode());
@@ -88,7 +88,7 @@ class RateLimitTest {
             assertThat(refused.getMdc("ministry")).isEqualTo("BCT");
         }
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            PrometheusScrape after = PrometheusScrape.now();
+            Metrics after = Metrics.scrape();
             assertThat(after.increase(before, "secondment_gateway_rejections_total",
                     Map.of("route", "personnel-service", "reason", "rate_limited"))).isEqualTo(1);
             assertThat(after.increase(before, "secondment_gateway_requests_seconds_count",

@@ -1,48 +1,64 @@
 package vn.secondment.testing;
 
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 
-/** The application's own meters as Prometheus scrapes them, from {@code /q/metrics} on the management interface. */
+/** The application's meters at one moment, as Prometheus scrapes them from {@code /q/metrics} on the management port. */
 public final class Metrics {
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})? (\\S+)");
+    private final String text;
 
-    private Metrics() {
+    private Metrics(String text) {
+        this.text = text;
     }
 
-    /** The whole exposition text of the application under test. */
-    public static String scrape() {
-        return given().accept("text/plain").get(ManagementInterface.url("/q/metrics"))
-                .then().statusCode(200).extract().asString();
+    /** A scrape of the application under test now. */
+    public static Metrics scrape() {
+        return new Metrics(given().accept("text/plain").get(ManagementInterface.url("/q/metrics"))
+                .then().statusCode(200).extract().asString());
     }
 
     /**
-     * The sum of the samples of {@code name} whose labels include every one of {@code labels} (0 when there is none:
-     * a counter that never moved is not exported yet).
+     * The sum of the samples of {@code name} whose labels include every one of {@code labels}; 0 when there is none
+     * (a counter that never moved is not exported yet).
      */
-    public static double value(String exposition, String name, Map<String, String> labels) {
+    public double value(String name, Map<String, String> labels) {
         double sum = 0;
-        for (String line : exposition.split("\n")) {
-            Matcher sample = SAMPLE.matcher(line);
-            if (sample.find() && sample.group(1).equals(name) && hasLabels(sample.group(3), labels)) {
-                sum += Double.parseDouble(sample.group(4));
+        for (String sample : text.split("\n")) {
+            // an exemplar (the trace of one observation) may follow the value: " # {trace_id=...} ..."
+            int exemplar = sample.indexOf(" # ");
+            String line = exemplar < 0 ? sample.trim() : sample.substring(0, exemplar).trim();
+            int value = line.lastIndexOf(' ');
+            if (line.startsWith("#") || value < 0) {
+                continue;
+            }
+            String series = line.substring(0, value);
+            int brace = series.indexOf('{');
+            String sampleName = brace < 0 ? series : series.substring(0, brace);
+            String labelSet = brace < 0 ? "" : series.substring(brace);
+            if (sampleName.equals(name) && labels.entrySet().stream()
+                    .allMatch(label -> labelSet.contains(label.getKey() + "=\"" + label.getValue() + "\""))) {
+                sum += Double.parseDouble(line.substring(value + 1));
             }
         }
         return sum;
     }
 
-    /** {@link #value(String, String, Map)} of a fresh scrape. */
-    public static double value(String name, Map<String, String> labels) {
-        return value(scrape(), name, labels);
+    /** Whether a series of {@code name} with {@code labels} is exported at all (a gauge reading 0 is). */
+    public boolean has(String name, Map<String, String> labels) {
+        return text.lines().anyMatch(line -> line.startsWith(name + "{") && labels.entrySet().stream()
+                .allMatch(label -> line.contains(label.getKey() + "=\"" + label.getValue() + "\"")));
     }
 
-    private static boolean hasLabels(String text, Map<String, String> labels) {
-        String present = text == null ? "" : text;
-        return labels.entrySet().stream()
-                .allMatch(label -> present.contains(label.getKey() + "=\"" + label.getValue() + "\""));
+    /** How much {@code name} with {@code labels} grew from {@code before} to this scrape. */
+    public double increase(Metrics before, String name, Map<String, String> labels) {
+        return value(name, labels) - before.value(name, labels);
+    }
+
+    /** The samples of the platform's own meters, for a failing assertion to show. */
+    @Override
+    public String toString() {
+        return String.join("\n", text.lines().filter(line -> line.startsWith("secondment_")).toList());
     }
 }

@@ -43,6 +43,11 @@ public class RecordedSpans implements SpanExporter {
         return List.copyOf(spans);
     }
 
+    /** Forgets what was recorded, for a test that looks at everything exported after it starts. */
+    public synchronized void clear() {
+        spans.clear();
+    }
+
     @Override
     public CompletableResultCode flush() {
         return CompletableResultCode.ofSuccess();

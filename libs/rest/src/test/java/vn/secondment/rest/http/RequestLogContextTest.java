@@ -1,7 +1,7 @@
 package vn.secondment.rest.http;
 
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import vn.secondment.testing.RecordedSpans;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +11,7 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.secondment.rest.http.support.LogCapture;
+import vn.secondment.testing.LogCapture;
 import vn.secondment.rest.http.support.ProbeResource;
 import vn.secondment.testing.TestTokens;
 
@@ -30,7 +30,7 @@ class RequestLogContextTest {
     private static final String EMAIL = "hoa.nt@bnv.example.vn";
 
     @Inject
-    InMemorySpanExporter spans;
+    RecordedSpans spans;
 
     private final TestTokens caller = TestTokens.user("bnv.admin").ministry("BNV").email(EMAIL);
     private final String token = caller.token();
@@ -38,7 +38,7 @@ class RequestLogContextTest {
 
     @BeforeEach
     void capture() {
-        spans.reset();
+        spans.clear();
         logs = LogCapture.install();
     }
 
@@ -140,9 +140,9 @@ class RequestLogContextTest {
     }
 
     private SpanData serverSpanOf(String requestId) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> spans.all().stream()
                 .anyMatch(span -> isServerSpanOf(span, requestId)));
-        return spans.getFinishedSpanItems().stream().filter(span -> isServerSpanOf(span, requestId))
+        return spans.all().stream().filter(span -> isServerSpanOf(span, requestId))
                 .findFirst().orElseThrow();
     }
 

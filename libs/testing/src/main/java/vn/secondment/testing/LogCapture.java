@@ -1,4 +1,4 @@
-package vn.secondment.gateway.support;
+package vn.secondment.testing;
 
 import org.jboss.logmanager.ExtLogRecord;
 
