@@ -8,6 +8,7 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.secondment.notification.service.DeadLetterService;
+import vn.secondment.notification.service.NotificationMetrics;
 
 import java.nio.charset.StandardCharsets;
 
@@ -22,9 +23,11 @@ public class DeadLetterConsumer {
     public static final String CHANNEL = "dead-letters";
 
     private final DeadLetterService service;
+    private final NotificationMetrics metrics;
 
-    public DeadLetterConsumer(DeadLetterService service) {
+    public DeadLetterConsumer(DeadLetterService service, NotificationMetrics metrics) {
         this.service = service;
+        this.metrics = metrics;
     }
 
     @Incoming(CHANNEL)
@@ -39,8 +42,12 @@ public class DeadLetterConsumer {
         String cause = header(record, KafkaDeadLetterQueue.DEAD_LETTER_CAUSE);
         String error = reason == null ? "(no dead-letter-reason header)"
                 : cause == null || cause.equals(reason) ? reason : reason + " (cause: " + cause + ")";
-        service.store(origin ? topic : record.topic(), origin ? partition : record.partition(),
-                origin ? offset : record.offset(), record.key(), record.value(), error);
+        String storedTopic = origin ? topic : record.topic();
+        // counted once committed, and once per original place (a letter read again is not new)
+        if (service.store(storedTopic, origin ? partition : record.partition(), origin ? offset : record.offset(),
+                record.key(), record.value(), error)) {
+            metrics.deadLetterStored(storedTopic);
+        }
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -22,6 +22,7 @@ import java.util.UUID;
 public class DeadLetterService {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterService.class);
+    private static final int REASON_LOGGED = 300;
 
     private final DeadLetterRepository letters;
     private final EventCodec codec;
@@ -35,11 +36,20 @@ public class DeadLetterService {
         this.clock = clock;
     }
 
+    /**
+     * Stores a dead letter once per original place.
+     *
+     * @return whether it was new (a letter read again is not)
+     */
     @Transactional
-    public void store(String topic, int partition, long offset, String key, String payload, String error) {
-        if (letters.storeOnce(topic, partition, offset, key, payload, error, clock.instant())) {
-            LOG.warnf("Dead letter from %s-%d@%d stored: %s", topic, partition, offset, error);
+    public boolean store(String topic, int partition, long offset, String key, String payload, String error) {
+        boolean stored = letters.storeOnce(topic, partition, offset, key, payload, error, clock.instant());
+        if (stored) {
+            // never the key or payload (they may name a person); the reason is the failure's message, capped
+            LOG.warnf("Dead letter from %s partition %d offset %d stored: %s", topic, partition, offset,
+                    error.length() > REASON_LOGGED ? error.substring(0, REASON_LOGGED) + "…" : error);
         }
+        return stored;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -65,11 +75,16 @@ public class DeadLetterService {
         try {
             inbox.receive(codec.decode(letter.payload));
         } catch (MalformedEventException e) {
+            LOG.warnf("Dead letter %s (%s partition %d offset %d) replayed: still cannot be processed: %s", id,
+                    letter.topic, letter.partition, letter.offset, e.getMessage());
             recordReplay(id, e.getMessage());
             throw new ProblemException(ProblemType.UNPROCESSABLE,
                     "The dead letter still cannot be processed: " + e.getMessage()).with("deadLetterId", id);
         }
-        return recordReplay(id, null);
+        DeadLetter replayed = recordReplay(id, null);
+        LOG.infof("Dead letter %s (%s partition %d offset %d) replayed: processed", id, letter.topic,
+                letter.partition, letter.offset);
+        return replayed;
     }
 
     private DeadLetter recordReplay(UUID id, String failure) {

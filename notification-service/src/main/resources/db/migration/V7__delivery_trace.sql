@@ -1,0 +1,5 @@
+-- The trace a queued delivery belongs to: the W3C traceparent of the span that queued it (the consumer's processing
+-- of the event), so that the send, minutes or hours later on another thread, continues that trace. Null when
+-- nothing was being traced (and for rows queued before this column existed).
+ALTER TABLE email_delivery ADD COLUMN traceparent varchar(100);
+ALTER TABLE webhook_delivery ADD COLUMN traceparent varchar(100);
