@@ -1,12 +1,15 @@
 package vn.secondment.notification.service;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,6 +44,7 @@ public class NotificationMetrics {
     private final AtomicLong webhookOldestSeconds = new AtomicLong();
     private final AtomicLong endpointsDisabled = new AtomicLong();
     private final AtomicLong deadLettersUnreplayed = new AtomicLong();
+    private final List<Meter> gauges = new ArrayList<>();
 
     public NotificationMetrics(MeterRegistry registry, QueueMonitor monitor, Clock clock) {
         this.registry = registry;
@@ -61,8 +65,18 @@ public class NotificationMetrics {
     }
 
     private void gauge(String name, String description, AtomicLong value, String unit) {
-        Gauge.builder(name, value, AtomicLong::doubleValue).description(description).baseUnit(unit)
-                .register(registry);
+        gauges.add(Gauge.builder(name, value, AtomicLong::doubleValue).description(description).baseUnit(unit)
+                .register(registry));
+    }
+
+    /**
+     * The registry may outlive this application (the global one, when tests restart the application in one JVM):
+     * a gauge left there would keep reading this instance's values and the next instance's registration would be
+     * ignored, so the gauges leave with the instance.
+     */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(registry::remove);
     }
 
     @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
