@@ -255,15 +255,19 @@ class DeliveryObservabilityTest {
     }
 
     @Test
-    void countsADeadLetterByItsTopicUntilItIsReplayed() {
+    void countsADeadLetterByItsTopicUntilItIsReplayedInTheTraceItCarried() {
+        UUID webhookId = register("/ok/" + UUID.randomUUID());
+        String carried = "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
         double stored = value("secondment_dead_letters_stored_total", "topic", Topics.REPORT);
         metrics.refresh();
         double unreplayed = value("secondment_dead_letters_unreplayed");
         String key = UUID.randomUUID().toString();
-        ObjectNode event = weeklyReportEvent(ReportEvents.WEEKLY_REPORT_DUE, "DUE");
+        ObjectNode event = weeklyReportEvent(ReportEvents.WEEKLY_REPORT_ACCEPTED, "ACCEPTED");
         ProducerRecord<String, String> record = new ProducerRecord<>("notification-service.dlq", key,
                 event.toString());
         header(record, "dead-letter-reason", "ERROR: canceling statement due to lock timeout");
+        // the original record's headers, which the dead-letter topic keeps
+        header(record, EventTracing.TRACEPARENT, carried);
         header(record, "dead-letter-topic", Topics.REPORT);
         header(record, "dead-letter-partition", "0");
         header(record, "dead-letter-offset",
@@ -282,6 +286,9 @@ class DeliveryObservabilityTest {
             .then().statusCode(200);
         metrics.refresh();
         assertThat(value("secondment_dead_letters_unreplayed")).isEqualTo(unreplayed);
+        // what the replay queued belongs to the event's trace, however late
+        assertThat(storedTraceparents("webhook_delivery", "subscription_id", webhookId))
+                .singleElement().extracting(DeliveryObservabilityTest::traceId).isEqualTo(traceId(carried));
     }
 
     // ---- helpers
