@@ -1,41 +1,50 @@
 package vn.secondment.testing;
 
-import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.quarkus.arc.Unremovable;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 
 /**
- * The spans the application under test exported (Quarkus hands every span to each {@code SpanExporter} bean; the
- * tests' profile turns the OTLP exporter off). Only the most recent ones are kept, so a long test run does not fill
- * the memory. Spans arrive in batches, shortly after they end: tests wait for what they expect.
+ * The spans the application under test recorded, each as it ends (Quarkus adds every {@code SpanProcessor} bean to
+ * its tracer provider; the tests' profile exports nothing). Spans a sampler dropped never arrive. Only the most recent
+ * ones are kept, so a long test run does not fill the memory.
  */
+@Unremovable
 @Singleton
-public class RecordedSpans implements SpanExporter {
+public class RecordedSpans implements SpanProcessor {
 
     private static final int KEPT = 20_000;
 
     private final Deque<SpanData> spans = new ArrayDeque<>();
 
     @Override
-    public synchronized CompletableResultCode export(Collection<SpanData> batch) {
-        for (SpanData span : batch) {
-            if (spans.size() == KEPT) {
-                spans.removeFirst();
-            }
-            spans.addLast(span);
-        }
-        return CompletableResultCode.ofSuccess();
+    public void onStart(Context parentContext, ReadWriteSpan span) {
     }
 
-    /** The spans of one trace, in the order they ended. */
-    public synchronized List<SpanData> ofTrace(String traceId) {
-        return spans.stream().filter(span -> span.getTraceId().equals(traceId)).toList();
+    @Override
+    public boolean isStartRequired() {
+        return false;
+    }
+
+    @Override
+    public synchronized void onEnd(ReadableSpan span) {
+        if (spans.size() == KEPT) {
+            spans.removeFirst();
+        }
+        spans.addLast(span.toSpanData());
+    }
+
+    @Override
+    public boolean isEndRequired() {
+        return true;
     }
 
     /** Every kept span, in the order they ended. */
@@ -43,18 +52,18 @@ public class RecordedSpans implements SpanExporter {
         return List.copyOf(spans);
     }
 
-    /** Forgets what was recorded, for a test that looks at everything exported after it starts. */
+    /** The spans of one trace, in the order they ended. */
+    public synchronized List<SpanData> ofTrace(String traceId) {
+        return spans.stream().filter(span -> span.getTraceId().equals(traceId)).toList();
+    }
+
+    /** The spans of this name, in the order they ended. */
+    public synchronized List<SpanData> named(String name) {
+        return spans.stream().filter(span -> span.getName().equals(name)).toList();
+    }
+
+    /** Forgets what was recorded, for a test that looks at everything recorded after it starts. */
     public synchronized void clear() {
         spans.clear();
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-        return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-        return CompletableResultCode.ofSuccess();
     }
 }

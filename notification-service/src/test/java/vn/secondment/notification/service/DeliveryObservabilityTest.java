@@ -29,6 +29,8 @@ import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.AdjustableClock;
 import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.ManagementInterface;
+import vn.secondment.testing.Metrics;
+import vn.secondment.testing.RecordedSpans;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
@@ -41,6 +43,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +56,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static vn.secondment.notification.service.PrometheusText.value;
 
 /**
  * What an operator sees of the delivery queues: the trace a delivery was queued in continued by its send (and
@@ -328,6 +330,15 @@ class DeliveryObservabilityTest {
         return QuarkusTransaction.requiringNew().call(() -> (UUID) em.createNativeQuery(
                         "SELECT id FROM email_delivery WHERE recipient_email = :email")
                 .setParameter("email", email).getSingleResult());
+    }
+
+    /** The series {@code name} with labels {@code "outcome", "sent"}, … now; 0 when there is none yet. */
+    private static double value(String name, String... labels) {
+        Map<String, String> wanted = new HashMap<>();
+        for (int i = 0; i < labels.length; i += 2) {
+            wanted.put(labels[i], labels[i + 1]);
+        }
+        return Metrics.scrape().value(name, wanted);
     }
 
     private SpanData spanOf(String name, String traceparent) {

@@ -42,11 +42,14 @@ public class ConsumerLag {
     private final Map<Subscription, Double> lag = new ConcurrentHashMap<>();
     private final String clientId;
     private final List<Subscription> subscriptions;
+    private final MeterRegistry meters;
+    private final List<Gauge> gauges = new java.util.ArrayList<>();
     private Admin admin;
 
     public ConsumerLag(Config config, EventsConfig events, MeterRegistry meters,
                        @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.kafkaConfig = kafkaConfig;
+        this.meters = meters;
         this.clientId = config.getOptionalValue("quarkus.application.name", String.class).orElse("platform")
                 + "-lag-monitor";
         Set<String> excluded = Set.copyOf(events.monitoring().lagExcludedChannels().orElse(List.of()));
@@ -63,10 +66,11 @@ public class ConsumerLag {
                 .toList();
         for (Subscription subscription : subscriptions) {
             lag.put(subscription, Double.NaN);
-            Gauge.builder("secondment.kafka.consumer.lag", lag, values -> values.getOrDefault(subscription, Double.NaN))
+            gauges.add(Gauge.builder("secondment.kafka.consumer.lag", lag,
+                            values -> values.getOrDefault(subscription, Double.NaN))
                     .description("Records on the topic not yet processed (committed) by the consumer group")
                     .tag("group", subscription.group()).tag("topic", subscription.topic())
-                    .register(meters);
+                    .register(meters));
         }
     }
 
@@ -126,8 +130,10 @@ public class ConsumerLag {
         return admin;
     }
 
+    /** Also the gauges: the registry may outlive this application (tests restart it in one JVM). */
     @PreDestroy
     synchronized void close() {
+        gauges.forEach(meters::remove);
         if (admin != null) {
             admin.close();
         }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.health.api.HealthGroup;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -32,17 +33,30 @@ public class OutboxMonitor implements HealthCheck {
     private final EntityManager entityManager;
     private final EventsConfig config;
     private final Clock clock;
+    private final MeterRegistry meters;
+    private final java.util.List<Gauge> gauges;
     private volatile Measure measure = Measure.NONE;
 
     public OutboxMonitor(EntityManager entityManager, EventsConfig config, Clock clock, MeterRegistry meters) {
         this.entityManager = entityManager;
         this.config = config;
         this.clock = clock;
-        Gauge.builder("secondment.outbox.pending", this, monitor -> monitor.measure.pending)
-                .description("Outbox events not yet acknowledged by Kafka").register(meters);
-        Gauge.builder("secondment.outbox.oldest.pending.age", this, OutboxMonitor::oldestAgeSeconds)
-                .description("Age of the oldest outbox event not yet acknowledged by Kafka (0 when none)")
-                .baseUnit("seconds").register(meters);
+        this.meters = meters;
+        this.gauges = java.util.List.of(
+                Gauge.builder("secondment.outbox.pending", this, monitor -> monitor.measure.pending)
+                        .description("Outbox events not yet acknowledged by Kafka").register(meters),
+                Gauge.builder("secondment.outbox.oldest.pending.age", this, OutboxMonitor::oldestAgeSeconds)
+                        .description("Age of the oldest outbox event not yet acknowledged by Kafka (0 when none)")
+                        .baseUnit("seconds").register(meters));
+    }
+
+    /**
+     * The registry may outlive this application (tests restart it in one JVM), and a gauge registered again under
+     * the same name would silently keep reading this instance.
+     */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(meters::remove);
     }
 
     @Scheduled(every = "${platform.events.monitoring.interval}", delayed = "5s",
