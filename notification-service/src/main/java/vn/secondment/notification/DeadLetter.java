@@ -38,6 +38,9 @@ public class DeadLetter {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
+    /** The W3C traceparent header the record carried (its event's trace), continued by a replay; or null. */
+    public String traceparent;
+
     /** When a replay first processed it; null while it has not been. */
     @Column(name = "replayed_at")
     public Instant replayedAt;

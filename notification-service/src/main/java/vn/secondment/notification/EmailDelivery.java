@@ -53,6 +53,9 @@ public class EmailDelivery {
 
     public String error;
 
+    /** The W3C traceparent of the span that queued it (the event's processing), continued by its sends; or null. */
+    public String traceparent;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -47,6 +47,9 @@ public class WebhookDelivery {
 
     public String error;
 
+    /** The W3C traceparent of the span that queued it (the event's processing), continued by its sends; or null. */
+    public String traceparent;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

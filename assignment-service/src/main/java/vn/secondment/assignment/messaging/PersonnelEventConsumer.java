@@ -2,11 +2,9 @@ package vn.secondment.assignment.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.secondment.assignment.service.PersonnelFollower;
-import vn.secondment.events.EventCodec;
-import vn.secondment.events.MalformedEventException;
+import vn.secondment.events.inbox.EventProcessing;
 
 /**
  * Reads personnel-service's topic to know which officials exist, in which ministry, and whether they are active.
@@ -18,18 +16,17 @@ public class PersonnelEventConsumer {
 
     public static final String CHANNEL = "personnel-events";
 
-    private final EventCodec codec;
+    private final EventProcessing processing;
     private final PersonnelFollower follower;
 
-    public PersonnelEventConsumer(EventCodec codec, PersonnelFollower follower) {
-        this.codec = codec;
+    public PersonnelEventConsumer(EventProcessing processing, PersonnelFollower follower) {
+        this.processing = processing;
         this.follower = follower;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Retry(maxRetries = 5, delay = 500, jitter = 250, abortOn = MalformedEventException.class)
     public void consume(String record) {
-        follower.apply(codec.decode(record));
+        processing.process(CHANNEL, record, follower::apply);
     }
 }

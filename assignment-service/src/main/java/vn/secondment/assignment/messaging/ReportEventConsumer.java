@@ -2,11 +2,9 @@ package vn.secondment.assignment.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.secondment.assignment.service.ReportFollower;
-import vn.secondment.events.EventCodec;
-import vn.secondment.events.MalformedEventException;
+import vn.secondment.events.inbox.EventProcessing;
 
 /**
  * Reads report-service's topic: an accepted final report completes its assignment. A record that cannot be read
@@ -18,18 +16,17 @@ public class ReportEventConsumer {
 
     public static final String CHANNEL = "report-events";
 
-    private final EventCodec codec;
+    private final EventProcessing processing;
     private final ReportFollower follower;
 
-    public ReportEventConsumer(EventCodec codec, ReportFollower follower) {
-        this.codec = codec;
+    public ReportEventConsumer(EventProcessing processing, ReportFollower follower) {
+        this.processing = processing;
         this.follower = follower;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Retry(maxRetries = 5, delay = 500, jitter = 250, abortOn = MalformedEventException.class)
     public void consume(String record) {
-        follower.apply(codec.decode(record));
+        processing.process(CHANNEL, record, follower::apply);
     }
 }

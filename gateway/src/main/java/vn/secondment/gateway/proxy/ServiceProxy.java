@@ -17,9 +17,11 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.secondment.gateway.http.GatewayMetrics;
 import vn.secondment.gateway.http.ProblemWriter;
 import vn.secondment.gateway.routing.ServiceRoute;
 import vn.secondment.rest.http.RequestIds;
+import vn.secondment.rest.http.RequestLogContext;
 import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemType;
 
@@ -29,11 +31,12 @@ import java.util.List;
  * Forwards a request to a service with vertx-http-proxy and streams the answer back without buffering it.
  * <p>
  * Method, path, query, headers (including {@code Authorization}: services verify the token again) and body go
- * through; hop-by-hop headers do not. The gateway adds {@code X-Forwarded-For/-Proto/-Host} and
- * {@code X-Request-Id}. A service that cannot be reached, or is too slow to start answering, becomes a 502 or 504
- * problem naming it; a body sent in chunks past {@code quarkus.http.limits.max-body-size} is cut off and answered
- * with a 413 problem. The request body stays paused from the moment the request arrives (Quarkus pauses it before
- * authentication) until the proxy pipes it to the service.
+ * through; hop-by-hop headers do not. The gateway adds {@code X-Forwarded-For/-Proto/-Host},
+ * {@code X-Request-Id} and the W3C {@code traceparent} of its own span (instead of the caller's). A service that
+ * cannot be reached, or is too slow to start answering, becomes a 502 or 504 problem naming it; a body sent in
+ * chunks past {@code quarkus.http.limits.max-body-size} is cut off and answered with a 413 problem. The request body
+ * stays paused from the moment the request arrives (Quarkus pauses it before authentication) until the proxy pipes
+ * it to the service.
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -47,6 +50,9 @@ public class ServiceProxy {
     /** Response headers about the service's connection, not the caller's (RFC 9110, section 7.6.1). */
     private static final List<String> HOP_BY_HOP_RESPONSE_HEADERS =
             List.of("connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade");
+
+    /** W3C trace context and baggage (quarkus-opentelemetry's default propagators). */
+    private static final List<String> TRACE_CONTEXT_HEADERS = List.of("traceparent", "tracestate", "baggage");
 
     private final Backends backends;
     private final ProblemWriter problems;
@@ -98,12 +104,25 @@ public class ServiceProxy {
             proxy.request().setURI(uri);
             addForwardingHeaders(proxy.request().headers(), context.request());
             proxy.request().headers().set(RequestIds.HEADER, RequestIds.of(context));
+            // the tracer adds the gateway's own trace context when the request goes out: the caller's, copied with
+            // the other headers, would make a second traceparent, which a service may read first
+            TRACE_CONTEXT_HEADERS.forEach(proxy.request().headers()::remove);
             Body body = proxy.request().getBody();
             if (body != null && body.length() < 0) {
                 // sent in chunks: a Content-Length over the limit was refused before, this is counted on the way
                 proxy.request().setBody(Body.body(new CountedBody(body.stream(), maxBody, () -> tooLarge = true), -1));
             }
-            return proxy.sendRequest().recover(failure -> Future.succeededFuture(problemResponse(proxy, failure)));
+            return proxy.sendRequest()
+                    .onSuccess(answer -> answered(answer.getStatusCode()))
+                    .recover(failure -> Future.succeededFuture(problemResponse(proxy, failure)));
+        }
+
+        private void answered(int status) {
+            context.put(GatewayMetrics.UPSTREAM_STATUS, status);
+            if (status >= 500) {
+                LOG.warnf("%s answered %d to %s %s", route.serviceName(), status, context.request().method(),
+                        RequestLogContext.route(context));
+            }
         }
 
         @Override
@@ -124,8 +143,10 @@ public class ServiceProxy {
                                 + "is larger than the " + maxBody + " bytes accepted", context.normalizedPath())));
             }
             Backends.Failure explained = backends.explain(route, failure, connected);
-            LOG.warnf("%s %s to %s failed (request %s): %s", context.request().method(), uri, route.url(),
-                    RequestIds.of(context), failure.toString());
+            // the route template, not the URI: a query can carry what a caller searched for (a name)
+            LOG.warnf("%s %s: %s %s to %s failed: %s", route.serviceName(),
+                    explained.problem() == ProblemType.SERVICE_TIMEOUT ? "timed out" : "unavailable",
+                    context.request().method(), RequestLogContext.route(context), route.url(), failure.toString());
             return proxy.request().release().response()
                     .setStatusCode(explained.problem().status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

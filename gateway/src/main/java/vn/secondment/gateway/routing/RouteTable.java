@@ -18,6 +18,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RouteTable {
 
+    public static final String GATEWAY = "gateway";
+    public static final String UNMATCHED = "unmatched";
+
+    /** The gateway's own pages: OpenAPI documents, the console, the event contract. */
+    private static final List<String> GATEWAY_PAGES =
+            List.of("/openapi/", "/q/swagger-ui", "/q/openapi", "/asyncapi", "/dataschema/");
+
     private final List<ServiceRoute> longestPrefixFirst;
     private final Map<String, ServiceRoute> byName;
 
@@ -43,6 +50,22 @@ public class RouteTable {
 
     public Optional<ServiceRoute> routeFor(String path) {
         return longestPrefixFirst.stream().filter(route -> route.serves(path)).findFirst();
+    }
+
+    /**
+     * The bounded name metrics and logs give the request's route: the service it goes to
+     * ({@code personnel-service}), {@value #GATEWAY} for the gateway's own pages (OpenAPI documents and console, event
+     * contract), {@value #UNMATCHED} for anything else (an unknown {@code /api/...} prefix included).
+     */
+    public String label(String path) {
+        if (path == null) {
+            return UNMATCHED;
+        }
+        if (path.startsWith("/api/")) {
+            return routeFor(path).map(ServiceRoute::serviceName).orElse(UNMATCHED);
+        }
+        return GATEWAY_PAGES.stream().anyMatch(page -> path.equals(page) || path.startsWith(page.endsWith("/") ? page
+                : page + "/")) ? GATEWAY : UNMATCHED;
     }
 
     public Optional<ServiceRoute> named(String name) {

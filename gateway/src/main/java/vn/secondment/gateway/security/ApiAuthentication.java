@@ -7,7 +7,9 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 import vn.secondment.gateway.http.ProblemWriter;
+import vn.secondment.gateway.routing.RouteTable;
 import vn.secondment.rest.problem.ProblemType;
 
 import java.util.Optional;
@@ -18,17 +20,22 @@ import java.util.Optional;
  * quarkus-oidc verifies the bearer token of every request first (proactive authentication). An invalid token
  * fails the request, which {@link #answerFailedAuthentication} turns into a 401 problem; a missing token leaves an
  * anonymous identity, which {@link #requireToken} refuses on {@code /api/*}. The gateway does not use
- * {@code quarkus.http.auth.permission} for this because its refusal carries no body.
+ * {@code quarkus.http.auth.permission} for this because its refusal carries no body. Each refusal is logged with
+ * its {@link TokenRejection reason}: INFO for a missing or expired token, which clients cause in ordinary use, WARN
+ * for the others.
  */
 @ApplicationScoped
 public class ApiAuthentication {
 
+    private static final Logger LOG = Logger.getLogger(ApiAuthentication.class);
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
     private final ProblemWriter problems;
+    private final RouteTable routes;
 
-    public ApiAuthentication(ProblemWriter problems) {
+    public ApiAuthentication(ProblemWriter problems, RouteTable routes) {
         this.problems = problems;
+        this.routes = routes;
     }
 
     /** Route handler: lets only authenticated calls through. */
@@ -37,6 +44,7 @@ public class ApiAuthentication {
             context.next();
             return;
         }
+        logRejection(context, TokenRejection.MISSING);
         context.response().putHeader(WWW_AUTHENTICATE, "Bearer");
         problems.send(context, ProblemType.UNAUTHENTICATED, "This API needs a bearer access token");
     }
@@ -47,9 +55,20 @@ public class ApiAuthentication {
             context.next();
             return;
         }
+        logRejection(context, TokenRejection.of(context.failure()));
         context.response().headers().set(WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         problems.send(context, ProblemType.UNAUTHENTICATED,
                 "The bearer token is not valid: it may have expired or be meant for another audience");
+    }
+
+    /** One line per refused call, with the request id (MDC) and why; never the token or anything from it. */
+    private void logRejection(RoutingContext context, TokenRejection reason) {
+        String route = routes.label(context.normalizedPath());
+        if (reason.isOrdinary()) {
+            LOG.infof("Token refused (%s): %s on route %s", reason.label(), context.request().method(), route);
+        } else {
+            LOG.warnf("Token refused (%s): %s on route %s", reason.label(), context.request().method(), route);
+        }
     }
 
     /** The verified caller, if the request carried a valid token. */

@@ -31,6 +31,19 @@ class RouteTableTest {
     }
 
     @Test
+    void namesTheRouteOfMetricsAndLogsByItsServiceTheGatewayOrUnmatched() {
+        assertThat(routes.label("/api/personnel/officials/6f1c2a3e")).isEqualTo("personnel-service");
+        assertThat(routes.label("/api/personnel/exports/officials.csv")).isEqualTo("exports-service");
+        assertThat(routes.label("/api/payroll/salaries")).isEqualTo("unmatched");
+        assertThat(routes.label("/openapi/personnel")).isEqualTo("gateway");
+        assertThat(routes.label("/q/swagger-ui/index.html")).isEqualTo("gateway");
+        assertThat(routes.label("/asyncapi")).isEqualTo("gateway");
+        assertThat(routes.label("/dataschema/vn.secondment.personnel.official.registered/v1.json")).isEqualTo("gateway");
+        assertThat(routes.label("/asyncapix")).isEqualTo("unmatched");
+        assertThat(routes.label("/wp-login.php")).isEqualTo("unmatched");
+    }
+
+    @Test
     void readsHostPortTlsAndBasePathFromTheUrl() {
         ServiceRoute exports = routes.named("exports").orElseThrow();
         assertThat(exports.tls()).isTrue();

@@ -8,8 +8,10 @@ import java.time.Instant;
 
 /**
  * The one envelope of every event on the platform: CloudEvents 1.0 attributes in structured JSON mode,
- * plus two extension attributes, {@code ministry} (the ministry code the event belongs to, if any)
- * and {@code schemaversion} (the version of {@code data}'s shape for this {@code type}). {@code dataschema} is the
+ * plus three extension attributes, {@code ministry} (the ministry code the event belongs to, if any),
+ * {@code schemaversion} (the version of {@code data}'s shape for this {@code type}) and {@code traceparent} (the
+ * CloudEvents distributed-tracing extension: the W3C trace context of the publish, which consumers continue, also
+ * when the event is replayed from dead letters). {@code dataschema} is the
  * address of the JSON Schema of that shape, served by the gateway ({@link EventType#schemaPath()}).
  * <p>
  * Consumers ignore attributes and data fields they do not know, so producers can add fields
@@ -28,6 +30,7 @@ public record EventEnvelope(
         String dataschema,
         String ministry,
         Integer schemaversion,
+        String traceparent,
         JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";

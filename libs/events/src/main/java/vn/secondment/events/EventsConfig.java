@@ -22,6 +22,44 @@ public interface EventsConfig {
 
     Outbox outbox();
 
+    Consumer consumer();
+
+    Monitoring monitoring();
+
+    interface Consumer {
+
+        /**
+         * How often a consumer tries an event again after a failure that is not the event's fault (a lock or
+         * connection problem), each time in a new transaction, before it goes to the dead-letter topic.
+         */
+        @WithDefault("5")
+        int retries();
+
+        /** The pause before each retry; a random part of up to half of it is added, so retries spread out. */
+        @WithDefault("500ms")
+        Duration retryDelay();
+    }
+
+    interface Monitoring {
+
+        /** How often the outbox's pending events and the consumer groups' lag are measured for the metrics. */
+        @WithDefault("15s")
+        String interval();
+
+        /**
+         * When the outbox's oldest pending event is older than this, the health group {@code platform} reports the
+         * relay as stuck (readiness is not affected: the service still serves).
+         */
+        @WithDefault("5m")
+        Duration outboxStuckAfter();
+
+        /**
+         * Incoming channels whose lag is not measured: those with a consumer group of their own per instance, whose
+         * name would make the metric's labels grow without bound.
+         */
+        Optional<java.util.List<String>> lagExcludedChannels();
+    }
+
     interface Outbox {
 
         /**

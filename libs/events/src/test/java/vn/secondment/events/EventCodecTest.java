@@ -27,7 +27,7 @@ class EventCodecTest {
         var envelope = new EventEnvelope("1.0", "e-1", "/personnel-service", PersonnelEvents.OFFICIAL_REGISTERED.name(),
                 officialId.toString(), Instant.parse("2025-09-03T08:00:00Z"), EventEnvelope.JSON,
                 "https://api.example.vn/dataschema/vn.secondment.personnel.official.registered/v1.json", "BNV", 1,
-                mapper.valueToTree(payload));
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", mapper.valueToTree(payload));
 
         EventEnvelope decoded = codec.decode(codec.encode(envelope));
 

@@ -37,4 +37,11 @@ public interface EmailConfig {
     /** When the daily digest goes out, Vietnam time. */
     @WithDefault("07:00")
     LocalTime digestTime();
+
+    /**
+     * The {@code platform} health check is DOWN while the oldest waiting e-mail has been due longer than this (a
+     * digest counts from its digest time): the SMTP server or the sender is stuck.
+     */
+    @WithDefault("15m")
+    Duration maxQueueAge();
 }

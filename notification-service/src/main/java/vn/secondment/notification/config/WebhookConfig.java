@@ -40,4 +40,11 @@ public interface WebhookConfig {
     /** Deliveries one run of the sender claims at most. */
     @WithDefault("20")
     int batchSize();
+
+    /**
+     * The {@code platform} health check is DOWN while the oldest delivery waiting for an active webhook was queued
+     * longer ago than this: the sender is stuck, or a receiver keeps failing.
+     */
+    @WithDefault("15m")
+    Duration maxQueueAge();
 }

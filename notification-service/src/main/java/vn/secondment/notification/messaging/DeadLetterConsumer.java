@@ -7,14 +7,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import vn.secondment.events.tracing.EventTracing;
 import vn.secondment.notification.service.DeadLetterService;
+import vn.secondment.notification.service.NotificationMetrics;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * Reads this service's dead-letter topic into the {@code dead_letter} table, where an admin can see and replay it.
  * SmallRye's dead-letter queue names the original place and the failure in headers (values are UTF-8 text); a
- * record without them (put there by hand) is stored under its own place on the dead-letter topic.
+ * record without them (put there by hand) is stored under its own place on the dead-letter topic. The record's
+ * {@code traceparent} header (the dead-letter topic keeps the original headers) is stored for its replay.
  */
 @ApplicationScoped
 public class DeadLetterConsumer {
@@ -22,9 +25,11 @@ public class DeadLetterConsumer {
     public static final String CHANNEL = "dead-letters";
 
     private final DeadLetterService service;
+    private final NotificationMetrics metrics;
 
-    public DeadLetterConsumer(DeadLetterService service) {
+    public DeadLetterConsumer(DeadLetterService service, NotificationMetrics metrics) {
         this.service = service;
+        this.metrics = metrics;
     }
 
     @Incoming(CHANNEL)
@@ -39,8 +44,12 @@ public class DeadLetterConsumer {
         String cause = header(record, KafkaDeadLetterQueue.DEAD_LETTER_CAUSE);
         String error = reason == null ? "(no dead-letter-reason header)"
                 : cause == null || cause.equals(reason) ? reason : reason + " (cause: " + cause + ")";
-        service.store(origin ? topic : record.topic(), origin ? partition : record.partition(),
-                origin ? offset : record.offset(), record.key(), record.value(), error);
+        String storedTopic = origin ? topic : record.topic();
+        // counted once committed, and once per original place (a letter read again is not new)
+        if (service.store(storedTopic, origin ? partition : record.partition(), origin ? offset : record.offset(),
+                record.key(), record.value(), error, header(record, EventTracing.TRACEPARENT))) {
+            metrics.deadLetterStored(storedTopic);
+        }
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

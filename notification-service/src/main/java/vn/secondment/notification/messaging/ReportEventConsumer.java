@@ -2,10 +2,8 @@ package vn.secondment.notification.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import vn.secondment.events.EventCodec;
-import vn.secondment.events.MalformedEventException;
+import vn.secondment.events.inbox.EventProcessing;
 import vn.secondment.notification.service.InboxService;
 
 /**
@@ -18,18 +16,17 @@ public class ReportEventConsumer {
 
     public static final String CHANNEL = "report-events";
 
-    private final EventCodec codec;
+    private final EventProcessing processing;
     private final InboxService inbox;
 
-    public ReportEventConsumer(EventCodec codec, InboxService inbox) {
-        this.codec = codec;
+    public ReportEventConsumer(EventProcessing processing, InboxService inbox) {
+        this.processing = processing;
         this.inbox = inbox;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Retry(maxRetries = 5, delay = 500, jitter = 250, abortOn = MalformedEventException.class)
     public void consume(String record) {
-        inbox.receive(codec.decode(record));
+        processing.process(CHANNEL, record, inbox::receive);
     }
 }

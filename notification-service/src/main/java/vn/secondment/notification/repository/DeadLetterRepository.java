@@ -28,11 +28,12 @@ public class DeadLetterRepository implements PanacheRepositoryBase<DeadLetter, U
      * @return whether it was new
      */
     public boolean storeOnce(String topic, int partition, long offset, String key, String payload, String error,
-                             Instant receivedAt) {
+                             String traceparent, Instant receivedAt) {
         return getEntityManager().createNativeQuery("""
                         INSERT INTO dead_letter (id, source_topic, source_partition, source_offset, record_key,
-                                                 payload, error, received_at)
-                        VALUES (:id, :topic, :partition, :offset, :key, :payload, :error, :receivedAt)
+                                                 payload, error, received_at, traceparent)
+                        VALUES (:id, :topic, :partition, :offset, :key, :payload, :error, :receivedAt,
+                                CAST(:traceparent AS varchar))
                         ON CONFLICT (source_topic, source_partition, source_offset) DO NOTHING""")
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("topic", topic)
@@ -42,6 +43,7 @@ public class DeadLetterRepository implements PanacheRepositoryBase<DeadLetter, U
                 .setParameter("payload", payload)
                 .setParameter("error", error)
                 .setParameter("receivedAt", receivedAt)
+                .setParameter("traceparent", traceparent)
                 .executeUpdate() == 1;
     }
 }

@@ -1,14 +1,20 @@
 package vn.secondment.notification.service;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.jboss.logging.MDC;
+import vn.secondment.events.tracing.EventTracing;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * The send/retry loop of every delivery channel (webhooks, e-mail), so that a slow or dead receiver never holds a
@@ -17,16 +23,25 @@ import java.util.concurrent.ExecutionException;
  * a transaction of its own. A failed row is tried again after the channel's backoff, doubled per failure
  * ({@link Retry}), until its attempts are used up. A {@link Channel} says what is claimed, how one message is sent
  * and how its outcome is written.
+ * <p>
+ * Each message is sent and recorded in a span of its channel ({@code email send}, {@code webhook deliver}) that
+ * continues the trace stored on its row when it was queued, so that the send, however much later, belongs to the
+ * trace of the request or event that caused it; its logs carry that trace id and the event's id and type.
  */
 @ApplicationScoped
 public class DeliveryQueue {
 
     private static final int ERROR_MAX = 1000;
 
-    private final EntityManager em;
+    private static final String MDC_EVENT_ID = "eventId";
+    private static final String MDC_EVENT_TYPE = "eventType";
 
-    public DeliveryQueue(EntityManager em) {
+    private final EntityManager em;
+    private final EventTracing tracing;
+
+    public DeliveryQueue(EntityManager em, EventTracing tracing) {
         this.em = em;
+        this.tracing = tracing;
     }
 
     /** A claimed row, as its channel reads it to send it. */
@@ -54,8 +69,30 @@ public class DeliveryQueue {
         /** Sends one message; called with no transaction open. */
         Outcome send(List<R> message, Instant now);
 
-        /** Writes one message's outcome on its rows (any of them may be gone), in a transaction of its own. */
-        void record(List<UUID> ids, Outcome outcome, Instant now);
+        /**
+         * Writes one message's outcome on its rows (any of them may be gone), in a transaction of its own.
+         *
+         * @return the outcome as counted ({@code sent}/{@code delivered}, {@code failed} or {@code gave_up}), or
+         *         null when the rows were gone
+         */
+        String record(List<UUID> ids, Outcome outcome, Instant now);
+
+        /** The name of the span one message is sent in, e.g. {@code webhook deliver}. */
+        String spanName();
+
+        /** Where one message's span starts: the trace it continues, its attributes, the event it is about. */
+        Trace trace(List<R> message);
+
+        /** Counts one recorded outcome (after its transaction committed). */
+        void count(String outcome);
+    }
+
+    /**
+     * The span of one message: the stored {@code traceparent} it continues (null: a trace of its own), bounded
+     * attributes that name no person (ids, types, attempt numbers), and the event's id and type for the log lines
+     * (null when the message is not about one event).
+     */
+    public record Trace(String traceparent, Map<String, String> attributes, String eventId, String eventType) {
     }
 
     /** What one attempt got: an HTTP status when there is one, and the error (null: delivered). */
@@ -72,6 +109,21 @@ public class DeliveryQueue {
 
         public boolean succeeded() {
             return error == null;
+        }
+
+        /**
+         * What went wrong, for a log line: the HTTP status, or the error's kind (the exception's class, "target
+         * refused") without its message, which may quote an address or a server's reply about a person.
+         */
+        public String kind() {
+            if (error == null) {
+                return null;
+            }
+            if (responseStatus != null) {
+                return "HTTP " + responseStatus;
+            }
+            int colon = error.indexOf(':');
+            return colon < 0 ? error : error.substring(0, colon);
         }
     }
 
@@ -92,11 +144,38 @@ public class DeliveryQueue {
     public <R extends Claimed> int sendDue(Channel<R> channel, Instant now) {
         List<List<R>> messages = QuarkusTransaction.requiringNew().call(() -> claim(channel, now));
         for (List<R> message : messages) {
-            Outcome outcome = channel.send(message, now);
-            List<UUID> ids = message.stream().map(Claimed::id).toList();
-            QuarkusTransaction.requiringNew().run(() -> channel.record(ids, outcome, now));
+            Trace trace = channel.trace(message);
+            String counted = inEvent(trace, () -> tracing.inSpan(channel.spanName(), SpanKind.CLIENT,
+                    trace.traceparent(), trace.attributes(), () -> {
+                        Outcome outcome = channel.send(message, now);
+                        List<UUID> ids = message.stream().map(Claimed::id).toList();
+                        String recorded = QuarkusTransaction.requiringNew()
+                                .call(() -> channel.record(ids, outcome, now));
+                        if (recorded != null) {
+                            Span.current().setAttribute("delivery.outcome", recorded);
+                        }
+                        return recorded;
+                    }));
+            if (counted != null) {
+                channel.count(counted);
+            }
         }
         return messages.size();
+    }
+
+    /** Runs {@code work} with the event's id and type in the MDC, so that its log lines name the event. */
+    private static <T> T inEvent(Trace trace, Supplier<T> work) {
+        if (trace.eventId() == null) {
+            return work.get();
+        }
+        MDC.put(MDC_EVENT_ID, trace.eventId());
+        MDC.put(MDC_EVENT_TYPE, trace.eventType());
+        try {
+            return work.get();
+        } finally {
+            MDC.remove(MDC_EVENT_ID);
+            MDC.remove(MDC_EVENT_TYPE);
+        }
     }
 
     private <R extends Claimed> List<List<R>> claim(Channel<R> channel, Instant now) {

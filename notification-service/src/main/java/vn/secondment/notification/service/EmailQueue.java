@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import vn.secondment.events.EventEnvelope;
+import vn.secondment.events.tracing.EventTracing;
 import vn.secondment.notification.EmailSubscription;
 import vn.secondment.notification.InboxEntry;
 import vn.secondment.notification.config.EmailConfig;
@@ -140,9 +141,10 @@ public class EmailQueue {
                       Instant now) {
         return em.createNativeQuery("""
                         INSERT INTO email_delivery (id, entry_id, event_id, event_type, ministry, recipient_email,
-                                                    language, digest, status, attempts, next_attempt_at, created_at)
+                                                    language, digest, status, attempts, next_attempt_at, created_at,
+                                                    traceparent)
                         VALUES (:id, :entry, :eventId, :type, :ministry, :email, :language, :digest, 'PENDING', 0,
-                                :next, :now)
+                                :next, :now, CAST(:traceparent AS varchar))
                         ON CONFLICT (entry_id, recipient_email) DO NOTHING""")
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("entry", entry.id)
@@ -154,6 +156,8 @@ public class EmailQueue {
                 .setParameter("digest", digest)
                 .setParameter("next", digest ? nextDigest(now) : now)
                 .setParameter("now", now)
+                // the trace the event is processed in (the consumer's span), for the send to continue
+                .setParameter("traceparent", EventTracing.currentTraceparent())
                 .executeUpdate();
     }
 

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import vn.secondment.notification.EmailDelivery;
 import vn.secondment.notification.config.EmailConfig;
 import vn.secondment.notification.service.DeliveryQueue.Outcome;
+import vn.secondment.notification.service.DeliveryQueue.Trace;
 import vn.secondment.rest.VietnamTime;
 
 import java.time.Clock;
@@ -31,7 +32,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends queued e-mail ({@link EmailQueue}) later, from a scheduled job, through the {@link DeliveryQueue} shared with
- * webhooks, so that a slow or absent SMTP server never holds a Kafka consumer or a database transaction.
+ * webhooks, so that a slow or absent SMTP server never holds a Kafka consumer or a database transaction. A single
+ * message is sent in a span continuing the trace it was queued in; a digest in a trace of its own.
  */
 @ApplicationScoped
 public class EmailSender {
@@ -54,10 +56,12 @@ public class EmailSender {
     private final DeliveryQueue.Retry retry;
     private final Mails singles = new Mails(false);
     private final Mails digests = new Mails(true);
+    private final NotificationMetrics metrics;
 
     public EmailSender(EntityManager em, Clock clock, EmailConfig config, ReactiveMailer mailer, Engine templates,
-                       Vertx vertx, DeliveryQueue queue) {
+                       Vertx vertx, DeliveryQueue queue, NotificationMetrics metrics) {
         this.em = em;
+        this.metrics = metrics;
         this.queue = queue;
         this.retry = new DeliveryQueue.Retry(config.backoff(), config.maxAttempts());
         this.clock = clock;
@@ -122,7 +126,8 @@ public class EmailSender {
         @SuppressWarnings("unchecked")
         public List<Claimed> claim(Instant now) {
             List<Object[]> rows = em.createNativeQuery("""
-                            SELECT d.id, d.recipient_email, d.language, e.title, e.body
+                            SELECT d.id, d.recipient_email, d.language, e.title, e.body, d.event_id, d.event_type,
+                                   d.attempts, d.traceparent
                               FROM email_delivery d JOIN inbox_entry e ON e.id = d.entry_id
                              WHERE d.status IN ('PENDING', 'FAILED') AND d.next_attempt_at <= :now
                                AND d.digest = :digest
@@ -135,7 +140,37 @@ public class EmailSender {
                     .setParameter("limit", digest ? 10_000 : config.batchSize())
                     .getResultList();
             return rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
-                    (String) r[4])).toList();
+                    (String) r[4], (String) r[5], (String) r[6], ((Number) r[7]).intValue(), (String) r[8])).toList();
+        }
+
+        @Override
+        public String spanName() {
+            return "email send";
+        }
+
+        /** Bounded attributes without the address: the delivery, its event, the attempt. */
+        @Override
+        public Trace trace(List<Claimed> message) {
+            Claimed first = message.get(0);
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put("delivery.id", first.id().toString());
+            attributes.put("delivery.attempt", Integer.toString(first.attempts() + 1));
+            attributes.put("email.digest", Boolean.toString(digest));
+            if (!digest) {
+                attributes.put("event.id", first.eventId());
+                attributes.put("event.type", first.eventType());
+                return new Trace(first.traceparent(), attributes, first.eventId(), first.eventType());
+            }
+            // a digest is caused by the morning's digest time, not by one event: hanging it under one entry's trace
+            // would misplace it in that trace and leave the others' out, so it starts a trace of its own (each
+            // entry's trace ends at its queueing, where the row records that it waits for the digest)
+            attributes.put("email.digest.entries", Integer.toString(message.size()));
+            return new Trace(null, attributes, null, null);
+        }
+
+        @Override
+        public void count(String outcome) {
+            metrics.emailSend(outcome);
         }
 
         /** A digest is one message per address, however many rows it lists. */
@@ -163,12 +198,14 @@ public class EmailSender {
         }
 
         @Override
-        public void record(List<UUID> ids, Outcome outcome, Instant now) {
+        public String record(List<UUID> ids, Outcome outcome, Instant now) {
+            EmailDelivery first = null;
             for (UUID id : ids) {
                 EmailDelivery d = em.find(EmailDelivery.class, id);
                 if (d == null) {
                     continue; // its entry was removed while it was in flight
                 }
+                first = first == null ? d : first;
                 d.attempts++;
                 d.error = outcome.error();
                 if (outcome.succeeded()) {
@@ -180,9 +217,22 @@ public class EmailSender {
                     d.status = d.nextAttemptAt == null ? EmailDelivery.Status.GAVE_UP : EmailDelivery.Status.FAILED;
                 }
             }
-            if (!outcome.succeeded()) {
-                LOG.infof("E-mail to %d deliveries failed: %s", ids.size(), outcome.error());
+            if (first == null) {
+                return null;
             }
+            if (outcome.succeeded()) {
+                return "sent";
+            }
+            // the kind only: an SMTP server's reply may quote the address
+            String what = digest ? "Digest e-mail of " + ids.size() + " deliveries (first " + first.id + ")"
+                    : "E-mail delivery " + first.id;
+            if (first.nextAttemptAt == null) {
+                LOG.warnf("%s failed (attempt %d, %s): given up", what, first.attempts, outcome.kind());
+                return "gave_up";
+            }
+            LOG.infof("%s failed (attempt %d, %s): next attempt at %s", what, first.attempts, outcome.kind(),
+                    first.nextAttemptAt);
+            return "failed";
         }
     }
 
@@ -218,7 +268,7 @@ public class EmailSender {
     }
 
     /** A claimed delivery with what its message needs. */
-    private record Claimed(UUID id, String email, String language, String title, String body)
-            implements DeliveryQueue.Claimed {
+    private record Claimed(UUID id, String email, String language, String title, String body, String eventId,
+                           String eventType, int attempts, String traceparent) implements DeliveryQueue.Claimed {
     }
 }

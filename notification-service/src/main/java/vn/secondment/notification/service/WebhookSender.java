@@ -1,5 +1,6 @@
 package vn.secondment.notification.service;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -8,10 +9,12 @@ import org.jboss.logging.Logger;
 import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.events.EventCodec;
 import vn.secondment.events.EventEnvelope;
+import vn.secondment.events.tracing.EventTracing;
 import vn.secondment.notification.InboxEntry;
 import vn.secondment.notification.WebhookDelivery;
 import vn.secondment.notification.config.WebhookConfig;
 import vn.secondment.notification.service.DeliveryQueue.Outcome;
+import vn.secondment.notification.service.DeliveryQueue.Trace;
 import vn.secondment.rest.security.Roles;
 
 import java.net.URI;
@@ -33,7 +36,8 @@ import java.util.UUID;
  * Webhook deliveries: queued in the consumer's transaction ({@link #enqueue}), sent later by a scheduled job
  * ({@link #sendDue}) through the {@link DeliveryQueue} shared with e-mail, so that a slow or dead receiver never
  * holds a Kafka consumer or a database transaction. A success resets the webhook's consecutive failures; enough
- * of them disable it.
+ * of them disable it. A delivery keeps the trace it was queued in ({@code traceparent}); its POST is made in a span
+ * continuing that trace and carries that span's {@code traceparent} header, so a receiver can continue it too.
  */
 @ApplicationScoped
 public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claimed> {
@@ -54,11 +58,13 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
     private final DeliveryQueue queue;
     private final DeliveryQueue.Retry retry;
     private final WebhookTargets targets;
+    private final NotificationMetrics metrics;
 
     public WebhookSender(EntityManager em, EventCodec codec, Clock clock, WebhookConfig config,
                          Event<InboxEntriesAdded> added, AuditTrail audit, DeliveryQueue queue,
-                         WebhookTargets targets) {
+                         WebhookTargets targets, NotificationMetrics metrics) {
         this.em = em;
+        this.metrics = metrics;
         this.queue = queue;
         this.retry = new DeliveryQueue.Retry(config.backoff(), config.maxAttempts());
         this.audit = audit;
@@ -75,7 +81,8 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
     /**
      * Queues the event for every active webhook whose filters match, in the caller's transaction (the inbox's
      * receive): the deliveries commit with the processed-event row or not at all. The unique (subscription, event)
-     * keeps a redelivered event from being queued twice even past the processed-event check.
+     * keeps a redelivered event from being queued twice even past the processed-event check. Each delivery keeps
+     * the current trace (the consumer's span), for its send to continue.
      */
     public int enqueue(EventEnvelope event) {
         String province = event.data() != null && event.data().path("provinceCode").isTextual()
@@ -83,8 +90,9 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
         Instant now = clock.instant();
         return em.createNativeQuery("""
                         INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, body, attempt, status,
-                                                      next_attempt_at, created_at)
-                        SELECT gen_random_uuid(), s.id, :eventId, :type, :body, 0, 'PENDING', :now, :now
+                                                      next_attempt_at, created_at, traceparent)
+                        SELECT gen_random_uuid(), s.id, :eventId, :type, :body, 0, 'PENDING', :now, :now,
+                               CAST(:traceparent AS varchar)
                           FROM webhook_subscription s
                          WHERE s.active
                            AND EXISTS (SELECT 1 FROM unnest(s.event_types) p WHERE starts_with(:type, p))
@@ -98,6 +106,7 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
                 .setParameter("now", now)
                 .setParameter("ministry", event.ministry())
                 .setParameter("province", province)
+                .setParameter("traceparent", EventTracing.currentTraceparent())
                 .executeUpdate();
     }
 
@@ -130,7 +139,8 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
     @SuppressWarnings("unchecked")
     public List<Claimed> claim(Instant now) {
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT d.id, d.body, s.url, s.secret
+                        SELECT d.id, d.body, s.url, s.secret, d.subscription_id, d.event_id, d.event_type, d.attempt,
+                               d.traceparent
                           FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
                          WHERE d.status IN ('PENDING', 'FAILED') AND d.next_attempt_at <= :now AND s.active
                          ORDER BY d.next_attempt_at
@@ -139,7 +149,30 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
                 .setParameter("now", now)
                 .setParameter("limit", config.batchSize())
                 .getResultList();
-        return rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
+        return rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                (UUID) r[4], (String) r[5], (String) r[6], ((Number) r[7]).intValue(), (String) r[8])).toList();
+    }
+
+    @Override
+    public String spanName() {
+        return "webhook deliver";
+    }
+
+    @Override
+    public Trace trace(List<Claimed> message) {
+        Claimed c = message.get(0);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("delivery.id", c.id().toString());
+        attributes.put("webhook.subscription.id", c.subscriptionId().toString());
+        attributes.put("event.id", c.eventId());
+        attributes.put("event.type", c.eventType());
+        attributes.put("delivery.attempt", Integer.toString(c.attempt() + 1));
+        return new Trace(c.traceparent(), attributes, c.eventId(), c.eventType());
+    }
+
+    @Override
+    public void count(String outcome) {
+        metrics.webhookDelivery(outcome);
     }
 
     @Override
@@ -153,16 +186,21 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
         // the wall clock, not the service clock: receivers compare it with their own time to refuse replays
         long timestamp = WALL_CLOCK.instant().getEpochSecond();
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(c.url()))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(c.url()))
                     .timeout(config.timeout())
                     .header("Content-Type", CONTENT_TYPE)
                     .header(WebhookSignature.DELIVERY_HEADER, c.id().toString())
                     .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
                     .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(c.secret(), timestamp, c.body()))
-                    .POST(HttpRequest.BodyPublishers.ofString(c.body(), StandardCharsets.UTF_8))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                    .POST(HttpRequest.BodyPublishers.ofString(c.body(), StandardCharsets.UTF_8));
+            // this delivery's span (DeliveryQueue makes it current), for the receiver to continue the trace
+            String traceparent = EventTracing.currentTraceparent();
+            if (traceparent != null) {
+                request.header(EventTracing.TRACEPARENT, traceparent);
+            }
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
+            Span.current().setAttribute("http.response.status_code", status);
             return new Outcome(status, status >= 200 && status < 300 ? null : "HTTP " + status);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -173,10 +211,10 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
     }
 
     @Override
-    public void record(List<UUID> ids, Outcome outcome, Instant now) {
+    public String record(List<UUID> ids, Outcome outcome, Instant now) {
         WebhookDelivery d = em.find(WebhookDelivery.class, ids.get(0));
         if (d == null) {
-            return; // the webhook was deleted while its delivery was in flight
+            return null; // the webhook was deleted while its delivery was in flight
         }
         d.attempt++;
         d.responseStatus = outcome.responseStatus();
@@ -188,12 +226,19 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
             // failures and disabling are the sender's bookkeeping, not an edit: the admin's ETag stays valid
             em.createNativeQuery("UPDATE webhook_subscription SET failures = 0 WHERE id = :id AND failures <> 0")
                     .setParameter("id", d.subscriptionId).executeUpdate();
-            return;
+            return "delivered";
         }
         d.nextAttemptAt = retry.next(d.attempt, now);
         d.status = d.nextAttemptAt == null ? WebhookDelivery.Status.GAVE_UP : WebhookDelivery.Status.FAILED;
-        LOG.infof("Webhook delivery %s (attempt %d) failed: %s", d.id, d.attempt, outcome.error());
+        if (d.nextAttemptAt == null) {
+            LOG.warnf("Webhook delivery %s to subscription %s failed (attempt %d, %s): given up", d.id,
+                    d.subscriptionId, d.attempt, outcome.kind());
+        } else {
+            LOG.infof("Webhook delivery %s to subscription %s failed (attempt %d, %s): next attempt at %s", d.id,
+                    d.subscriptionId, d.attempt, outcome.kind(), d.nextAttemptAt);
+        }
         countFailure(d.subscriptionId, now);
+        return d.nextAttemptAt == null ? "gave_up" : "failed";
     }
 
     /** One more consecutive failure; the one that reaches the limit disables the webhook and tells its admins. */
@@ -225,7 +270,8 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
             InboxEntry notice = disabledNotice(subscriptionId, (String) row[0], (String) row[1], failures, now);
             em.persist(notice);
             added.fire(new InboxEntriesAdded(List.of(notice)));
-            LOG.warnf("Webhook %s disabled after %d consecutive failures", subscriptionId, failures);
+            metrics.endpointDisabled();
+            LOG.warnf("Webhook %s of %s disabled after %d consecutive failures", subscriptionId, row[0], failures);
         }
     }
 
@@ -254,6 +300,7 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
     }
 
     /** A claimed delivery with what its POST needs. */
-    public record Claimed(UUID id, String body, String url, String secret) implements DeliveryQueue.Claimed {
+    public record Claimed(UUID id, String body, String url, String secret, UUID subscriptionId, String eventId,
+                          String eventType, int attempt, String traceparent) implements DeliveryQueue.Claimed {
     }
 }

@@ -2,10 +2,8 @@ package vn.secondment.personnel.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import vn.secondment.events.EventCodec;
-import vn.secondment.events.MalformedEventException;
+import vn.secondment.events.inbox.EventProcessing;
 import vn.secondment.personnel.service.AssignmentFollower;
 
 /**
@@ -18,18 +16,17 @@ public class AssignmentEventConsumer {
 
     public static final String CHANNEL = "assignment-events";
 
-    private final EventCodec codec;
+    private final EventProcessing processing;
     private final AssignmentFollower status;
 
-    public AssignmentEventConsumer(EventCodec codec, AssignmentFollower status) {
-        this.codec = codec;
+    public AssignmentEventConsumer(EventProcessing processing, AssignmentFollower status) {
+        this.processing = processing;
         this.status = status;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Retry(maxRetries = 5, delay = 500, jitter = 250, abortOn = MalformedEventException.class)
     public void consume(String record) {
-        status.apply(codec.decode(record));
+        processing.process(CHANNEL, record, status::apply);
     }
 }

@@ -33,6 +33,7 @@ import vn.secondment.tabular.TableReader;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,6 +41,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -73,11 +75,13 @@ public class AnnexImportService {
     private final EntityManager entityManager;
     private final TransactionManager transactions;
     private final Clock clock;
+    private final ImportMetrics metrics;
 
     public AnnexImportService(OfficialRepository officials, OrgUnitRepository units, OfficialService officialService,
                               MinistryService ministries, OfficialMapper mapper, AuditTrail audit,
                               EventPublisher events, Validator validator, EntityManager entityManager,
-                              TransactionManager transactions, Clock clock) {
+                              TransactionManager transactions, Clock clock, ImportMetrics metrics) {
+        this.metrics = metrics;
         this.officials = officials;
         this.units = units;
         this.officialService = officialService;
@@ -100,6 +104,14 @@ public class AnnexImportService {
         access.requireManage(request.ministry());
         ministries.requireCurrent("ministry", request.ministry());
         long started = System.nanoTime();
+        try {
+            return importChecked(request, file, access, started);
+        } finally {
+            metrics.took(ImportMetrics.OFFICIALS, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private ImportReport importChecked(Request request, InputStream file, DirectoryAccess access, long started) {
         Table table = read(file, request.format());
         long read = System.nanoTime();
 
@@ -121,6 +133,8 @@ public class AnnexImportService {
         if (!errors.isEmpty()) {
             List<Problem.Violation> listed = errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS));
             if (!request.dryRun()) {
+                metrics.rejected(ImportMetrics.OFFICIALS,
+                        errors.stream().map(Problem.Violation::row).filter(Objects::nonNull).distinct().count());
                 String more = errors.size() > listed.size() ? " (the first " + listed.size() + " are listed)" : "";
                 throw new ProblemException(ProblemType.UNPROCESSABLE, errors.size() + " invalid cell(s) in "
                         + request.fileName() + more + "; nothing was imported. Each violation names the row and "
@@ -154,6 +168,8 @@ public class AnnexImportService {
                         counts.created, counts.updated, unchanged, actor));
         if (request.dryRun()) {
             rollbackOnly();
+        } else {
+            metrics.written(ImportMetrics.OFFICIALS, counts.created, counts.updated, unchanged);
         }
         LOG.infof("Import %s of %s for %s%s: %d rows read in %d ms, checked in %d ms; %d created, %d updated, "
                         + "%d unchanged, written in %d ms", importId, request.fileName(), request.ministry(),

@@ -13,6 +13,7 @@ import vn.secondment.events.Topics;
 import vn.secondment.events.personnel.PersonnelEvents;
 import vn.secondment.tabular.TableFormat;
 import vn.secondment.testing.InjectTestKafka;
+import vn.secondment.testing.ManagementInterface;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TopicRecords;
 import vn.secondment.testing.WithRealInfrastructure;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -584,6 +586,57 @@ class AnnexImportTest {
                 .body("created", equalTo(0))
                 .body("updated", equalTo(0))
                 .body("unchanged", equalTo(10_000));
+    }
+
+    // ---- meters
+
+    @Test
+    void theImportMetersCountRowsByOutcomeOnceCommittedAndTimeEveryImport() {
+        Map<String, Double> before = importRows();
+        double imports = metric("secondment_import_duration_seconds_count", "kind=\"officials\"");
+        String m = marker();
+        List<List<Object>> rows = goodRows(m, 3);
+        upload(BNV_ADMIN, "phu-luc.csv", write(TableFormat.CSV, rows), CSV).queryParam("decision", DECISION)
+            .when().post(IMPORTS).then().statusCode(200).body("created", equalTo(3));
+        rows.set(1, with(rows.get(1), 5, "Phó Vụ trưởng"));
+        upload(BNV_ADMIN, "phu-luc-sua.csv", write(TableFormat.CSV, rows), CSV).queryParam("decision", DECISION)
+            .when().post(IMPORTS).then().statusCode(200).body("updated", equalTo(1)).body("unchanged", equalTo(2));
+        // a dry run writes nothing, so counts no rows; it is timed like any import
+        upload(BNV_ADMIN, "phu-luc.csv", goodFile(marker(), 4), CSV).queryParam("dryRun", true)
+            .when().post(IMPORTS).then().statusCode(200).body("created", equalTo(4));
+        // five bad cells in five rows: the file is refused, its five rows rejected
+        upload(BNV_ADMIN, "phu-luc-loi.csv", fileWithFiveBadRows(marker()), CSV).queryParam("decision", DECISION)
+            .when().post(IMPORTS).then().statusCode(422);
+
+        Map<String, Double> after = importRows();
+        assertThat(after.get("created") - before.get("created")).isEqualTo(3);
+        assertThat(after.get("updated") - before.get("updated")).isEqualTo(1);
+        assertThat(after.get("unchanged") - before.get("unchanged")).isEqualTo(2);
+        assertThat(after.get("rejected") - before.get("rejected")).isEqualTo(5);
+        assertThat(metric("secondment_import_duration_seconds_count", "kind=\"officials\"")).isEqualTo(imports + 4);
+    }
+
+    /** {@code secondment.import.rows} of the officials' annex, by outcome, from the management interface. */
+    private static Map<String, Double> importRows() {
+        return Map.of("created", importRows("created"), "updated", importRows("updated"),
+                "unchanged", importRows("unchanged"), "rejected", importRows("rejected"));
+    }
+
+    private static double importRows(String outcome) {
+        return metric("secondment_import_rows_total", "kind=\"officials\"", "outcome=\"" + outcome + "\"");
+    }
+
+    /** One series of {@code /q/metrics} (Prometheus text) whose labels include {@code labels}; 0 when absent. */
+    private static double metric(String name, String... labels) {
+        String text = given().when().get(ManagementInterface.url("/q/metrics"))
+                .then().statusCode(200).extract().asString();
+        return Arrays.stream(text.split("\n"))
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                // a sample taken inside a span carries an exemplar after " # ": the value is before it
+                .map(line -> line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line)
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
     }
 
     // ---- helpers

@@ -1,7 +1,11 @@
 package vn.secondment.personnel.messaging;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +16,8 @@ import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.assignment.AssignmentSnapshot.Status;
 import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.testing.InjectTestKafka;
+import vn.secondment.testing.Metrics;
+import vn.secondment.testing.RecordedSpans;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.WithRealInfrastructure;
@@ -21,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -50,6 +58,9 @@ class AssignmentEventConsumerTest {
 
     @InjectTestKafka
     TestKafka kafka;
+
+    @Inject
+    RecordedSpans spans;
 
     @BeforeEach
     void consumerHasJoinedItsGroup() {
@@ -227,6 +238,64 @@ class AssignmentEventConsumerTest {
         // and the same event id is not burnt: when it is sent again complete, it applies
         publish(withoutData);
         awaitStatus(stranger, "ASSIGNED");
+    }
+
+    @Test
+    void processesAnEventInTheTraceItCarriesAndCountsWhatItDid() {
+        Map<String, String> processed = Map.of("consumer", AssignmentEventConsumer.CHANNEL, "outcome", "processed");
+        Map<String, String> duplicate = Map.of("consumer", AssignmentEventConsumer.CHANNEL, "outcome", "duplicate");
+        Metrics before = Metrics.scrape();
+        String official = newOfficial("Lưu Thị Vết");
+        Event created = new Assignment(official).event(AssignmentEvents.ASSIGNMENT_CREATED, Status.PLANNED, now());
+        // as assignment-service's relay sends it: the publish's trace context in the envelope
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String publishSpanId = "00f067aa0ba902b7";
+        created.envelope().put("traceparent", "00-" + traceId + "-" + publishSpanId + "-01");
+        publish(created);
+        awaitStatus(official, "ASSIGNED");
+        RecordMetadata again = publish(created);
+        awaitConsumedPast(again);
+
+        // the processing continues the publisher's trace, and the statements it ran belong to it
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<SpanData> trace = spans.ofTrace(traceId);
+            SpanData processing = trace.stream()
+                    .filter(span -> span.getName().equals(AssignmentEventConsumer.CHANNEL + " process")
+                            && span.getParentSpanId().equals(publishSpanId))
+                    .findFirst().orElseThrow();
+            assertThat(processing.getKind()).isEqualTo(SpanKind.CONSUMER);
+            assertThat(processing.getAttributes().get(AttributeKey.stringKey("messaging.message.id")))
+                    .isEqualTo(created.id());
+            assertThat(trace).anySatisfy(statement -> {
+                assertThat(statement.getParentSpanId()).isEqualTo(processing.getSpanId());
+                assertThat(statement.getAttributes().get(AttributeKey.stringKey("db.system"))).isEqualTo("postgresql");
+            });
+        });
+        // the relay's polls and the monitors' measures (every second here) belong to no trace: none of them is kept
+        assertThat(spans.all()).noneSatisfy(span -> {
+            assertThat(span.getParentSpanContext().isValid()).isFalse();
+            assertThat(span.getAttributes().get(AttributeKey.stringKey("db.system"))).isNotNull();
+        });
+        // processed once, then recognised as a redelivery; the group's lag is measured and drains to zero
+        await().atMost(WAIT).untilAsserted(() -> {
+            Metrics after = Metrics.scrape();
+            assertThat(after.increase(before, "secondment_events_consumed_total", processed)).isGreaterThanOrEqualTo(1);
+            assertThat(after.increase(before, "secondment_events_consumed_total", duplicate)).isGreaterThanOrEqualTo(1);
+            Map<String, String> group = Map.of("group", "personnel-service", "topic", Topics.ASSIGNMENT);
+            assertThat(after.has("secondment_kafka_consumer_lag", group)).isTrue();
+            assertThat(after.value("secondment_kafka_consumer_lag", group)).isZero();
+        });
+    }
+
+    @Test
+    void countsTheRecordsItDeadLetters() {
+        Map<String, String> channel = Map.of("channel", AssignmentEventConsumer.CHANNEL);
+        Metrics before = Metrics.scrape();
+        String poison = "{not an envelope either";
+        kafka.publishRaw(Topics.ASSIGNMENT, UUID.randomUUID().toString(), poison);
+        awaitDeadLetter(r -> poison.equals(r.value()));
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(Metrics.scrape().increase(before, "secondment_events_dead_lettered_total", channel)).isOne());
     }
 
     // --- helpers

@@ -1,5 +1,6 @@
 package vn.secondment.personnel.messaging;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,11 +29,14 @@ import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.events.personnel.PersonnelEvents;
 import vn.secondment.rest.security.Roles;
 import vn.secondment.testing.InjectTestKafka;
+import vn.secondment.testing.ManagementInterface;
+import vn.secondment.testing.Metrics;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,11 +48,13 @@ import static io.restassured.RestAssured.given;
 import static jakarta.ws.rs.core.Response.Status.CREATED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
 
 /**
  * The outbox's promise: when Kafka does not take the event the change still commits and its event waits in the
  * outbox, retried; when Kafka takes writes again the event is published. Kafka is made to refuse every record
- * by shrinking the topic's {@code max.message.bytes}, then restored.
+ * by shrinking the topic's {@code max.message.bytes}, then restored. Operators see it all: the relay's meters, the
+ * health group {@code platform}, and the request's trace carried by the event.
  */
 @QuarkusTest
 @WithRealInfrastructure
@@ -58,10 +64,16 @@ class OutboxRelayTest {
     public static class QuickSendTimeout implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("platform.events.outbox.send-timeout", "3s");
+            return Map.of("platform.events.outbox.send-timeout", "3s",
+                    "platform.events.monitoring.interval", "1s",
+                    "platform.events.monitoring.outbox-stuck-after", "2s");
         }
     }
 
+    /** A caller that traces its own requests (W3C trace context), as another ministry's system may. */
+    private static final String CALLER_TRACE_ID = "5b8aa5a2d2c872e8321cf37308d69df2";
+    private static final String CALLER_SPAN_ID = "051581bf3cb55c13";
+    private static final String CALLER_TRACEPARENT = "00-" + CALLER_TRACE_ID + "-" + CALLER_SPAN_ID + "-01";
     private static final String BNV_ADMIN = TestTokens.user("bnv.admin").roles(Roles.MINISTRY_ADMIN).ministry("BNV").token();
 
     @Inject
@@ -79,9 +91,11 @@ class OutboxRelayTest {
             ensureTopic(admin);
             refuseWrites(admin, true);
             String id;
+            Metrics before = Metrics.scrape();
             try {
                 id = given()
                         .auth().oauth2(BNV_ADMIN)
+                        .header("traceparent", CALLER_TRACEPARENT)
                         .contentType(ContentType.JSON)
                         .body(vn.secondment.personnel.support.Directory.officialJson("Đinh Thị Ngọc", vn.secondment.personnel.support.Directory.uniqueEmail("ngoc")))
                     .when()
@@ -95,7 +109,20 @@ class OutboxRelayTest {
                     assertThat(event.publishedAt).isNull();
                     assertThat(event.attempts).isGreaterThanOrEqualTo(1);
                     assertThat(event.lastError).isNotBlank();
+                    // the request's trace (continued from the caller's traceparent) is stored with the event
+                    assertThat(event.traceparent).contains(CALLER_TRACE_ID);
                 });
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    Metrics metrics = Metrics.scrape();
+                    assertThat(metrics.increase(before, "secondment_outbox_publish_failures_total", Map.of()))
+                            .isGreaterThanOrEqualTo(1);
+                    assertThat(metrics.value("secondment_outbox_pending", Map.of())).isGreaterThanOrEqualTo(1);
+                    assertThat(metrics.value("secondment_outbox_oldest_pending_age_seconds", Map.of())).isGreaterThan(0);
+                    given().get(ManagementInterface.url("/q/health/group/platform"))
+                            .then().statusCode(503).body("checks.find { it.name == 'outbox relay' }.status", is("DOWN"));
+                });
+                // a relay that cannot publish does not take the service out of rotation
+                given().get(ManagementInterface.url("/q/health/ready")).then().statusCode(200);
             } finally {
                 refuseWrites(admin, false);
             }
@@ -105,7 +132,20 @@ class OutboxRelayTest {
             var consumer = kafka.readPublished(Topics.PERSONNEL);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(consumer.records()).extracting(record -> record.key()).contains(id));
+            var record = consumer.records().stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow();
             consumer.close();
+            // the publish continues the request's trace, and tells consumers so in the header and in the envelope
+            String header = new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+            assertThat(header).matches("00-" + CALLER_TRACE_ID + "-[0-9a-f]{16}-01")
+                    .doesNotContain(CALLER_SPAN_ID);
+            assertThat(new ObjectMapper().readTree(record.value()).path("traceparent").asText()).isEqualTo(header);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Metrics metrics = Metrics.scrape();
+                assertThat(metrics.increase(before, "secondment_outbox_published_total", Map.of())).isGreaterThanOrEqualTo(1);
+                assertThat(metrics.value("secondment_outbox_pending", Map.of())).isZero();
+                given().get(ManagementInterface.url("/q/health/group/platform")).then().statusCode(200);
+            });
         }
     }
 

@@ -42,5 +42,11 @@ class ManifestsSchemaTest {
         Map<String, Object> topic = new java.util.HashMap<>(Overlay.render(overlayName).ofKind("KafkaTopic").get(0));
         topic.put("spec", Map.of("partitions", 3, "retentionDays", 30));
         assertThat(CrdSchema.violations(topic)).anyMatch(violation -> violation.contains("unknown field retentionDays"));
+        Map<String, Object> monitor = new java.util.HashMap<>(Overlay.render(overlayName).ofKind("ServiceMonitor").get(0));
+        monitor.put("spec", Map.of("endpoints", List.of(Map.of("port", "management", "scrapeEvery", "30s"))));
+        assertThat(KubernetesSchema.violation(monitor)).hasValueSatisfying(violation -> assertThat(violation).contains("scrapeEvery"));
+        Map<String, Object> rule = new java.util.HashMap<>(Overlay.render(overlayName).ofKind("PrometheusRule").get(0));
+        rule.put("spec", Map.of("groups", List.of(Map.of("name", "g", "rules", "not a list"))));
+        assertThat(KubernetesSchema.violation(rule)).isPresent();
     }
 }

@@ -65,11 +65,27 @@ class PlatformRulesTest {
                 require(broken, name, "/tmp on an emptyDir", tmp);
             }
         }
-        // health and metrics stay on the pods' management port: no Service (nor the Ingress behind one) exposes it
-        for (Map<String, Object> service : overlay.ofKind("Service")) {
-            for (Map<String, Object> port : Documents.list(service, "spec", "ports")) {
-                require(broken, Overlay.name(service), "no Service port onto the management port",
-                        !List.of("management", 9000).contains(port.getOrDefault("targetPort", port.get("port"))));
+        // health and metrics are for Prometheus only: no Ingress routes to a management port, and the only policy
+        // admitting port 9000 admits the monitoring namespace
+        for (Map<String, Object> ingress : overlay.ofKind("Ingress")) {
+            for (Map<String, Object> rule : Documents.list(ingress, "spec", "rules")) {
+                for (Map<String, Object> path : Documents.list(rule, "http", "paths")) {
+                    Map<String, Object> port = Documents.map(path, "backend", "service", "port");
+                    require(broken, Overlay.name(ingress), "no route to a management port",
+                            !"management".equals(port.get("name")) && !Integer.valueOf(9000).equals(port.get("number")));
+                }
+            }
+        }
+        for (Map<String, Object> policy : overlay.ofKind("NetworkPolicy")) {
+            for (Map<String, Object> ingress : Documents.list(policy, "spec", "ingress")) {
+                boolean management = Documents.list(ingress, "ports").stream()
+                        .anyMatch(port -> List.of("management", 9000).contains(port.get("port")));
+                if (management) {
+                    require(broken, Overlay.name(policy), "port 9000 admitted from the monitoring namespace only",
+                            !Documents.list(ingress, "from").isEmpty() && Documents.list(ingress, "from").stream()
+                                    .allMatch(peer -> "monitoring".equals(Documents.at(peer, "namespaceSelector",
+                                            "matchLabels", "kubernetes.io/metadata.name")) && !peer.containsKey("podSelector")));
+                }
             }
         }
         assertThat(broken).as(overlayName).isEmpty();

@@ -15,6 +15,9 @@ import java.time.Clock;
 @ApplicationScoped
 public class ProcessedEvents {
 
+    /** Set when the event being processed on this thread turned out to be a redelivery ({@link EventProcessing}). */
+    static final ThreadLocal<Boolean> duplicateSeen = new ThreadLocal<>();
+
     private final EntityManager entityManager;
     private final Clock clock;
 
@@ -39,6 +42,9 @@ public class ProcessedEvents {
                 .setParameter("eventType", event.type())
                 .setParameter("processedAt", clock.instant())
                 .executeUpdate();
+        if (inserted == 0) {
+            duplicateSeen.set(Boolean.TRUE);
+        }
         return inserted == 1;
     }
 }

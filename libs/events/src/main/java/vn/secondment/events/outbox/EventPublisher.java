@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import vn.secondment.events.EventType;
+import vn.secondment.events.tracing.EventTracing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -57,6 +58,7 @@ public class EventPublisher {
         event.ministry = ministry;
         event.occurredAt = clock.instant();
         event.payload = toJson(data);
+        event.traceparent = EventTracing.currentTraceparent();
         entityManager.persist(event);
         // one wake-up of the relay per transaction, however many events it writes (an import writes thousands)
         if (transaction.getResource(RELAY_REQUESTED) == null) {

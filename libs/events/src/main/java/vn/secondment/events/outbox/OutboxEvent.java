@@ -48,6 +48,9 @@ public class OutboxEvent {
 
     public int attempts;
 
+    /** The W3C traceparent of the span that wrote the event; null when nothing was traced. */
+    public String traceparent;
+
     @Column(name = "last_error")
     public String lastError;
 }

@@ -1,6 +1,10 @@
 package vn.secondment.events.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -23,6 +27,7 @@ import vn.secondment.events.EventCodec;
 import vn.secondment.events.EventEnvelope;
 import vn.secondment.events.EventType;
 import vn.secondment.events.EventsConfig;
+import vn.secondment.events.tracing.EventTracing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -56,19 +61,29 @@ public class OutboxRelay {
     private final ManagedExecutor executor;
     private final Map<String, Object> kafkaConfig;
     private final Clock clock;
+    private final EventTracing tracing;
+    private final Counter published;
+    private final Counter publishFailures;
     private final ReentrantLock draining = new ReentrantLock();
     private volatile boolean wokenWhileDraining;
     private volatile boolean shuttingDown;
     private Producer<String, String> producer;
 
     public OutboxRelay(EntityManager entityManager, EventsConfig config, EventCodec codec, ManagedExecutor executor,
-                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Clock clock) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Clock clock,
+                       EventTracing tracing, MeterRegistry meters) {
         this.entityManager = entityManager;
         this.config = config;
         this.codec = codec;
         this.executor = executor;
         this.kafkaConfig = kafkaConfig;
         this.clock = clock;
+        this.tracing = tracing;
+        this.published = Counter.builder("secondment.outbox.published")
+                .description("Outbox events Kafka acknowledged").register(meters);
+        this.publishFailures = Counter.builder("secondment.outbox.publish.failures")
+                .description("Relay attempts that left events pending (Kafka refused, timed out or was unreachable)")
+                .register(meters);
     }
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
@@ -118,6 +133,7 @@ public class OutboxRelay {
                 }
             } while (wokenWhileDraining);
         } catch (RuntimeException e) {
+            publishFailures.increment();
             LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
         } finally {
             draining.unlock();
@@ -159,33 +175,53 @@ public class OutboxRelay {
         });
     }
 
+    /**
+     * Sends a batch, each event in a span of its own that continues the trace of the request or event that wrote it;
+     * the span's context travels in the record (header and envelope), so consumers continue the same trace.
+     */
     private void send(List<OutboxEvent> pending) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(pending.size());
-        for (OutboxEvent event : pending) {
-            acks.add(producer().send(toRecord(event)));
-        }
-        producer().flush();
-        Instant now = clock.instant();
-        for (int i = 0; i < pending.size(); i++) {
-            OutboxEvent event = pending.get(i);
-            try {
-                acks.get(i).get(config.outbox().sendTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
-                event.publishedAt = now;
-            } catch (Exception e) {
-                // later events stay pending too, so the order is kept when the broker is back
-                String reason = e.getCause() != null ? e.getCause().toString() : e.toString();
-                pending.subList(i, pending.size()).forEach(p -> {
-                    p.attempts++;
-                    p.lastError = reason;
-                });
-                LOG.warnf("Kafka did not acknowledge event %s (%s); relaying again later", event.id, reason);
-                return;
+        String topic = config.outbox().topic().orElseThrow();
+        List<Span> spans = new ArrayList<>(pending.size());
+        try {
+            List<Future<RecordMetadata>> acks = new ArrayList<>(pending.size());
+            for (OutboxEvent event : pending) {
+                Span span = tracing.startSpan(topic + " publish", SpanKind.PRODUCER, event.traceparent, Map.of(
+                        "messaging.system", "kafka",
+                        "messaging.operation.type", "send",
+                        "messaging.destination.name", topic,
+                        "messaging.message.id", event.id.toString(),
+                        "secondment.event_type", event.eventType));
+                spans.add(span);
+                acks.add(producer().send(toRecord(event, topic, config.source(), config.dataschemaBase(),
+                        EventTracing.traceparentOf(span), codec)));
             }
+            producer().flush();
+            Instant now = clock.instant();
+            for (int i = 0; i < pending.size(); i++) {
+                OutboxEvent event = pending.get(i);
+                try {
+                    acks.get(i).get(config.outbox().sendTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+                    event.publishedAt = now;
+                    published.increment();
+                    spans.get(i).end();
+                } catch (Exception e) {
+                    // later events stay pending too, so the order is kept when the broker is back
+                    String reason = e.getCause() != null ? e.getCause().toString() : e.toString();
+                    pending.subList(i, pending.size()).forEach(p -> {
+                        p.attempts++;
+                        p.lastError = reason;
+                    });
+                    publishFailures.increment();
+                    EventTracing.failed(spans.get(i), e.getCause() != null ? e.getCause() : e);
+                    LOG.warnf("Kafka did not acknowledge event %s (%s, attempt %d); it and %d later events stay "
+                            + "pending, relaying again later", event.id, reason, event.attempts, pending.size() - i - 1);
+                    return;
+                }
+            }
+        } finally {
+            // spans of events not acknowledged (a failure above, or the producer refused to send) end here
+            spans.forEach(Span::end);
         }
-    }
-
-    private ProducerRecord<String, String> toRecord(OutboxEvent event) {
-        return toRecord(event, config.outbox().topic().orElseThrow(), config.source(), config.dataschemaBase(), codec);
     }
 
     /**
@@ -193,15 +229,18 @@ public class OutboxRelay {
      * put the same records on a broker).
      *
      * @param dataschemaBase the gateway's public address, which serves the payload's schema
+     * @param traceparent    the W3C trace context of the publish (null if not traced): the envelope's
+     *                       {@code traceparent} attribute and the record's {@code traceparent} header
      */
     public static ProducerRecord<String, String> toRecord(OutboxEvent event, String topic, String source,
-                                                          String dataschemaBase, EventCodec codec) {
+                                                          String dataschemaBase, String traceparent,
+                                                          EventCodec codec) {
         EventEnvelope envelope;
         try {
             envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, event.id.toString(), source,
                     event.eventType, event.aggregateId, event.occurredAt, EventEnvelope.JSON,
                     dataschema(dataschemaBase, event), event.ministry, event.schemaVersion,
-                    codec.readTree(event.payload));
+                    traceparent, codec.readTree(event.payload));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Outbox event " + event.id + " has an unreadable payload", e);
         }
@@ -215,6 +254,10 @@ public class OutboxRelay {
         // two attributes as headers too, so routers can filter without parsing the value
         record.headers().add("ce_id", event.id.toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_type", event.eventType.getBytes(StandardCharsets.UTF_8));
+        // W3C trace context, as any Kafka instrumentation reads it; the envelope carries the same for replays
+        if (traceparent != null) {
+            record.headers().add(EventTracing.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         return record;
     }
 

@@ -67,18 +67,11 @@ public class EventTracing {
      */
     public <T> T inSpan(String name, SpanKind kind, String traceparent, Map<String, String> attributes,
                         Supplier<T> work) {
-        var builder = tracer.spanBuilder(name).setSpanKind(kind).setParent(contextOf(traceparent));
-        attributes.forEach((key, value) -> {
-            if (value != null) {
-                builder.setAttribute(AttributeKey.stringKey(key), value);
-            }
-        });
-        Span span = builder.startSpan();
+        Span span = startSpan(name, kind, traceparent, attributes);
         try (Scope ignored = span.makeCurrent()) {
             return work.get();
         } catch (RuntimeException | Error e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            failed(span, e);
             throw e;
         } finally {
             span.end();
@@ -91,5 +84,32 @@ public class EventTracing {
             work.run();
             return null;
         });
+    }
+
+    /**
+     * Starts a span continuing the trace of {@code traceparent} without making it current: for work that spans
+     * several threads or calls (the relay's batch). The caller ends it.
+     */
+    public Span startSpan(String name, SpanKind kind, String traceparent, Map<String, String> attributes) {
+        var builder = tracer.spanBuilder(name).setSpanKind(kind).setParent(contextOf(traceparent));
+        attributes.forEach((key, value) -> {
+            if (value != null) {
+                builder.setAttribute(AttributeKey.stringKey(key), value);
+            }
+        });
+        return builder.startSpan();
+    }
+
+    /** The W3C {@code traceparent} that names {@code span}, or null for a span that is not recorded. */
+    public static String traceparentOf(Span span) {
+        Map<String, String> carrier = new HashMap<>();
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), carrier, Map::put);
+        return carrier.get(TRACEPARENT);
+    }
+
+    /** Marks {@code span} as failed by {@code failure}. */
+    public static void failed(Span span, Throwable failure) {
+        span.recordException(failure);
+        span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
     }
 }

@@ -91,6 +91,7 @@ class CloudEventsSdkTest {
                     + "/dataschema/" + type + "/v1.json"));
             assertThat(event.getExtension("ministry")).isEqualTo("BNV");
             assertThat(event.getExtension("schemaversion")).isEqualTo(1);
+            assertThat(event.getExtension("traceparent")).isEqualTo(ContractRecords.TRACEPARENT);
             assertThat(event.getData()).isNotNull();
             assertThat(ContractRecords.JSON.readTree(event.getData().toBytes()))
                     .isEqualTo(ContractRecords.JSON.valueToTree(SamplePayloads.full(

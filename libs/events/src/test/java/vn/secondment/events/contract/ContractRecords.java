@@ -17,6 +17,8 @@ import java.util.UUID;
 final class ContractRecords {
 
     static final String DATASCHEMA_BASE = "https://api.secondment.example.vn";
+    /** The trace context of a publish, as the relay's span gives it (W3C format). */
+    static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     /** The services' ObjectMapper writes dates as ISO text, like this one. */
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -41,7 +43,7 @@ final class ContractRecords {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return OutboxRelay.toRecord(event, topicOf(type), sourceOf(type), DATASCHEMA_BASE, CODEC);
+        return OutboxRelay.toRecord(event, topicOf(type), sourceOf(type), DATASCHEMA_BASE, TRACEPARENT, CODEC);
     }
 
     /** The topic of the service whose contract declares {@code type}. */

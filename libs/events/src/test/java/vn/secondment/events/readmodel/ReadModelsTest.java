@@ -97,7 +97,7 @@ class ReadModelsTest {
     private static EventEnvelope event(Instant time) {
         return new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), "/personnel-service",
                 "official.updated", null, time, EventEnvelope.JSON,
-                "https://api.example.vn/dataschema/vn.secondment.personnel.official.registered/v1.json", "BNV", 1, null);
+                "https://api.example.vn/dataschema/vn.secondment.personnel.official.registered/v1.json", "BNV", 1, null, null);
     }
 
     private KnownPerson stored() {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * The {@code X-Request-Id} that ties one call together across the gateway's and the services' logs, on every answer
  * (errors, and the HTTP layer's own answers, included). A caller's own id (the gateway's, when it forwards) is kept
  * when it is a sane token; anything else (too long, odd characters) is replaced, so it cannot be used to forge log
- * lines.
+ * lines. It is the MDC's {@code requestId} and the server span's {@code secondment.request_id}
+ * ({@link RequestLogContext}).
  */
 @ApplicationScoped
 public class RequestIds {
@@ -22,20 +23,27 @@ public class RequestIds {
     private static final String CONTEXT_KEY = RequestIds.class.getName();
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
+    private final RequestLogContext logContext;
+
+    public RequestIds(RequestLogContext logContext) {
+        this.logContext = logContext;
+    }
+
     void install(@Observes Router router) {
-        // first of all, with SecurityHeaders, so that every answer carries it
+        // first of all, with SecurityHeaders, so that every answer carries it and every log line of the request
         router.route().order(Integer.MIN_VALUE).handler(context -> {
-            assign(context);
+            logContext.begin(context, assign(context));
             context.next();
         });
     }
 
     /** Gives the request its id and echoes it on whatever response goes out, even an error. */
-    static void assign(RoutingContext context) {
+    static String assign(RoutingContext context) {
         String id = acceptOrGenerate(context.request().getHeader(HEADER));
         context.put(CONTEXT_KEY, id);
         // set (not added) just before the head is written, so a service echoing the id does not duplicate it
         context.addHeadersEndHandler(ignored -> context.response().headers().set(HEADER, id));
+        return id;
     }
 
     public static String of(RoutingContext context) {

@@ -1,0 +1,137 @@
+package vn.secondment.events.inbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.SpanKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import vn.secondment.events.EventCodec;
+import vn.secondment.events.EventEnvelope;
+import vn.secondment.events.EventsConfig;
+import vn.secondment.events.MalformedEventException;
+import vn.secondment.events.tracing.EventTracing;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * How every service consumes an event: decode it, process it in a span that continues the trace the event carries
+ * (with the event's ids in the MDC), retry a failure that is not the event's fault, and count and log what happened.
+ * A record that cannot be read, or that still fails after the retries, is thrown back to the channel, whose
+ * failure strategy puts it on the dead-letter topic; the next record is then processed.
+ */
+@ApplicationScoped
+public class EventProcessing {
+
+    private static final Logger LOG = Logger.getLogger(EventProcessing.class);
+
+    private final EventCodec codec;
+    private final EventTracing tracing;
+    private final EventsConfig config;
+    private final Config channels;
+    private final MeterRegistry meters;
+
+    public EventProcessing(EventCodec codec, EventTracing tracing, EventsConfig config, Config channels,
+                           MeterRegistry meters) {
+        this.codec = codec;
+        this.tracing = tracing;
+        this.config = config;
+        this.channels = channels;
+        this.meters = meters;
+    }
+
+    /**
+     * Processes one record of {@code channel} with {@code handler}, which applies the event in a transaction of its
+     * own (and records it in {@link ProcessedEvents}, so a redelivery is skipped).
+     */
+    public void process(String channel, String record, Consumer<EventEnvelope> handler) {
+        EventEnvelope event;
+        try {
+            event = codec.decode(record);
+        } catch (MalformedEventException e) {
+            deadLettered(channel, null, e);
+            throw e;
+        }
+        String topic = channels.getOptionalValue("mp.messaging.incoming." + channel + ".topic", String.class)
+                .orElse(channel);
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put("messaging.system", "kafka");
+        attributes.put("messaging.operation.type", "process");
+        attributes.put("messaging.destination.name", topic);
+        attributes.put("messaging.consumer.group.name",
+                channels.getOptionalValue("mp.messaging.incoming." + channel + ".group.id", String.class)
+                        .orElse(null));
+        attributes.put("messaging.message.id", event.id());
+        attributes.put("secondment.event_type", event.type());
+        attributes.put("secondment.ministry", event.ministry());
+        MDC.put("eventId", event.id());
+        MDC.put("eventType", event.type());
+        if (event.ministry() != null) {
+            MDC.put("ministry", event.ministry());
+        }
+        try {
+            tracing.inSpan(channel + " process", SpanKind.CONSUMER, event.traceparent(), attributes,
+                    () -> processWithRetries(channel, event, handler));
+        } finally {
+            MDC.remove("eventId");
+            MDC.remove("eventType");
+            MDC.remove("ministry");
+        }
+    }
+
+    private void processWithRetries(String channel, EventEnvelope event, Consumer<EventEnvelope> handler) {
+        int attempts = config.consumer().retries() + 1;
+        for (int attempt = 1; ; attempt++) {
+            ProcessedEvents.duplicateSeen.remove();
+            try {
+                handler.accept(event);
+                consumed(channel, Boolean.TRUE.equals(ProcessedEvents.duplicateSeen.get()) ? "duplicate" : "processed");
+                return;
+            } catch (MalformedEventException e) {
+                deadLettered(channel, event, e);
+                throw e;
+            } catch (RuntimeException e) {
+                if (attempt >= attempts) {
+                    deadLettered(channel, event, e);
+                    throw e;
+                }
+                LOG.warnf("Event %s (%s) on %s failed, attempt %d of %d, retrying: %s", event.id(), event.type(),
+                        channel, attempt, attempts, e);
+                pause();
+            } finally {
+                ProcessedEvents.duplicateSeen.remove();
+            }
+        }
+    }
+
+    private void pause() {
+        long delay = config.consumer().retryDelay().toMillis();
+        try {
+            Thread.sleep(delay + ThreadLocalRandom.current().nextLong(delay / 2 + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry an event", e);
+        }
+    }
+
+    private void consumed(String channel, String outcome) {
+        Counter.builder("secondment.events.consumed").description("Events consumed, by channel and outcome")
+                .tag("consumer", channel).tag("outcome", outcome).register(meters).increment();
+    }
+
+    private void deadLettered(String channel, EventEnvelope event, RuntimeException cause) {
+        Counter.builder("secondment.events.dead.lettered")
+                .description("Records given up and sent to the dead-letter topic, by channel")
+                .tag("channel", channel).register(meters).increment();
+        if (event == null) {
+            LOG.errorf("Unreadable record on %s goes to the dead-letter topic: %s", channel, cause.getMessage());
+        } else {
+            LOG.errorf(cause, "Event %s (%s) on %s goes to the dead-letter topic: %s", event.id(), event.type(),
+                    channel, cause.getMessage());
+        }
+    }
+}
