@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One trace as {@code ./platform trace} prints it: the span tree across the applications, each span with its offset
@@ -118,7 +119,8 @@ public final class TraceReport {
         if (span.kind().equals("CLIENT") && span.attributes().containsKey("url.full")) {
             shown.add("url=" + span.attributes().get("url.full"));
         }
-        span.attributes().forEach((key, value) -> {
+        // sorted: the same attributes read the same way on every line
+        new TreeMap<>(span.attributes()).forEach((key, value) -> {
             if (key.startsWith(PLATFORM_PREFIX) && !key.equals(StoredSpan.REQUEST_ID_ATTRIBUTE)) {
                 shown.add(key.substring(PLATFORM_PREFIX.length()) + "=" + value);
             }
