@@ -15,6 +15,7 @@ import vn.secondment.events.tracing.EventTracing;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -34,6 +35,8 @@ public class EventProcessing {
     private final EventsConfig config;
     private final Config channels;
     private final MeterRegistry meters;
+    /** What each channel's records share (its topic, group and meters), resolved at its first record. */
+    private final Map<String, Channel> known = new ConcurrentHashMap<>();
 
     public EventProcessing(EventCodec codec, EventTracing tracing, EventsConfig config, Config channels,
                            MeterRegistry meters) {
@@ -48,7 +51,8 @@ public class EventProcessing {
      * Processes one record of {@code channel} with {@code handler}, which applies the event in a transaction of its
      * own (and records it in {@link ProcessedEvents}, so a redelivery is skipped).
      */
-    public void process(String channel, String record, Consumer<EventEnvelope> handler) {
+    public void process(String name, String record, Consumer<EventEnvelope> handler) {
+        Channel channel = known.computeIfAbsent(name, this::resolve);
         EventEnvelope event;
         try {
             event = codec.decode(record);
@@ -56,15 +60,11 @@ public class EventProcessing {
             deadLettered(channel, null, e);
             throw e;
         }
-        String topic = channels.getOptionalValue("mp.messaging.incoming." + channel + ".topic", String.class)
-                .orElse(channel);
         Map<String, String> attributes = new HashMap<>();
         attributes.put("messaging.system", "kafka");
         attributes.put("messaging.operation.type", "process");
-        attributes.put("messaging.destination.name", topic);
-        attributes.put("messaging.consumer.group.name",
-                channels.getOptionalValue("mp.messaging.incoming." + channel + ".group.id", String.class)
-                        .orElse(null));
+        attributes.put("messaging.destination.name", channel.topic());
+        attributes.put("messaging.consumer.group.name", channel.group());
         attributes.put("messaging.message.id", event.id());
         attributes.put("secondment.event_type", event.type());
         attributes.put("secondment.ministry", event.ministry());
@@ -74,7 +74,7 @@ public class EventProcessing {
             MDC.put("ministry", event.ministry());
         }
         try {
-            tracing.inSpan(channel + " process", SpanKind.CONSUMER, event.traceparent(), attributes,
+            tracing.inSpan(name + " process", SpanKind.CONSUMER, event.traceparent(), attributes,
                     () -> processWithRetries(channel, event, handler));
         } finally {
             MDC.remove("eventId");
@@ -83,13 +83,30 @@ public class EventProcessing {
         }
     }
 
-    private void processWithRetries(String channel, EventEnvelope event, Consumer<EventEnvelope> handler) {
+    private Channel resolve(String name) {
+        String prefix = "mp.messaging.incoming." + name;
+        return new Channel(name,
+                channels.getOptionalValue(prefix + ".topic", String.class).orElse(name),
+                channels.getOptionalValue(prefix + ".group.id", String.class).orElse(null),
+                consumedCounter(name, "processed"), consumedCounter(name, "duplicate"),
+                Counter.builder("secondment.events.dead.lettered")
+                        .description("Records given up and sent to the dead-letter topic, by channel")
+                        .tag("channel", name).register(meters));
+    }
+
+    private Counter consumedCounter(String channel, String outcome) {
+        return Counter.builder("secondment.events.consumed").description("Events consumed, by channel and outcome")
+                .tag("consumer", channel).tag("outcome", outcome).register(meters);
+    }
+
+    private void processWithRetries(Channel channel, EventEnvelope event, Consumer<EventEnvelope> handler) {
         int attempts = config.consumer().retries() + 1;
         for (int attempt = 1; ; attempt++) {
             ProcessedEvents.duplicateSeen.remove();
             try {
                 handler.accept(event);
-                consumed(channel, Boolean.TRUE.equals(ProcessedEvents.duplicateSeen.get()) ? "duplicate" : "processed");
+                (Boolean.TRUE.equals(ProcessedEvents.duplicateSeen.get()) ? channel.duplicates() : channel.processed())
+                        .increment();
                 return;
             } catch (MalformedEventException e) {
                 deadLettered(channel, event, e);
@@ -118,20 +135,22 @@ public class EventProcessing {
         }
     }
 
-    private void consumed(String channel, String outcome) {
-        Counter.builder("secondment.events.consumed").description("Events consumed, by channel and outcome")
-                .tag("consumer", channel).tag("outcome", outcome).register(meters).increment();
-    }
-
-    private void deadLettered(String channel, EventEnvelope event, RuntimeException cause) {
-        Counter.builder("secondment.events.dead.lettered")
-                .description("Records given up and sent to the dead-letter topic, by channel")
-                .tag("channel", channel).register(meters).increment();
+    private void deadLettered(Channel channel, EventEnvelope event, RuntimeException cause) {
+        channel.deadLettered().increment();
         if (event == null) {
             LOG.errorf("Unreadable record on %s goes to the dead-letter topic: %s", channel, cause.getMessage());
         } else {
             LOG.errorf(cause, "Event %s (%s) on %s goes to the dead-letter topic: %s", event.id(), event.type(),
                     channel, cause.getMessage());
+        }
+    }
+
+    private record Channel(String name, String topic, String group, Counter processed, Counter duplicates,
+                           Counter deadLettered) {
+
+        @Override
+        public String toString() {
+            return name;
         }
     }
 }
