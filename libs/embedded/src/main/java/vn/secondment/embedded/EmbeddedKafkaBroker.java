@@ -51,7 +51,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public static EmbeddedKafkaBroker startTemporary() {
         try {
             Path dir = Files.createTempDirectory("kafka-");
-            return start(FreePorts.find(), FreePorts.find(), dir, true);
+            return start(FreePorts.find(), FreePorts.find(), dir, true, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts a throw-away broker with a second listener on {@code listenerPort} that tells its clients to connect to
+     * {@code advertisedPort} instead: a proxy there (a fault injector) then stands between those clients and the broker
+     * for every connection, metadata included, while clients of {@link #bootstrapServers()} reach it directly.
+     */
+    public static EmbeddedKafkaBroker startTemporaryWithProxiedListener(int listenerPort, int advertisedPort) {
+        try {
+            Path dir = Files.createTempDirectory("kafka-");
+            return start(FreePorts.find(), FreePorts.find(), dir, true, new int[] {listenerPort, advertisedPort});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,13 +73,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Starts a broker on fixed ports keeping its log in {@code logDirectory} between runs. */
     public static EmbeddedKafkaBroker startPersistent(int port, int controllerPort, Path logDirectory) {
-        return start(port, controllerPort, logDirectory, false);
+        return start(port, controllerPort, logDirectory, false, null);
     }
 
-    private static EmbeddedKafkaBroker start(int port, int controllerPort, Path logDirectory, boolean deleteOnClose) {
+    private static EmbeddedKafkaBroker start(int port, int controllerPort, Path logDirectory, boolean deleteOnClose,
+                                             int[] proxiedListener) {
         try {
             Files.createDirectories(logDirectory);
             Properties config = config(port, controllerPort, logDirectory);
+            if (proxiedListener != null) {
+                config.put("listeners", config.get("listeners") + ",PROXIED://127.0.0.1:" + proxiedListener[0]);
+                config.put("advertised.listeners",
+                        config.get("advertised.listeners") + ",PROXIED://127.0.0.1:" + proxiedListener[1]);
+                config.put("listener.security.protocol.map",
+                        config.get("listener.security.protocol.map") + ",PROXIED:PLAINTEXT");
+            }
             if (!Files.exists(logDirectory.resolve("meta.properties"))) {
                 format(config, logDirectory);
             }
