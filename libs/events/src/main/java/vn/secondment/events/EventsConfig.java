@@ -53,6 +53,17 @@ public interface EventsConfig {
         @WithDefault("5m")
         Duration outboxStuckAfter();
 
+        /** When Kafka has not answered this long, the health group {@code platform} reports the broker unreachable. */
+        @WithDefault("1m")
+        Duration brokerUnreachableAfter();
+
+        /**
+         * When a consumer group has records waiting and its committed offsets have not moved this long, the health
+         * group {@code platform} reports it stalled.
+         */
+        @WithDefault("2m")
+        Duration consumerStalledAfter();
+
         /**
          * Incoming channels whose lag is not measured: those with a consumer group of their own per instance, whose
          * name would make the metric's labels grow without bound.
@@ -77,11 +88,19 @@ public interface EventsConfig {
         int batchSize();
 
         /**
-         * How long the relay waits for Kafka to acknowledge an event before leaving it pending for the next
-         * attempt (the producer retries within this time).
+         * How long the producer keeps trying to deliver an event (resending it under the same idempotent sequence
+         * number, which the broker deduplicates) before it gives up. The relay waits for that outcome and never sends
+         * an event again while its first send may still arrive: a broker away for less than this leaves no duplicate.
          */
-        @WithDefault("25s")
-        Duration sendTimeout();
+        @WithDefault("5m")
+        Duration deliveryTimeout();
+
+        /**
+         * How long one produce request may go unanswered before the producer drops the connection and sends the
+         * same batch again; also the longest a send may block waiting for the topic's metadata.
+         */
+        @WithDefault("10s")
+        Duration requestTimeout();
 
         /** How long relayed events are kept in the outbox table (for audit and replay) before deletion. */
         @WithDefault("P7D")

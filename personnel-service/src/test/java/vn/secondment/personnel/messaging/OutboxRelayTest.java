@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -34,7 +33,6 @@ import vn.secondment.testing.Metrics;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
-import vn.secondment.testing.WithRealInfrastructure;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,18 +55,8 @@ import static org.hamcrest.Matchers.is;
  * health group {@code platform}, and the request's trace carried by the event.
  */
 @QuarkusTest
-@WithRealInfrastructure
-@TestProfile(OutboxRelayTest.QuickSendTimeout.class)
+@TestProfile(KafkaFaults.class)
 class OutboxRelayTest {
-
-    public static class QuickSendTimeout implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("platform.events.outbox.send-timeout", "3s",
-                    "platform.events.monitoring.interval", "1s",
-                    "platform.events.monitoring.outbox-stuck-after", "2s");
-        }
-    }
 
     /** A caller that traces its own requests (W3C trace context), as another ministry's system may. */
     private static final String CALLER_TRACE_ID = "5b8aa5a2d2c872e8321cf37308d69df2";

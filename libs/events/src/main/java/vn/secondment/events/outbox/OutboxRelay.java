@@ -31,11 +31,13 @@ import vn.secondment.events.tracing.EventTracing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -45,8 +47,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>
  * It runs right after each commit that wrote events and, as a safety net, on a schedule (events survive a
  * broker outage and a crash between commit and send). A PostgreSQL advisory lock lets only one instance of
- * a service relay at a time, which keeps each aggregate's events in order. Delivery is at least once:
- * consumers are idempotent.
+ * a service relay at a time, which keeps each aggregate's events in order.
+ * <p>
+ * An event is published once in the ordinary failures (a broker slow, restarting or unreachable for minutes): the
+ * relay waits for the producer's own outcome of each send, which retries under the same idempotent sequence number
+ * until {@code platform.events.outbox.delivery-timeout}, and sends an event again only after that outcome was a
+ * failure. Delivery stays at least once (a crash, or an outage longer than the delivery timeout, may still repeat an
+ * event): consumers are idempotent by the event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -114,6 +121,7 @@ public class OutboxRelay {
     /** Stops relaying before the database goes away; what is pending is relayed by the next start. */
     void onShutdown(@Observes ShutdownEvent shutdown) {
         shuttingDown = true;
+        closeProducer();
     }
 
     /** Relays everything pending; returns at once if another thread is already relaying. */
@@ -157,7 +165,9 @@ public class OutboxRelay {
     }
 
     private int relayBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        // the transaction (and its advisory lock) lasts as long as the wait for the producer's outcome
+        int timeout = Math.toIntExact(config.outbox().deliveryTimeout().toSeconds() + 60);
+        return QuarkusTransaction.requiringNew().timeout(timeout).call(() -> {
             Boolean locked = (Boolean) entityManager
                     .createNativeQuery("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")
                     .getSingleResult();
@@ -168,22 +178,24 @@ public class OutboxRelay {
                     .createQuery("from OutboxEvent e where e.publishedAt is null order by e.seq", OutboxEvent.class)
                     .setMaxResults(config.outbox().batchSize())
                     .getResultList();
-            if (!pending.isEmpty()) {
-                send(pending);
-            }
-            return pending.size();
+            boolean allTaken = pending.isEmpty() || send(pending);
+            // after a failure, the next attempt waits for the poll rather than retrying at once
+            return allTaken ? pending.size() : 0;
         });
     }
 
     /**
      * Sends a batch, each event in a span of its own that continues the trace of the request or event that wrote it;
      * the span's context travels in the record (header and envelope), so consumers continue the same trace.
+     *
+     * @return whether Kafka took every event
      */
-    private void send(List<OutboxEvent> pending) {
+    private boolean send(List<OutboxEvent> pending) {
         String topic = config.outbox().topic().orElseThrow();
         List<Span> spans = new ArrayList<>(pending.size());
+        List<Future<RecordMetadata>> acks = new ArrayList<>(pending.size());
+        RuntimeException refused = null;
         try {
-            List<Future<RecordMetadata>> acks = new ArrayList<>(pending.size());
             for (OutboxEvent event : pending) {
                 Span span = tracing.startSpan(topic + " publish", SpanKind.PRODUCER, event.traceparent, Map.of(
                         "messaging.system", "kafka",
@@ -192,36 +204,70 @@ public class OutboxRelay {
                         "messaging.message.id", event.id.toString(),
                         "secondment.event_type", event.eventType));
                 spans.add(span);
-                acks.add(producer().send(toRecord(event, topic, config.source(), config.dataschemaBase(),
-                        EventTracing.traceparentOf(span), codec)));
-            }
-            producer().flush();
-            Instant now = clock.instant();
-            for (int i = 0; i < pending.size(); i++) {
-                OutboxEvent event = pending.get(i);
                 try {
-                    acks.get(i).get(config.outbox().sendTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
-                    event.publishedAt = now;
-                    published.increment();
-                    spans.get(i).end();
-                } catch (Exception e) {
-                    // later events stay pending too, so the order is kept when the broker is back
-                    String reason = e.getCause() != null ? e.getCause().toString() : e.toString();
-                    pending.subList(i, pending.size()).forEach(p -> {
-                        p.attempts++;
-                        p.lastError = reason;
-                    });
-                    publishFailures.increment();
-                    EventTracing.failed(spans.get(i), e.getCause() != null ? e.getCause() : e);
-                    LOG.warnf("Kafka did not acknowledge event %s (%s, attempt %d); it and %d later events stay "
-                            + "pending, relaying again later", event.id, reason, event.attempts, pending.size() - i - 1);
-                    return;
+                    acks.add(producer().send(toRecord(event, topic, config.source(), config.dataschemaBase(),
+                            EventTracing.traceparentOf(span), codec)));
+                } catch (RuntimeException e) {
+                    // not handed to the producer (no metadata within the request timeout, or stopping): this and
+                    // later events stay pending, after the outcome of those already handed over is known
+                    refused = e;
+                    EventTracing.failed(span, e);
+                    break;
                 }
             }
+            boolean allTaken = awaitOutcomes(pending.subList(0, acks.size()), acks, spans);
+            if (refused != null) {
+                for (OutboxEvent event : pending.subList(acks.size(), pending.size())) {
+                    event.attempts++;
+                    event.lastError = refused.toString();
+                }
+                publishFailures.increment();
+                LOG.warnf("Kafka did not take events from %s on (%s); %d events stay pending, relaying again later",
+                        pending.get(acks.size()).id, refused.toString(), pending.size() - acks.size());
+            }
+            return allTaken && refused == null;
         } finally {
-            // spans of events not acknowledged (a failure above, or the producer refused to send) end here
+            // spans of events not acknowledged end here
             spans.forEach(Span::end);
         }
+    }
+
+    /**
+     * Waits for the producer's final word on every event sent (it has one within the delivery timeout), so none is
+     * sent again while it may still arrive. Acknowledged events are marked published, even after a failed one: they
+     * are on the topic, and sending them again would repeat them. A refused event stays pending with its error.
+     */
+    private boolean awaitOutcomes(List<OutboxEvent> pending, List<Future<RecordMetadata>> acks, List<Span> spans) {
+        long waitMillis = config.outbox().deliveryTimeout().toMillis() + 5_000;
+        Instant now = clock.instant();
+        int failures = 0;
+        String firstFailure = null;
+        for (int i = 0; i < pending.size(); i++) {
+            OutboxEvent event = pending.get(i);
+            try {
+                acks.get(i).get(waitMillis, TimeUnit.MILLISECONDS);
+                event.publishedAt = now;
+                published.increment();
+                spans.get(i).end();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for Kafka", e);
+            } catch (Exception e) {
+                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                event.attempts++;
+                event.lastError = cause.toString();
+                publishFailures.increment();
+                EventTracing.failed(spans.get(i), cause);
+                if (failures++ == 0) {
+                    firstFailure = "event " + event.id + " (" + event.lastError + ", attempt " + event.attempts + ")";
+                }
+            }
+        }
+        if (failures > 0) {
+            LOG.warnf("Kafka did not take %d of %d events, first %s; they stay pending, relaying again later",
+                    failures, pending.size(), firstFailure);
+        }
+        return failures == 0;
     }
 
     /**
@@ -267,27 +313,36 @@ public class OutboxRelay {
     }
 
     private synchronized Producer<String, String> producer() {
+        if (shuttingDown) {
+            throw new IllegalStateException("The relay is stopping");
+        }
         if (producer == null) {
             Map<String, Object> props = new HashMap<>(kafkaConfig);
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
             props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            int sendTimeout = (int) config.outbox().sendTimeout().toMillis();
-            // Kafka requires delivery.timeout >= linger + request.timeout; a request gets 40 % of the budget
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeout);
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, sendTimeout * 2 / 5);
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeout * 2 / 5);
+            int requestTimeout = Math.toIntExact(config.outbox().requestTimeout().toMillis());
+            // Kafka requires delivery.timeout >= linger + request.timeout
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.toIntExact(Math.max(
+                    config.outbox().deliveryTimeout().toMillis(), requestTimeout)));
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeout);
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, requestTimeout);
             props.put(ProducerConfig.CLIENT_ID_CONFIG, config.source().replace("/", "") + "-outbox-relay");
             producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         }
         return producer;
     }
 
+    /**
+     * Gives sends in flight a few seconds, then fails them: a relay waiting out a broker outage must not hold the
+     * shutdown for the delivery timeout. Their events stay pending for the next start.
+     */
     @PreDestroy
-    synchronized void close() {
+    synchronized void closeProducer() {
         if (producer != null) {
-            producer.close();
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
         }
     }
 }
