@@ -74,6 +74,9 @@ public class OutboxRelay {
     private final ReentrantLock draining = new ReentrantLock();
     private volatile boolean wokenWhileDraining;
     private volatile boolean shuttingDown;
+    /** When the current run of failed relay attempts began (null while relaying works); guarded by draining. */
+    private Instant failingSince;
+    private boolean failedThisDrain;
     private Producer<String, String> producer;
 
     public OutboxRelay(EntityManager entityManager, EventsConfig config, EventCodec codec, ManagedExecutor executor,
@@ -134,17 +137,38 @@ public class OutboxRelay {
             return;
         }
         try {
+            failedThisDrain = false;
             do {
                 wokenWhileDraining = false;
                 while (!shuttingDown && relayBatch() == config.outbox().batchSize()) {
                     // a full batch: there may be more
                 }
             } while (wokenWhileDraining);
+            if (!failedThisDrain && failingSince != null) {
+                LOG.infof("Outbox relay works again, after %d s of failed attempts",
+                        Duration.between(failingSince, clock.instant()).toSeconds());
+                failingSince = null;
+            }
         } catch (RuntimeException e) {
             publishFailures.increment();
-            LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
+            failed("Outbox relay paused (" + e.getMessage() + ")");
         } finally {
             draining.unlock();
+        }
+    }
+
+    /**
+     * One WARN per run of failures (an outage of Kafka or the database), not one per attempt every poll interval;
+     * the rest at DEBUG, the metrics and the health group tell how it goes on, and recovery is logged once.
+     */
+    private void failed(String what) {
+        failedThisDrain = true;
+        if (failingSince == null) {
+            failingSince = clock.instant();
+            LOG.warnf("%s; relaying again every %s, further failures logged at DEBUG until it works", what,
+                    config.outbox().pollInterval());
+        } else {
+            LOG.debug(what);
         }
     }
 
@@ -222,8 +246,8 @@ public class OutboxRelay {
                     event.lastError = refused.toString();
                 }
                 publishFailures.increment();
-                LOG.warnf("Kafka did not take events from %s on (%s); %d events stay pending, relaying again later",
-                        pending.get(acks.size()).id, refused.toString(), pending.size() - acks.size());
+                failed("Kafka did not take events from " + pending.get(acks.size()).id + " on (" + refused
+                        + "); " + (pending.size() - acks.size()) + " events stay pending");
             }
             return allTaken && refused == null;
         } finally {
@@ -264,8 +288,8 @@ public class OutboxRelay {
             }
         }
         if (failures > 0) {
-            LOG.warnf("Kafka did not take %d of %d events, first %s; they stay pending, relaying again later",
-                    failures, pending.size(), firstFailure);
+            failed("Kafka did not take " + failures + " of " + pending.size() + " events, first " + firstFailure
+                    + "; they stay pending");
         }
         return failures == 0;
     }
