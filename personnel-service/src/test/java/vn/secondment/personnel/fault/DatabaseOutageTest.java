@@ -62,7 +62,7 @@ class DatabaseOutageTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "secondment.datasource.connect-timeout", "1",
-                    "secondment.datasource.login-timeout", "2",
+                    "secondment.datasource.login-timeout", "1",
                     "secondment.datasource.socket-timeout", "3",
                     "secondment.datasource.statement-timeout", "2s",
                     "quarkus.datasource.jdbc.acquisition-timeout", "2s",

@@ -39,6 +39,11 @@ public enum DatabaseFailure {
      */
     private static final String ACQUISITION_TIMEOUT = "acquisition timeout";
     private static final String DRIVER_PACKAGE = "org.postgresql.";
+    /**
+     * pgjdbc's words for a connection attempt given up by the pool (its creation cancelled at the acquisition
+     * timeout while the login waited), wrapped in a SQLException of SQLState XX000.
+     */
+    private static final String CONNECT_INTERRUPTED = "Interrupted while attempting to connect";
 
     /** What {@code failure} says about the database, if it is one of these. */
     public static Optional<DatabaseFailure> of(Throwable failure) {
@@ -84,6 +89,10 @@ public enum DatabaseFailure {
             }
             if (state == null && sql.getMessage() != null
                     && sql.getMessage().toLowerCase(Locale.ROOT).contains(ACQUISITION_TIMEOUT)) {
+                return UNREACHABLE;
+            }
+            if (sql.getCause() != null && sql.getCause().getMessage() != null
+                    && sql.getCause().getMessage().startsWith(CONNECT_INTERRUPTED)) {
                 return UNREACHABLE;
             }
         }

@@ -28,6 +28,10 @@ class DatabaseFailureTest {
                 .contains(DatabaseFailure.UNREACHABLE);
         assertThat(DatabaseFailure.of(new SQLTransientConnectionException("gone")))
                 .contains(DatabaseFailure.UNREACHABLE);
+        assertThat(DatabaseFailure.of(new SQLException("Something unusual has occurred to cause the driver to fail.",
+                "XX000", new RuntimeException("Interrupted while attempting to connect."))))
+                .contains(DatabaseFailure.UNREACHABLE);
+        assertThat(DatabaseFailure.of(new SQLException("internal error", "XX000"))).isEmpty();
     }
 
     @Test
