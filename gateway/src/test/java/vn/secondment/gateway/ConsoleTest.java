@@ -19,9 +19,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
-import static jakarta.ws.rs.core.Response.Status.BAD_GATEWAY;
 import static jakarta.ws.rs.core.Response.Status.NOT_FOUND;
 import static jakarta.ws.rs.core.Response.Status.OK;
+import static jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -101,13 +101,14 @@ class ConsoleTest {
     }
 
     @Test
-    void answersADocumentOfAServiceThatIsDownWithABadGatewayProblem() {
+    void answersADocumentOfAServiceThatIsDownWithAServiceUnavailableProblem() {
         given()
             .when()
                 .get("/openapi/assignment")
             .then()
-                .statusCode(BAD_GATEWAY.getStatusCode())
+                .statusCode(SERVICE_UNAVAILABLE.getStatusCode())
                 .contentType("application/problem+json")
+                .header("Retry-After", "5")
                 .body("detail", equalTo("assignment-service is unavailable"));
     }
 

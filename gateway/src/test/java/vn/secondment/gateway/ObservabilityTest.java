@@ -29,10 +29,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
-import static jakarta.ws.rs.core.Response.Status.BAD_GATEWAY;
 import static jakarta.ws.rs.core.Response.Status.GATEWAY_TIMEOUT;
 import static jakarta.ws.rs.core.Response.Status.INTERNAL_SERVER_ERROR;
 import static jakarta.ws.rs.core.Response.Status.OK;
+import static jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE;
 import static jakarta.ws.rs.core.Response.Status.UNAUTHORIZED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -182,7 +182,7 @@ class ObservabilityTest {
         given().when().get(OFFICIALS).then().statusCode(UNAUTHORIZED.getStatusCode());
         given().auth().oauth2(token).when().get(OFFICIALS + "/broken").then().statusCode(503);
         given().auth().oauth2(token).when().get("/api/assignment/assignments").then()
-                .statusCode(BAD_GATEWAY.getStatusCode());
+                .statusCode(SERVICE_UNAVAILABLE.getStatusCode());
         personnel.stubFor(get(urlEqualTo(OFFICIALS + "/slow")).willReturn(aResponse().withFixedDelay(3_000)));
         given().auth().oauth2(token).header("X-Request-Id", "slow-1").when().get(OFFICIALS + "/slow").then()
                 .statusCode(GATEWAY_TIMEOUT.getStatusCode());
@@ -199,7 +199,7 @@ class ObservabilityTest {
                     .isEqualTo(1);
             assertThat(after.increase(before, UPSTREAM_ERRORS, Map.of("route", "assignment-service", "kind", "unavailable")))
                     .isEqualTo(1);
-            assertThat(after.increase(before, REQUESTS, Map.of("route", "assignment-service", "status", "502")))
+            assertThat(after.increase(before, REQUESTS, Map.of("route", "assignment-service", "status", "503")))
                     .isEqualTo(1);
             assertThat(after.increase(before, UPSTREAM_ERRORS, Map.of("route", "personnel-service", "kind", "timeout")))
                     .isEqualTo(1);

@@ -30,6 +30,13 @@ public interface GatewayConfig {
 
     Timeouts timeouts();
 
+    /**
+     * {@code Retry-After} of the 503 answered when a service cannot be connected to (it is restarting, or no pod is
+     * ready): long enough for a restart to finish, short enough for a client to come back soon.
+     */
+    @WithDefault("5s")
+    Duration retryAfter();
+
     RateLimit rateLimit();
 
     Connections connections();
@@ -50,7 +57,7 @@ public interface GatewayConfig {
     /** How long the gateway waits for a service. */
     interface Timeouts {
 
-        /** How long to wait for a connection to a service before answering 502. */
+        /** How long to wait for a connection to a service before answering 503. */
         @WithDefault("5s")
         Duration connect();
 

@@ -19,8 +19,9 @@ import java.util.Map;
  *   <li>{@code secondment.gateway.requests{route, status}}: a timer of every request, whoever answered it;</li>
  *   <li>{@code secondment.gateway.rejections{route, reason}}: requests the gateway itself refused
  *       ({@code unauthorized}, {@code rate_limited}, {@code too_large}, ...), never a service's own 4xx;</li>
- *   <li>{@code secondment.gateway.upstream.errors{route, kind}}: a service unreachable ({@code unavailable}), too
- *       slow to start answering ({@code timeout}), or answering 5xx ({@code 5xx}).</li>
+ *   <li>{@code secondment.gateway.upstream.errors{route, kind}}: a service that cannot be connected to
+ *       ({@code unavailable}, answered 503), too slow to start answering ({@code timeout}, 504), dropping the
+ *       connection without an answer ({@code no_answer}, 502), or answering 5xx itself ({@code 5xx}, passed on).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -76,8 +77,10 @@ public class GatewayMetrics {
             if (upstream >= 500) {
                 upstreamError(route, "5xx");
             }
-        } else if (status == 502) {
+        } else if (status == 503) {
             upstreamError(route, "unavailable");
+        } else if (status == 502) {
+            upstreamError(route, "no_answer");
         } else if (status == 504) {
             upstreamError(route, "timeout");
         } else if (status >= 400 && status < 500) {

@@ -26,6 +26,11 @@ public class ProblemWriter {
     }
 
     public void send(RoutingContext context, ProblemType problem, String detail) {
+        send(context, problem, detail, null);
+    }
+
+    /** With {@code Retry-After} (whole seconds), unless {@code retryAfterSeconds} is null. */
+    public void send(RoutingContext context, ProblemType problem, String detail, String retryAfterSeconds) {
         HttpServerResponse response = context.response();
         if (response.headWritten()) {
             // too late for a status: a streamed answer broke half-way; the client sees the connection drop
@@ -36,6 +41,9 @@ public class ProblemWriter {
         if (!context.request().isEnded()) {
             // the body is not wanted; draining it keeps the client's connection usable
             context.request().resume();
+        }
+        if (retryAfterSeconds != null) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
         }
         response.setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -68,7 +68,7 @@ public class OpenApiDocuments implements Handler<RoutingContext> {
                     LOG.warnf("OpenAPI document of %s unavailable (request %s): %s", route.serviceName(),
                             RequestIds.of(context), failure.toString());
                     Backends.Failure explained = backends.explain(route, failure, connected.get());
-                    problems.send(context, explained.problem(), explained.detail());
+                    problems.send(context, explained.problem(), explained.detail(), explained.retryAfterSeconds());
                 });
     }
 

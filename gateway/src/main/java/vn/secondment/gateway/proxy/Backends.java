@@ -22,10 +22,12 @@ public class Backends {
     private final HttpClient client;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
+    private final Duration retryAfter;
 
     public Backends(Vertx vertx, GatewayConfig config) {
         this.connectTimeout = config.timeouts().connect();
         this.responseTimeout = config.timeouts().response();
+        this.retryAfter = config.retryAfter();
         this.client = vertx.createHttpClient(
                 new HttpClientOptions()
                         .setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()))
@@ -54,16 +56,22 @@ public class Backends {
     }
 
     /**
-     * Explains a call that got no answer.
+     * Explains a call that got no answer: no connection is 503 with {@code Retry-After} (the service is down or
+     * restarting: a client may simply come back), a connection without an answer in time 504, a connection dropped
+     * without an answer 502 (the service may or may not have acted on the request).
      *
      * @param connected whether a connection to the service was obtained: only then can a timeout mean "too slow"
      */
     public Failure explain(ServiceRoute route, Throwable failure, boolean connected) {
-        if (connected && isTimeout(failure)) {
-            return new Failure(ProblemType.SERVICE_TIMEOUT,
-                    route.serviceName() + " did not answer within " + responseTimeout.toSeconds() + " s");
+        if (!connected) {
+            return new Failure(ProblemType.SERVICE_UNAVAILABLE, route.serviceName() + " is unavailable", retryAfter);
         }
-        return new Failure(ProblemType.SERVICE_UNAVAILABLE, route.serviceName() + " is unavailable");
+        if (isTimeout(failure)) {
+            return new Failure(ProblemType.SERVICE_TIMEOUT,
+                    route.serviceName() + " did not answer within " + responseTimeout.toSeconds() + " s", null);
+        }
+        return new Failure(ProblemType.BAD_GATEWAY, route.serviceName() + " closed the connection without answering",
+                null);
     }
 
     private static boolean isTimeout(Throwable failure) {
@@ -81,9 +89,15 @@ public class Backends {
     }
 
     /**
-     * @param problem what the caller is told
-     * @param detail  the sentence for the problem's {@code detail}, naming the service
+     * @param problem    what the caller is told
+     * @param detail     the sentence for the problem's {@code detail}, naming the service
+     * @param retryAfter when the caller may try again ({@code Retry-After}), or null to say nothing
      */
-    public record Failure(ProblemType problem, String detail) {
+    public record Failure(ProblemType problem, String detail, Duration retryAfter) {
+
+        /** {@code Retry-After} in whole seconds, at least 1; null without one. */
+        public String retryAfterSeconds() {
+            return retryAfter == null ? null : Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+        }
     }
 }

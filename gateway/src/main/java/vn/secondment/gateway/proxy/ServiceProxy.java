@@ -33,7 +33,9 @@ import java.util.List;
  * Method, path, query, headers (including {@code Authorization}: services verify the token again) and body go
  * through; hop-by-hop headers do not. The gateway adds {@code X-Forwarded-For/-Proto/-Host},
  * {@code X-Request-Id} and the W3C {@code traceparent} of its own span (instead of the caller's). A service that
- * cannot be reached, or is too slow to start answering, becomes a 502 or 504 problem naming it; a body sent in
+ * cannot be connected to becomes a 503 problem naming it, with {@code Retry-After}; one too slow to start answering a
+ * 504, one that drops the connection without an answer a 502. A service's own answers, its 503 and
+ * {@code Retry-After} among them, pass unchanged. A body sent in
  * chunks past {@code quarkus.http.limits.max-body-size} is cut off and answered with a 413 problem. The request body
  * stays paused from the moment the request arrives (Quarkus pauses it before authentication) until the proxy pipes
  * it to the service.
@@ -144,13 +146,19 @@ public class ServiceProxy {
             }
             Backends.Failure explained = backends.explain(route, failure, connected);
             // the route template, not the URI: a query can carry what a caller searched for (a name)
-            LOG.warnf("%s %s: %s %s to %s failed: %s", route.serviceName(),
-                    explained.problem() == ProblemType.SERVICE_TIMEOUT ? "timed out" : "unavailable",
-                    context.request().method(), RequestLogContext.route(context), route.url(), failure.toString());
-            return proxy.request().release().response()
+            LOG.warnf("%s %s: %s %s to %s failed: %s", route.serviceName(), switch (explained.problem()) {
+                        case SERVICE_TIMEOUT -> "timed out";
+                        case BAD_GATEWAY -> "gave no answer";
+                        default -> "unavailable";
+                    }, context.request().method(), RequestLogContext.route(context), route.url(), failure.toString());
+            ProxyResponse response = proxy.request().release().response()
                     .setStatusCode(explained.problem().status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .setBody(Body.body(problems.body(explained.problem(), explained.detail(), context.normalizedPath())));
+            if (explained.retryAfter() != null) {
+                response.putHeader(HttpHeaders.RETRY_AFTER, explained.retryAfterSeconds());
+            }
+            return response;
         }
     }
 

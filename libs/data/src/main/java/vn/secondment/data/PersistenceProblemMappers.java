@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.secondment.rest.database.DatabaseOutage;
 import vn.secondment.rest.problem.ProblemMappers;
 import vn.secondment.rest.problem.ProblemType;
 
@@ -29,9 +30,11 @@ public class PersistenceProblemMappers {
     private static final String INTEGRITY_CONSTRAINT_VIOLATION = "23";
 
     private final ObjectMapper mapper;
+    private final DatabaseOutage databaseOutage;
 
-    public PersistenceProblemMappers(ObjectMapper mapper) {
+    public PersistenceProblemMappers(ObjectMapper mapper, DatabaseOutage databaseOutage) {
         this.mapper = mapper;
+        this.databaseOutage = databaseOutage;
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
@@ -48,13 +51,17 @@ public class PersistenceProblemMappers {
 
     /**
      * A refusal that surfaced at commit arrives wrapped by the transaction manager (and, when the commit's checked
-     * exception leaves an intercepted bean method, by Arc): answer as if unwrapped.
+     * exception leaves an intercepted bean method, by Arc): answer as if unwrapped. A database that does not answer
+     * (Hibernate's connection and timeout exceptions are persistence exceptions too) is a 503.
      */
     @ServerExceptionMapper({RollbackException.class, TransactionalException.class, PersistenceException.class,
             ArcUndeclaredThrowableException.class})
     public Response atCommit(Exception e, UriInfo uri) {
         Response answer = fromCauses(e, uri, new HashSet<>());
-        return answer != null ? answer : ProblemMappers.internalError(mapper, e, uri);
+        if (answer != null) {
+            return answer;
+        }
+        return databaseOutage.respond(e, uri).orElseGet(() -> ProblemMappers.internalError(mapper, e, uri));
     }
 
     /**

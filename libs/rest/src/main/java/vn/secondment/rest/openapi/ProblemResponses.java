@@ -22,8 +22,8 @@ import java.util.Map;
 
 /**
  * Documents the problem+json answers every operation can give, with an example each, so resources declare only
- * what is particular to them: the service's own and those the gateway gives in front of it (401, 413, 415, 429,
- * 502, 504). Also completes the page schemas ({@link PageSchemas}). Registered in each service with
+ * what is particular to them: the service's own (503 with Retry-After while its database does not answer too) and
+ * those the gateway gives in front of it (401, 413, 415, 429, 502, 503, 504). Also completes the page schemas ({@link PageSchemas}). Registered in each service with
  * {@code mp.openapi.filter}; runs at build time, so the documents written to target/openapi have it all.
  */
 public class ProblemResponses implements OASFilter {
@@ -97,16 +97,23 @@ public class ProblemResponses implements OASFilter {
         add(responses, "429", "Too many requests from this caller; wait the seconds of Retry-After",
                 ProblemType.TOO_MANY_REQUESTS, path, "Too many requests from this caller; try again in 3 s",
                 List.of());
-        APIResponse tooMany = responses.getAPIResponse("429");
-        if (tooMany.getHeaders() == null || !tooMany.getHeaders().containsKey("Retry-After")) {
-            tooMany.addHeader("Retry-After", OASFactory.createHeader()
+        retryAfter(responses.getAPIResponse("429"));
+        add(responses, "502", "The service dropped the connection without answering (it may or may not have acted)",
+                ProblemType.BAD_GATEWAY, path, "report-service closed the connection without answering", List.of());
+        add(responses, "503", "The service, or its database, is unavailable for now; try again after the seconds "
+                + "of Retry-After", ProblemType.SERVICE_UNAVAILABLE, path,
+                "The service cannot reach its database at the moment; try again in 5 s", List.of());
+        retryAfter(responses.getAPIResponse("503"));
+        add(responses, "504", "The service did not start answering in time", ProblemType.SERVICE_TIMEOUT, path,
+                "report-service did not answer within 60 s", List.of());
+    }
+
+    private static void retryAfter(APIResponse response) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After")) {
+            response.addHeader("Retry-After", OASFactory.createHeader()
                     .description("Whole seconds to wait before trying again")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ONE)));
         }
-        add(responses, "502", "The gateway could not reach the service", ProblemType.SERVICE_UNAVAILABLE, path,
-                "report-service is unavailable", List.of());
-        add(responses, "504", "The service did not start answering in time", ProblemType.SERVICE_TIMEOUT, path,
-                "report-service did not answer within 60 s", List.of());
     }
 
     private static boolean parameter(Operation operation, String name) {

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.secondment.rest.database.DatabaseOutage;
 import vn.secondment.rest.http.MergePatch;
 import vn.secondment.rest.http.QueryParameterConverters;
 import vn.secondment.rest.http.ResourceMediaTypes;
@@ -47,7 +48,8 @@ import java.util.stream.Collectors;
 /**
  * Turns every failure into an RFC 9457 problem+json response. One place, one format, for all services:
  * validation and unreadable bodies become 400 with field-level violations, domain failures their own status,
- * and anything unexpected a 500 that names a log reference but never a class or a stack trace.
+ * a database that does not answer a 503 with {@code Retry-After} ({@link DatabaseOutage}), and anything unexpected a
+ * 500 that names a log reference but never a class or a stack trace.
  */
 public class ProblemMappers {
 
@@ -56,10 +58,12 @@ public class ProblemMappers {
 
     private final ObjectMapper mapper;
     private final ResourceMediaTypes mediaTypes;
+    private final DatabaseOutage databaseOutage;
 
-    public ProblemMappers(ObjectMapper mapper, ResourceMediaTypes mediaTypes) {
+    public ProblemMappers(ObjectMapper mapper, ResourceMediaTypes mediaTypes, DatabaseOutage databaseOutage) {
         this.mapper = mapper;
         this.mediaTypes = mediaTypes;
+        this.databaseOutage = databaseOutage;
     }
 
     @ServerExceptionMapper
@@ -208,9 +212,10 @@ public class ProblemMappers {
         return respond(type, status, detail, uri, List.of());
     }
 
+    /** Anything else: a database that does not answer is a 503 with Retry-After, the rest a 500. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        return internalError(mapper, e, uri);
+        return databaseOutage.respond(e, uri).orElseGet(() -> internalError(mapper, e, uri));
     }
 
     /** A 500 that names a log reference, never a class or a stack trace; the error is logged with it. */

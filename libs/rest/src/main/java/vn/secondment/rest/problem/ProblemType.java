@@ -23,7 +23,13 @@ public enum ProblemType {
     HEADERS_TOO_LARGE("headers-too-large", 431, "The request headers are too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     TOO_MANY_REQUESTS("too-many-requests", Status.TOO_MANY_REQUESTS, "Too many requests"),
-    SERVICE_UNAVAILABLE("service-unavailable", Status.BAD_GATEWAY, "The service is unavailable"),
+    /**
+     * A temporary outage, always with {@code Retry-After}: the gateway cannot connect to the service, or the service
+     * cannot reach (or wait any longer for) its database.
+     */
+    SERVICE_UNAVAILABLE("service-unavailable", Status.SERVICE_UNAVAILABLE, "The service is unavailable"),
+    /** The gateway reached the service, which dropped the connection without an answer. */
+    BAD_GATEWAY("bad-gateway", Status.BAD_GATEWAY, "The service gave no answer"),
     SERVICE_TIMEOUT("service-timeout", Status.GATEWAY_TIMEOUT, "The service did not answer in time"),
     HTTP("http", Status.BAD_REQUEST, "Request failed"),
     INTERNAL("internal", Status.INTERNAL_SERVER_ERROR, "Internal error");
