@@ -38,6 +38,13 @@ public interface EventsConfig {
         /** The pause before each retry; a random part of up to half of it is added, so retries spread out. */
         @WithDefault("500ms")
         Duration retryDelay();
+
+        /**
+         * While the database does not answer, an event is held and tried again (not counted as a retry, never
+         * dead-lettered for it), the pause doubling from {@link #retryDelay()} up to this.
+         */
+        @WithDefault("5s")
+        Duration outageMaxDelay();
     }
 
     interface Monitoring {

@@ -35,30 +35,42 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
- * The consumer cut off from the broker in the middle of a stream, long enough for the group to evict it (as a
- * crash, a pause or a network partition does), then back: the records it had processed but not yet committed are
- * delivered again, and every event still has its inbox entry exactly once. Events are published straight to the
- * broker (the test's own client is not behind the proxy), as personnel-service's relay does.
+ * Consumers across faults, events published straight to the broker (the test's own client is not behind the proxies)
+ * as personnel-service's relay does: the consumer cut off from the broker in the middle of a stream, long enough for
+ * the group to evict it (as a crash, a pause or a network partition does), then back; and the database gone while
+ * events arrive. Every event still has its inbox entry exactly once, none is dead-lettered for an outage, and the
+ * health group {@code platform} tells the operators meanwhile.
  */
 @QuarkusTest
 @TestProfile(ConsumerFaultTest.ShortSessions.class)
 class ConsumerFaultTest {
 
-    /** Sessions of 6 s (the broker's minimum), so an unreachable consumer is evicted soon. */
+    /**
+     * Sessions of 6 s (the broker's minimum), so an unreachable consumer is evicted soon; few and quick retries and
+     * short database timeouts, so an outage outlasts them soon; monitors that measure every second and report soon.
+     */
     public static class ShortSessions extends FaultInjection {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("kafka.session.timeout.ms", "6000",
                     "kafka.heartbeat.interval.ms", "1000",
+                    "platform.events.consumer.retries", "2",
+                    "platform.events.consumer.retry-delay", "200ms",
                     "platform.events.monitoring.interval", "1s",
                     "platform.events.monitoring.broker-unreachable-after", "1s",
-                    "platform.events.monitoring.consumer-stalled-after", "3s");
+                    "platform.events.monitoring.consumer-stalled-after", "3s",
+                    // a silent database fails a statement within 3 s, well inside the outage below
+                    "secondment.datasource.socket-timeout", "3",
+                    "secondment.datasource.statement-timeout", "2s",
+                    "quarkus.datasource.jdbc.acquisition-timeout", "1s");
         }
     }
 
     private static final int EVENTS = 300;
+    private static final int DURING_DATABASE_OUTAGE = 50;
 
     @InjectFaults
     Faults faults;
@@ -119,6 +131,44 @@ class ConsumerFaultTest {
         // the cut-off really made the broker hand out records again: the consumer's idempotence is what kept them once
         assertThat(redelivered).as("records delivered again after the consumer came back").isPositive();
         assertThat(doubled).as("events whose effect happened twice").isZero();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+                .get(ManagementInterface.url("/q/health/group/platform")).then().statusCode(200));
+    }
+
+    @Test
+    void holdsEventsWhileTheDatabaseIsAwayAndReportsTheConsumerStalled() throws Exception {
+        kafka.awaitConsumersJoined();
+        Metrics before = Metrics.scrape();
+        faults.database().blackhole();
+        long away = System.nanoTime();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < DURING_DATABASE_OUTAGE; i++) {
+            ids.add(publishOfficialRegistered(1_000 + i));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get(ManagementInterface.url("/q/health/group/platform"))
+                .then().statusCode(503)
+                .body("checks.find { it.name == 'kafka' }.status", is("DOWN"))
+                .body("checks.find { it.name == 'kafka' }.data.'notification-service on personnel.events'",
+                        startsWith("stalled for")));
+        // several times what the retries of one event take: without holding, events would be dead-lettered by now
+        Thread.sleep(Math.max(0, 12_000 - Duration.ofNanos(System.nanoTime() - away).toMillis()));
+        faults.database().pass();
+        long awaySeconds = Duration.ofNanos(System.nanoTime() - away).toSeconds();
+        long back = System.nanoTime();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> entriesPerEvent(ids).size() == DURING_DATABASE_OUTAGE);
+        long caughtUpMillis = Duration.ofNanos(System.nanoTime() - back).toMillis();
+        Map<String, Integer> entries = entriesPerEvent(ids);
+        double deadLettered = Metrics.scrape().increase(before, "secondment_events_dead_lettered_total",
+                Map.of("channel", "personnel-events"));
+        System.out.printf("ConsumerFaultTest: events %d during a database outage of %d s, with an inbox entry %d, "
+                        + "entries %d, dead-lettered %.0f, all in the inbox %d ms after the database came back%n",
+                DURING_DATABASE_OUTAGE, awaySeconds, entries.size(),
+                entries.values().stream().mapToInt(Integer::intValue).sum(), deadLettered, caughtUpMillis);
+
+        assertThat(deadLettered).as("events dead-lettered because the database was away").isZero();
+        assertThat(entries).hasSize(DURING_DATABASE_OUTAGE).allSatisfy((event, count) -> assertThat(count).isOne());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
                 .get(ManagementInterface.url("/q/health/group/platform")).then().statusCode(200));
     }

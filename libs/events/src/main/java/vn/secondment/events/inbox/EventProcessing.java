@@ -12,7 +12,9 @@ import vn.secondment.events.EventEnvelope;
 import vn.secondment.events.EventsConfig;
 import vn.secondment.events.MalformedEventException;
 import vn.secondment.events.tracing.EventTracing;
+import vn.secondment.rest.database.DatabaseFailure;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +26,10 @@ import java.util.function.Consumer;
  * (with the event's ids in the MDC), retry a failure that is not the event's fault, and count and log what happened.
  * A record that cannot be read, or that still fails after the retries, is thrown back to the channel, whose
  * failure strategy puts it on the dead-letter topic; the next record is then processed.
+ * <p>
+ * While the database cannot be reached the event is held, not dead-lettered: it is tried again, with growing pauses,
+ * until the database answers, and the records behind it wait (the consumer stalls, which the health group
+ * {@code platform} reports). An outage is the database's fault, not the event's, and passes by itself.
  */
 @ApplicationScoped
 public class EventProcessing {
@@ -101,32 +107,56 @@ public class EventProcessing {
 
     private void processWithRetries(Channel channel, EventEnvelope event, Consumer<EventEnvelope> handler) {
         int attempts = config.consumer().retries() + 1;
+        Outage outage = null;
         for (int attempt = 1; ; attempt++) {
             ProcessedEvents.duplicateSeen.remove();
             try {
                 handler.accept(event);
                 (Boolean.TRUE.equals(ProcessedEvents.duplicateSeen.get()) ? channel.duplicates() : channel.processed())
                         .increment();
+                if (outage != null) {
+                    LOG.infof("The database answers again: event %s on %s processed after %d s held", event.id(),
+                            channel, Duration.ofNanos(System.nanoTime() - outage.since()).toSeconds());
+                }
                 return;
             } catch (MalformedEventException e) {
                 deadLettered(channel, event, e);
                 throw e;
             } catch (RuntimeException e) {
+                if (DatabaseFailure.of(e).filter(DatabaseFailure.UNREACHABLE::equals).isPresent()) {
+                    if (outage == null) {
+                        outage = new Outage(System.nanoTime());
+                        LOG.warnf("The database does not answer (%s): event %s on %s is held and tried again until "
+                                + "it does; the records behind it wait", rootMessage(e), event.id(), channel);
+                    }
+                    // not counted as an attempt: the event is not at fault
+                    attempt--;
+                    pause(outage.nextDelay(config.consumer().retryDelay(), config.consumer().outageMaxDelay()));
+                    continue;
+                }
                 if (attempt >= attempts) {
                     deadLettered(channel, event, e);
                     throw e;
                 }
                 LOG.warnf("Event %s (%s) on %s failed, attempt %d of %d, retrying: %s", event.id(), event.type(),
                         channel, attempt, attempts, e);
-                pause();
+                pause(config.consumer().retryDelay());
             } finally {
                 ProcessedEvents.duplicateSeen.remove();
             }
         }
     }
 
-    private void pause() {
-        long delay = config.consumer().retryDelay().toMillis();
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
+
+    private void pause(Duration pause) {
+        long delay = pause.toMillis();
         try {
             Thread.sleep(delay + ThreadLocalRandom.current().nextLong(delay / 2 + 1));
         } catch (InterruptedException e) {
@@ -142,6 +172,29 @@ public class EventProcessing {
         } else {
             LOG.errorf(cause, "Event %s (%s) on %s goes to the dead-letter topic: %s", event.id(), event.type(),
                     channel, cause.getMessage());
+        }
+    }
+
+    /** A database outage met while processing one event: its start and the pause before the next try. */
+    private static final class Outage {
+        private final long since;
+        private Duration delay;
+
+        Outage(long since) {
+            this.since = since;
+        }
+
+        long since() {
+            return since;
+        }
+
+        /** The retry delay, doubled at each try up to {@code max}. */
+        Duration nextDelay(Duration first, Duration max) {
+            delay = delay == null ? first : delay.multipliedBy(2);
+            if (delay.compareTo(max) > 0) {
+                delay = max;
+            }
+            return delay;
         }
     }
 
