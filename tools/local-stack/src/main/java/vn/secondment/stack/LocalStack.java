@@ -411,6 +411,9 @@ public final class LocalStack implements AutoCloseable {
             ManagedProcess process = application.process;
             String name = application.launch.name();
             if (application.restartAt == null && !process.isAlive()) {
+                if (stopped) {
+                    return; // stopped by stop(), not dead
+                }
                 application.exitedAt = now;
                 application.awaitingReady = false;
                 Optional<Duration> backoff = application.policy.onExit(now);

@@ -33,9 +33,10 @@ public final class LocalStackCommand {
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(5);
     private static final String USAGE = """
             Usage: java -jar tools/local-stack/target/local-stack-launcher.jar <command>
-              up [--infra]   start the stack (--infra: PostgreSQL, Kafka, mail and Keycloak only) and wait for Ctrl-C
-              down           stop the stack started from another terminal
-              status         show each component: running or not, pid, URL, health
+              up [--infra]   start the stack (--infra: PostgreSQL, Kafka, mail and Keycloak only) and wait for Ctrl-C,
+                             restarting an application that dies (with backoff, at most 5 times in 10 min)
+              down           stop the stack started from another terminal, restarted applications included
+              status         show each component: running (or a port held by another process), pid, URL, health
               trace <id>     print the span tree of a trace, by trace id or by request id (X-Request-Id)
             """;
 

@@ -122,7 +122,7 @@ class EmbeddedMailServerTest {
             System.out.printf("IMAP connections closed without LOGOUT: %d, threads left above baseline: %d, "
                     + "CPU used by all threads in the 1 s after: %d ms%n", ABANDONED_CONNECTIONS, left, busyMillis);
             assertThat(left).as("handler threads left after their clients closed").isLessThanOrEqualTo(0);
-            assertThat(busyMillis).as("CPU ms used in 1 s by the JVM's threads, idle server").isLessThan(300);
+            assertThat(busyMillis).as("CPU ms used in 1 s by the JVM's threads, idle server").isLessThan(500);
             assertThat(server.isRunning()).isTrue();
         }
     }
