@@ -61,4 +61,4 @@ build keycloak 26.7.3 "$dir"
 
 dir="$(context greenmail)"
 cp "$distributions/greenmail/greenmail-standalone.jar" "$dir/"
-build greenmail 2.1.5 "$dir"
+build greenmail 2.1.8 "$dir"

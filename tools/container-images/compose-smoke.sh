@@ -139,7 +139,7 @@ compose down --volumes --remove-orphans > /dev/null 2>&1 || true # leftovers of 
 
 # the file unchanged: only the images and the required passwords are given, as a ministry's .env would
 export POSTGRES_IMAGE="$STAND_IN/postgres:17" KAFKA_IMAGE="$STAND_IN/kafka:4.1.1" \
-  KEYCLOAK_IMAGE="$STAND_IN/keycloak:26.7.3" MAIL_IMAGE="$STAND_IN/greenmail:2.1.5"
+  KEYCLOAK_IMAGE="$STAND_IN/keycloak:26.7.3" MAIL_IMAGE="$STAND_IN/greenmail:2.1.8"
 for application in personnel-service assignment-service report-service notification-service gateway; do
   variable="$(tr 'a-z-' 'A-Z_' <<<"$application")_IMAGE"
   export "$variable=$APPLICATION_TAG/$application:smoke"

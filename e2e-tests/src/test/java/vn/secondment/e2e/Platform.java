@@ -3,8 +3,12 @@ package vn.secondment.e2e;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import vn.secondment.stack.LocalStack;
+import vn.secondment.stack.LocalStackCommand;
 import vn.secondment.stack.StackSettings;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -56,6 +60,28 @@ final class Platform implements ExtensionContext.Store.CloseableResource {
 
     KeycloakTokens tokens() {
         return tokens;
+    }
+
+    /** An application's process as the launcher's state file names it now (the latest one after a restart). */
+    long applicationPid(String application) {
+        return stack.recordedPid(application)
+                .orElseThrow(() -> new IllegalStateException(application + " is not in the stack's state"));
+    }
+
+    /** {@code ./platform status} of this stack: its exit code (0 = every component running and UP) and its text. */
+    Status status() {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        int exitCode = LocalStackCommand.status(stack.settings(), new PrintStream(text, true, StandardCharsets.UTF_8));
+        return new Status(exitCode, text.toString(StandardCharsets.UTF_8));
+    }
+
+    record Status(int exitCode, String text) {
+
+        /** The status line of one component, e.g. {@code notification-service  running  4242  http://... UP}. */
+        String line(String component) {
+            return text.lines().map(String::trim).filter(line -> line.startsWith(component + " ")).findFirst()
+                    .orElse("");
+        }
     }
 
     /** Stops every process of the stack and starts it again on the same state. */

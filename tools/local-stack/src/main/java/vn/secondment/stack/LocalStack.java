@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -39,6 +40,10 @@ import java.util.function.Consumer;
  * {@link StackStartException} names the component, shows the end of its log and the log's path. {@link #stop()}
  * stops the children in reverse order, then the trace receiver, the mail server, Kafka and PostgreSQL. A JVM
  * shutdown hook stops a stack that was not closed.
+ *
+ * <p>Once started, the applications are supervised: one that dies is started again after a backoff, within the
+ * limit of {@link RestartPolicy#DEFAULT_SETTINGS}, with one progress line for each exit, restart and recovery; the
+ * state file then names the new process, so {@code status} and {@code down} see it.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -52,6 +57,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static final int LOG_TAIL_LINES = 30;
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    /** How often the supervisor looks at the applications; a dead one is noticed within this. */
+    private static final Duration SUPERVISE_INTERVAL = Duration.ofMillis(500);
     private static final Set<LocalStack> RUNNING = ConcurrentHashMap.newKeySet();
 
     private final StackSettings settings;
@@ -65,6 +72,7 @@ public final class LocalStack implements AutoCloseable {
     // guarded by this: what has started, newest first, and what the state file says
     private final Deque<StartedComponent> started = new ArrayDeque<>();
     private final List<ManagedProcess> processes = new ArrayList<>();
+    private final List<Supervised> supervised = new ArrayList<>();
     private StackState state;
     private boolean ownsStateFiles;
     private volatile boolean stopped;
@@ -73,6 +81,40 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private record Readiness(ManagedProcess process, String url) {
+    }
+
+    /** What starts an application again: its command and wiring, as at the first start. */
+    private record Launch(String name, List<String> command, Map<String, String> environment, Path workingDirectory,
+                          String signature, String url, String healthUrl) {
+    }
+
+    /**
+     * An application under supervision: its current process (replaced by each restart) and its restart history.
+     * Fields other than {@code process} belong to the supervisor thread.
+     */
+    private final class Supervised {
+        private final Launch launch;
+        private final RestartPolicy policy = RestartPolicy.DEFAULT_SETTINGS.copy();
+        private volatile ManagedProcess process;
+        private int restarts;
+        private Instant exitedAt;
+        private Instant restartAt;
+        private boolean awaitingReady;
+        private boolean gaveUp;
+
+        private Supervised(Launch launch, ManagedProcess process) {
+            this.launch = launch;
+            this.process = process;
+        }
+
+        /** The stop action: whichever process is current (stop() has set stopped, so no restart follows). */
+        private void stop() {
+            ManagedProcess current;
+            synchronized (LocalStack.this) {
+                current = process;
+            }
+            current.stop(STOP_GRACE);
+        }
     }
 
     private LocalStack(StackSettings settings, boolean infrastructureOnly, Consumer<String> progress) {
@@ -133,6 +175,7 @@ public final class LocalStack implements AutoCloseable {
         startKeycloak();
         if (!infrastructureOnly) {
             startApplications();
+            startSupervisor();
         }
         progress.accept("Stack ready in " + seconds(Duration.between(begin, clock.instant())));
     }
@@ -302,13 +345,129 @@ public final class LocalStack implements AutoCloseable {
             Path jar = application.runnableJar(settings.projectRoot());
             String url = serviceUrl(application.name());
             String ready = managementUrl(application.name()) + "/q/health/ready";
-            ManagedProcess process = startProcess(application.name(),
-                    List.of(javaExecutable(), "-jar", jar.toString()), ProcessEnvironments.application(settings.ports(), application),
-                    jar.getParent(), jar.toString(), url, ready);
+            Launch launch = new Launch(application.name(), List.of(javaExecutable(), "-jar", jar.toString()),
+                    ProcessEnvironments.application(settings.ports(), application), jar.getParent(), jar.toString(),
+                    url, ready);
+            ManagedProcess process = launchSupervised(launch);
             pending.add(new Readiness(process, ready));
         }
         awaitReady(pending, APPLICATION_READY_TIMEOUT);
         progress.accept("Applications ready in " + seconds(Duration.between(begin, clock.instant())));
+    }
+
+    /** Starts an application that the supervisor will restart when it dies; its stop action stops the current process. */
+    private ManagedProcess launchSupervised(Launch launch) {
+        ManagedProcess process;
+        try {
+            process = ManagedProcess.start(launch.name(), launch.command(), launch.environment(),
+                    launch.workingDirectory(), logFile(launch.name()));
+        } catch (RuntimeException e) {
+            throw failure(launch.name(), rootMessage(e), e);
+        }
+        Supervised application = new Supervised(launch, process);
+        synchronized (this) {
+            processes.add(process);
+            supervised.add(application);
+        }
+        registerStarted(launch.name(), application::stop);
+        record(new StackState.Component(launch.name(), process.pid(), process.commandLine(), launch.signature(),
+                launch.url(), launch.healthUrl()));
+        return process;
+    }
+
+    private void startSupervisor() {
+        Thread supervisor = new Thread(() -> {
+            while (!stopped) {
+                try {
+                    superviseOnce();
+                } catch (RuntimeException e) {
+                    progress.accept("Supervisor: " + rootMessage(e));
+                }
+                try {
+                    Thread.sleep(SUPERVISE_INTERVAL.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "local-stack-supervisor");
+        supervisor.setDaemon(true);
+        supervisor.start();
+    }
+
+    /** One look at every application: notices exits, restarts when the backoff is over, reports recoveries. */
+    private void superviseOnce() {
+        List<Supervised> applications;
+        synchronized (this) {
+            applications = List.copyOf(supervised);
+        }
+        for (Supervised application : applications) {
+            if (stopped) {
+                return;
+            }
+            if (application.gaveUp) {
+                continue;
+            }
+            Instant now = clock.instant();
+            ManagedProcess process = application.process;
+            String name = application.launch.name();
+            if (application.restartAt == null && !process.isAlive()) {
+                if (stopped) {
+                    return; // stopped by stop(), not dead
+                }
+                application.exitedAt = now;
+                application.awaitingReady = false;
+                Optional<Duration> backoff = application.policy.onExit(now);
+                if (backoff.isEmpty()) {
+                    application.gaveUp = true;
+                    progress.accept("GIVING UP on " + name + ": it exited (code " + process.exitCode() + ", pid "
+                            + process.pid() + ") after " + application.policy.maxRestarts() + " restarts within "
+                            + application.policy.window().toMinutes() + " min; it stays down, the rest keeps running."
+                            + " Its log: " + process.logFile() + ". Fix it, then ./platform down && ./platform up.");
+                    continue;
+                }
+                application.restartAt = now.plus(backoff.get());
+                progress.accept(name + " (pid " + process.pid() + ") exited with code " + process.exitCode()
+                        + "; restarting it in " + seconds(backoff.get()) + " (restart "
+                        + application.policy.restartsWithin(now) + " of at most " + application.policy.maxRestarts()
+                        + " within " + application.policy.window().toMinutes() + " min)");
+            } else if (application.restartAt != null && !now.isBefore(application.restartAt)) {
+                application.restartAt = null;
+                restart(application);
+            } else if (application.awaitingReady && process.isAlive()
+                    && HealthProbe.httpStatus(application.launch.healthUrl()) == 200) {
+                application.awaitingReady = false;
+                progress.accept(name + " is up again (pid " + process.pid() + "), ready "
+                        + seconds(Duration.between(application.exitedAt, clock.instant())) + " after it exited");
+            }
+        }
+    }
+
+    private void restart(Supervised application) {
+        Launch launch = application.launch;
+        ManagedProcess process;
+        synchronized (this) {
+            if (stopped) {
+                return; // stop() has taken the list of what to stop: nothing new may start
+            }
+            // the dead process's log becomes <name>.log.previous: the crash stays readable
+            try {
+                process = ManagedProcess.start(launch.name(), launch.command(), launch.environment(),
+                        launch.workingDirectory(), logFile(launch.name()));
+            } catch (RuntimeException e) {
+                progress.accept("Could not restart " + launch.name() + ": " + rootMessage(e));
+                application.restartAt = clock.instant().plus(SUPERVISE_INTERVAL);
+                return;
+            }
+            processes.remove(application.process);
+            processes.add(process);
+            application.process = process;
+            application.restarts++;
+            application.awaitingReady = true;
+            record(new StackState.Component(launch.name(), process.pid(), process.commandLine(), launch.signature(),
+                    launch.url(), launch.healthUrl(), application.restarts));
+        }
+        progress.accept(launch.name() + " restarted (pid " + process.pid() + ", restart " + application.restarts
+                + " since the stack started); waiting for it to be ready");
     }
 
     private ManagedProcess startProcess(String name, List<String> command, Map<String, String> environment,
@@ -518,7 +677,16 @@ public final class LocalStack implements AutoCloseable {
         return settings.logsDirectory().resolve(component + ".log");
     }
 
-    /** The child processes started so far (Keycloak and the applications), for the launcher's watch on them. */
+    /**
+     * The pid the state file names for a component now, as {@code ./platform status} and {@code down} read it: after
+     * a supervised restart, the new process's.
+     */
+    public Optional<Long> recordedPid(String component) {
+        return StackState.read(settings.stateFile()).flatMap(recorded -> recorded.component(component))
+                .map(StackState.Component::pid);
+    }
+
+    /** The child processes running now (Keycloak and the applications' current processes). */
     synchronized List<ManagedProcess> processes() {
         return List.copyOf(processes);
     }

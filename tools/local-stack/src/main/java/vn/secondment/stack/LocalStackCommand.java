@@ -1,6 +1,7 @@
 package vn.secondment.stack;
 
 import sun.misc.Signal;
+import vn.secondment.embedded.FreePorts;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,9 +33,10 @@ public final class LocalStackCommand {
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(5);
     private static final String USAGE = """
             Usage: java -jar tools/local-stack/target/local-stack-launcher.jar <command>
-              up [--infra]   start the stack (--infra: PostgreSQL, Kafka, mail and Keycloak only) and wait for Ctrl-C
-              down           stop the stack started from another terminal
-              status         show each component: running or not, pid, URL, health
+              up [--infra]   start the stack (--infra: PostgreSQL, Kafka, mail and Keycloak only) and wait for Ctrl-C,
+                             restarting an application that dies (with backoff, at most 5 times in 10 min)
+              down           stop the stack started from another terminal, restarted applications included
+              status         show each component: running (or a port held by another process), pid, URL, health
               trace <id>     print the span tree of a trace, by trace id or by request id (X-Request-Id)
             """;
 
@@ -225,9 +227,12 @@ public final class LocalStackCommand {
         out.printf("  %-21s %s%n", label, value);
     }
 
-    /** Blocks until a stop signal ends the JVM; says so once when a child process dies in the meantime. */
+    /**
+     * Blocks until a stop signal ends the JVM. The stack supervises its applications itself (restarts with backoff,
+     * one line each time, see {@link LocalStack}); this says once when Keycloak, which is not restarted, dies.
+     */
     private void watchChildren(LocalStack stack) {
-        Set<String> reported = new HashSet<>();
+        Set<Long> reported = new HashSet<>();
         while (true) {
             try {
                 Thread.sleep(WATCH_INTERVAL.toMillis());
@@ -239,10 +244,10 @@ public final class LocalStackCommand {
                 continue;
             }
             for (ManagedProcess process : stack.processes()) {
-                if (!process.isAlive() && reported.add(process.name())) {
+                if (process.name().equals("keycloak") && !process.isAlive() && reported.add(process.pid())) {
                     err.println(process.name() + " exited with code " + process.exitCode() + "; its log: "
-                            + process.logFile() + ". The rest keeps running; restart with ./platform down && "
-                            + "./platform up.");
+                            + process.logFile() + ". It is not restarted by itself; restart the stack with"
+                            + " ./platform down && ./platform up.");
                 }
             }
         }
@@ -281,6 +286,7 @@ public final class LocalStackCommand {
             out.println("The launcher (pid " + state.launcherPid() + ") is gone; stopping what it left running.");
         }
         clean &= stopLeftovers(state);
+        clean &= freeApplicationPorts(state);
         stopOrphanPostgres();
         deleteStateFiles();
         out.println(clean ? "Stopped." : "Stopped, not all cleanly: see " + settings.logsDirectory());
@@ -300,6 +306,33 @@ public final class LocalStackCommand {
             if (process.isPresent()) {
                 out.println("  stopping leftover " + component.name() + " (pid " + component.pid() + ")");
                 clean &= ProcessTrees.stop(process.get(), LocalStack.STOP_GRACE);
+            }
+        }
+        return clean;
+    }
+
+    /**
+     * An application port still held after the stop: by this project's application started by hand (its command names
+     * the same jar), which the next {@code up} would trip over, so it is stopped too; by anything else, named and left
+     * alone.
+     */
+    private boolean freeApplicationPorts(StackState state) {
+        boolean clean = true;
+        for (StackState.Component component : state.components()) {
+            if (!PlatformApplication.names().contains(component.name())) {
+                continue;
+            }
+            int port = settings.ports().application(component.name());
+            Optional<ProcessHandle> holder = PortHolders.listenerOf(port);
+            if (holder.isPresent() && ProcessTrees.commandLine(holder.get()).contains(component.signature())) {
+                out.println("  stopping " + component.name() + " started outside the launcher (pid "
+                        + holder.get().pid() + ", port " + port + ")");
+                clean &= ProcessTrees.stop(holder.get(), LocalStack.STOP_GRACE);
+            } else if (holder.isPresent() || FreePorts.isTaken(port)) {
+                err.println("  port " + port + " (" + component.name() + ") is still held by "
+                        + PortHolders.describe(port) + ", not started by the launcher: left running; the next up"
+                        + " needs the port free.");
+                clean = false;
             }
         }
         return clean;
@@ -335,6 +368,19 @@ public final class LocalStackCommand {
 
     // ---------------------------------------------------------------- status
 
+    /**
+     * Prints each component's state and health as {@code ./platform status} does and returns its exit code: 0 when
+     * every component runs and answers UP, 1 otherwise, 3 when no stack is recorded.
+     */
+    public static int status(StackSettings settings, PrintStream out) {
+        return new LocalStackCommand(settings, out, out).status();
+    }
+
+    /**
+     * What really runs: a component is "running" only if its recorded process (the latest one, after a supervised
+     * restart) is alive with the recorded command, and its health is asked each time; an application port held by a
+     * process the launcher did not start is shown as such, with its pid.
+     */
     int status() {
         Optional<StackState> recorded = StackState.read(settings.stateFile());
         if (recorded.isEmpty()) {
@@ -357,8 +403,20 @@ public final class LocalStackCommand {
             boolean running = component.runningProcess().isPresent();
             String health = running ? HealthProbe.describe(component.healthUrl()) : "-";
             allHealthy &= running && health.equals("UP");
+            String restarted = component.restarts() > 0 ? " (restarted " + component.restarts() + "x)" : "";
+            if (!running && PlatformApplication.names().contains(component.name())) {
+                int port = settings.ports().application(component.name());
+                Optional<ProcessHandle> holder = PortHolders.listenerOf(port);
+                if (holder.isPresent() || FreePorts.isTaken(port)) {
+                    out.printf("  %-21s %-12s %-9s %-38s %s%n", component.name(), "NOT OURS",
+                            holder.map(process -> Long.toString(process.pid())).orElse("?"), component.url(),
+                            "port " + port + " held by " + PortHolders.describe(port)
+                                    + ", not started by the launcher");
+                    continue;
+                }
+            }
             out.printf("  %-21s %-12s %-9s %-38s %s%n", component.name(), running ? "running" : "not running",
-                    component.pid(), component.url(), health);
+                    component.pid(), component.url(), health + restarted);
         }
         for (String name : expectedComponents(state.infrastructureOnly())) {
             if (!listed.contains(name)) {

@@ -19,18 +19,22 @@ final class Preconditions {
     /** Fails, naming every taken port and the component that needs it. */
     static void requireFreePorts(Map<String, Integer> portsByComponent) {
         List<String> taken = new ArrayList<>();
+        List<String> holders = new ArrayList<>();
         String firstComponent = null;
         for (Map.Entry<String, Integer> entry : portsByComponent.entrySet()) {
             if (FreePorts.isTaken(entry.getValue())) {
                 taken.add(entry.getValue() + " (" + entry.getKey() + ")");
+                holders.add(" Port " + entry.getValue() + " is held by " + PortHolders.describe(entry.getValue())
+                        + ".");
                 firstComponent = firstComponent == null ? entry.getKey() : firstComponent;
             }
         }
         if (!taken.isEmpty()) {
             throw new StackStartException(firstComponent, (taken.size() == 1 ? "Port " : "Ports ")
                     + String.join(", ", taken) + (taken.size() == 1 ? " is" : " are") + " already in use."
+                    + String.join("", holders)
                     + " Another local stack may be running: check with ./platform status and stop it with"
-                    + " ./platform down, or stop whatever holds the port.");
+                    + " ./platform down, or stop whatever holds the port (e.g. an application started by hand).");
         }
     }
 

@@ -33,8 +33,14 @@ record StackState(long launcherPid, String launcherCommandLine, Instant startedA
      * @param signature   a path that the live process's command line must contain before {@code down} may signal it
      * @param url         where clients reach it
      * @param healthUrl   {@code http(s)://...} answering 200 when ready, or {@code tcp://host:port} accepting connections
+     * @param restarts    how often the launcher has restarted it after it died; {@code pid} is the latest process
      */
-    record Component(String name, long pid, String commandLine, String signature, String url, String healthUrl) {
+    record Component(String name, long pid, String commandLine, String signature, String url, String healthUrl,
+                     int restarts) {
+
+        Component(String name, long pid, String commandLine, String signature, String url, String healthUrl) {
+            this(name, pid, commandLine, signature, url, healthUrl, 0);
+        }
 
         Optional<ProcessHandle> runningProcess() {
             return ProcessTrees.findRunning(pid, signature);
@@ -45,11 +51,23 @@ record StackState(long launcherPid, String launcherCommandLine, Instant startedA
         components = List.copyOf(components);
     }
 
+    /** Adds a component, or replaces the entry of the same name in its place (a restart keeps the stop order). */
     StackState withComponent(Component component) {
         List<Component> more = new ArrayList<>(components);
-        more.removeIf(existing -> existing.name().equals(component.name()));
-        more.add(component);
+        int index = -1;
+        for (int i = 0; i < more.size() && index < 0; i++) {
+            index = more.get(i).name().equals(component.name()) ? i : -1;
+        }
+        if (index >= 0) {
+            more.set(index, component);
+        } else {
+            more.add(component);
+        }
         return new StackState(launcherPid, launcherCommandLine, startedAt, infrastructureOnly, more);
+    }
+
+    Optional<Component> component(String name) {
+        return components.stream().filter(component -> component.name().equals(name)).findFirst();
     }
 
     Optional<ProcessHandle> runningLauncher() {
@@ -72,6 +90,7 @@ record StackState(long launcherPid, String launcherCommandLine, Instant startedA
             properties.setProperty(prefix + "signature", component.signature());
             properties.setProperty(prefix + "url", component.url());
             properties.setProperty(prefix + "healthUrl", component.healthUrl());
+            properties.setProperty(prefix + "restarts", Integer.toString(component.restarts()));
         }
         try {
             Files.createDirectories(file.getParent());
@@ -115,7 +134,8 @@ record StackState(long launcherPid, String launcherCommandLine, Instant startedA
                         properties.getProperty(prefix + "commandLine", ""),
                         required(properties, prefix + "signature"),
                         properties.getProperty(prefix + "url", ""),
-                        properties.getProperty(prefix + "healthUrl", "")));
+                        properties.getProperty(prefix + "healthUrl", ""),
+                        Integer.parseInt(properties.getProperty(prefix + "restarts", "0"))));
             }
             return Optional.of(new StackState(
                     Long.parseLong(required(properties, "launcher.pid")),

@@ -23,7 +23,7 @@ class StackStateTest {
                 new StackState.Component("keycloak", 4301, "kc.sh start-dev --http-port=8180 --hostname=http://x:1",
                         "/cache/keycloak-26.7.3", "http://localhost:8180", "http://localhost:9190/health/ready"),
                 new StackState.Component("personnel-service", 4302, "java -jar /dự án/quarkus-run.jar",
-                        "/dự án/quarkus-run.jar", "http://localhost:8081", "http://localhost:8081/q/health/ready")));
+                        "/dự án/quarkus-run.jar", "http://localhost:8081", "http://localhost:8081/q/health/ready", 2)));
         Path file = directory.resolve("stack.state");
 
         written.write(file);
@@ -35,9 +35,12 @@ class StackStateTest {
     void aComponentRecordedAgainReplacesTheOldEntry() {
         StackState state = new StackState(1, "launcher", Instant.now(), true, List.of())
                 .withComponent(new StackState.Component("keycloak", 10, "a", "a", "u", "h"))
-                .withComponent(new StackState.Component("keycloak", 11, "b", "b", "u", "h"));
+                .withComponent(new StackState.Component("gateway", 12, "c", "c", "u", "h"))
+                .withComponent(new StackState.Component("keycloak", 11, "b", "b", "u", "h", 1));
 
-        assertThat(state.components()).extracting(StackState.Component::pid).containsExactly(11L);
+        // in its place: down stops the components newest first, a restarted one included
+        assertThat(state.components()).extracting(StackState.Component::pid).containsExactly(11L, 12L);
+        assertThat(state.component("keycloak")).map(StackState.Component::restarts).contains(1);
     }
 
     @Test
