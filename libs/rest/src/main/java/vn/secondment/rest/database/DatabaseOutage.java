@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -41,8 +42,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>
  * Meters: {@code secondment.dependency.available{dependency="database"}} (1, or 0 during an outage) and
  * {@code secondment.dependency.unavailable.responses{dependency="database", reason}} (503s answered, by
- * {@code unreachable}, {@code timeout}, {@code locked}).
+ * {@code unreachable}, {@code timeout}, {@code locked}), registered at start so that they exist before any failure.
  */
+@Startup
 @ApplicationScoped
 public class DatabaseOutage {
 
