@@ -15,6 +15,7 @@ import vn.secondment.testing.Faults;
 import vn.secondment.testing.InjectFaults;
 import vn.secondment.testing.LogCapture;
 import vn.secondment.testing.ManagementInterface;
+import vn.secondment.testing.Metrics;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -54,6 +55,7 @@ class DatabaseOutageTest {
     private static final Duration BOUND = Duration.ofSeconds(9);
     private static final String OUTAGE_STARTED = "Database unreachable since";
     private static final String OUTAGE_ENDED = "Database reachable again";
+    private static final Map<String, String> DATABASE = Map.of("dependency", "database");
 
     /** The platform's bounds, shortened so that the test waits seconds, not the production defaults. */
     public static class ShortTimeouts extends FaultInjection {
@@ -65,6 +67,7 @@ class DatabaseOutageTest {
                     "secondment.datasource.login-timeout", "1",
                     "secondment.datasource.socket-timeout", "3",
                     "secondment.datasource.statement-timeout", "2s",
+                    "secondment.datasource.lock-timeout", "1s",
                     "quarkus.datasource.jdbc.acquisition-timeout", "2s",
                     "quarkus.datasource.jdbc.validation-query-timeout", "1s",
                     "secondment.database.retry-after", "3s",
@@ -102,6 +105,7 @@ class DatabaseOutageTest {
     @Test
     void answersWritesAndReadsWith503AndRetryAfterWithinTheBoundThenRecoversByItself() {
         String known = register(BNV_ADMIN, "Phạm Thị Lan", uniqueEmail("lan.pt"));
+        Metrics before = Metrics.scrape();
         faults.database().blackhole();
 
         List<Long> latencies = new ArrayList<>();
@@ -122,6 +126,10 @@ class DatabaseOutageTest {
 
         assertThat(lines(OUTAGE_STARTED)).as("one line for the outage, not one per request").hasSize(1);
         assertThat(errors()).as("no ERROR (stack trace) per request").isEmpty();
+        Metrics during = Metrics.scrape();
+        assertThat(during.value("secondment_dependency_available", DATABASE)).isZero();
+        assertThat(during.increase(before, "secondment_dependency_unavailable_responses_total",
+                Map.of("dependency", "database", "reason", "unreachable"))).isEqualTo(latencies.size());
 
         faults.database().pass();
         long passed = System.nanoTime();
@@ -137,6 +145,7 @@ class DatabaseOutageTest {
         assertThat(answered.find()).as(ended).isTrue();
         assertThat(Integer.parseInt(answered.group(1))).as(ended).isGreaterThanOrEqualTo(latencies.size());
         assertThat(lines(OUTAGE_STARTED)).hasSize(1);
+        assertThat(Metrics.scrape().value("secondment_dependency_available", DATABASE)).isEqualTo(1);
 
         long max = latencies.stream().mapToLong(Long::longValue).max().orElseThrow();
         System.out.printf("DatabaseOutageTest blackhole: %d requests, %d answered 503, max latency %d ms "
@@ -207,6 +216,28 @@ class DatabaseOutageTest {
         assertThat(errors()).isEmpty();
         System.out.printf("DatabaseOutageTest cut: %d requests, %d answered 503, max latency %d ms, first success "
                 + "%d ms after the cut%n", requests, unavailable, max, firstSuccess);
+    }
+
+    @Test
+    void answersAWriteBlockedByAnotherTransactionsLockWith503AfterTheLockTimeout() throws Exception {
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("LOCK TABLE official IN ACCESS EXCLUSIVE MODE");
+            long started = System.nanoTime();
+            Response answer = given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                    .body(officialJson("Trịnh Văn Nam", uniqueEmail("locked"))).post(OFFICIALS);
+            long millis = elapsedMillis(started);
+            blocker.rollback();
+
+            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(503);
+            assertThat(answer.header("Retry-After")).isEqualTo("1");
+            assertThat(answer.<String>path("detail")).contains("another request");
+            // the lock timeout (1 s here), not the whole time the lock is held
+            assertThat(millis).isLessThan(BOUND.toMillis());
+            assertThat(lines(OUTAGE_STARTED)).as("a lock held too long is no outage").isEmpty();
+            System.out.printf("DatabaseOutageTest lock: answered %d after %d ms (lock timeout 1 s)%n",
+                    answer.statusCode(), millis);
+        }
     }
 
     /** Sends a request while the database does not answer: 503 problem+json with Retry-After, within the bound. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -21,10 +22,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -41,8 +45,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>
  * Meters: {@code secondment.dependency.available{dependency="database"}} (1, or 0 during an outage) and
  * {@code secondment.dependency.unavailable.responses{dependency="database", reason}} (503s answered, by
- * {@code unreachable}, {@code timeout}, {@code locked}).
+ * {@code unreachable}, {@code timeout}, {@code locked}), registered at start so that they exist before any failure.
  */
+@Startup
 @ApplicationScoped
 public class DatabaseOutage {
 
@@ -181,22 +186,34 @@ public class DatabaseOutage {
     }
 
     private static String describe(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        SQLException sql = firstSql(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+        if (sql == null) {
+            // pgjdbc's assertion on a connection lost mid-batch (tests run with assertions on) names no SQLState
+            return "the connection was lost";
+        }
+        String message = sql.getMessage() == null ? "" : sql.getMessage().lines().findFirst().orElse("");
+        return (sql.getSQLState() == null ? "" : "SQLState " + sql.getSQLState() + ": ") + message;
+    }
+
+    /** The first SQL exception among the causes and suppressed exceptions, where {@link DatabaseFailure} looks. */
+    private static SQLException firstSql(Throwable failure, Set<Throwable> seen) {
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
-                String message = sql.getMessage() == null ? "" : sql.getMessage().lines().findFirst().orElse("");
-                return (sql.getSQLState() == null ? "" : "SQLState " + sql.getSQLState() + ": ") + message;
+                return sql;
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                SQLException found = firstSql(suppressed, seen);
+                if (found != null) {
+                    return found;
+                }
             }
         }
-        return failure.getClass().getSimpleName();
+        return null;
     }
 
     private static String sqlState(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return "SQLState " + sql.getSQLState();
-            }
-        }
-        return "no SQLState";
+        SQLException sql = firstSql(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return sql == null || sql.getSQLState() == null ? "no SQLState" : "SQLState " + sql.getSQLState();
     }
 
     @PreDestroy
