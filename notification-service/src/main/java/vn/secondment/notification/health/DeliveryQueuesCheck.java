@@ -8,6 +8,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import vn.secondment.notification.config.EmailConfig;
 import vn.secondment.notification.config.WebhookConfig;
 import vn.secondment.notification.service.QueueMonitor;
+import vn.secondment.rest.database.DatabaseOutage;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,8 +29,11 @@ public class DeliveryQueuesCheck implements HealthCheck {
     private final Clock clock;
     private final EmailConfig email;
     private final WebhookConfig webhooks;
+    private final DatabaseOutage databaseOutage;
 
-    public DeliveryQueuesCheck(QueueMonitor monitor, Clock clock, EmailConfig email, WebhookConfig webhooks) {
+    public DeliveryQueuesCheck(QueueMonitor monitor, Clock clock, EmailConfig email, WebhookConfig webhooks,
+                               DatabaseOutage databaseOutage) {
+        this.databaseOutage = databaseOutage;
         this.monitor = monitor;
         this.clock = clock;
         this.email = email;
@@ -38,7 +42,17 @@ public class DeliveryQueuesCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        QueueMonitor.State state = monitor.measure(clock.instant());
+        QueueMonitor.State state;
+        try {
+            state = monitor.measure(clock.instant());
+        } catch (RuntimeException e) {
+            // the queues are in the database: without it they cannot be told (DatabaseOutage logs the outage once)
+            if (databaseOutage.noticed(e).isEmpty()) {
+                throw e;
+            }
+            return HealthCheckResponse.named(NAME).down()
+                    .withData("database", "does not answer: the queues cannot be measured").build();
+        }
         boolean emailStuck = state.emailOldest().compareTo(email.maxQueueAge()) > 0;
         boolean webhooksStuck = state.webhookOldest().compareTo(webhooks.maxQueueAge()) > 0;
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)

@@ -13,6 +13,7 @@ import vn.secondment.testing.FaultInjection;
 import vn.secondment.testing.Faults;
 import vn.secondment.testing.InjectFaults;
 import vn.secondment.testing.InjectTestKafka;
+import vn.secondment.testing.LogCapture;
 import vn.secondment.testing.ManagementInterface;
 import vn.secondment.testing.Metrics;
 import vn.secondment.testing.TestEvents;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,6 +141,7 @@ class ConsumerFaultTest {
     void holdsEventsWhileTheDatabaseIsAwayAndReportsTheConsumerStalled() throws Exception {
         kafka.awaitConsumersJoined();
         Metrics before = Metrics.scrape();
+        LogCapture logs = LogCapture.install();
         faults.database().blackhole();
         long away = System.nanoTime();
         List<String> ids = new ArrayList<>();
@@ -159,7 +162,13 @@ class ConsumerFaultTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> entriesPerEvent(ids).size() == DURING_DATABASE_OUTAGE);
         long caughtUpMillis = Duration.ofNanos(System.nanoTime() - back).toMillis();
+        logs.close();
         Map<String, Integer> entries = entriesPerEvent(ids);
+        List<String> logged = logs.records().stream()
+                .filter(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(record -> record.getLevel() + " " + record.getLoggerName() + " " + record.getFormattedMessage())
+                .toList();
+        logged.forEach(line -> System.out.println("ConsumerFaultTest logged: " + line));
         double deadLettered = Metrics.scrape().increase(before, "secondment_events_dead_lettered_total",
                 Map.of("channel", "personnel-events"));
         System.out.printf("ConsumerFaultTest: events %d during a database outage of %d s, with an inbox entry %d, "
@@ -168,6 +177,9 @@ class ConsumerFaultTest {
                 entries.values().stream().mapToInt(Integer::intValue).sum(), deadLettered, caughtUpMillis);
 
         assertThat(deadLettered).as("events dead-lettered because the database was away").isZero();
+        // the outage is told once, for the whole service: no line per event, per scheduled run or per health probe
+        assertThat(logged).filteredOn(line -> line.contains("Database unreachable since")).hasSize(1);
+        assertThat(logged).filteredOn(line -> line.startsWith("ERROR")).isEmpty();
         assertThat(entries).hasSize(DURING_DATABASE_OUTAGE).allSatisfy((event, count) -> assertThat(count).isOne());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
                 .get(ManagementInterface.url("/q/health/group/platform")).then().statusCode(200));

@@ -13,6 +13,7 @@ import vn.secondment.events.EventsConfig;
 import vn.secondment.events.MalformedEventException;
 import vn.secondment.events.tracing.EventTracing;
 import vn.secondment.rest.database.DatabaseFailure;
+import vn.secondment.rest.database.DatabaseOutage;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -41,12 +42,14 @@ public class EventProcessing {
     private final EventsConfig config;
     private final Config channels;
     private final MeterRegistry meters;
+    private final DatabaseOutage databaseOutage;
     /** What each channel's records share (its topic, group and meters), resolved at its first record. */
     private final Map<String, Channel> known = new ConcurrentHashMap<>();
 
     public EventProcessing(EventCodec codec, EventTracing tracing, EventsConfig config, Config channels,
-                           MeterRegistry meters) {
+                           MeterRegistry meters, DatabaseOutage databaseOutage) {
         this.codec = codec;
+        this.databaseOutage = databaseOutage;
         this.tracing = tracing;
         this.config = config;
         this.channels = channels;
@@ -123,15 +126,16 @@ public class EventProcessing {
                 deadLettered(channel, event, e);
                 throw e;
             } catch (RuntimeException e) {
-                if (DatabaseFailure.of(e).filter(DatabaseFailure.UNREACHABLE::equals).isPresent()) {
+                if (databaseOutage.noticed(e).filter(DatabaseFailure.UNREACHABLE::equals).isPresent()) {
                     if (outage == null) {
+                        // the outage itself is logged once by DatabaseOutage, for the whole service
                         outage = new Outage(System.nanoTime());
-                        LOG.warnf("The database does not answer (%s): event %s on %s is held and tried again until "
-                                + "it does; the records behind it wait", rootMessage(e), event.id(), channel);
+                        LOG.infof("Event %s on %s is held until the database answers; the records behind it wait",
+                                event.id(), channel);
                     }
                     // not counted as an attempt: the event is not at fault
                     attempt--;
-                    pause(outage.nextDelay(config.consumer().retryDelay(), config.consumer().outageMaxDelay()));
+                    awaitDatabase(outage.nextDelay(config.consumer().retryDelay(), config.consumer().outageMaxDelay()));
                     continue;
                 }
                 if (attempt >= attempts) {
@@ -147,12 +151,17 @@ public class EventProcessing {
         }
     }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /** Pauses for {@code atMost}, or less once DatabaseOutage's probe has seen the database answer again. */
+    private void awaitDatabase(Duration atMost) {
+        long until = System.nanoTime() + atMost.toNanos();
+        try {
+            do {
+                Thread.sleep(100);
+            } while (databaseOutage.inOutage() && System.nanoTime() < until);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the database", e);
         }
-        return root.toString();
     }
 
     private void pause(Duration pause) {

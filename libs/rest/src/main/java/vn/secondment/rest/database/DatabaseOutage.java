@@ -92,6 +92,19 @@ public class DatabaseOutage {
         return DatabaseFailure.of(failure).map(kind -> respond(kind, failure, uri));
     }
 
+    /**
+     * Background work (a consumer, a scheduled task) met {@code failure}. An unreachable database starts the outage
+     * (its one WARN line and the probe) or joins the one going on, so that work does not log it again; what kind of
+     * database failure it was, if any, tells the caller what to do (hold an event, skip a run).
+     */
+    public Optional<DatabaseFailure> noticed(Throwable failure) {
+        Optional<DatabaseFailure> kind = DatabaseFailure.of(failure);
+        if (kind.filter(DatabaseFailure.UNREACHABLE::equals).isPresent()) {
+            unreachable(failure, false);
+        }
+        return kind;
+    }
+
     /** Whether the service is in a database outage now (between the first unreachable failure and the probe's success). */
     public boolean inOutage() {
         return current() != null;
@@ -106,7 +119,7 @@ public class DatabaseOutage {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         String detail = switch (kind) {
             case UNREACHABLE -> {
-                unreachable(failure);
+                unreachable(failure, true);
                 yield "The service cannot reach its database at the moment; try again in " + seconds + " s";
             }
             case TIMEOUT -> {
@@ -124,7 +137,8 @@ public class DatabaseOutage {
                 List.of())).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).build();
     }
 
-    private void unreachable(Throwable failure) {
+    /** @param answered whether a request was answered 503 for it (counted for the recovery line) */
+    private void unreachable(Throwable failure, boolean answered) {
         Outage started = null;
         synchronized (this) {
             if (outage == null) {
@@ -132,7 +146,9 @@ public class DatabaseOutage {
                 started = outage;
                 startProbing();
             }
-            outage.answered.increment();
+            if (answered) {
+                outage.answered.increment();
+            }
         }
         if (started != null) {
             // the first failure's own words (a connection error's: an address, a timeout), never a statement's
