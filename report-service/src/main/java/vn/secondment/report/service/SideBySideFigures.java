@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,7 +50,8 @@ public class SideBySideFigures {
     public FiguresView figures(FiguresFilter filter) {
         Instant now = clock.instant();
         LocalDate today = VietnamTime.dayOf(now);
-        Map<Key, Cell> cells = new TreeMap<>();
+        Comparator<Key> order = Key.order(filter.ministries());
+        Map<Key, Cell> cells = new TreeMap<>(order);
         for (Object[] r : queries.officialsOnSite(filter)) {
             cell(cells, r, week(r[2])).officials = number(r[3]);
         }
@@ -66,7 +68,7 @@ public class SideBySideFigures {
         }
 
         List<FiguresRow> rows = new ArrayList<>(cells.size());
-        Map<Key, Cell> totals = new TreeMap<>();
+        Map<Key, Cell> totals = new TreeMap<>(order);
         cells.forEach((key, cell) -> {
             rows.add(row(key, cell));
             totals.computeIfAbsent(new Key(key.ministry, null, key.week), k -> new Cell()).add(cell);
@@ -115,15 +117,20 @@ public class SideBySideFigures {
         return ((Number) value).longValue();
     }
 
-    /** Ministry, then province (a total's null first), then week. */
-    private record Key(String ministry, String province, IsoWeek week) implements Comparable<Key> {
-        private static final Comparator<Key> ORDER = Comparator.comparing(Key::ministry)
-                .thenComparing(Key::province, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(Key::week);
+    /** A ministry's row or weekly total (province null) for one week. */
+    private record Key(String ministry, String province, IsoWeek week) {
 
-        @Override
-        public int compareTo(Key other) {
-            return ORDER.compare(this, other);
+        /**
+         * The ministries in the order they were asked for (side by side as the caller lined them up; by code when
+         * none were named), then province (a total's null first), then week.
+         */
+        static Comparator<Key> order(List<String> asked) {
+            Map<String, Integer> rank = new HashMap<>();
+            asked.forEach(ministry -> rank.putIfAbsent(ministry, rank.size()));
+            return Comparator.comparing((Key key) -> rank.getOrDefault(key.ministry(), Integer.MAX_VALUE))
+                    .thenComparing(Key::ministry)
+                    .thenComparing(Key::province, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(Key::week);
         }
     }
 

@@ -113,6 +113,19 @@ class SideBySideFiguresTest {
         assertThat(figures.figures(filter()).ministries()).containsExactly("BCT", "BNV");
     }
 
+    @Test
+    void ministriesNamedStayInTheOrderAsked() {
+        FiguresView view = figures.figures(new FiguresFilter(List.of("BNV", "BCT"), null, IsoWeek.of(W37),
+                IsoWeek.of(W37)));
+
+        assertThat(view.ministries()).containsExactly("BNV", "BCT");
+        assertThat(view.rows()).extracting(FiguresRow::ministryCode, FiguresRow::provinceCode).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("BNV", "75"),
+                org.assertj.core.groups.Tuple.tuple("BNV", "79"),
+                org.assertj.core.groups.Tuple.tuple("BCT", "79"));
+        assertThat(view.totals()).extracting(FiguresRow::ministryCode).containsExactly("BNV", "BCT");
+    }
+
     private static FiguresFilter filter() {
         return new FiguresFilter(List.of(), null, IsoWeek.of(W37), IsoWeek.of(W37));
     }
