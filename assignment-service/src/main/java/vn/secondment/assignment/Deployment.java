@@ -102,6 +102,10 @@ public class Deployment {
     }
 
     /** Whether officials of {@code ministry} may be assigned: the deployment's own, or a partner named by the decision. */
+    public Period period() {
+        return new Period(startDate, endDate);
+    }
+
     public boolean accepts(String ministry) {
         return ministryCode.equals(ministry) || partnerMinistries.contains(ministry);
     }

@@ -233,7 +233,9 @@ public class DeploymentResource {
             description = "The official must be active and of the deployment's ministry (or a partner ministry). "
                     + "Refused with 409 when it would overlap another assignment of the official, in any deployment "
                     + "of any ministry: the problem names it (conflictingAssignment) and suggests the nearest free "
-                    + "period (suggestedPeriod). Refused with 409 when the province would exceed the coverage rule, "
+                    + "period within the deployment (suggestedPeriod), if one fits. The period defaults to the "
+                    + "deployment's and must lie within it (400). Refused with 409 when the province would exceed the "
+                    + "coverage rule, "
                     + "unless allowExcess is true. Focus communes must belong to the province. Publishes "
                     + "assignment.created; send an Idempotency-Key to make retries safe.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Hồ Chí Minh City, lead", value = ASSIGNMENT_EXAMPLE)))

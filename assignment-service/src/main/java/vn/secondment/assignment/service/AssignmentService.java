@@ -126,6 +126,7 @@ public class AssignmentService {
         if (end.isBefore(start)) {
             violations.add(new Problem.Violation("endDate", "must not be before startDate (" + start + ")"));
         }
+        violations.addAll(outsideDeployment(d, start, end));
         violations.addAll(communeViolations(request.focusCommunes(), request.provinceCode(), start));
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The assignment is not valid", violations);
@@ -143,7 +144,7 @@ public class AssignmentService {
                     + ": only an admin or coordinator of " + official.ministryCode + " may assign them");
         }
         Period period = new Period(start, end);
-        requireFree(official.id, period, Set.of());
+        requireFree(official.id, period, d.period(), Set.of());
         if (!request.allowExcess()) {
             requireRoom(d, request.provinceCode(), period, null);
         }
@@ -230,7 +231,11 @@ public class AssignmentService {
             throw new ProblemException(ProblemType.CONFLICT, "The assignment already runs " + to.startDate() + " to "
                     + to.endDate());
         }
-        requireFree(a.officialId, to, Set.of(a.id));
+        List<Problem.Violation> outside = outsideDeployment(a.deployment, to.startDate(), to.endDate());
+        if (!outside.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The new period is not valid", outside);
+        }
+        requireFree(a.officialId, to, a.deployment.period(), Set.of(a.id));
         requireRoom(a.deployment, a.provinceCode, to, a.id);
         RevisionChange change = to.startDate().equals(a.startDate)
                 ? (to.endDate().isAfter(a.endDate) ? RevisionChange.EXTENDED : RevisionChange.SHORTENED)
@@ -359,7 +364,7 @@ public class AssignmentService {
                     + ", not to a ministry of this deployment");
         }
         Period period = new Period(request.from(), old.endDate);
-        requireFree(official.id, period, Set.of());
+        requireFree(official.id, period, old.deployment.period(), Set.of());
         String actor = access.caller().username();
         String reason = Text.nfc("reason", request.reason());
 
@@ -443,6 +448,7 @@ public class AssignmentService {
         long startShift = ChronoUnit.DAYS.between(from.startDate(), to.startDate());
         long endShift = ChronoUnit.DAYS.between(from.endDate(), to.endDate());
         List<Map<String, Object>> conflicts = new ArrayList<>();
+        List<Map<String, Object>> outside = new ArrayList<>();
         List<Assignment> moving = new ArrayList<>();
         List<Period> targets = new ArrayList<>();
         for (Assignment a : assignments.ofDeployment(d.id)) {
@@ -452,6 +458,11 @@ public class AssignmentService {
             LocalDate start = a.status == AssignmentStatus.PLANNED ? a.startDate.plusDays(startShift) : a.startDate;
             LocalDate end = a.endDate.plusDays(endShift);
             Period target = new Period(start, end.isBefore(start) ? start : end);
+            if (!to.contains(target)) {
+                // an official on site keeps the day they arrived: a deployment cannot start after it
+                outside.add(Map.of("assignmentId", a.id, "period", a.period(), "movedPeriod", target));
+                continue;
+            }
             if (target.equals(a.period())) {
                 continue;
             }
@@ -460,6 +471,11 @@ public class AssignmentService {
                             describe(other))));
             moving.add(a);
             targets.add(target);
+        }
+        if (!outside.isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, outside.size() + " assignment(s) would lie outside the "
+                    + "deployment's new period " + to.startDate() + " to " + to.endDate() + ": change or complete "
+                    + "them first; nothing was moved").with("outsideAssignments", outside);
         }
         if (!conflicts.isEmpty()) {
             throw new ProblemException(ProblemType.CONFLICT, conflicts.size() + " assignment(s) would overlap another "
@@ -512,20 +528,36 @@ public class AssignmentService {
 
     /**
      * The overlap rule: 409 naming the first assignment of the official that meets {@code period} and suggesting
-     * the nearest free period of the same length.
+     * the nearest free period of the same length within the deployment's period {@code within}, if there is one.
      */
-    private void requireFree(UUID officialId, Period period, Set<UUID> excluded) {
+    private void requireFree(UUID officialId, Period period, Period within, Set<UUID> excluded) {
         List<Assignment> occupied = occupiedBy(officialId, excluded);
         firstOverlapping(occupied, period).ifPresent(other -> {
-            Period suggestion = FreePeriods.nearest(occupied.stream().map(Assignment::period).toList(), period);
-            throw new ProblemException(ProblemType.CONFLICT, "The official already holds assignment " + other.id
-                    + " in province " + other.provinceCode + " (" + other.ministryCode + ", "
-                    + other.deployment.decisionNumber + ") from " + other.startDate + " to " + other.endDate
-                    + "; nearest free period of the same length: " + suggestion.startDate() + " to "
-                    + suggestion.endDate())
-                    .with("conflictingAssignment", describe(other))
-                    .with("suggestedPeriod", suggestion);
+            Optional<Period> suggestion = FreePeriods.nearest(occupied.stream().map(Assignment::period).toList(),
+                    period, within);
+            ProblemException conflict = new ProblemException(ProblemType.CONFLICT, "The official already holds "
+                    + "assignment " + other.id + " in province " + other.provinceCode + " (" + other.ministryCode
+                    + ", " + other.deployment.decisionNumber + ") from " + other.startDate + " to " + other.endDate
+                    + suggestion.map(free -> "; nearest free period of the same length: " + free.startDate() + " to "
+                            + free.endDate()).orElse("; no free period of the same length within the deployment ("
+                            + within.startDate() + " to " + within.endDate() + ")"))
+                    .with("conflictingAssignment", describe(other));
+            suggestion.ifPresent(free -> conflict.with("suggestedPeriod", free));
+            throw conflict;
         });
+    }
+
+    /** An assignment runs within its deployment's period: the violations of {@code start}..{@code end} if not. */
+    private static List<Problem.Violation> outsideDeployment(Deployment d, LocalDate start, LocalDate end) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        String period = " (" + d.startDate + " to " + d.endDate + ")";
+        if (start.isBefore(d.startDate) || start.isAfter(d.endDate)) {
+            violations.add(new Problem.Violation("startDate", "must lie within the deployment's period" + period));
+        }
+        if (end.isBefore(d.startDate) || end.isAfter(d.endDate)) {
+            violations.add(new Problem.Violation("endDate", "must lie within the deployment's period" + period));
+        }
+        return violations;
     }
 
     /** The official's occupied assignments, one query, without {@code excluded}. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where an official is free: the period of the requested length, outside every occupied one, that starts nearest
@@ -16,18 +17,25 @@ public final class FreePeriods {
     private FreePeriods() {
     }
 
-    public static Period nearest(List<Period> occupied, Period wanted) {
+    /**
+     * The free period of {@code wanted}'s length nearest to it (by start; a tie goes to the earlier) that lies within
+     * {@code within} (the deployment's period: an assignment never runs outside it) and meets none of
+     * {@code occupied}; empty when there is none.
+     */
+    public static Optional<Period> nearest(List<Period> occupied, Period wanted, Period within) {
         long length = wanted.days();
         List<Period> sorted = occupied.stream().sorted(Comparator.comparing(Period::startDate)).toList();
         Period best = null;
-        LocalDate gapStart = LocalDate.MIN;
+        LocalDate gapStart = within.startDate();
         for (Period busy : sorted) {
-            best = closer(best, fit(gapStart, busy.startDate().minusDays(1), length, wanted.startDate()), wanted);
+            LocalDate gapEnd = busy.startDate().minusDays(1);
+            best = closer(best, fit(gapStart, gapEnd.isAfter(within.endDate()) ? within.endDate() : gapEnd, length,
+                    wanted.startDate()), wanted);
             if (!busy.endDate().isBefore(gapStart)) {
                 gapStart = busy.endDate().plusDays(1);
             }
         }
-        return closer(best, fit(gapStart, LocalDate.MAX.minusDays(length), length, wanted.startDate()), wanted);
+        return Optional.ofNullable(closer(best, fit(gapStart, within.endDate(), length, wanted.startDate()), wanted));
     }
 
     /** The start in [gapStart, gapEnd - length + 1] closest to {@code wanted}, as a period; null if it does not fit. */

@@ -60,13 +60,21 @@ class AssignmentRulesTest {
                 .body("""
                         {"type": "WORKING_DELEGATION", "name": "Đoàn công tác liên ngành %s",
                          "decision": {"number": "2950/QĐ-BNNMT", "date": "2025-08-05"},
-                         "startDate": "2025-10-01", "endDate": "2025-10-10", "provinceCodes": ["79", "75"],
+                         "startDate": "2025-10-01", "endDate": "2025-11-30", "provinceCodes": ["79", "75"],
                          "partnerMinistries": ["BNV"]}""".formatted(UUID.randomUUID()))
                 .when().post(DEPLOYMENTS)
                 .then().statusCode(201).body("partnerMinistries", equalTo(List.of("BNV"))).extract().path("id"));
 
+        // the whole delegation: no free stretch of its length lies within it, so nothing is suggested
         given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
                 .body("{\"officialId\": \"%s\", \"provinceCode\": \"75\"}".formatted(hoa))
+                .when().post(DEPLOYMENTS + "/" + delegation + "/assignments")
+                .then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("detail", containsString("no free period of the same length within the deployment"))
+                .body("suggestedPeriod", nullValue());
+        given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                .body("{\"officialId\": \"%s\", \"provinceCode\": \"75\", \"startDate\": \"2025-10-01\", \"endDate\": \"2025-10-10\"}"
+                        .formatted(hoa))
                 .when().post(DEPLOYMENTS + "/" + delegation + "/assignments")
                 .then().statusCode(409).contentType(PROBLEM_JSON)
                 .body("detail", containsString(held.toString()))
@@ -227,7 +235,8 @@ class AssignmentRulesTest {
                         .formatted(official("BNV", "Ngoài tỉnh")))
                 .when().post(DEPLOYMENTS + "/" + delegation + "/assignments")
                 .then().statusCode(400)
-                .body("violations.field", equalTo(List.of("provinceCode", "endDate")));
+                // not a target province; ends before it starts; starts after the deployment's end
+                .body("violations.field", equalTo(List.of("provinceCode", "endDate", "startDate")));
         // another ministry's admin cannot assign into Bộ Nội vụ's round
         given().auth().oauth2(BCT_ADMIN).contentType(ContentType.JSON)
                 .body("{\"officialId\": \"%s\", \"provinceCode\": \"01\"}".formatted(official("BCT", "Khác bộ")))
@@ -291,13 +300,29 @@ class AssignmentRulesTest {
         UUID round = deployment(BNV_ADMIN, "BNV", SEPT_3, NOV_3);
         UUID official = official("BNV", "Võ Thị Em");
         UUID a = assign(BNV_ADMIN, round, official, "08");
+        // an assignment never runs past its deployment: extending beyond 3/11 needs the deployment extended first
         given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON).header("If-Match", etag(BNV_ADMIN, ASSIGNMENTS + "/" + a))
                 .body("""
                         {"startDate": "2025-09-03", "endDate": "2025-11-30",
                          "decision": {"number": "1250/QĐ-BNV", "date": "2025-10-25"}, "reason": "Gia hạn"}""")
                 .when().post(ASSIGNMENTS + "/" + a + "/period-changes")
-                .then().statusCode(200).body("endDate", equalTo("2025-11-30"))
-                .body("revisions[1].change", equalTo("EXTENDED"));
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations.field", equalTo(List.of("endDate")))
+                .body("violations[0].message", containsString("2025-09-03 to 2025-11-03"));
+        given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON).header("If-Match", etag(BNV_ADMIN, ASSIGNMENTS + "/" + a))
+                .body("""
+                        {"startDate": "2025-09-03", "endDate": "2025-10-20",
+                         "decision": {"number": "1240/QĐ-BNV", "date": "2025-10-15"}, "reason": "Về sớm"}""")
+                .when().post(ASSIGNMENTS + "/" + a + "/period-changes")
+                .then().statusCode(200).body("endDate", equalTo("2025-10-20"))
+                .body("revisions[1].change", equalTo("SHORTENED"));
+        given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON).header("If-Match", etag(BNV_ADMIN, ASSIGNMENTS + "/" + a))
+                .body("""
+                        {"startDate": "2025-09-03", "endDate": "2025-11-03",
+                         "decision": {"number": "1250/QĐ-BNV", "date": "2025-10-25"}, "reason": "Gia hạn"}""")
+                .when().post(ASSIGNMENTS + "/" + a + "/period-changes")
+                .then().statusCode(200).body("endDate", equalTo("2025-11-03"))
+                .body("revisions[2].change", equalTo("EXTENDED"));
         given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON).header("If-Match", etag(BNV_ADMIN, ASSIGNMENTS + "/" + a))
                 .body("{\"reason\": \"Cán bộ ốm\"}")
                 .when().post(ASSIGNMENTS + "/" + a + "/withdrawal")
@@ -311,6 +336,27 @@ class AssignmentRulesTest {
                 .then().statusCode(200).body("status", equalTo("CANCELLED"));
         given().auth().oauth2(BNV_ADMIN).when().get(ASSIGNMENTS + "/" + again)
                 .then().body("status", equalTo("WITHDRAWN")).body("revisions[1].decisionNumber", equalTo("1300/QĐ-BNV"));
+    }
+
+    @Test
+    void aDeploymentCannotBeRescheduledToLeaveAnAssignmentOutsideIt() {
+        UUID round = deployment(BNV_ADMIN, "BNV", SEPT_3, NOV_3);
+        UUID onSite = assign(BNV_ADMIN, round, official("BNV", "Đã có mặt"), "79");
+        issue(BNV_ADMIN, round);
+        arrive(BNV_ADMIN, onSite, SEPT_3);
+
+        // moving the start past the day she arrived would leave her assignment starting before the round
+        given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                .header("If-Match", etag(BNV_ADMIN, DEPLOYMENTS + "/" + round))
+                .body("""
+                        {"startDate": "2025-09-10", "endDate": "2025-11-10",
+                         "decision": {"number": "1260/QĐ-BNV", "date": "2025-09-08"}, "reason": "Lùi thời gian"}""")
+                .when().post(DEPLOYMENTS + "/" + round + "/reschedule")
+                .then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("detail", containsString("outside the deployment's new period 2025-09-10 to 2025-11-10"))
+                .body("outsideAssignments.assignmentId", equalTo(List.of(onSite.toString())));
+        given().auth().oauth2(BNV_ADMIN).when().get(ASSIGNMENTS + "/" + onSite)
+                .then().body("startDate", equalTo("2025-09-03")).body("endDate", equalTo("2025-11-03"));
     }
 
     @Test
