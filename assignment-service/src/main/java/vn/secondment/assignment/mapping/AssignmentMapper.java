@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.assignment.Assignment;
 import vn.secondment.assignment.AssignmentRevision;
 import vn.secondment.assignment.Deployment;
+import vn.secondment.assignment.DeploymentStatus;
 import vn.secondment.assignment.DeploymentRevision;
 import vn.secondment.assignment.Revision;
 import vn.secondment.assignment.readmodel.KnownOfficial;
@@ -71,8 +72,13 @@ public class AssignmentMapper {
     }
 
     public DeploymentSnapshot toSnapshot(Deployment d, DeploymentSnapshot.Amendment amendment) {
+        return toSnapshot(d, amendment, d.status != DeploymentStatus.DRAFT);
+    }
+
+    /** @param issued whether its decision was ever issued: for a cancellation, told by the status it had before */
+    public DeploymentSnapshot toSnapshot(Deployment d, DeploymentSnapshot.Amendment amendment, boolean issued) {
         return new DeploymentSnapshot(d.id, d.ministryCode, d.type.name(), d.name, d.decisionNumber, d.startDate,
-                d.endDate, List.copyOf(d.provinceCodes), d.status.name(), amendment);
+                d.endDate, List.copyOf(d.provinceCodes), d.status.name(), amendment, issued);
     }
 
     /** The audited fields of a deployment, in the API's names. */

@@ -249,11 +249,12 @@ public class DeploymentService {
                              AssignmentAccess access) {
         String reason = Text.nfc("reason", request.reason());
         Map<String, Object> before = mapper.auditState(d);
+        boolean issued = d.status != DeploymentStatus.DRAFT;
         d.status = status;
         touch(d, access);
         revisions.record(d, change, effectiveOn(request, clock), reason, request.decision(), d.updatedBy);
         audit.record(AUDIT_TYPE, d.id, d.ministryCode, action, before, mapper.auditState(d), d.updatedBy, reason);
-        events.publish(event, d.id, d.ministryCode, mapper.toSnapshot(d, null));
+        events.publish(event, d.id, d.ministryCode, mapper.toSnapshot(d, null, issued));
         return d;
     }
 

@@ -27,6 +27,7 @@ import static vn.secondment.assignment.support.Secondments.BNV_ADMIN;
 import static vn.secondment.assignment.support.Secondments.DEPLOYMENTS;
 import static vn.secondment.assignment.support.Secondments.PROBLEM_JSON;
 import static vn.secondment.assignment.support.Secondments.assign;
+import static vn.secondment.assignment.support.Secondments.deployment;
 import static vn.secondment.assignment.support.Secondments.etag;
 import static vn.secondment.assignment.support.Secondments.issue;
 import static vn.secondment.assignment.support.Secondments.official;
@@ -273,5 +274,32 @@ class DecisionRoundTest {
                 .when().post(DEPLOYMENTS);
         response.then().statusCode(201).header("ETag", equalTo("\"0\""));
         return UUID.fromString(response.path("id"));
+    }
+
+    @Test
+    void aDraftCancelledBeforeIssueSaysItWasNeverIssued() {
+        try (AssignmentTopic topic = new AssignmentTopic(kafka)) {
+            UUID issued = deployment(BNV_ADMIN, "BNV", LocalDate.of(2025, 9, 3), LocalDate.of(2025, 11, 3));
+            issue(BNV_ADMIN, issued);
+            UUID draft = deployment(BNV_ADMIN, "BNV", LocalDate.of(2025, 9, 3), LocalDate.of(2025, 11, 3));
+            for (UUID cancelled : List.of(issued, draft)) {
+                given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                        .header("If-Match", etag(BNV_ADMIN, DEPLOYMENTS + "/" + cancelled))
+                        .body("{\"reason\": \"Bãi bỏ\", \"decision\": {\"number\": \"1300/QĐ-BNV\", \"date\": \"2025-08-30\"}}")
+                        .when().post(DEPLOYMENTS + "/" + cancelled + "/cancellation")
+                        .then().statusCode(200);
+            }
+
+            // notification-service tells the provinces of the first cancellation only
+            assertThat(cancellation(topic, issued).path("data").path("issued").asBoolean()).isTrue();
+            JsonNode dropped = cancellation(topic, draft).path("data");
+            assertThat(dropped.path("issued").isBoolean()).isTrue();
+            assertThat(dropped.path("issued").asBoolean()).isFalse();
+        }
+    }
+
+    private static JsonNode cancellation(AssignmentTopic topic, UUID deployment) {
+        return topic.await(e -> AssignmentEvents.DEPLOYMENT_CANCELLED.name().equals(e.path("type").asText())
+                && deployment.toString().equals(e.path("subject").asText()), 1).get(0);
     }
 }

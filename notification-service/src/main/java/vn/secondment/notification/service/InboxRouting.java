@@ -188,6 +188,13 @@ public class InboxRouting {
 
     private List<InboxEntry> deploymentCancelled(EventEnvelope event) {
         DeploymentSnapshot d = codec.data(event, DeploymentSnapshot.class);
+        if (Boolean.FALSE.equals(d.issued())) {
+            // a draft dropped before its decision was issued: the provinces never heard of it, the coordinators did
+            String title = "Dự thảo đợt tăng cường " + label(d) + " đã bị hủy trước khi ban hành";
+            String body = (d.name() == null ? "Dự thảo đợt tăng cường" : d.name()) + " (" + d.ministryCode()
+                    + ") đã bị hủy trước khi ban hành; các tỉnh không được thông báo.";
+            return new Entries(event).to(coordinators(event, d.ministryCode()), title, body).list();
+        }
         String title = "Đợt tăng cường " + label(d) + " bị hủy";
         String body = (d.name() == null ? "Đợt tăng cường" : d.name()) + " (" + d.ministryCode() + ") đã bị hủy.";
         Entries entries = new Entries(event).to(coordinators(event, d.ministryCode()), title, body);

@@ -318,7 +318,7 @@ class RoutingCoverageTest {
         publish(Topics.ASSIGNMENT, event(AssignmentEvents.DEPLOYMENT_CANCELLED, deploymentId, "BNV",
                 new DeploymentSnapshot(deploymentId, "BNV", "PROVINCE_REQUEST", name, "1012/QĐ-BNV",
                         LocalDate.of(2025, 10, 6), LocalDate.of(2025, 12, 5), List.of("79", "01"), "CANCELLED",
-                        null)));
+                        null, true)));
 
         awaitEntry(BNV_COORDINATOR, deploymentId, AssignmentEvents.DEPLOYMENT_CANCELLED);
         String title = "Đợt tăng cường 1012/QĐ-BNV bị hủy";

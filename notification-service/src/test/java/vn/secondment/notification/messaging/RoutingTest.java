@@ -192,7 +192,7 @@ class RoutingTest {
                 "Tăng cường cán bộ hỗ trợ chính quyền địa phương hai cấp", "878/QĐ-BNV", LocalDate.of(2025, 9, 3),
                 LocalDate.of(2025, 11, 3), List.of("79", "96"), "ISSUED",
                 new DeploymentSnapshot.Amendment("901/QĐ-BNV", LocalDate.of(2025, 8, 19), "Lùi thời gian xuất phát",
-                        LocalDate.of(2025, 8, 20), LocalDate.of(2025, 10, 20)));
+                        LocalDate.of(2025, 8, 20), LocalDate.of(2025, 10, 20)), true);
 
         publish(Topics.ASSIGNMENT, event(AssignmentEvents.DEPLOYMENT_RESCHEDULED, deploymentId, deployment));
 
@@ -202,6 +202,22 @@ class RoutingTest {
                 .containsExactly("Đợt tăng cường 878/QĐ-BNV thay đổi thời gian");
         assertInboxLacks(LIAISON_01, deploymentId);
         assertInboxLacks(BCT_COORDINATOR, deploymentId);
+    }
+
+    @Test
+    void aDraftCancelledBeforeItsDecisionWasIssuedConcernsTheCoordinatorsAlone() {
+        UUID deploymentId = UUID.randomUUID();
+        DeploymentSnapshot draft = new DeploymentSnapshot(deploymentId, "BNV", "RESIDENT_SECONDMENT",
+                "Tăng cường cán bộ hỗ trợ chính quyền địa phương hai cấp (bản trùng)", "878/QĐ-BNV",
+                LocalDate.of(2025, 9, 3), LocalDate.of(2025, 11, 3), List.of("79", "96"), "CANCELLED", null, false);
+
+        publish(Topics.ASSIGNMENT, event(AssignmentEvents.DEPLOYMENT_CANCELLED, deploymentId, draft));
+
+        awaitInboxHas(BNV_COORDINATOR, deploymentId);
+        assertThat(titlesAbout(BNV_COORDINATOR, deploymentId))
+                .containsExactly("Dự thảo đợt tăng cường 878/QĐ-BNV đã bị hủy trước khi ban hành");
+        // the provinces never heard of the draft: the real round 878/QĐ-BNV goes on for them
+        assertInboxLacks(LIAISON_79, deploymentId);
     }
 
     @Test

@@ -20,11 +20,14 @@ import java.util.UUID;
  * @param provinceCodes    the target provinces (2-digit codes)
  * @param status           {@code DRAFT}, {@code ISSUED}, {@code IN_PROGRESS}, {@code COMPLETED} or {@code CANCELLED}
  * @param amendment        for a reschedule: the amending decision and why; otherwise null
+ * @param issued           whether its decision was ever issued (in force): false for a draft, and for a draft
+ *                         cancelled before issue, which concerns nobody outside the ministry; null in events
+ *                         published before the field existed (read as issued)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeploymentSnapshot(UUID deploymentId, String ministryCode, String type, String name,
                                  String decisionNumber, LocalDate startDate, LocalDate endDate,
-                                 List<String> provinceCodes, String status, Amendment amendment) {
+                                 List<String> provinceCodes, String status, Amendment amendment, Boolean issued) {
 
     /** The decision that changed the period, and its reason. */
     @JsonIgnoreProperties(ignoreUnknown = true)
