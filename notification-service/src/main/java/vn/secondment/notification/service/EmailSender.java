@@ -131,7 +131,7 @@ public class EmailSender {
                               FROM email_delivery d JOIN inbox_entry e ON e.id = d.entry_id
                              WHERE d.status IN ('PENDING', 'FAILED') AND d.next_attempt_at <= :now
                                AND d.digest = :digest
-                             ORDER BY d.recipient_email, e.created_at, d.id
+                             ORDER BY d.next_attempt_at, e.created_at, d.id
                              LIMIT :limit
                                FOR UPDATE OF d SKIP LOCKED""")
                     .setParameter("now", now)

@@ -262,6 +262,35 @@ class EmailTest {
     }
 
     @Test
+    void sendsTheOldestMailFirstWhateverItsAddress() {
+        sendAllDue(Instant.now());
+        // a full batch queued first for an address late in the alphabet, then one for an address early in it
+        String late = "zz.vu." + UUID.randomUUID() + "@moha.gov.vn";
+        String early = "aa.an." + UUID.randomUUID() + "@moha.gov.vn";
+        UUID lateOfficial = register("Vũ Văn Z", late);
+        UUID earlyOfficial = register("An Văn A", early);
+        int batch = 20;
+        for (int i = 0; i < batch; i++) {
+            UUID reportId = UUID.randomUUID();
+            publish(event(ReportEvents.WEEKLY_REPORT_RETURNED, reportId,
+                    weeklyReport(reportId, lateOfficial, "RETURNED", "Lần " + (i + 1))));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveriesTo(late)).hasSize(batch));
+        UUID reportId = UUID.randomUUID();
+        publish(event(ReportEvents.WEEKLY_REPORT_RETURNED, reportId,
+                weeklyReport(reportId, earlyOfficial, "RETURNED", "Sau cùng")));
+        awaitQueued(early);
+
+        // one run of the sender claims one batch (notification.email.batch-size, 20): the oldest
+        sender.sendDue(Instant.now());
+
+        assertThat(deliveriesTo(late)).allSatisfy(d -> assertThat(d).containsEntry("status", "SENT"));
+        assertThat(deliveriesTo(early)).singleElement().satisfies(d -> assertThat(d).containsEntry("status", "PENDING"));
+        sendAllDue(Instant.now());
+        assertThat(deliveriesTo(early)).singleElement().satisfies(d -> assertThat(d).containsEntry("status", "SENT"));
+    }
+
+    @Test
     void recordsAFailedSendWithARetryTimeAndSendsItWhenTheServerIsBack() throws Exception {
         String email = "tuan.dv." + UUID.randomUUID() + "@moha.gov.vn";
         UUID officialId = register("Đỗ Văn Tuấn", email);
