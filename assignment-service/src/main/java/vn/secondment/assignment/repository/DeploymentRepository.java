@@ -3,6 +3,7 @@ package vn.secondment.assignment.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.assignment.Deployment;
+import vn.secondment.assignment.DeploymentStatus;
 import vn.secondment.assignment.DeploymentRevision;
 
 import java.time.LocalDate;
@@ -14,6 +15,12 @@ import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class DeploymentRepository implements PanacheRepositoryBase<Deployment, UUID> {
+
+    /** The deployment, other than {@code except}, that a ministry's decision orders (cancelled ones aside). */
+    public Optional<Deployment> orderedBy(String ministryCode, String decisionNumber, UUID except) {
+        return find("ministryCode = ?1 and decisionNumber = ?2 and id <> ?3 and status <> ?4", ministryCode,
+                decisionNumber, except, DeploymentStatus.CANCELLED).firstResultOptional();
+    }
 
     public void persist(DeploymentRevision revision) {
         getEntityManager().persist(revision);

@@ -303,9 +303,17 @@ public class DeploymentService {
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The deployment is not valid", violations);
         }
+        String decision = Text.nfc("decision.number", request.decision().number());
+        deployments.orderedBy(d.ministryCode, decision, d.id).ifPresent(holder -> {
+            throw new ProblemException(ProblemType.CONFLICT, "Decision " + decision + " already orders deployment "
+                    + holder.id + " (" + holder.name + ", " + holder.status + "): a deployment is ordered by a decision "
+                    + "of its own; amend that deployment, or cancel it first")
+                    .with("decisionHolder", Map.of("deploymentId", holder.id, "name", holder.name,
+                            "status", holder.status.name()));
+        });
         d.type = request.type();
         d.name = Text.nfc("name", request.name());
-        d.decisionNumber = Text.nfc("decision.number", request.decision().number());
+        d.decisionNumber = decision;
         d.decisionDate = request.decision().date();
         d.decisionSigner = Text.nfc("decision.signer", request.decision().signer());
         d.decisionSubject = Text.nfc("decision.subject", request.decision().subject());

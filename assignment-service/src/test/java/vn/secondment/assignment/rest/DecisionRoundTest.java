@@ -277,6 +277,39 @@ class DecisionRoundTest {
     }
 
     @Test
+    void aDecisionOrdersOneDeploymentOfItsMinistryUntilThatOneIsCancelled() {
+        String decision = (100_000 + new java.util.Random().nextInt(800_000)) + "/QĐ-BNV";
+        UUID first = createRound(LocalDate.of(2025, 9, 3), LocalDate.of(2025, 11, 3), decision);
+
+        // a duplicate draft of the same round, under another name: refused, naming the deployment that holds it
+        given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                .body("""
+                        {"type": "RESIDENT_SECONDMENT", "name": "Bản nhập trùng",
+                         "decision": {"number": "%s", "date": "2025-08-11"},
+                         "startDate": "2025-09-03", "endDate": "2025-11-03"}""".formatted(decision))
+                .when().post(DEPLOYMENTS)
+                .then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("detail", org.hamcrest.Matchers.containsString(first.toString()))
+                .body("decisionHolder.deploymentId", equalTo(first.toString()))
+                .body("decisionHolder.status", equalTo("DRAFT"));
+        // nor may another deployment take it over by an edit
+        UUID other = createRound(LocalDate.of(2025, 9, 3), LocalDate.of(2025, 11, 3), decision + "-KHAC");
+        given().auth().oauth2(BNV_ADMIN).contentType("application/merge-patch+json; charset=UTF-8")
+                .header("If-Match", etag(BNV_ADMIN, DEPLOYMENTS + "/" + other))
+                .body("{\"decision\": {\"number\": \"%s\", \"date\": \"2025-08-11\"}}".formatted(decision))
+                .when().patch(DEPLOYMENTS + "/" + other)
+                .then().statusCode(409).body("decisionHolder.deploymentId", equalTo(first.toString()));
+
+        // once the first is cancelled, the number is free again
+        given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                .header("If-Match", etag(BNV_ADMIN, DEPLOYMENTS + "/" + first))
+                .body("{\"reason\": \"Nhập nhầm\", \"decision\": {\"number\": \"1300/QĐ-BNV\", \"date\": \"2025-08-30\"}}")
+                .when().post(DEPLOYMENTS + "/" + first + "/cancellation")
+                .then().statusCode(200);
+        createRound(LocalDate.of(2025, 9, 3), LocalDate.of(2025, 11, 3), decision);
+    }
+
+    @Test
     void aDraftCancelledBeforeIssueSaysItWasNeverIssued() {
         try (AssignmentTopic topic = new AssignmentTopic(kafka)) {
             UUID issued = deployment(BNV_ADMIN, "BNV", LocalDate.of(2025, 9, 3), LocalDate.of(2025, 11, 3));
