@@ -48,7 +48,7 @@ public class WorkPlanMapper {
     public WorkPlanSubmitted toSubmitted(WorkPlan p) {
         Assignment a = p.assignment;
         return new WorkPlanSubmitted(p.id, a.id, a.officialId, a.ministryCode, a.provinceCode, p.week, p.weekStart,
-                p.submittedAt, p.late, p.activities.size());
+                p.submittedAt, p.late, p.activities.size(), null);
     }
 
     public WorkPlanActivityRequest toRequest(WorkPlanActivity activity) {

@@ -146,7 +146,7 @@ class ReportEventConsumerTest {
         FinalReportSnapshot snapshot = new FinalReportSnapshot(report, assignment,
                 UUID.fromString(a.getString("official.id")), "BNV", a.getString("provinceCode"),
                 Instant.parse(a.getString("endDate") + "T10:00:00Z"), "ACCEPTED", at.minusSeconds(86_400), false, at,
-                "bnv.coordinator", "Đạt yêu cầu");
+                "bnv.coordinator", "Đạt yêu cầu", null);
         var type = ReportEvents.FINAL_REPORT_ACCEPTED;
         return TestEvents.envelope(type.name(), type.schemaVersion(), "/report-service", report.toString(), "BNV", at,
                 snapshot);

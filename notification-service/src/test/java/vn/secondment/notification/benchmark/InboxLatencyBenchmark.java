@@ -286,7 +286,7 @@ class InboxLatencyBenchmark {
                 ReportEvents.WEEKLY_REPORT_SUBMITTED.schemaVersion(), "/report-service", reportId.toString(), "BNV",
                 Instant.now(), new WeeklyReportSnapshot(reportId, UUID.randomUUID(), UUID.randomUUID(), "BNV", "79",
                         "2025-W37", LocalDate.of(2025, 9, 8), Instant.parse("2025-09-14T10:00:00Z"), "SUBMITTED",
-                        Instant.parse("2025-09-13T09:00:00Z"), false, null));
+                        Instant.parse("2025-09-13T09:00:00Z"), false, null, null));
     }
 
     private static ObjectNode officialRegistered(UUID officialId) {

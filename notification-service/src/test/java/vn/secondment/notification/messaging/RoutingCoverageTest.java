@@ -93,19 +93,21 @@ class RoutingCoverageTest {
 
         // the life of one final report: overdue, submitted late, returned, submitted again, accepted
         publish(Topics.REPORT, event(ReportEvents.FINAL_REPORT_OVERDUE, reportId, "BNV", new FinalReportSnapshot(
-                reportId, assignmentId, officialId, "BNV", "79", dueAt, "DUE", null, false, null, null, null)));
+                reportId, assignmentId, officialId, "BNV", "79", dueAt, "DUE", null, false, null, null, null, null)));
         publish(Topics.REPORT, event(ReportEvents.FINAL_REPORT_SUBMITTED, reportId, "BNV", new FinalReportSnapshot(
                 reportId, assignmentId, officialId, "BNV", "79", dueAt, "SUBMITTED", firstSubmission, true, null,
-                null, null)));
+                null, null, null)));
         publish(Topics.REPORT, event(ReportEvents.FINAL_REPORT_RETURNED, reportId, "BNV", new FinalReportSnapshot(
                 reportId, assignmentId, officialId, "BNV", "79", dueAt, "RETURNED", firstSubmission, true, null,
-                null, "Bổ sung kết quả hỗ trợ phường Sài Gòn vận hành bộ phận một cửa.")));
+                null, "Bổ sung kết quả hỗ trợ phường Sài Gòn vận hành bộ phận một cửa.",
+                null)));
         publish(Topics.REPORT, event(ReportEvents.FINAL_REPORT_SUBMITTED, reportId, "BNV", new FinalReportSnapshot(
                 reportId, assignmentId, officialId, "BNV", "79", dueAt, "SUBMITTED", secondSubmission, true, null,
-                null, null)));
+                null, null, null)));
         publish(Topics.REPORT, event(ReportEvents.FINAL_REPORT_ACCEPTED, reportId, "BNV", new FinalReportSnapshot(
                 reportId, assignmentId, officialId, "BNV", "79", dueAt, "ACCEPTED", secondSubmission, true,
-                Instant.parse("2025-11-12T08:00:00Z"), "coverage.bnv.coordinator", "Hoàn thành tốt nhiệm vụ.")));
+                Instant.parse("2025-11-12T08:00:00Z"), "coverage.bnv.coordinator", "Hoàn thành tốt nhiệm vụ.",
+                null)));
 
         // the acceptance is the last on the report's partition: once the official has it, all five were consumed
         awaitEntry(official, reportId, ReportEvents.FINAL_REPORT_ACCEPTED);
@@ -155,13 +157,13 @@ class RoutingCoverageTest {
         // escalated to BNV's IT centre, no answer by the deadline; answered later, closed, then reopened
         publish(Topics.REPORT, event(ReportEvents.ISSUE_OVERDUE, issueId, "BNV", new IssueSnapshot(issueId, "BNV",
                 "79", "26734", "PHAN_MEM_HA_TANG_SO", title, false, "ESCALATED", assignmentId, raiserId, "TT-CNTT",
-                deadline, null, true, Instant.parse("2025-09-20T17:00:00Z"))));
+                deadline, null, true, Instant.parse("2025-09-20T17:00:00Z"), null)));
         publish(Topics.REPORT, event(ReportEvents.ISSUE_CLOSED, issueId, "BNV", new IssueSnapshot(issueId, "BNV",
                 "79", "26734", "PHAN_MEM_HA_TANG_SO", title, false, "CLOSED", assignmentId, raiserId, "TT-CNTT",
-                deadline, null, false, Instant.parse("2025-09-25T02:00:00Z"))));
+                deadline, null, false, Instant.parse("2025-09-25T02:00:00Z"), null)));
         publish(Topics.REPORT, event(ReportEvents.ISSUE_REOPENED, issueId, "BNV", new IssueSnapshot(issueId, "BNV",
                 "79", "26734", "PHAN_MEM_HA_TANG_SO", title, false, "OPEN", assignmentId, raiserId, null, null, null,
-                false, Instant.parse("2025-09-29T03:00:00Z"))));
+                false, Instant.parse("2025-09-29T03:00:00Z"), null)));
 
         awaitEntry(BNV_COORDINATOR, issueId, ReportEvents.ISSUE_REOPENED);
 
@@ -200,7 +202,7 @@ class RoutingCoverageTest {
         // ministry that answers it), and the issue keeps the ministry it was addressed to
         publish(Topics.REPORT, event(ReportEvents.ISSUE_REFERRED, issueId, "BCT", new IssueSnapshot(issueId, "BNV",
                 "01", "00004", "THU_TUC_HANH_CHINH", title, false, "REFERRED", null, null, null, null, "BCT", false,
-                Instant.parse("2025-10-02T04:00:00Z"))));
+                Instant.parse("2025-10-02T04:00:00Z"), null)));
 
         awaitEntry(BCT_COORDINATOR, issueId, ReportEvents.ISSUE_REFERRED);
         JsonPath referredTo = entriesAbout(BCT_COORDINATOR, issueId);
@@ -227,13 +229,13 @@ class RoutingCoverageTest {
         // closed it, then handed it back to BNV (report-service clears referredToMinistry on the way back)
         publish(Topics.REPORT, event(ReportEvents.ISSUE_OVERDUE, issueId, "BCT", new IssueSnapshot(issueId, "BNV",
                 "01", "00004", "THU_TUC_HANH_CHINH", title, false, "ESCALATED", null, null, "TT-CNTT", deadline,
-                "BCT", true, Instant.parse("2025-10-15T17:00:00Z"))));
+                "BCT", true, Instant.parse("2025-10-15T17:00:00Z"), null)));
         publish(Topics.REPORT, event(ReportEvents.ISSUE_CLOSED, issueId, "BCT", new IssueSnapshot(issueId, "BNV",
                 "01", "00004", "THU_TUC_HANH_CHINH", title, false, "CLOSED", null, null, "TT-CNTT", deadline,
-                "BCT", false, Instant.parse("2025-10-16T02:00:00Z"))));
+                "BCT", false, Instant.parse("2025-10-16T02:00:00Z"), null)));
         publish(Topics.REPORT, event(ReportEvents.ISSUE_REFERRED, issueId, "BNV", new IssueSnapshot(issueId, "BNV",
                 "01", "00004", "THU_TUC_HANH_CHINH", title, false, "REFERRED", null, null, null, null, null, false,
-                Instant.parse("2025-10-17T02:00:00Z"))));
+                Instant.parse("2025-10-17T02:00:00Z"), null)));
 
         awaitEntry(BNV_COORDINATOR, issueId, ReportEvents.ISSUE_REFERRED);
         JsonPath answering = entriesAbout(BCT_COORDINATOR, issueId);
@@ -271,7 +273,7 @@ class RoutingCoverageTest {
                         LocalDate.of(2025, 11, 3), AssignmentSnapshot.Status.REPLACED, lansAssignment, null)));
         publish(Topics.REPORT, event(ReportEvents.WEEKLY_REPORT_OVERDUE, lansReport, "BNV", new WeeklyReportSnapshot(
                 lansReport, lansAssignment, lanId, "BNV", "79", "2025-W39", LocalDate.of(2025, 9, 22),
-                Instant.parse("2025-09-28T10:00:00Z"), "DUE", null, false, null)));
+                Instant.parse("2025-09-28T10:00:00Z"), "DUE", null, false, null, null)));
 
         awaitEntry(nam, namsAssignment, AssignmentEvents.ASSIGNMENT_REPLACED);
         JsonPath namsEntries = entriesAbout(nam, namsAssignment);

@@ -153,7 +153,7 @@ class RoutingTest {
         UUID issueId = UUID.randomUUID();
         IssueSnapshot issue = new IssueSnapshot(issueId, "BNV", "79", "25942", "THU_TUC_HANH_CHINH",
                 "Phần mềm một cửa điện tử báo lỗi", true, "ESCALATED", null, null, "TT-CNTT",
-                LocalDate.of(2025, 9, 20), null, false, Instant.now());
+                LocalDate.of(2025, 9, 20), null, false, Instant.now(), null);
 
         publish(Topics.REPORT, event(ReportEvents.ISSUE_ESCALATED, issueId, issue));
 
@@ -226,10 +226,10 @@ class RoutingTest {
         // keyed by the issue id, so the answer is consumed after the visit on the same partition
         publish(Topics.REPORT, event(ReportEvents.FIELD_VISIT_RECORDED, issueId, new FieldVisitRecorded(
                 UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "BNV", "79", "26734",
-                LocalDate.of(2025, 9, 10), "CENTRAL_WARD", List.of(issueId))));
+                LocalDate.of(2025, 9, 10), "CENTRAL_WARD", List.of(issueId), null)));
         publish(Topics.REPORT, event(ReportEvents.ISSUE_ANSWERED_ON_SITE, issueId, new IssueSnapshot(issueId, "BNV",
                 "79", "26734", "TO_CHUC_BO_MAY", "Bố trí công chức tư pháp - hộ tịch", false, "ANSWERED_ON_SITE",
-                null, null, null, null, null, false, Instant.now())));
+                null, null, null, null, null, false, Instant.now(), null)));
 
         awaitInboxHas(LIAISON_79, issueId);
         given().auth().oauth2(LIAISON_79).queryParam("size", 100)
@@ -258,7 +258,7 @@ class RoutingTest {
     private static WeeklyReportSnapshot weeklyReport(UUID reportId, UUID officialId, String status, String comment) {
         return new WeeklyReportSnapshot(reportId, UUID.randomUUID(), officialId, "BNV", "79", "2025-W37",
                 LocalDate.of(2025, 9, 8), Instant.parse("2025-09-14T10:00:00Z"), status,
-                Instant.parse("2025-09-13T09:00:00Z"), false, comment);
+                Instant.parse("2025-09-13T09:00:00Z"), false, comment, null);
     }
 
     private static ObjectNode event(EventType type, UUID subject, Object data) {

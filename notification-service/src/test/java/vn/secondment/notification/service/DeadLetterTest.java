@@ -97,7 +97,7 @@ class DeadLetterTest {
                 issueId.toString(), "BNV", Instant.now(),
                 new IssueSnapshot(issueId, "BNV", "96", null, "TAI_CHINH_NGAN_SACH",
                         "Chưa mở được tài khoản tại Kho bạc Nhà nước", false, "OPEN", null, null, null, null, null,
-                        false, Instant.now()));
+                        false, Instant.now(), null));
         long offset = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
         // as SmallRye's dead-letter queue writes it after a failure that was not the record's fault
         deadLetter(issueId.toString(), raised.toString(), offset);

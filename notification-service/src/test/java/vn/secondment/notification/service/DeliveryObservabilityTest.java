@@ -393,14 +393,14 @@ class DeliveryObservabilityTest {
         return event(ReportEvents.WEEKLY_REPORT_RETURNED, reportId, new WeeklyReportSnapshot(reportId,
                 UUID.randomUUID(), officialId, "BNV", "79", "2025-W37", LocalDate.of(2025, 9, 8),
                 Instant.parse("2025-09-14T10:00:00Z"), "RETURNED", Instant.parse("2025-09-13T09:00:00Z"), false,
-                null));
+                null, null));
     }
 
     private static ObjectNode weeklyReportEvent(EventType type, String status) {
         UUID reportId = UUID.randomUUID();
         return event(type, reportId, new WeeklyReportSnapshot(reportId, UUID.randomUUID(), UUID.randomUUID(), "BNV",
                 "79", "2025-W37", LocalDate.of(2025, 9, 8), Instant.parse("2025-09-14T10:00:00Z"), status,
-                Instant.parse("2025-09-13T09:00:00Z"), false, null));
+                Instant.parse("2025-09-13T09:00:00Z"), false, null, null));
     }
 
     private static ObjectNode event(EventType type, UUID subject, Object data) {

@@ -423,7 +423,7 @@ class EmailTest {
     private static WeeklyReportSnapshot weeklyReport(UUID reportId, UUID officialId, String status, String comment) {
         return new WeeklyReportSnapshot(reportId, UUID.randomUUID(), officialId, "BNV", "79", "2025-W37",
                 LocalDate.of(2025, 9, 8), Instant.parse("2025-09-14T10:00:00Z"), status,
-                Instant.parse("2025-09-13T09:00:00Z"), false, comment);
+                Instant.parse("2025-09-13T09:00:00Z"), false, comment, null);
     }
 
     private static ObjectNode event(EventType type, UUID subject, Object data) {

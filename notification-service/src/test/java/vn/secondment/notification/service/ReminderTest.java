@@ -214,7 +214,7 @@ class ReminderTest {
         UUID workPlanId = UUID.randomUUID();
         publish(Topics.ASSIGNMENT, event(AssignmentEvents.WORK_PLAN_SUBMITTED, workPlanId, new WorkPlanSubmitted(
                 workPlanId, assignmentId, officer.id(), "BNV", "79", "2025-W37", LocalDate.of(2025, 9, 8),
-                Instant.parse("2025-09-05T03:00:00Z"), false, 6)));
+                Instant.parse("2025-09-05T03:00:00Z"), false, 6, null)));
         awaitReminder(ReminderKind.WORK_PLAN_MISSING, assignmentId + "/2025-W37", r -> r.settled);
         awaitReminder(ReminderKind.WORK_PLAN_MISSING, assignmentId + "/2025-W38", r -> !r.cancelled);
 
@@ -293,7 +293,7 @@ class ReminderTest {
     private static WeeklyReportSnapshot weeklyReport(UUID reportId, UUID officialId, String status, Instant dueAt) {
         return new WeeklyReportSnapshot(reportId, UUID.randomUUID(), officialId, "BNV", "79", "2025-W37",
                 LocalDate.of(2025, 9, 8), dueAt, status,
-                "SUBMITTED".equals(status) ? Instant.parse("2025-09-12T09:00:00Z") : null, false, null);
+                "SUBMITTED".equals(status) ? Instant.parse("2025-09-12T09:00:00Z") : null, false, null, null);
     }
 
     private static AssignmentSnapshot assignment(UUID assignmentId, UUID officialId, LocalDate start, LocalDate end,
@@ -305,7 +305,7 @@ class ReminderTest {
     private static IssueSnapshot issue(UUID issueId, String status, LocalDate deadline) {
         return new IssueSnapshot(issueId, "BNV", "79", "25942", "THU_TUC_HANH_CHINH",
                 "Phần mềm một cửa điện tử báo lỗi", false, status, null, null, "TT-CNTT", deadline, null, false,
-                Instant.now());
+                Instant.now(), null);
     }
 
     private static ObjectNode event(EventType type, UUID subject, Object data) {

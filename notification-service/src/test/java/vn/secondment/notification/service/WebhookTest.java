@@ -499,7 +499,7 @@ class WebhookTest {
     private static WeeklyReportSnapshot weeklyReport(UUID reportId, String province) {
         return new WeeklyReportSnapshot(reportId, UUID.randomUUID(), UUID.randomUUID(), "BNV", province, "2025-W37",
                 LocalDate.of(2025, 9, 8), Instant.parse("2025-09-14T10:00:00Z"), "RETURNED",
-                Instant.parse("2025-09-13T09:00:00Z"), false, null);
+                Instant.parse("2025-09-13T09:00:00Z"), false, null, null);
     }
 
     private static ObjectNode event(EventType type, UUID subject, Object data) {

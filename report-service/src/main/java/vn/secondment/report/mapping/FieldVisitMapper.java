@@ -36,7 +36,7 @@ public class FieldVisitMapper {
     public FieldVisitRecorded toRecorded(FieldVisit v, List<UUID> issueIds) {
         KnownAssignment a = v.assignment;
         return new FieldVisitRecorded(v.id, a.assignmentId, a.officialId, a.ministryCode, a.provinceCode,
-                v.communeCode, v.visitDate, v.communeGroup.name(), issueIds);
+                v.communeCode, v.visitDate, v.communeGroup.name(), issueIds, null);
     }
 
     /** The visit in the API's field names, for the audit trail. */

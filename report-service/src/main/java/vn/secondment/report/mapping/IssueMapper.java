@@ -43,7 +43,7 @@ public class IssueMapper {
     public IssueSnapshot toSnapshot(LocalityIssue i, Instant at) {
         return new IssueSnapshot(i.id, i.ministryCode, i.provinceCode, i.communeCode, i.field.name(), i.title,
                 i.urgent, i.status.name(), i.assignmentId, i.officialId, i.escalatedToUnit, i.deadline,
-                i.referredToMinistry, i.overdueOn(LocalDate.ofInstant(at, VietnamTime.ZONE)), at);
+                i.referredToMinistry, i.overdueOn(LocalDate.ofInstant(at, VietnamTime.ZONE)), at, null);
     }
 
     /** The issue in the API's field names, for the audit trail. */

@@ -38,13 +38,13 @@ public class ReportMapper {
     public WeeklyReportSnapshot toSnapshot(WeeklyReport r) {
         KnownAssignment a = r.assignment;
         return new WeeklyReportSnapshot(r.id, a.assignmentId, a.officialId, a.ministryCode, a.provinceCode, r.week,
-                r.weekStart, r.dueAt, r.status.name(), r.submittedAt, r.late, r.reviewComment);
+                r.weekStart, r.dueAt, r.status.name(), r.submittedAt, r.late, r.reviewComment, null);
     }
 
     public FinalReportSnapshot toSnapshot(FinalReport r) {
         KnownAssignment a = r.assignment;
         return new FinalReportSnapshot(r.id, a.assignmentId, a.officialId, a.ministryCode, a.provinceCode, r.dueAt,
-                r.status.name(), r.submittedAt, r.late, r.acceptedAt, r.acceptedBy, r.reviewComment);
+                r.status.name(), r.submittedAt, r.late, r.acceptedAt, r.acceptedBy, r.reviewComment, null);
     }
 
     /** The report in the API's field names, for the audit trail. */

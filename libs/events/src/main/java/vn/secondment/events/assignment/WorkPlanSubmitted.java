@@ -2,6 +2,8 @@ package vn.secondment.events.assignment;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import vn.secondment.events.AfterTheFact;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -19,9 +21,12 @@ import java.util.UUID;
  * @param submittedAt   when it was sent
  * @param late          whether it was sent after the week had started (Asia/Ho_Chi_Minh)
  * @param activityCount how many dated activities it plans
+ * @param enteredAfterTheFact who entered it and when, when it was entered after it happened (recorded on behalf of
+ *                            the official with its real dates); null for what was done as it happened
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkPlanSubmitted(UUID workPlanId, UUID assignmentId, UUID officialId, String ministryCode,
                                 String provinceCode, String week, LocalDate weekStart, Instant submittedAt,
-                                boolean late, int activityCount) {
+                                boolean late, int activityCount,
+                                AfterTheFact enteredAfterTheFact) {
 }

@@ -2,6 +2,8 @@ package vn.secondment.events.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import vn.secondment.events.AfterTheFact;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -18,9 +20,12 @@ import java.util.UUID;
  * @param visitDate    the day of the visit
  * @param communeGroup the planning group: CENTRAL_WARD, LARGE_AREA, REMOTE or OTHER
  * @param issueIds     the issues recorded during the visit
+ * @param enteredAfterTheFact who entered it and when, when it was entered after it happened (recorded on behalf of
+ *                            the official with its real dates); null for what was done as it happened
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FieldVisitRecorded(UUID visitId, UUID assignmentId, UUID officialId, String ministryCode,
                                  String provinceCode, String communeCode, LocalDate visitDate, String communeGroup,
-                                 List<UUID> issueIds) {
+                                 List<UUID> issueIds,
+                                 AfterTheFact enteredAfterTheFact) {
 }

@@ -2,6 +2,8 @@ package vn.secondment.events.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import vn.secondment.events.AfterTheFact;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,10 +22,13 @@ import java.util.UUID;
  * @param acceptedAt    when it was accepted, else null
  * @param acceptedBy    who accepted it (username), else null
  * @param reviewComment the reviewer's comment when returned or accepted, else null
+ * @param enteredAfterTheFact who entered it and when, when it was entered after it happened (recorded on behalf of
+ *                            the official with its real dates); null for what was done as it happened
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FinalReportSnapshot(UUID reportId, UUID assignmentId, UUID officialId, String ministryCode,
                                   String provinceCode, Instant dueAt, String status, Instant submittedAt,
                                   boolean late, Instant acceptedAt, String acceptedBy,
-                                  String reviewComment) {
+                                  String reviewComment,
+                                  AfterTheFact enteredAfterTheFact) {
 }

@@ -3,6 +3,8 @@ package vn.secondment.events.report;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import vn.secondment.events.AfterTheFact;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -27,12 +29,15 @@ import java.util.UUID;
  *                         was referred back to {@code ministryCode})
  * @param overdue          whether its deadline passed without an answer
  * @param changedAt        when this change happened
+ * @param enteredAfterTheFact who entered it and when, when it was entered after it happened (recorded on behalf of
+ *                            the official with its real dates); null for what was done as it happened
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record IssueSnapshot(UUID issueId, String ministryCode, String provinceCode, String communeCode, String field,
                             String title, boolean urgent, String status, UUID assignmentId, UUID officialId,
                             String escalatedToUnit, LocalDate deadline, String referredToMinistry, boolean overdue,
-                            Instant changedAt) {
+                            Instant changedAt,
+                            AfterTheFact enteredAfterTheFact) {
 
     /** The ministry that answers it now: the one it was referred to, else the one first addressed. */
     @JsonIgnore

@@ -2,6 +2,8 @@ package vn.secondment.events.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import vn.secondment.events.AfterTheFact;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -21,9 +23,12 @@ import java.util.UUID;
  * @param submittedAt   when it was last submitted, null before
  * @param late          whether it was submitted after its deadline
  * @param reviewComment the reviewer's comment when returned or accepted, else null
+ * @param enteredAfterTheFact who entered it and when, when it was entered after it happened (recorded on behalf of
+ *                            the official with its real dates); null for what was done as it happened
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WeeklyReportSnapshot(UUID reportId, UUID assignmentId, UUID officialId, String ministryCode,
                                    String provinceCode, String week, LocalDate weekStart, Instant dueAt,
-                                   String status, Instant submittedAt, boolean late, String reviewComment) {
+                                   String status, Instant submittedAt, boolean late, String reviewComment,
+                                   AfterTheFact enteredAfterTheFact) {
 }

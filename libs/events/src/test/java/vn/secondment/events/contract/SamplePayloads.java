@@ -1,5 +1,6 @@
 package vn.secondment.events.contract;
 
+import vn.secondment.events.AfterTheFact;
 import vn.secondment.events.EventType;
 import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.assignment.AssignmentSnapshot;
@@ -32,6 +33,8 @@ final class SamplePayloads {
     private static final UUID C = UUID.fromString("16fd2706-8baf-433b-82eb-8c7fada847da");
     private static final LocalDate DAY = LocalDate.of(2025, 9, 15);
     private static final Instant AT = Instant.parse("2025-09-15T01:30:00Z");
+    private static final AfterTheFact ENTERED =
+            new AfterTheFact("bnv.coordinator", Instant.parse("2026-12-06T02:00:00Z"));
 
     /** Per aggregate type: the payload with every field set. */
     static final Map<String, Object> FULL = Map.of(
@@ -46,16 +49,17 @@ final class SamplePayloads {
                     "Tăng cường công chức về 34 tỉnh, thành phố", "878/QĐ-BNV", DAY, DAY.plusMonths(2),
                     List.of("79", "01"), "ISSUED", new DeploymentSnapshot.Amendment("901/QĐ-BNV", DAY.minusDays(3),
                     "Lùi thời gian theo đề nghị của tỉnh", DAY.minusDays(14), DAY.plusMonths(2).minusDays(14)), true),
-            AssignmentEvents.WORK_PLAN, new WorkPlanSubmitted(C, A, B, "BNV", "79", "2025-W38", DAY, AT, false, 5),
+            AssignmentEvents.WORK_PLAN, new WorkPlanSubmitted(C, A, B, "BNV", "79", "2025-W38", DAY, AT, false, 5,
+                    ENTERED),
             ReportEvents.WEEKLY_REPORT, new WeeklyReportSnapshot(A, B, C, "BNV", "79", "2025-W38", DAY, AT,
-                    "RETURNED", AT, true, "Bổ sung số liệu xã Dĩ An"),
+                    "RETURNED", AT, true, "Bổ sung số liệu xã Dĩ An", ENTERED),
             ReportEvents.FINAL_REPORT, new FinalReportSnapshot(A, B, C, "BNV", "79", AT, "ACCEPTED", AT, false, AT,
-                    "bnv.coordinator", "Đạt yêu cầu"),
+                    "bnv.coordinator", "Đạt yêu cầu", ENTERED),
             ReportEvents.FIELD_VISIT, new FieldVisitRecorded(A, B, C, "BNV", "79", "25942", DAY, "CENTRAL_WARD",
-                    List.of(B, C)),
+                    List.of(B, C), ENTERED),
             ReportEvents.ISSUE, new IssueSnapshot(A, "BNV", "79", "25942", "THU_TUC_HANH_CHINH",
                     "Chưa rõ thẩm quyền cấp giấy phép xây dựng", true, "REFERRED", B, C, "TT-CNTT", DAY, "BCT",
-                    true, AT));
+                    true, AT, ENTERED));
 
     /** Per aggregate type: the payload with only the fields that may not be null. */
     static final Map<String, Object> MINIMAL = Map.of(
@@ -68,14 +72,15 @@ final class SamplePayloads {
                     AssignmentSnapshot.Status.PLANNED, null, null),
             AssignmentEvents.DEPLOYMENT, new DeploymentSnapshot(B, "BNV", "WORKING_DELEGATION", "Đoàn công tác",
                     null, DAY, DAY, List.of(), "DRAFT", null, null),
-            AssignmentEvents.WORK_PLAN, new WorkPlanSubmitted(C, A, B, "BNV", "79", "2025-W38", DAY, AT, true, 0),
+            AssignmentEvents.WORK_PLAN, new WorkPlanSubmitted(C, A, B, "BNV", "79", "2025-W38", DAY, AT, true, 0,
+                    null),
             ReportEvents.WEEKLY_REPORT, new WeeklyReportSnapshot(A, B, C, "BNV", "79", "2025-W38", DAY, AT, "DUE",
-                    null, false, null),
+                    null, false, null, null),
             ReportEvents.FINAL_REPORT, new FinalReportSnapshot(A, B, C, "BNV", "79", AT, "DUE", null, false, null,
-                    null, null),
-            ReportEvents.FIELD_VISIT, new FieldVisitRecorded(A, B, C, "BNV", "79", "25942", DAY, null, null),
+                    null, null, null),
+            ReportEvents.FIELD_VISIT, new FieldVisitRecorded(A, B, C, "BNV", "79", "25942", DAY, null, null, null),
             ReportEvents.ISSUE, new IssueSnapshot(A, "BNV", "79", null, "OTHER", "Kiến nghị", false, "OPEN", null,
-                    null, null, null, null, false, AT));
+                    null, null, null, null, false, AT, null));
 
     private SamplePayloads() {
     }
