@@ -79,9 +79,12 @@ public class EmailSender {
     @Scheduled(every = "${notification.email.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
-        Instant now = clock.instant();
-        sendDue(now);
-        sendDigests(now);
+        // a backlog goes out batch after batch, not one batch per poll: a full batch means more is due
+        int attempted;
+        do {
+            attempted = sendDue(clock.instant());
+        } while (attempted == config.batchSize());
+        sendDigests(clock.instant());
     }
 
     /**

@@ -291,6 +291,26 @@ class EmailTest {
     }
 
     @Test
+    void onePollSendsABacklogLargerThanABatch() {
+        sendAllDue(Instant.now());
+        String email = "backlog.lan." + UUID.randomUUID() + "@moha.gov.vn";
+        UUID officialId = register("Trần Thị Lan", email);
+        int backlog = 45; // more than two batches of notification.email.batch-size (20)
+        for (int i = 0; i < backlog; i++) {
+            UUID reportId = UUID.randomUUID();
+            publish(event(ReportEvents.WEEKLY_REPORT_RETURNED, reportId,
+                    weeklyReport(reportId, officialId, "RETURNED", "Lần " + (i + 1))));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveriesTo(email)).hasSize(backlog));
+
+        // the scheduled run: batch after batch until one is not full, not one batch per poll interval
+        sender.poll();
+
+        assertThat(deliveriesTo(email)).allSatisfy(d -> assertThat(d).containsEntry("status", "SENT"));
+        assertThat(mailsTo(email)).hasSize(backlog);
+    }
+
+    @Test
     void recordsAFailedSendWithARetryTimeAndSendsItWhenTheServerIsBack() throws Exception {
         String email = "tuan.dv." + UUID.randomUUID() + "@moha.gov.vn";
         UUID officialId = register("Đỗ Văn Tuấn", email);
