@@ -42,8 +42,11 @@ import static vn.secondment.assignment.support.Secondments.BNV_ADMIN;
 import static vn.secondment.assignment.support.Secondments.BNV_COORDINATOR;
 import static vn.secondment.assignment.support.Secondments.PLATFORM_ADMIN;
 import static vn.secondment.assignment.support.Secondments.PROBLEM_JSON;
+import static vn.secondment.assignment.support.Secondments.arrive;
 import static vn.secondment.assignment.support.Secondments.assign;
 import static vn.secondment.assignment.support.Secondments.deployment;
+import static vn.secondment.assignment.support.Secondments.etag;
+import static vn.secondment.assignment.support.Secondments.issue;
 import static vn.secondment.assignment.support.Secondments.officer;
 import static vn.secondment.assignment.support.Secondments.official;
 import static vn.secondment.assignment.support.Secondments.uniqueEmail;
@@ -320,6 +323,36 @@ class WorkPlanAfterTheFactTest {
                 .queryParam("enteredAfterTheFact", true).queryParam("size", 100)
                 .when().get(WORK_PLANS)
                 .then().statusCode(200).body("items.id", hasItem(recordedId));
+    }
+
+    @Test
+    void theWeeksOfACompletedAssignmentMayBeRecordedButAWithdrawnOneWasNeverWorked() {
+        UUID round = deployment(BNV_ADMIN, "BNV", LocalDate.of(2025, 9, 3), LocalDate.of(2025, 11, 3));
+        UUID worked = assign(BNV_ADMIN, round, official("BNV", "Đặng Văn Đã Về"), "01");
+        UUID withdrawn = assign(BNV_ADMIN, round, official("BNV", "Ngô Thị Không Đi"), "79");
+        issue(BNV_ADMIN, round);
+        arrive(BNV_ADMIN, worked, LocalDate.of(2025, 9, 3));
+        given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                .header("If-Match", etag(BNV_ADMIN, ASSIGNMENTS + "/" + worked))
+                .body("{\"effectiveOn\": \"2025-11-03\", \"reason\": \"Kết thúc đợt tăng cường\"}")
+                .when().post(ASSIGNMENTS + "/" + worked + "/completion")
+                .then().statusCode(200).body("status", equalTo("COMPLETED"));
+        given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                .header("If-Match", etag(BNV_ADMIN, ASSIGNMENTS + "/" + withdrawn))
+                .body("{\"reason\": \"Cán bộ ốm\"}")
+                .when().post(ASSIGNMENTS + "/" + withdrawn + "/withdrawal")
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+
+        // the round's last full week, 27 October to 2 November 2025, entered once the assignment was completed
+        String w44 = ASSIGNMENTS + "/" + worked + "/work-plans/2025-W44";
+        put(BNV_COORDINATOR, w44, null, planJson("2025-10-27", "2025-10-29", "2025-10-24T16:00:00+07:00"))
+                .then().statusCode(201);
+        submit(BNV_COORDINATOR, w44, "\"0\"", "2025-10-24T16:30:00+07:00").then().statusCode(200)
+                .body("late", equalTo(false)).body("enteredAfterTheFact.enteredBy", equalTo("bnv.coordinator"));
+        // a withdrawn assignment has no weeks to record
+        put(BNV_COORDINATOR, ASSIGNMENTS + "/" + withdrawn + "/work-plans/2025-W37", null,
+                planJson("2025-09-08", "2025-09-10", "2025-09-05T16:00:00+07:00"))
+                .then().statusCode(409).contentType(PROBLEM_JSON).body("detail", containsString("WITHDRAWN"));
     }
 
     private static AuditRecordView entry(List<AuditRecordView> history, String action) {
