@@ -78,6 +78,17 @@ public class WorkPlan {
     @Column(name = "updated_by")
     public String updatedBy;
 
+    /**
+     * Who entered the plan after the fact (a coordinator or ministry admin recording it as it was, its dates the
+     * real ones); null for a plan the official wrote as it happened.
+     */
+    @Column(name = "entered_by")
+    public String enteredBy;
+
+    /** When it was entered after the fact (the platform's clock); null with {@link #enteredBy}. */
+    @Column(name = "entered_at")
+    public Instant enteredAt;
+
     public IsoWeek isoWeek() {
         return IsoWeek.of(weekStart);
     }

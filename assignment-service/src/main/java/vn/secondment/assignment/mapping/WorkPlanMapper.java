@@ -9,6 +9,7 @@ import vn.secondment.assignment.rest.AssignmentView;
 import vn.secondment.assignment.rest.WorkPlanActivityRequest;
 import vn.secondment.assignment.rest.WorkPlanSummaryView;
 import vn.secondment.assignment.rest.WorkPlanView;
+import vn.secondment.events.AfterTheFact;
 import vn.secondment.events.assignment.WorkPlanSubmitted;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.reference.Commune;
@@ -32,7 +33,8 @@ public class WorkPlanMapper {
         Assignment a = p.assignment;
         return new WorkPlanView(p.id, a.id, a.officialId, a.ministryCode, a.provinceCode, p.week, p.weekStart,
                 p.weekStart.plusDays(6), p.status, p.submittedAt, p.late, p.note,
-                p.activities.stream().map(this::toView).toList(), p.version, p.createdAt, p.updatedAt);
+                p.activities.stream().map(this::toView).toList(), p.version, p.createdAt, p.updatedAt,
+                enteredAfterTheFact(p));
     }
 
     public WorkPlanSummaryView toSummary(WorkPlan p, KnownOfficial official) {
@@ -42,13 +44,23 @@ public class WorkPlanMapper {
                 : new AssignmentView.OfficialRef(official.id, official.fullName, official.position,
                 official.ministryCode);
         return new WorkPlanSummaryView(p.id, a.id, who, a.ministryCode, a.provinceCode, p.week, p.weekStart,
-                p.status, p.submittedAt, p.late, p.activities.size(), p.version, p.updatedAt);
+                p.status, p.submittedAt, p.late, p.activities.size(), p.version, p.updatedAt,
+                enteredAfterTheFact(p));
     }
 
-    public WorkPlanSubmitted toSubmitted(WorkPlan p) {
+    /** The plan's own view of whether it was entered after the fact; null for one written as it happened. */
+    public WorkPlanView.EnteredAfterTheFact enteredAfterTheFact(WorkPlan p) {
+        return p.enteredBy == null ? null : new WorkPlanView.EnteredAfterTheFact(p.enteredBy, p.enteredAt);
+    }
+
+    /**
+     * The submission's event; {@code recorded} is who entered the submission after the fact and when, null when the
+     * official submitted it as it happened (then consumers notify as usual).
+     */
+    public WorkPlanSubmitted toSubmitted(WorkPlan p, AfterTheFact recorded) {
         Assignment a = p.assignment;
         return new WorkPlanSubmitted(p.id, a.id, a.officialId, a.ministryCode, a.provinceCode, p.week, p.weekStart,
-                p.submittedAt, p.late, p.activities.size(), null);
+                p.submittedAt, p.late, p.activities.size(), recorded);
     }
 
     public WorkPlanActivityRequest toRequest(WorkPlanActivity activity) {
@@ -63,6 +75,8 @@ public class WorkPlanMapper {
         state.put("status", p.status.name());
         state.put("submittedAt", p.submittedAt == null ? null : p.submittedAt.toString());
         state.put("late", p.late);
+        state.put("enteredBy", p.enteredBy);
+        state.put("enteredAt", p.enteredAt == null ? null : p.enteredAt.toString());
         state.put("note", p.note);
         List<Map<String, Object>> activities = new ArrayList<>();
         for (WorkPlanActivity activity : p.activities) {

@@ -34,4 +34,9 @@ public class WorkPlanFilter {
     @QueryParam("late")
     @Parameter(description = "true: only plans submitted after their week had started; false: only the others")
     public Boolean late;
+
+    @QueryParam("enteredAfterTheFact")
+    @Parameter(description = "true: only plans a coordinator or ministry admin recorded after the fact; false: only "
+            + "the plans officials wrote as it happened")
+    public Boolean enteredAfterTheFact;
 }

@@ -1,5 +1,6 @@
 package vn.secondment.assignment.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,7 +29,10 @@ import vn.secondment.assignment.security.AssignmentAccess;
 import vn.secondment.assignment.service.WorkPlanService;
 import vn.secondment.rest.IsoWeek;
 import vn.secondment.rest.http.Versions;
+import vn.secondment.rest.problem.ProblemException;
+import vn.secondment.rest.problem.ProblemType;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,10 +46,29 @@ public class WorkPlanResource {
 
     private final WorkPlanService service;
     private final AssignmentAccess access;
+    private final ObjectMapper json;
 
-    public WorkPlanResource(WorkPlanService service, AssignmentAccess access) {
+    public WorkPlanResource(WorkPlanService service, AssignmentAccess access, ObjectMapper json) {
         this.service = service;
         this.access = access;
+        this.json = json;
+    }
+
+    /**
+     * The submission's optional body, read here: JAX-RS cannot bind an absent body without a Content-Type to a
+     * record, and the official's submission sends neither. A body must be JSON (415 otherwise); Jackson's errors are
+     * problem+json through libs/rest's mappers.
+     */
+    private WorkPlanSubmissionRequest submission(HttpHeaders headers, String body) throws IOException {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        MediaType type = headers.getMediaType();
+        if (type == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(type)) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "A submission's body, when there is one, "
+                    + "is JSON ({\"occurredAt\": …}) sent as " + MediaType.APPLICATION_JSON);
+        }
+        return json.readValue(body, WorkPlanSubmissionRequest.class);
     }
 
     @GET
@@ -80,14 +104,25 @@ public class WorkPlanResource {
                     + "ACTIVE. The week must meet the assignment's period; each activity's day must fall in the week "
                     + "and the period; communeCode must be a commune of the assignment's province (required for a "
                     + "COMMUNE_SURVEY); title is required; at most 50 activities. Editing a SUBMITTED plan makes it a "
-                    + "DRAFT again, to be submitted again.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "week in Hà Nội", value = """
+                    + "DRAFT again, to be submitted again. Recording the past: with occurredAt, a coordinator or "
+                    + "ministry admin of the assignment's ministry, or a platform admin, writes the official's plan as "
+                    + "it was written then (also for a COMPLETED assignment); the plan shows enteredAfterTheFact. "
+                    + "occurredAt must not be in the future, more than secondment.after-the-fact.max-age (P2Y) back, "
+                    + "before the earlier of the assignment's start and the Monday of the week before the plan's week, "
+                    + "or before the plan's last change (400 naming occurredAt); an officer sending it gets 403.")
+    @RequestBody(content = @Content(examples = {@ExampleObject(name = "week in Hà Nội", value = """
             {"note": "Tập trung rà soát bộ máy cấp xã sau sắp xếp",
              "activities": [
               {"day": "2025-09-08", "kind": "WORK_WITH_PROVINCE_DEPARTMENT", "location": "Trụ sở Sở Nội vụ",
                "title": "Làm việc với Sở Nội vụ về sắp xếp đội ngũ cán bộ cấp xã"},
               {"day": "2025-09-10", "kind": "COMMUNE_SURVEY", "communeCode": "00070",
-               "title": "Khảo sát tình hình vận hành chính quyền địa phương hai cấp"}]}""")))
+               "title": "Khảo sát tình hình vận hành chính quyền địa phương hai cấp"}]}"""),
+            @ExampleObject(name = "recorded after the fact", value = """
+            {"note": "Tập trung rà soát bộ máy cấp xã sau sắp xếp",
+             "activities": [
+              {"day": "2025-09-08", "kind": "WORK_WITH_PROVINCE_DEPARTMENT", "location": "Trụ sở Sở Nội vụ",
+               "title": "Làm việc với Sở Nội vụ về sắp xếp đội ngũ cán bộ cấp xã"}],
+             "occurredAt": "2025-09-05T16:00:00+07:00"}""")}))
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(schema = @Schema(implementation = WorkPlanView.class)))
     @APIResponse(responseCode = "201", description = "Created",
@@ -105,18 +140,27 @@ public class WorkPlanResource {
 
     @POST
     @Path("/{week}/submission")
-    // no body: a client need not send a Content-Type
+    // the body is optional: the official submits without one (and need not send a Content-Type)
+    @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "submitWorkPlan", summary = "Submit one week's work plan to the ministry",
             description = "DRAFT → SUBMITTED, now; late when now is at or after the week's Monday 00:00 "
                     + "(Asia/Ho_Chi_Minh). An empty plan cannot be submitted (422). Publishes "
-                    + "work-plan.submitted. Requires If-Match; only the assigned official.")
+                    + "work-plan.submitted. Requires If-Match; only the assigned official, without a body. "
+                    + "Recording the past: a coordinator or ministry admin of the assignment's ministry, or a platform "
+                    + "admin, sends {\"occurredAt\": …}, when the official really submitted it: late is judged "
+                    + "against it, the plan shows enteredAfterTheFact and the event carries it (so nobody is "
+                    + "notified). Same limits on occurredAt as for writing, and not before the plan was written.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WorkPlanSubmissionRequest.class),
+            examples = @ExampleObject(name = "recorded after the fact", value = WorkPlanSubmissionRequest.EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Submitted",
             content = @Content(schema = @Schema(implementation = WorkPlanView.class)))
     public Response submit(@PathParam("id") UUID id,
                            @PathParam("week") @Pattern(regexp = IsoWeek.PATTERN, message = IsoWeek.MESSAGE)
                            @Parameter(description = WEEK, example = "2025-W37") String week,
-                           @HeaderParam(Versions.IF_MATCH) String ifMatch) {
-        WorkPlanView plan = service.submit(id, week, ifMatch, access);
+                           @HeaderParam(Versions.IF_MATCH) String ifMatch, @Context HttpHeaders headers,
+                           String body) throws IOException {
+        WorkPlanView plan = service.submit(id, week, ifMatch, submission(headers, body), access);
         return Response.ok(plan).tag(Versions.etag(plan.version())).build();
     }
 }

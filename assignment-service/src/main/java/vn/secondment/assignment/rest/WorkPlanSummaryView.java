@@ -13,7 +13,8 @@ import java.util.UUID;
 public record WorkPlanSummaryView(UUID id, UUID assignmentId, AssignmentView.OfficialRef official,
                                   String ministryCode, String provinceCode, String week, LocalDate weekStart,
                                   WorkPlanStatus status, Instant submittedAt, boolean late, int activityCount,
-                                  long version, Instant updatedAt) {
+                                  long version, Instant updatedAt,
+                                  WorkPlanView.EnteredAfterTheFact enteredAfterTheFact) {
 
     public static final String PAGE_EXAMPLE = """
             {"items": [{"id": "9b2f8c1e-4a7d-4f0e-8a54-3c2d1e0f9a8b",
@@ -22,6 +23,7 @@ public record WorkPlanSummaryView(UUID id, UUID assignmentId, AssignmentView.Off
                            "position": "Phó Vụ trưởng", "ministryCode": "BNV"},
               "ministryCode": "BNV", "provinceCode": "79", "week": "2025-W37", "weekStart": "2025-09-08",
               "status": "SUBMITTED", "submittedAt": "2025-09-08T03:15:00Z", "late": true, "activityCount": 5,
-              "version": 2, "updatedAt": "2025-09-08T03:15:00Z"}],
+              "version": 2, "updatedAt": "2025-09-08T03:15:00Z",
+              "enteredAfterTheFact": {"enteredBy": "bnv.coordinator", "enteredAt": "2026-12-06T02:00:00Z"}}],
              "page": 0, "size": 20, "totalItems": 1}""";
 }

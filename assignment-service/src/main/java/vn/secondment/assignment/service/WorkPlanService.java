@@ -5,10 +5,12 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import vn.secondment.assignment.ActivityKind;
 import vn.secondment.assignment.Assignment;
+import vn.secondment.assignment.AssignmentStatus;
 import vn.secondment.assignment.Period;
 import vn.secondment.assignment.WorkPlan;
 import vn.secondment.assignment.WorkPlanActivity;
 import vn.secondment.assignment.WorkPlanStatus;
+import vn.secondment.assignment.config.AfterTheFactConfig;
 import vn.secondment.assignment.mapping.WorkPlanMapper;
 import vn.secondment.assignment.readmodel.KnownOfficial;
 import vn.secondment.assignment.repository.AssignmentRepository;
@@ -18,6 +20,7 @@ import vn.secondment.assignment.rest.WeekPlanState;
 import vn.secondment.assignment.rest.WorkPlanActivityRequest;
 import vn.secondment.assignment.rest.WorkPlanFilter;
 import vn.secondment.assignment.rest.WorkPlanRequest;
+import vn.secondment.assignment.rest.WorkPlanSubmissionRequest;
 import vn.secondment.assignment.rest.WorkPlanSummaryView;
 import vn.secondment.assignment.rest.WorkPlanView;
 import vn.secondment.assignment.rest.WorkPlanWeekView;
@@ -25,6 +28,7 @@ import vn.secondment.assignment.security.AssignmentAccess;
 import vn.secondment.data.AssignmentScope;
 import vn.secondment.data.Where;
 import vn.secondment.data.audit.AuditTrail;
+import vn.secondment.events.AfterTheFact;
 import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.outbox.EventPublisher;
 import vn.secondment.reference.AdministrativeUnits;
@@ -38,6 +42,7 @@ import vn.secondment.rest.http.Versions;
 import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.problem.ProblemType;
+import vn.secondment.rest.security.Roles;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +61,9 @@ import java.util.stream.Collectors;
  * Weekly work plans (lịch công tác tuần): the assigned official writes, per ISO week of the assignment, the dated
  * activities of the week, each in a commune of the assignment's province when it happens in one, and submits the plan
  * to the ministry before the week starts; a plan submitted at or after the week's Monday 00:00 (Vietnam) is late.
- * Every change is audited; a submission is announced in the same transaction.
+ * A coordinator or ministry admin may record a past plan on the official's behalf with its real dates
+ * ({@code occurredAt}), kept apart by who entered it and when. Every change is audited; a submission is announced in
+ * the same transaction.
  */
 @ApplicationScoped
 public class WorkPlanService {
@@ -78,10 +85,11 @@ public class WorkPlanService {
     private final AuditTrail audit;
     private final EventPublisher events;
     private final Clock clock;
+    private final AfterTheFactConfig afterTheFact;
 
     public WorkPlanService(WorkPlanRepository plans, AssignmentRepository assignments,
                            KnownOfficialRepository officials, AdministrativeUnits units, WorkPlanMapper mapper,
-                           AuditTrail audit, EventPublisher events, Clock clock) {
+                           AuditTrail audit, EventPublisher events, Clock clock, AfterTheFactConfig afterTheFact) {
         this.plans = plans;
         this.assignments = assignments;
         this.officials = officials;
@@ -90,6 +98,7 @@ public class WorkPlanService {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.afterTheFact = afterTheFact;
     }
 
     /** A plan written by {@link #put}: whether it was created, and how it now reads. */
@@ -98,19 +107,29 @@ public class WorkPlanService {
 
     /**
      * Creates the week's plan, or replaces its note and activities (If-Match required then). An edit of a submitted
-     * plan makes it a draft again, to be submitted again; a replacement that changes nothing changes nothing.
+     * plan makes it a draft again, to be submitted again; a replacement that changes nothing changes nothing. With
+     * {@code occurredAt}, a coordinator or ministry admin records the plan as the official wrote it then (its dates
+     * the real ones, marked as entered after the fact); a plan the official submitted themselves is not replaced so.
      */
     @Transactional
     public Written put(UUID assignmentId, String weekText, String ifMatch, WorkPlanRequest request,
                        AssignmentAccess access) {
         IsoWeek week = IsoWeek.parse("week", weekText);
-        Assignment a = writable(assignmentId, access);
+        Instant occurredAt = request.occurredAt() == null ? null : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        Assignment a = occurredAt == null ? writable(assignmentId, access) : recordable(assignmentId, access);
         WorkPlan plan = plans.of(a.id, week.toString()).orElse(null);
         if (plan != null) {
             Versions.requireMatch(ifMatch, plan.version);
         } else if (ifMatch != null && !ifMatch.isBlank()) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "There is no work plan for " + week
                     + " yet: send the first one without If-Match");
+        }
+        if (occurredAt != null) {
+            if (plan != null && plan.status == WorkPlanStatus.SUBMITTED && plan.enteredBy == null) {
+                throw new ProblemException(ProblemType.CONFLICT, "The official submitted the work plan for " + week
+                        + " at " + plan.submittedAt + ": a record of the past does not replace it");
+            }
+            requirePast(a, week, plan, occurredAt, "written");
         }
         List<Problem.Violation> violations = new ArrayList<>();
         String note = text("note", request.note(), MAX_NOTE, violations);
@@ -121,6 +140,8 @@ public class WorkPlanService {
         }
         String actor = access.caller().username();
         Instant now = now();
+        // a plan recorded after the fact carries its real dates; who entered it, and when, is kept beside them
+        Instant at = occurredAt == null ? now : occurredAt;
         boolean created = plan == null;
         Map<String, Object> before;
         if (created) {
@@ -130,9 +151,9 @@ public class WorkPlanService {
             plan.week = week.toString();
             plan.weekStart = week.monday();
             plan.status = WorkPlanStatus.DRAFT;
-            plan.createdAt = now;
+            plan.createdAt = at;
             plan.createdBy = actor;
-            plan.updatedAt = now;
+            plan.updatedAt = at;
             plan.updatedBy = actor;
             before = Map.of();
         } else {
@@ -141,17 +162,25 @@ public class WorkPlanService {
         plan.note = note;
         replaceActivities(plan, activities);
         if (created) {
+            markEntered(plan, occurredAt, actor, now);
             plans.persist(plan);
-            audit.record(AUDIT_TYPE, plan.id, a.ministryCode, "created", before, mapper.auditState(plan), actor, null);
+            audit.record(AUDIT_TYPE, plan.id, a.ministryCode, "created", before, mapper.auditState(plan), actor,
+                    occurredAt == null ? null : enteredReason("written", occurredAt));
         } else if (!mapper.auditState(plan).equals(before)) {
             boolean wasSubmitted = plan.status == WorkPlanStatus.SUBMITTED;
             plan.status = WorkPlanStatus.DRAFT;
             plan.submittedAt = null;
             plan.late = false;
-            plan.updatedAt = now;
+            plan.updatedAt = at;
             plan.updatedBy = actor;
+            // the official rewriting it makes the plan their own again; a record of the past marks it
+            markEntered(plan, occurredAt, actor, now);
+            String reason = wasSubmitted ? "edited after it was submitted: to be submitted again" : null;
+            if (occurredAt != null) {
+                reason = enteredReason("edited", occurredAt) + (wasSubmitted ? "; to be submitted again" : "");
+            }
             audit.record(AUDIT_TYPE, plan.id, a.ministryCode, "updated", before, mapper.auditState(plan), actor,
-                    wasSubmitted ? "edited after it was submitted: to be submitted again" : null);
+                    reason);
         }
         plans.flush();
         return new Written(mapper.toView(plan), created);
@@ -160,11 +189,20 @@ public class WorkPlanService {
     /**
      * Sends the plan to the ministry: DRAFT → SUBMITTED now, late when now is at or after the week's Monday 00:00 in
      * Vietnam. An empty plan, or one that no longer fits the assignment (its period changed), is refused (422).
+     * With {@code request.occurredAt}, a coordinator or ministry admin records the submission as it happened then:
+     * late is judged against that moment, and the event carries {@link AfterTheFact} so nobody is notified of it.
      */
     @Transactional
-    public WorkPlanView submit(UUID assignmentId, String weekText, String ifMatch, AssignmentAccess access) {
+    public WorkPlanView submit(UUID assignmentId, String weekText, String ifMatch, WorkPlanSubmissionRequest request,
+                               AssignmentAccess access) {
         IsoWeek week = IsoWeek.parse("week", weekText);
-        Assignment a = writable(assignmentId, access);
+        Instant occurredAt = request == null || request.occurredAt() == null ? null
+                : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        if (request != null && occurredAt == null) {
+            throw ProblemException.invalid("occurredAt", "must not be null when a body is sent: without one, the "
+                    + "official submits now");
+        }
+        Assignment a = occurredAt == null ? writable(assignmentId, access) : recordable(assignmentId, access);
         WorkPlan plan = plans.of(a.id, week.toString()).orElseThrow(() -> missing(a, week));
         Versions.requireMatch(ifMatch, plan.version);
         if (plan.status == WorkPlanStatus.SUBMITTED) {
@@ -181,17 +219,30 @@ public class WorkPlanService {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The work plan for " + week + " no longer fits the "
                     + "assignment (" + a.startDate + " to " + a.endDate + "): edit it before submitting", stale);
         }
+        if (occurredAt != null) {
+            requirePast(a, week, plan, occurredAt, "submitted");
+        }
         String actor = access.caller().username();
         Map<String, Object> before = mapper.auditState(plan);
         Instant now = now();
+        // late is judged against when it really happened: now for the official, occurredAt for a record of the past
+        Instant at = occurredAt == null ? now : occurredAt;
         plan.status = WorkPlanStatus.SUBMITTED;
-        plan.submittedAt = now;
-        plan.late = !now.isBefore(week.monday().atStartOfDay(VietnamTime.ZONE).toInstant());
-        plan.updatedAt = now;
+        plan.submittedAt = at;
+        plan.late = !at.isBefore(week.monday().atStartOfDay(VietnamTime.ZONE).toInstant());
+        plan.updatedAt = at;
         plan.updatedBy = actor;
+        AfterTheFact recorded = null;
+        String reason = plan.late ? "submitted after the week had started" : null;
+        if (occurredAt != null) {
+            markEntered(plan, occurredAt, actor, now);
+            recorded = new AfterTheFact(actor, now);
+            reason = enteredReason("submitted", occurredAt) + (plan.late ? ", after the week had started" : "");
+        }
         audit.record(AUDIT_TYPE, plan.id, a.ministryCode, "submitted", before, mapper.auditState(plan), actor,
-                plan.late ? "submitted after the week had started" : null);
-        events.publish(AssignmentEvents.WORK_PLAN_SUBMITTED, plan.id, a.ministryCode, mapper.toSubmitted(plan));
+                reason);
+        events.publish(AssignmentEvents.WORK_PLAN_SUBMITTED, plan.id, a.ministryCode,
+                mapper.toSubmitted(plan, recorded));
         plans.flush();
         return mapper.toView(plan);
     }
@@ -220,7 +271,7 @@ public class WorkPlanService {
             boolean overdue = started && state != WeekPlanState.SUBMITTED;
             weeks.add(new WorkPlanWeekView(w.toString(), w.monday(), w.sunday(), state, p == null ? null : p.id,
                     p == null ? null : p.submittedAt, p != null && p.late, overdue,
-                    p == null ? 0 : p.activities.size()));
+                    p == null ? 0 : p.activities.size(), p == null ? null : mapper.enteredAfterTheFact(p)));
         }
         return weeks;
     }
@@ -239,6 +290,9 @@ public class WorkPlanService {
                 .and("p.week = :week", "week", filter.week == null ? null : IsoWeek.parse("week", filter.week).toString())
                 .and("p.status = :status", "status", filter.status)
                 .and("p.late = :late", "late", filter.late);
+        if (filter.enteredAfterTheFact != null) {
+            where.and(filter.enteredAfterTheFact ? "p.enteredBy is not null" : "p.enteredBy is null");
+        }
         TypedQuery<WorkPlan> query = plans.getEntityManager().createQuery("select p " + where.jpql()
                 + " order by p.weekStart desc, a.ministryCode, a.provinceCode, p.id", WorkPlan.class);
         TypedQuery<Long> count = plans.getEntityManager().createQuery("select count(p) " + where.jpql(), Long.class);
@@ -253,6 +307,50 @@ public class WorkPlanService {
                 .stream().collect(Collectors.toMap(o -> o.id, Function.identity()));
         return new PageView<>(page.stream().map(p -> mapper.toSummary(p, who.get(p.assignment.officialId))).toList(),
                 paging.page, paging.size, count.getSingleResult());
+    }
+
+    // --- the past
+
+    /**
+     * Refuses (400 on {@code occurredAt}) a moment that cannot be when the plan was really written or submitted: in
+     * the future; older than the configured maximum age; before the plan's last recorded change (a plan is written
+     * before it is submitted); before the earlier of the assignment's start and the Monday of the week before the
+     * plan's week (a plan is written before its week, so the first week's plan may predate the assignment's start by
+     * up to a week, never more).
+     */
+    private void requirePast(Assignment a, IsoWeek week, WorkPlan plan, Instant occurredAt, String action) {
+        Instant now = now();
+        Instant oldest = now.atZone(VietnamTime.ZONE).minus(afterTheFact.maxAge()).toInstant();
+        Instant weekBefore = week.monday().minusWeeks(1).atStartOfDay(VietnamTime.ZONE).toInstant();
+        Instant assignmentStart = a.startDate.atStartOfDay(VietnamTime.ZONE).toInstant();
+        Instant earliest = weekBefore.isBefore(assignmentStart) ? weekBefore : assignmentStart;
+        String problem = null;
+        if (occurredAt.isAfter(now)) {
+            problem = "must not be in the future (now is " + now + "): the official's own " + action
+                    + " takes the time it happens";
+        } else if (occurredAt.isBefore(oldest)) {
+            problem = "must not be more than " + afterTheFact.maxAge() + " back (before " + oldest + ")";
+        } else if (occurredAt.isBefore(earliest)) {
+            problem = "must not be before " + earliest + ": the plan for " + week + " is written from the week "
+                    + "before it (" + week.monday().minusWeeks(1) + ") or from the assignment's start ("
+                    + a.startDate + "), whichever is earlier";
+        } else if (plan != null && occurredAt.isBefore(plan.updatedAt)) {
+            problem = "must not be before the plan's last change (" + plan.updatedAt + ")";
+        }
+        if (problem != null) {
+            throw new ProblemException(ProblemType.VALIDATION, "The work plan for " + week + " cannot be recorded as "
+                    + action + " at " + occurredAt, List.of(new Problem.Violation("occurredAt", problem)));
+        }
+    }
+
+    /** Marks the plan as entered after the fact by {@code actor} now, or (for the official's own change) not. */
+    private static void markEntered(WorkPlan plan, Instant occurredAt, String actor, Instant now) {
+        plan.enteredBy = occurredAt == null ? null : actor;
+        plan.enteredAt = occurredAt == null ? null : now;
+    }
+
+    private static String enteredReason(String action, Instant occurredAt) {
+        return "entered after the fact on behalf of the official: " + action + " at " + occurredAt;
     }
 
     // --- rules
@@ -412,6 +510,32 @@ public class WorkPlanService {
         if (!a.status.holds()) {
             throw new ProblemException(ProblemType.CONFLICT, "Assignment " + id + " is " + a.status
                     + ": work plans are written only for a planned or active assignment");
+        }
+        return a;
+    }
+
+    /**
+     * The assignment whose plans the caller may record after the fact: a coordinator or ministry admin of the
+     * assignment's ministry, or a platform admin (403 naming them for others who can see it, 404 for the rest).
+     * The weeks an official really held it count, so a completed assignment (or one replaced after arrival) may be
+     * recorded too; a withdrawn one was never worked.
+     */
+    private Assignment recordable(UUID id, AssignmentAccess access) {
+        Assignment a = assignments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Assignment", id));
+        if (!access.canManage(a.ministryCode)) {
+            if (access.canSee(a) || access.isOwn(a)) {
+                throw ProblemException.forbidden("occurredAt records a work plan after the fact: only a "
+                        + Roles.COORDINATOR + " or " + Roles.MINISTRY_ADMIN + " of " + a.ministryCode + ", or a "
+                        + Roles.PLATFORM_ADMIN + ", may send it; the official's own writing and submission take the "
+                        + "time they happen");
+            }
+            throw ProblemException.notFound("Assignment", id);
+        }
+        boolean worked = a.status.holds() || a.status == AssignmentStatus.COMPLETED
+                || (a.status == AssignmentStatus.REPLACED && a.arrivedOn != null);
+        if (!worked) {
+            throw new ProblemException(ProblemType.CONFLICT, "Assignment " + id + " is " + a.status
+                    + ": it was never worked, so it has no work plans to record");
         }
         return a;
     }
