@@ -218,12 +218,24 @@ public class ReminderSchedule {
 
     /**
      * Sets the reminder to fire at {@code dueAt} (unless the row holds a newer event's state, or is settled). A
-     * sent reminder whose moment moves is armed again: it is a new moment to remind of.
+     * sent reminder whose moment moves is armed again: it is a new moment to remind of. A moment already past at the
+     * event's time is not armed (an unsent row for another moment is cancelled).
      */
     private void arm(ReminderKind kind, String aggregateId, EventEnvelope event, Instant dueAt, Instant expiresAt,
                      Consumer<ReminderDue> fill) {
         ReminderDue row = reminders.find(kind, aggregateId).orElse(null);
         if (row != null && (row.settled || row.eventTime.isAfter(event.time()))) {
+            return;
+        }
+        boolean armedInTime = row != null && !row.cancelled && row.dueAt.equals(dueAt);
+        if (!dueAt.isAfter(event.time()) && !armedInTime) {
+            // the moment had passed when the event happened (a round entered after it ran, a deadline set in the
+            // past): nothing to remind of. Judged by the event's time, not the consumer's clock, and a row armed in
+            // time for this very moment stays: a reminder due while the service was down is still sent once after.
+            if (row != null && row.sentAt == null) {
+                row.cancelled = true;
+                row.eventTime = event.time();
+            }
             return;
         }
         boolean first = row == null;
