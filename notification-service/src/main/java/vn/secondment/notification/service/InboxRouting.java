@@ -343,11 +343,10 @@ public class InboxRouting {
                 .list();
     }
 
+    /** Not grouped: each submission is a report for a coordinator to review, and they arrive one by one. */
     private List<InboxEntry> weeklyReportSubmitted(EventEnvelope event) {
         WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
         String name = nameOf(r.officialId(), r.ministryCode());
-        String ministryVi = ministryName(event, r.ministryCode(), Names.VI);
-        String ministryEn = ministryName(event, r.ministryCode(), Names.EN);
         return new Entries(event)
                 .to(coordinators(event, r.ministryCode()), new Text("Báo cáo tuần " + r.week() + " đã nộp: " + name,
                         name + " (tại " + provinceName(event, r.provinceCode(), Names.VI) + ") đã nộp báo cáo tuần "
@@ -355,19 +354,13 @@ public class InboxRouting {
                         "Weekly report " + r.week() + " submitted: " + name,
                         name + " (in " + provinceName(event, r.provinceCode(), Names.EN)
                                 + ") submitted the weekly report of " + r.week() + (r.late() ? ", late." : ".")))
-                .grouped(new Group(r.week(),
-                        "%d báo cáo tuần đã nộp — " + ministryVi + ", tuần " + r.week(),
-                        "%d cán bộ của " + ministryVi + " đã nộp báo cáo tuần " + r.week() + ".",
-                        "%d weekly reports submitted — " + ministryEn + ", week " + r.week(),
-                        "%d officials of the " + ministryEn + " submitted their weekly report of " + r.week() + ".",
-                        link("/api/report/weekly-reports", "ministry", r.ministryCode(), "week", r.week())))
                 .list();
     }
+
+    /** Not grouped, like a weekly report's submission. */
     private List<InboxEntry> finalReportSubmitted(EventEnvelope event) {
         FinalReportSnapshot r = codec.data(event, FinalReportSnapshot.class);
         String name = nameOf(r.officialId(), r.ministryCode());
-        String ministryVi = ministryName(event, r.ministryCode(), Names.VI);
-        String ministryEn = ministryName(event, r.ministryCode(), Names.EN);
         return new Entries(event)
                 .to(coordinators(event, r.ministryCode()), new Text("Báo cáo tổng hợp cuối đợt đã nộp: " + name,
                         name + " (tại " + provinceName(event, r.provinceCode(), Names.VI)
@@ -375,14 +368,9 @@ public class InboxRouting {
                         "Final report submitted: " + name,
                         name + " (in " + provinceName(event, r.provinceCode(), Names.EN)
                                 + ") submitted the final report" + (r.late() ? ", late." : ".")))
-                .grouped(new Group("",
-                        "%d báo cáo tổng hợp cuối đợt đã nộp — " + ministryVi,
-                        "%d cán bộ của " + ministryVi + " đã nộp báo cáo tổng hợp cuối đợt.",
-                        "%d final reports submitted — " + ministryEn,
-                        "%d officials of the " + ministryEn + " submitted their final report.",
-                        link("/api/report/final-reports", "ministry", r.ministryCode(), "status", "SUBMITTED")))
                 .list();
     }
+
     private List<InboxEntry> finalReportReturned(EventEnvelope event) {
         FinalReportSnapshot r = codec.data(event, FinalReportSnapshot.class);
         return new Entries(event)
