@@ -239,7 +239,7 @@ class ReminderTest {
         sender.poll();
 
         assertThat(reminderTitles(officer.token(), ReminderKind.ASSIGNMENT_ENDING, assignmentId))
-                .containsExactly("Nhắc: đợt tăng cường tại 79 kết thúc ngày 13/09/2025");
+                .containsExactly("Nhắc: đợt tăng cường tại Thành phố Hồ Chí Minh kết thúc ngày 13/09/2025");
     }
 
     @Test
@@ -268,7 +268,7 @@ class ReminderTest {
         sender.sendDue(Instant.parse("2025-09-13T02:00:00Z"));
 
         assertThat(reminderTitles(officer.token(), ReminderKind.ASSIGNMENT_ENDING, moved))
-                .containsExactly("Nhắc: đợt tăng cường tại 79 kết thúc ngày 20/09/2025");
+                .containsExactly("Nhắc: đợt tăng cường tại Thành phố Hồ Chí Minh kết thúc ngày 20/09/2025");
         assertThat(reminderTitles(officer.token(), ReminderKind.ASSIGNMENT_ENDING, withdrawn)).isEmpty();
     }
 
