@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -55,4 +56,39 @@ public class InboxEntry {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /**
+     * What a group of entries shares (kind, audience, e.g. the ISO week); null for an entry that never groups. The
+     * entry of an open group takes the later events of its key until {@link #groupClosesAt}.
+     */
+    @Column(name = "group_key")
+    public String groupKey;
+
+    /** How many events the entry tells: 1, or the size of its group. */
+    @Column(name = "group_count", nullable = false)
+    public int groupCount = 1;
+
+    @Column(name = "group_closes_at")
+    public Instant groupClosesAt;
+
+    /** The filtered list in the public API that shows what the group tells, e.g. {@code /api/report/weekly-reports?…}. */
+    public String link;
+
+    /** The title and body in English, for mail in English; null when only Vietnamese exists. */
+    @Column(name = "title_en")
+    public String titleEn;
+
+    @Column(name = "body_en")
+    public String bodyEn;
+
+    /**
+     * How the entry reads once it tells several events ({@code %d} is how many), from the routing of the event that
+     * made it; not stored: an event joining the group brings its own.
+     */
+    @Transient
+    public GroupText groupText;
+
+    /** The texts of a group, each with {@code %d} for its count; English null when there is none. */
+    public record GroupText(String title, String body, String titleEn, String bodyEn) {
+    }
 }

@@ -105,6 +105,20 @@ public class AdministrativeUnits {
         return versionOn(provinceHistory(code), asOf, Province::validOn);
     }
 
+    /**
+     * How a text names province {@code code} on {@code asOf} in {@code language} ({@code en}, else Vietnamese):
+     * "Thành phố Hồ Chí Minh", "Ho Chi Minh City". A code not in force that day is named by its nearest version,
+     * an unknown code by itself: a name is never a reason to fail.
+     */
+    public String provinceName(String code, LocalDate asOf, String language) {
+        List<Province> history = provinceHistory(code);
+        if (history.isEmpty()) {
+            return code == null ? "" : code;
+        }
+        return versionOn(history, asOf, Province::validOn).orElseGet(() -> nearest(history, asOf,
+                Province::validFrom)).name(language);
+    }
+
     /** Every version of province {@code code}, oldest first; empty when unknown. */
     public List<Province> provinceHistory(String code) {
         return code == null ? List.of() : provinces.getOrDefault(code, List.of());
@@ -121,6 +135,19 @@ public class AdministrativeUnits {
     public Optional<Commune> commune(String code, LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
         return versionOn(communeHistory(code), asOf, Commune::validOn);
+    }
+
+    /**
+     * How a text names commune {@code code} on {@code asOf} in {@code language} ({@code en}, else Vietnamese):
+     * "Phường Sài Gòn", "Sai Gon Ward"; like {@link #provinceName}, never failing.
+     */
+    public String communeName(String code, LocalDate asOf, String language) {
+        List<Commune> history = communeHistory(code);
+        if (history.isEmpty()) {
+            return code == null ? "" : code;
+        }
+        return versionOn(history, asOf, Commune::validOn).orElseGet(() -> nearest(history, asOf,
+                Commune::validFrom)).name(language);
     }
 
     /** Every version of commune {@code code}, oldest first; empty when unknown. */

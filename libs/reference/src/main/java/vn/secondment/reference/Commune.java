@@ -13,6 +13,21 @@ public record Commune(String code, String name, String fullName, CommuneType typ
         return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
     }
 
+    /**
+     * How a text names it in {@code language}: "Phường Sài Gòn", or in English ({@code en}) "Sai Gon Ward",
+     * "Ba Che Commune", "Phu Quoc Special Zone".
+     */
+    public String name(String language) {
+        if (!"en".equals(language)) {
+            return fullName;
+        }
+        return nameEn + switch (type) {
+            case PHUONG -> " Ward";
+            case XA -> " Commune";
+            case DAC_KHU -> " Special Zone";
+        };
+    }
+
     /** "Phường Dĩ An (25942)": how messages name it. */
     String label() {
         return fullName + " (" + code + ")";

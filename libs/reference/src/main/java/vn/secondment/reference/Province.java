@@ -14,6 +14,17 @@ public record Province(String code, String name, String fullName, ProvinceType t
         return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
     }
 
+    /**
+     * How a text names it in {@code language}: "Thành phố Hồ Chí Minh", or in English ({@code en}) "Ho Chi Minh
+     * City", "Dong Nai Province".
+     */
+    public String name(String language) {
+        if (!"en".equals(language)) {
+            return fullName;
+        }
+        return nameEn + (type == ProvinceType.THANH_PHO ? " City" : " Province");
+    }
+
     /** "Thành phố Hồ Chí Minh (79)": how messages name it. */
     String label() {
         return fullName + " (" + code + ")";

@@ -18,5 +18,11 @@ public record InboxEntryView(
         @Schema(description = "Whether the caller read it (read state is per user, also for entries addressed to a "
                 + "role)") boolean read,
         @Schema(description = "When the caller first marked it read; absent while unread",
-                examples = "2025-09-03T08:05:00Z") Instant readAt) {
+                examples = "2025-09-03T08:05:00Z") Instant readAt,
+        @Schema(description = "How many events the entry tells: 1, or the size of its group (entries of one kind "
+                + "reaching one audience at once are one entry, e.g. \"34 báo cáo tuần quá hạn — Bộ Nội vụ, tuần "
+                + "2025-W39\"; the count grows while the group is open, the id stays)", examples = "34") int count,
+        @Schema(description = "For an entry that can group: the filtered list of the public API that shows what it "
+                + "tells; absent otherwise",
+                examples = "/api/report/weekly-reports?ministry=BNV&week=2025-W39&overdue=true") String link) {
 }

@@ -21,6 +21,8 @@ import vn.secondment.notification.repository.KnownOfficialRepository;
 import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.security.Roles;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,12 +55,14 @@ public class InboxRouting {
 
     private final EventCodec codec;
     private final KnownOfficialRepository officials;
+    private final Names names;
     private final Clock clock;
     private final Map<String, Function<EventEnvelope, List<InboxEntry>>> routes = new HashMap<>();
 
-    public InboxRouting(EventCodec codec, KnownOfficialRepository officials, Clock clock) {
+    public InboxRouting(EventCodec codec, KnownOfficialRepository officials, Names names, Clock clock) {
         this.codec = codec;
         this.officials = officials;
+        this.names = names;
         this.clock = clock;
         routes.put(PersonnelEvents.OFFICIAL_REGISTERED.name(), this::officialRegistered);
         routes.put(PersonnelEvents.OFFICIALS_IMPORTED.name(), this::officialsImported);
@@ -92,8 +96,29 @@ public class InboxRouting {
         // field-visit.recorded is deliberately absent: an officer records several a week, nobody needs a message
     }
 
+    /**
+     * The entries of an event: none for a fact entered after it happened (its payload's
+     * {@code enteredAfterTheFact}, see {@link #enteredAfterTheFact}); webhooks and reminders still see the event.
+     */
     public List<InboxEntry> entriesFor(EventEnvelope event) {
-        return routes.getOrDefault(event.type(), e -> List.of()).apply(event);
+        Function<EventEnvelope, List<InboxEntry>> route = routes.get(event.type());
+        if (route == null) {
+            return List.of();
+        }
+        if (enteredAfterTheFact(event)) {
+            LOG.debugf("Event %s (%s) records a past fact, nobody notified", event.id(), event.type());
+            return List.of();
+        }
+        return route.apply(event);
+    }
+
+    /**
+     * Whether the event records a fact entered after it happened: its payload carries {@code enteredAfterTheFact}
+     * (weekly and final reports, issues, field visits, work plans). The record of the past reminds nobody: whoever
+     * it concerned has long acted on it, or the deadline it announces is over.
+     */
+    public static boolean enteredAfterTheFact(EventEnvelope event) {
+        return event.data() != null && event.data().path("enteredAfterTheFact").isObject();
     }
 
     // ---- personnel.events
@@ -109,7 +134,7 @@ public class InboxRouting {
                         "ministryCode"), null, null),
                 "Cán bộ mới: " + official.fullName(),
                 official.fullName() + position + " đã được thêm vào danh sách cán bộ của "
-                        + official.ministryCode() + ".").list();
+                        + ministryName(event, official.ministryCode(), Names.VI) + ".").list();
     }
 
     private List<InboxEntry> officialsImported(EventEnvelope event) {
@@ -126,28 +151,56 @@ public class InboxRouting {
 
     private List<InboxEntry> assignmentCreated(EventEnvelope event) {
         AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
+        province(event, a.provinceCode());
+        if (endedBefore(event, a.endDate())) {
+            return List.of();
+        }
         return new Entries(event)
-                .to(official(event, a.officialId()), "Bạn được cử tăng cường tại " + province(event, a.provinceCode()),
-                        "Thời gian tăng cường: " + period(a.startDate(), a.endDate()) + " (" + a.ministryCode() + ").")
+                .to(official(event, a.officialId()), new Text(
+                        "Bạn được cử tăng cường tại " + provinceName(event, a.provinceCode(), Names.VI),
+                        "Thời gian tăng cường: " + period(a.startDate(), a.endDate()) + " ("
+                                + ministryName(event, a.ministryCode(), Names.VI) + ").",
+                        "You are seconded to " + provinceName(event, a.provinceCode(), Names.EN),
+                        "Period: " + period(a.startDate(), a.endDate()) + " ("
+                                + ministryName(event, a.ministryCode(), Names.EN) + ")."))
                 .list();
     }
 
     private List<InboxEntry> assignmentRescheduled(EventEnvelope event) {
         AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
         String province = province(event, a.provinceCode());
+        if (endedBefore(event, a.endDate())) {
+            return List.of();
+        }
+        String vi = provinceName(event, province, Names.VI);
+        String en = provinceName(event, province, Names.EN);
         String period = period(a.startDate(), a.endDate());
         String name = nameOf(a.officialId(), a.ministryCode());
         return new Entries(event)
-                .to(official(event, a.officialId()), "Thời gian tăng cường tại " + province + " đã thay đổi",
-                        "Thời gian mới: " + period + ".")
-                .to(Audience.liaisons(province), "Thay đổi thời gian tăng cường tại " + province + ": " + name,
-                        name + " (" + a.ministryCode() + "): thời gian mới " + period + ".")
+                .to(official(event, a.officialId()), new Text("Thời gian tăng cường tại " + vi + " đã thay đổi",
+                        "Thời gian mới: " + period + ".",
+                        "Your secondment to " + en + " has a new period", "New period: " + period + "."))
+                .to(Audience.liaisons(province), new Text("Thay đổi thời gian tăng cường tại " + vi + ": " + name,
+                        name + " (" + ministryName(event, a.ministryCode(), Names.VI) + "): thời gian mới " + period
+                                + ".",
+                        "New secondment period in " + en + ": " + name,
+                        name + " (" + ministryName(event, a.ministryCode(), Names.EN) + "): new period " + period
+                                + "."))
                 .list();
+    }
+
+    /**
+     * Whether the assignment had ended before the event happened (a round entered after it ran): its official and
+     * province have nothing to act on, so nobody hears.
+     */
+    private static boolean endedBefore(EventEnvelope event, LocalDate end) {
+        return end != null && event.time() != null
+                && end.isBefore(event.time().atZone(VietnamTime.ZONE).toLocalDate());
     }
 
     private List<InboxEntry> assignmentWithdrawn(EventEnvelope event) {
         AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
-        String province = province(event, a.provinceCode());
+        String province = provinceName(event, province(event, a.provinceCode()), Names.VI);
         String name = nameOf(a.officialId(), a.ministryCode());
         return new Entries(event)
                 .to(official(event, a.officialId()), "Phân công tăng cường tại " + province + " đã bị rút",
@@ -159,7 +212,7 @@ public class InboxRouting {
 
     private List<InboxEntry> assignmentReplaced(EventEnvelope event) {
         AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
-        String province = province(event, a.provinceCode());
+        String province = provinceName(event, province(event, a.provinceCode()), Names.VI);
         String name = nameOf(a.officialId(), a.ministryCode());
         return new Entries(event)
                 .to(official(event, a.officialId()), "Phân công tăng cường tại " + province
@@ -182,7 +235,8 @@ public class InboxRouting {
                 + (d.amendment().reason() == null ? "" : ": " + d.amendment().reason());
         String body = "Thời gian mới: " + period(d.startDate(), d.endDate()) + amendment + ".";
         Entries entries = new Entries(event).to(coordinators(event, d.ministryCode()), title, body);
-        provincesOf(d).forEach(p -> entries.to(Audience.liaisons(p), title, d.ministryCode() + ". " + body));
+        provincesOf(d).forEach(p -> entries.to(Audience.liaisons(p), title,
+                ministryName(event, d.ministryCode(), Names.VI) + ". " + body));
         return entries.list();
     }
 
@@ -191,12 +245,13 @@ public class InboxRouting {
         if (Boolean.FALSE.equals(d.issued())) {
             // a draft dropped before its decision was issued: the provinces never heard of it, the coordinators did
             String title = "Dự thảo đợt tăng cường " + label(d) + " đã bị hủy trước khi ban hành";
-            String body = (d.name() == null ? "Dự thảo đợt tăng cường" : d.name()) + " (" + d.ministryCode()
-                    + ") đã bị hủy trước khi ban hành; các tỉnh không được thông báo.";
+            String body = (d.name() == null ? "Dự thảo đợt tăng cường" : d.name()) + " ("
+                    + ministryName(event, d.ministryCode(), Names.VI) + ") đã bị hủy trước khi ban hành; các tỉnh không được thông báo.";
             return new Entries(event).to(coordinators(event, d.ministryCode()), title, body).list();
         }
         String title = "Đợt tăng cường " + label(d) + " bị hủy";
-        String body = (d.name() == null ? "Đợt tăng cường" : d.name()) + " (" + d.ministryCode() + ") đã bị hủy.";
+        String body = (d.name() == null ? "Đợt tăng cường" : d.name()) + " (" + ministryName(event, d.ministryCode(), Names.VI)
+                + ") đã bị hủy.";
         Entries entries = new Entries(event).to(coordinators(event, d.ministryCode()), title, body);
         provincesOf(d).forEach(p -> entries.to(Audience.liaisons(p), title, body));
         return entries.list();
@@ -211,33 +266,67 @@ public class InboxRouting {
         return new Entries(event)
                 .to(coordinators(event, plan.ministryCode()),
                         "Lịch công tác tuần " + plan.week() + " nộp muộn: " + name,
-                        name + " (tại " + plan.provinceCode() + ") nộp lịch công tác tuần " + plan.week()
+                        name + " (tại " + provinceName(event, plan.provinceCode(), Names.VI) + ") nộp lịch công tác tuần " + plan.week()
                                 + " sau khi tuần đã bắt đầu.")
                 .list();
     }
 
     // ---- report.events: weekly and final reports
 
+    /** Not when its deadline had passed when the event happened: the overdue announcement tells of it. */
     private List<InboxEntry> weeklyReportDue(EventEnvelope event) {
         WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
+        if (r.dueAt() != null && event.time() != null && !r.dueAt().isAfter(event.time())) {
+            return List.of();
+        }
+        String province = provinceName(event, r.provinceCode(), Names.VI);
         return new Entries(event)
-                .to(official(event, r.officialId()), "Đến hạn báo cáo tuần " + r.week(),
-                        "Hạn nộp: " + deadline(r.dueAt()) + ".")
+                .to(official(event, r.officialId()), new Text("Đến hạn báo cáo tuần " + r.week(),
+                        "Hạn nộp: " + deadline(r.dueAt()) + ".",
+                        "Weekly report " + r.week() + " is due", "Deadline: " + deadlineEn(r.dueAt()) + "."))
+                .grouped(new Group(String.valueOf(r.assignmentId()),
+                        "%d báo cáo tuần đến hạn — tại " + province,
+                        "%d báo cáo tuần của bạn tại " + province + " đang chờ nộp.",
+                        "%d weekly reports due — " + provinceName(event, r.provinceCode(), Names.EN),
+                        "%d of your weekly reports in " + provinceName(event, r.provinceCode(), Names.EN)
+                                + " are waiting to be submitted.",
+                        link("/api/report/weekly-reports", "assignment", r.assignmentId(), "status", "DUE")))
                 .list();
     }
-
     private List<InboxEntry> weeklyReportOverdue(EventEnvelope event) {
         WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
         String name = nameOf(r.officialId(), r.ministryCode());
+        String provinceVi = provinceName(event, r.provinceCode(), Names.VI);
+        String provinceEn = provinceName(event, r.provinceCode(), Names.EN);
+        String ministryVi = ministryName(event, r.ministryCode(), Names.VI);
+        String ministryEn = ministryName(event, r.ministryCode(), Names.EN);
         return new Entries(event)
-                .to(official(event, r.officialId()), "Báo cáo tuần " + r.week() + " quá hạn",
-                        "Hạn nộp " + deadline(r.dueAt()) + " đã qua mà báo cáo chưa được nộp.")
-                .to(coordinators(event, r.ministryCode()), "Báo cáo tuần " + r.week() + " quá hạn: " + name,
-                        name + " (tại " + r.provinceCode() + ") chưa nộp báo cáo tuần " + r.week() + ", hạn "
-                                + deadline(r.dueAt()) + ".")
+                .to(official(event, r.officialId()), new Text("Báo cáo tuần " + r.week() + " quá hạn",
+                        "Hạn nộp " + deadline(r.dueAt()) + " đã qua mà báo cáo chưa được nộp.",
+                        "Weekly report " + r.week() + " overdue",
+                        "The deadline, " + deadlineEn(r.dueAt()) + ", has passed and the report was not submitted."))
+                .grouped(new Group(String.valueOf(r.assignmentId()),
+                        "%d báo cáo tuần quá hạn — tại " + provinceVi,
+                        "%d báo cáo tuần của bạn tại " + provinceVi + " đã quá hạn mà chưa được nộp.",
+                        "%d weekly reports overdue — " + provinceEn,
+                        "%d of your weekly reports in " + provinceEn + " are overdue.",
+                        link("/api/report/weekly-reports", "assignment", r.assignmentId(), "overdue", "true")))
+                .to(coordinators(event, r.ministryCode()), new Text("Báo cáo tuần " + r.week() + " quá hạn: " + name,
+                        name + " (tại " + provinceVi + ") chưa nộp báo cáo tuần " + r.week() + ", hạn "
+                                + deadline(r.dueAt()) + ".",
+                        "Weekly report " + r.week() + " overdue: " + name,
+                        name + " (in " + provinceEn + ") has not submitted the weekly report of " + r.week()
+                                + ", due " + deadlineEn(r.dueAt()) + "."))
+                .grouped(new Group(r.week(),
+                        "%d báo cáo tuần quá hạn — " + ministryVi + ", tuần " + r.week(),
+                        "%d cán bộ của " + ministryVi + " chưa nộp báo cáo tuần " + r.week() + " đúng hạn.",
+                        "%d weekly reports overdue — " + ministryEn + ", week " + r.week(),
+                        "%d officials of the " + ministryEn + " have not submitted their weekly report of "
+                                + r.week() + " on time.",
+                        link("/api/report/weekly-reports", "ministry", r.ministryCode(), "week", r.week(),
+                                "overdue", "true")))
                 .list();
     }
-
     private List<InboxEntry> weeklyReportReturned(EventEnvelope event) {
         WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
         return new Entries(event)
@@ -254,23 +343,31 @@ public class InboxRouting {
                 .list();
     }
 
+    /** Not grouped: each submission is a report for a coordinator to review, and they arrive one by one. */
     private List<InboxEntry> weeklyReportSubmitted(EventEnvelope event) {
         WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
         String name = nameOf(r.officialId(), r.ministryCode());
         return new Entries(event)
-                .to(coordinators(event, r.ministryCode()), "Báo cáo tuần " + r.week() + " đã nộp: " + name,
-                        name + " (tại " + r.provinceCode() + ") đã nộp báo cáo tuần " + r.week()
-                                + (r.late() ? ", muộn hạn." : "."))
+                .to(coordinators(event, r.ministryCode()), new Text("Báo cáo tuần " + r.week() + " đã nộp: " + name,
+                        name + " (tại " + provinceName(event, r.provinceCode(), Names.VI) + ") đã nộp báo cáo tuần "
+                                + r.week() + (r.late() ? ", muộn hạn." : "."),
+                        "Weekly report " + r.week() + " submitted: " + name,
+                        name + " (in " + provinceName(event, r.provinceCode(), Names.EN)
+                                + ") submitted the weekly report of " + r.week() + (r.late() ? ", late." : ".")))
                 .list();
     }
 
+    /** Not grouped, like a weekly report's submission. */
     private List<InboxEntry> finalReportSubmitted(EventEnvelope event) {
         FinalReportSnapshot r = codec.data(event, FinalReportSnapshot.class);
         String name = nameOf(r.officialId(), r.ministryCode());
         return new Entries(event)
-                .to(coordinators(event, r.ministryCode()), "Báo cáo tổng hợp cuối đợt đã nộp: " + name,
-                        name + " (tại " + r.provinceCode() + ") đã nộp báo cáo tổng hợp cuối đợt"
-                                + (r.late() ? ", muộn hạn." : "."))
+                .to(coordinators(event, r.ministryCode()), new Text("Báo cáo tổng hợp cuối đợt đã nộp: " + name,
+                        name + " (tại " + provinceName(event, r.provinceCode(), Names.VI)
+                                + ") đã nộp báo cáo tổng hợp cuối đợt" + (r.late() ? ", muộn hạn." : "."),
+                        "Final report submitted: " + name,
+                        name + " (in " + provinceName(event, r.provinceCode(), Names.EN)
+                                + ") submitted the final report" + (r.late() ? ", late." : ".")))
                 .list();
     }
 
@@ -286,7 +383,8 @@ public class InboxRouting {
         FinalReportSnapshot r = codec.data(event, FinalReportSnapshot.class);
         return new Entries(event)
                 .to(official(event, r.officialId()), "Báo cáo tổng hợp cuối đợt đã được chấp nhận",
-                        "Đợt tăng cường của bạn tại " + r.provinceCode() + " đã hoàn thành."
+                        "Đợt tăng cường của bạn tại " + provinceName(event, r.provinceCode(), Names.VI)
+                                + " đã hoàn thành."
                                 + (r.reviewComment() == null ? "" : " Nhận xét: " + r.reviewComment()))
                 .list();
     }
@@ -294,23 +392,36 @@ public class InboxRouting {
     private List<InboxEntry> finalReportOverdue(EventEnvelope event) {
         FinalReportSnapshot r = codec.data(event, FinalReportSnapshot.class);
         String name = nameOf(r.officialId(), r.ministryCode());
+        String ministryVi = ministryName(event, r.ministryCode(), Names.VI);
+        String ministryEn = ministryName(event, r.ministryCode(), Names.EN);
         return new Entries(event)
-                .to(official(event, r.officialId()), "Báo cáo tổng hợp cuối đợt quá hạn",
-                        "Hạn nộp " + deadline(r.dueAt()) + " đã qua mà báo cáo chưa được nộp.")
-                .to(coordinators(event, r.ministryCode()), "Báo cáo tổng hợp cuối đợt quá hạn: " + name,
-                        name + " (tại " + r.provinceCode() + ") chưa nộp báo cáo tổng hợp cuối đợt, hạn "
-                                + deadline(r.dueAt()) + ".")
+                .to(official(event, r.officialId()), new Text("Báo cáo tổng hợp cuối đợt quá hạn",
+                        "Hạn nộp " + deadline(r.dueAt()) + " đã qua mà báo cáo chưa được nộp.",
+                        "Final report overdue",
+                        "The deadline, " + deadlineEn(r.dueAt()) + ", has passed and the report was not submitted."))
+                .to(coordinators(event, r.ministryCode()), new Text("Báo cáo tổng hợp cuối đợt quá hạn: " + name,
+                        name + " (tại " + provinceName(event, r.provinceCode(), Names.VI)
+                                + ") chưa nộp báo cáo tổng hợp cuối đợt, hạn " + deadline(r.dueAt()) + ".",
+                        "Final report overdue: " + name,
+                        name + " (in " + provinceName(event, r.provinceCode(), Names.EN)
+                                + ") has not submitted the final report, due " + deadlineEn(r.dueAt()) + "."))
+                .grouped(new Group("",
+                        "%d báo cáo tổng hợp cuối đợt quá hạn — " + ministryVi,
+                        "%d cán bộ của " + ministryVi + " chưa nộp báo cáo tổng hợp cuối đợt đúng hạn.",
+                        "%d final reports overdue — " + ministryEn,
+                        "%d officials of the " + ministryEn + " have not submitted their final report on time.",
+                        link("/api/report/final-reports", "ministry", r.ministryCode(), "overdue", "true")))
                 .list();
     }
-
     // ---- report.events: issues
 
     private List<InboxEntry> issueRaised(EventEnvelope event) {
         IssueSnapshot i = codec.data(event, IssueSnapshot.class);
         String province = province(event, i.provinceCode());
-        String title = "Vướng mắc mới tại " + province + ": " + headline(i);
-        String body = "Lĩnh vực: " + i.fieldLabel() + (i.communeCode() == null ? "" : ", xã/phường " + i.communeCode())
-                + "; " + i.ministryCode() + " trả lời.";
+        String title = "Vướng mắc mới tại " + provinceName(event, province, Names.VI) + ": " + headline(i);
+        String body = "Lĩnh vực: " + i.fieldLabel()
+                + (i.communeCode() == null ? "" : ", " + names.commune(i.communeCode(), event.time(), Names.VI))
+                + "; " + ministryName(event, i.ministryCode(), Names.VI) + " trả lời.";
         return new Entries(event)
                 .to(coordinators(event, i.ministryCode()), title, body)
                 .to(Audience.liaisons(province), title, body)
@@ -321,7 +432,7 @@ public class InboxRouting {
         IssueSnapshot i = codec.data(event, IssueSnapshot.class);
         String unit = require(event, i.escalatedToUnit(), "escalatedToUnit");
         String title = "Vướng mắc chuyển " + unit + ": " + headline(i);
-        String body = "Tại " + i.provinceCode() + ". "
+        String body = "Tại " + provinceName(event, i.provinceCode(), Names.VI) + ". "
                 + (i.deadline() == null ? "Chưa có hạn trả lời." : "Hạn trả lời: " + DAY.format(i.deadline()) + ".");
         return new Entries(event)
                 .to(coordinators(event, i.answeringMinistry()), title, body)
@@ -334,9 +445,10 @@ public class InboxRouting {
         IssueSnapshot i = codec.data(event, IssueSnapshot.class);
         String title = "Vướng mắc đã được trả lời: " + headline(i);
         String body = ReportEvents.ISSUE_ANSWERED_ON_SITE.name().equals(event.type())
-                ? "Đã trả lời tại chỗ theo hướng dẫn hiện hành của " + i.answeringMinistry() + "."
-                : (i.escalatedToUnit() == null ? i.answeringMinistry()
-                        : i.escalatedToUnit() + " (" + i.answeringMinistry() + ")")
+                ? "Đã trả lời tại chỗ theo hướng dẫn hiện hành của "
+                        + ministryName(event, i.answeringMinistry(), Names.VI) + "."
+                : (i.escalatedToUnit() == null ? ministryName(event, i.answeringMinistry(), Names.VI)
+                        : i.escalatedToUnit() + " (" + ministryName(event, i.answeringMinistry(), Names.VI) + ")")
                 + " đã trả lời.";
         Optional<Audience> raiser = i.officialId() != null ? official(event, i.officialId())
                 : Optional.of(Audience.liaisons(province(event, i.provinceCode())));
@@ -350,33 +462,55 @@ public class InboxRouting {
     private List<InboxEntry> issueReferred(EventEnvelope event) {
         IssueSnapshot i = codec.data(event, IssueSnapshot.class);
         String answering = require(event, i.answeringMinistry(), "ministryCode");
-        String body = "Tại " + i.provinceCode() + ", lĩnh vực " + i.fieldLabel() + "; " + answering
-                + " trả lời vướng mắc này" + (answering.equals(i.ministryCode()) ? "."
-                : " (gửi đầu tiên tới " + i.ministryCode() + ").");
+        String body = "Tại " + provinceName(event, i.provinceCode(), Names.VI) + ", lĩnh vực " + i.fieldLabel() + "; "
+                + ministryName(event, answering, Names.VI) + " trả lời vướng mắc này"
+                + (answering.equals(i.ministryCode()) ? "."
+                : " (gửi đầu tiên tới " + ministryName(event, i.ministryCode(), Names.VI) + ").");
         return new Entries(event)
-                .to(coordinators(event, answering), "Vướng mắc được chuyển đến " + answering + ": " + headline(i), body)
+                .to(coordinators(event, answering), "Vướng mắc được chuyển đến " + ministryName(event, answering,
+                        Names.VI) + ": " + headline(i), body)
                 .list();
     }
 
     private List<InboxEntry> issueOverdue(EventEnvelope event) {
         IssueSnapshot i = codec.data(event, IssueSnapshot.class);
+        String answering = i.answeringMinistry();
         String title = "Vướng mắc quá hạn trả lời: " + headline(i);
         String body = (i.deadline() == null ? "Hạn trả lời" : "Hạn " + DAY.format(i.deadline())) + " đã qua"
                 + (i.escalatedToUnit() == null ? "" : ", đơn vị " + i.escalatedToUnit() + " chưa trả lời") + ".";
-        Entries entries = new Entries(event).to(coordinators(event, i.answeringMinistry()), title, body);
+        String titleEn = "Issue overdue: " + headline(i);
+        String bodyEn = (i.deadline() == null ? "The deadline" : "The deadline " + DAY.format(i.deadline()))
+                + " has passed" + (i.escalatedToUnit() == null ? "" : ", unit " + i.escalatedToUnit()
+                + " has not answered") + ".";
+        String ministryVi = ministryName(event, answering, Names.VI);
+        String ministryEn = ministryName(event, answering, Names.EN);
+        Entries entries = new Entries(event).to(coordinators(event, answering), new Text(title, body, titleEn, bodyEn))
+                .grouped(new Group("",
+                        "%d vướng mắc quá hạn trả lời — " + ministryVi,
+                        "%d vướng mắc gửi " + ministryVi + " đã quá hạn trả lời.",
+                        "%d issues overdue — " + ministryEn,
+                        "%d issues addressed to the " + ministryEn + " are past their deadline without an answer.",
+                        link("/api/report/issues", "ministry", answering, "overdue", "true")));
         if (i.escalatedToUnit() != null) {
-            entries.to(Audience.unit(i.answeringMinistry(), i.escalatedToUnit()), title, body);
+            entries.to(Audience.unit(answering, i.escalatedToUnit()), new Text(title, body, titleEn, bodyEn))
+                    .grouped(new Group("",
+                            "%d vướng mắc quá hạn trả lời — " + i.escalatedToUnit() + ", " + ministryVi,
+                            "%d vướng mắc chuyển " + i.escalatedToUnit() + " đã quá hạn trả lời.",
+                            "%d issues overdue — " + i.escalatedToUnit() + ", " + ministryEn,
+                            "%d issues escalated to " + i.escalatedToUnit() + " are past their deadline.",
+                            link("/api/report/issues", "ministry", answering, "unit", i.escalatedToUnit(),
+                                    "overdue", "true")));
         }
         return entries.list();
     }
-
     private List<InboxEntry> issueClosedOrReopened(EventEnvelope event) {
         IssueSnapshot i = codec.data(event, IssueSnapshot.class);
         boolean closed = ReportEvents.ISSUE_CLOSED.name().equals(event.type());
         return new Entries(event)
                 .to(coordinators(event, i.answeringMinistry()),
                         (closed ? "Vướng mắc đã đóng: " : "Vướng mắc được mở lại: ") + headline(i),
-                        "Tại " + i.provinceCode() + ", lĩnh vực " + i.fieldLabel() + ".")
+                        "Tại " + provinceName(event, i.provinceCode(), Names.VI) + ", lĩnh vực " + i.fieldLabel()
+                                + ".")
                 .list();
     }
 
@@ -397,6 +531,14 @@ public class InboxRouting {
 
     private static Audience coordinators(EventEnvelope event, String ministry) {
         return Audience.role(Roles.COORDINATOR, require(event, ministry, "ministryCode"), null, null);
+    }
+
+    private String provinceName(EventEnvelope event, String code, String language) {
+        return names.province(code, event.time(), language);
+    }
+
+    private String ministryName(EventEnvelope event, String code, String language) {
+        return names.ministry(code, event.time(), language);
     }
 
     private String nameOf(UUID officialId, String ministry) {
@@ -425,6 +567,20 @@ public class InboxRouting {
 
     private static String period(LocalDate start, LocalDate end) {
         return (start == null ? "?" : DAY.format(start)) + " – " + (end == null ? "?" : DAY.format(end));
+    }
+
+    private static String deadlineEn(Instant at) {
+        return at == null ? "(unknown)" : DEADLINE.format(at) + " (Vietnam time)";
+    }
+
+    /** A path of the public API with its query, each value URL-encoded ("BGDĐT"). */
+    private static String link(String path, Object... parameters) {
+        StringBuilder link = new StringBuilder(path);
+        for (int k = 0; k < parameters.length; k += 2) {
+            link.append(k == 0 ? '?' : '&').append(parameters[k]).append('=')
+                    .append(URLEncoder.encode(String.valueOf(parameters[k + 1]), StandardCharsets.UTF_8));
+        }
+        return link.toString();
     }
 
     private static String deadline(Instant at) {
@@ -458,22 +614,45 @@ public class InboxRouting {
         }
     }
 
+    /** An entry's words in Vietnamese, and in English for mail in English (null: Vietnamese only). */
+    private record Text(String title, String body, String titleEn, String bodyEn) {
+    }
+
+    /**
+     * How entries of one kind to one audience group (see {@code InboxGrouping}): what they must share besides kind and
+     * audience ({@code key}, e.g. the ISO week), the group's texts with {@code %d} for the count, and the link to the
+     * filtered list in the public API.
+     */
+    private record Group(String key, String title, String body, String titleEn, String bodyEn, String link) {
+    }
+
     /** The entries one event makes, each created at the service clock's now. */
     private final class Entries {
 
         private final EventEnvelope event;
         private final List<InboxEntry> list = new ArrayList<>();
+        /** The entry the last {@code to} made, null when its audience was absent: what {@link #grouped} applies to. */
+        private InboxEntry last;
 
         Entries(EventEnvelope event) {
             this.event = event;
         }
 
         Entries to(Optional<Audience> audience, String title, String body) {
-            audience.ifPresent(a -> to(a, title, body));
+            return to(audience, new Text(title, body, null, null));
+        }
+
+        Entries to(Optional<Audience> audience, Text text) {
+            last = null;
+            audience.ifPresent(a -> to(a, text));
             return this;
         }
 
         Entries to(Audience audience, String title, String body) {
+            return to(audience, new Text(title, body, null, null));
+        }
+
+        Entries to(Audience audience, Text text) {
             InboxEntry entry = new InboxEntry();
             entry.id = UUID.randomUUID();
             entry.eventId = event.id();
@@ -483,18 +662,44 @@ public class InboxRouting {
             entry.ministry = audience.email() != null ? event.ministry() : audience.ministry();
             entry.province = audience.province();
             entry.unit = audience.unit();
-            String nfcTitle = nfc(title);
-            entry.title = nfcTitle.length() > TITLE_MAX ? nfcTitle.substring(0, TITLE_MAX - 1) + "…" : nfcTitle;
-            entry.body = nfc(body);
+            entry.title = title(text.title());
+            entry.body = nfc(text.body());
+            entry.titleEn = text.titleEn() == null ? null : title(text.titleEn());
+            entry.bodyEn = text.bodyEn() == null ? null : nfc(text.bodyEn());
             entry.subjectType = event.type().substring(0, event.type().lastIndexOf('.'));
             entry.subjectId = event.subject();
             entry.createdAt = clock.instant();
             list.add(entry);
+            last = entry;
+            return this;
+        }
+
+        /**
+         * Lets the last entry group with the other entries of its kind and audience that share {@code group.key}:
+         * the key names the kind, the audience (role, ministry, province, unit, or the person's email) and that.
+         */
+        Entries grouped(Group group) {
+            if (last != null) {
+                last.groupKey = String.join("|", event.type(), String.valueOf(last.audienceRole),
+                        String.valueOf(last.recipientEmail == null ? null
+                                : last.recipientEmail.toLowerCase(java.util.Locale.ROOT)),
+                        String.valueOf(last.ministry), String.valueOf(last.province), String.valueOf(last.unit),
+                        group.key());
+                last.link = group.link();
+                last.groupText = new InboxEntry.GroupText(nfc(group.title()), nfc(group.body()),
+                        group.titleEn() == null ? null : nfc(group.titleEn()),
+                        group.bodyEn() == null ? null : nfc(group.bodyEn()));
+            }
             return this;
         }
 
         List<InboxEntry> list() {
             return List.copyOf(list);
+        }
+
+        private static String title(String text) {
+            String nfc = nfc(text);
+            return nfc.length() > TITLE_MAX ? nfc.substring(0, TITLE_MAX - 1) + "…" : nfc;
         }
 
         /** Event text (names, titles, comments) may arrive decomposed; the inbox stores NFC like every service. */

@@ -35,11 +35,12 @@ public class InboxService {
     private final Event<InboxEntriesAdded> added;
     private final WebhookSender webhooks;
     private final EmailQueue emails;
+    private final InboxGrouping grouping;
     private final Clock clock;
 
     public InboxService(InboxEntryRepository entries, ProcessedEvents processed, InboxRouting routing,
                         PersonnelFollower personnel, ReminderSchedule reminders, Event<InboxEntriesAdded> added,
-                        WebhookSender webhooks, EmailQueue emails, Clock clock) {
+                        WebhookSender webhooks, EmailQueue emails, InboxGrouping grouping, Clock clock) {
         this.entries = entries;
         this.processed = processed;
         this.routing = routing;
@@ -48,6 +49,7 @@ public class InboxService {
         this.added = added;
         this.webhooks = webhooks;
         this.emails = emails;
+        this.grouping = grouping;
         this.clock = clock;
     }
 
@@ -57,7 +59,10 @@ public class InboxService {
      * path of every topic's consumer and of a dead letter's replay. Live streams hear of the entries after the
      * commit. Matching webhooks get a queued delivery in the same transaction; the HTTP call happens later, outside
      * it ({@link WebhookSender#sendDue}). E-mail likewise: the new entries' deliveries are queued here and mailed
-     * later ({@code EmailSender}).
+     * later ({@code EmailSender}). Entries of one kind reaching one audience at once join one entry
+     * ({@link InboxGrouping}), whose e-mail waits for its window to close; an event joining a group announces the
+     * updated entry (same id) to the live streams. A fact entered after it happened makes no entry (and so no
+     * e-mail), but is still delivered to webhooks, which are other systems' record of every event.
      */
     @Transactional
     public void receive(EventEnvelope event) {
@@ -67,10 +72,10 @@ public class InboxService {
         }
         personnel.apply(event);
         reminders.apply(event);
-        List<InboxEntry> made = routing.entriesFor(event);
-        made.forEach(entries::persist);
+        List<InboxEntry> made = grouping.place(routing.entriesFor(event));
         webhooks.enqueue(event);
         emails.enqueue(event, made);
+        grouping.holdMail(made);
         if (!made.isEmpty()) {
             added.fire(new InboxEntriesAdded(List.copyOf(made)));
         }

@@ -52,11 +52,13 @@ public class ReminderSchedule {
     private final ReminderRepository reminders;
     private final EventCodec codec;
     private final ReminderConfig config;
+    private final Names names;
 
-    public ReminderSchedule(ReminderRepository reminders, EventCodec codec, ReminderConfig config) {
+    public ReminderSchedule(ReminderRepository reminders, EventCodec codec, ReminderConfig config, Names names) {
         this.reminders = reminders;
         this.codec = codec;
         this.config = config;
+        this.names = names;
     }
 
     /** Applies an event in the caller's transaction; events no reminder depends on are ignored unread. */
@@ -91,7 +93,8 @@ public class ReminderSchedule {
                     row.subjectType = "vn.secondment.report." + ReportEvents.WEEKLY_REPORT;
                     row.subjectId = id;
                     row.title = "Nhắc: báo cáo tuần " + r.week() + " đến hạn ngày mai (" + deadline + ")";
-                    row.body = "Báo cáo tuần " + r.week() + (r.provinceCode() == null ? "" : " tại " + r.provinceCode())
+                    row.body = "Báo cáo tuần " + r.week() + (r.provinceCode() == null ? ""
+                            : " tại " + names.province(r.provinceCode(), event.time(), Names.VI))
                             + " chưa được nộp. Hạn nộp: " + deadline + " (giờ Việt Nam).";
                 });
     }
@@ -111,9 +114,11 @@ public class ReminderSchedule {
                     person(row, a.officialId(), a.ministryCode());
                     row.subjectType = "vn.secondment.assignment." + AssignmentEvents.ASSIGNMENT;
                     row.subjectId = id;
-                    row.title = "Nhắc: đợt tăng cường tại " + a.provinceCode() + " kết thúc ngày "
+                    row.title = "Nhắc: đợt tăng cường tại "
+                            + names.province(a.provinceCode(), event.time(), Names.VI) + " kết thúc ngày "
                             + DAY.format(a.endDate());
-                    row.body = "Còn 7 ngày đến hết thời gian tăng cường (" + period + ", " + a.ministryCode()
+                    row.body = "Còn 7 ngày đến hết thời gian tăng cường (" + period + ", "
+                            + names.ministry(a.ministryCode(), event.time(), Names.VI)
                             + "). Hãy chuẩn bị báo cáo tổng hợp cuối đợt.";
                 });
     }
@@ -140,7 +145,8 @@ public class ReminderSchedule {
                             row.subjectId = id;
                             row.title = "Nhắc: chưa gửi lịch công tác tuần " + w;
                             row.body = "Lịch công tác tuần " + w + " (" + DAY.format(w.monday()) + " – "
-                                    + DAY.format(w.sunday()) + ") tại " + a.provinceCode()
+                                    + DAY.format(w.sunday()) + ") tại "
+                                    + names.province(a.provinceCode(), event.time(), Names.VI)
                                     + " chưa được gửi về Bộ.";
                         });
             }
@@ -209,7 +215,8 @@ public class ReminderSchedule {
                     row.subjectId = id;
                     row.title = "Nhắc: vướng mắc sắp đến hạn trả lời (" + deadline + "): "
                             + (i.urgent() ? "[Khẩn] " : "") + i.title();
-                    row.body = "Tại " + i.provinceCode() + ", đã chuyển " + i.escalatedToUnit() + " (" + i.answeringMinistry()
+                    row.body = "Tại " + names.province(i.provinceCode(), event.time(), Names.VI) + ", đã chuyển "
+                            + i.escalatedToUnit() + " (" + names.ministry(i.answeringMinistry(), event.time(), Names.VI)
                             + "). Hạn trả lời: " + deadline + ", chưa có câu trả lời.";
                 });
     }
@@ -218,12 +225,24 @@ public class ReminderSchedule {
 
     /**
      * Sets the reminder to fire at {@code dueAt} (unless the row holds a newer event's state, or is settled). A
-     * sent reminder whose moment moves is armed again: it is a new moment to remind of.
+     * sent reminder whose moment moves is armed again: it is a new moment to remind of. A moment already past at the
+     * event's time is not armed (an unsent row for another moment is cancelled).
      */
     private void arm(ReminderKind kind, String aggregateId, EventEnvelope event, Instant dueAt, Instant expiresAt,
                      Consumer<ReminderDue> fill) {
         ReminderDue row = reminders.find(kind, aggregateId).orElse(null);
         if (row != null && (row.settled || row.eventTime.isAfter(event.time()))) {
+            return;
+        }
+        boolean armedInTime = row != null && !row.cancelled && row.dueAt.equals(dueAt);
+        if (!dueAt.isAfter(event.time()) && !armedInTime) {
+            // the moment had passed when the event happened (a round entered after it ran, a deadline set in the
+            // past): nothing to remind of. Judged by the event's time, not the consumer's clock, and a row armed in
+            // time for this very moment stays: a reminder due while the service was down is still sent once after.
+            if (row != null && row.sentAt == null) {
+                row.cancelled = true;
+                row.eventTime = event.time();
+            }
             return;
         }
         boolean first = row == null;

@@ -121,7 +121,7 @@ class RoutingCoverageTest {
         assertEntry(mine, ReportEvents.FINAL_REPORT_RETURNED, "Báo cáo tổng hợp cuối đợt bị trả lại",
                 "Nhận xét: Bổ sung kết quả hỗ trợ phường Sài Gòn vận hành bộ phận một cửa.");
         assertEntry(mine, ReportEvents.FINAL_REPORT_ACCEPTED, "Báo cáo tổng hợp cuối đợt đã được chấp nhận",
-                "Đợt tăng cường của bạn tại 79 đã hoàn thành. Nhận xét: Hoàn thành tốt nhiệm vụ.");
+                "Đợt tăng cường của bạn tại Thành phố Hồ Chí Minh đã hoàn thành. Nhận xét: Hoàn thành tốt nhiệm vụ.");
 
         JsonPath coordinators = entriesAbout(BNV_COORDINATOR, reportId);
         assertThat(coordinators.getList("items.eventType", String.class)).containsExactlyInAnyOrder(
@@ -129,13 +129,13 @@ class RoutingCoverageTest {
                 ReportEvents.FINAL_REPORT_SUBMITTED.name());
         assertEntry(coordinators, ReportEvents.FINAL_REPORT_OVERDUE,
                 "Báo cáo tổng hợp cuối đợt quá hạn: Phạm Thu Thảo",
-                "Phạm Thu Thảo (tại 79) chưa nộp báo cáo tổng hợp cuối đợt, hạn 17:00 03/11/2025 (giờ Việt Nam).");
+                "Phạm Thu Thảo (tại Thành phố Hồ Chí Minh) chưa nộp báo cáo tổng hợp cuối đợt, hạn 17:00 03/11/2025 (giờ Việt Nam).");
         assertThat(coordinators.getList("items.findAll { it.eventType == '"
                 + ReportEvents.FINAL_REPORT_SUBMITTED.name() + "' }.title", String.class))
                 .containsOnly("Báo cáo tổng hợp cuối đợt đã nộp: Phạm Thu Thảo");
         assertThat(coordinators.getList("items.findAll { it.eventType == '"
                 + ReportEvents.FINAL_REPORT_SUBMITTED.name() + "' }.body", String.class))
-                .containsOnly("Phạm Thu Thảo (tại 79) đã nộp báo cáo tổng hợp cuối đợt, muộn hạn.");
+                .containsOnly("Phạm Thu Thảo (tại Thành phố Hồ Chí Minh) đã nộp báo cáo tổng hợp cuối đợt, muộn hạn.");
 
         assertInboxLacks(BCT_COORDINATOR, reportId);
         assertInboxLacks(LIAISON_79, reportId);
@@ -174,9 +174,9 @@ class RoutingCoverageTest {
         assertEntry(coordinators, ReportEvents.ISSUE_OVERDUE, "Vướng mắc quá hạn trả lời: " + title,
                 "Hạn 20/09/2025 đã qua, đơn vị TT-CNTT chưa trả lời.");
         assertEntry(coordinators, ReportEvents.ISSUE_CLOSED, "Vướng mắc đã đóng: " + title,
-                "Tại 79, lĩnh vực phần mềm và hạ tầng số.");
+                "Tại Thành phố Hồ Chí Minh, lĩnh vực phần mềm và hạ tầng số.");
         assertEntry(coordinators, ReportEvents.ISSUE_REOPENED, "Vướng mắc được mở lại: " + title,
-                "Tại 79, lĩnh vực phần mềm và hạ tầng số.");
+                "Tại Thành phố Hồ Chí Minh, lĩnh vực phần mềm và hạ tầng số.");
 
         // the unit it was escalated to hears of the missed deadline, not of the closing or the reopening
         JsonPath unit = entriesAbout(BNV_IT_CENTRE, issueId);
@@ -208,8 +208,8 @@ class RoutingCoverageTest {
         JsonPath referredTo = entriesAbout(BCT_COORDINATOR, issueId);
         assertThat(referredTo.getList("items.eventType", String.class))
                 .containsExactly(ReportEvents.ISSUE_REFERRED.name());
-        assertEntry(referredTo, ReportEvents.ISSUE_REFERRED, "Vướng mắc được chuyển đến BCT: " + title,
-                "Tại 01, lĩnh vực thủ tục hành chính; BCT trả lời vướng mắc này (gửi đầu tiên tới BNV).");
+        assertEntry(referredTo, ReportEvents.ISSUE_REFERRED, "Vướng mắc được chuyển đến Bộ Công Thương: " + title,
+                "Tại Thành phố Hà Nội, lĩnh vực thủ tục hành chính; Bộ Công Thương trả lời vướng mắc này (gửi đầu tiên tới Bộ Nội vụ).");
 
         // the ministry that handed it on, and the liaisons who raised it, are not told again
         assertInboxLacks(BNV_COORDINATOR, issueId);
@@ -248,8 +248,8 @@ class RoutingCoverageTest {
         // back with the ministry first addressed: its coordinators hear of it, and of nothing BCT did before
         JsonPath first = entriesAbout(BNV_COORDINATOR, issueId);
         assertThat(first.getList("items.eventType", String.class)).containsExactly(ReportEvents.ISSUE_REFERRED.name());
-        assertEntry(first, ReportEvents.ISSUE_REFERRED, "Vướng mắc được chuyển đến BNV: " + title,
-                "Tại 01, lĩnh vực thủ tục hành chính; BNV trả lời vướng mắc này.");
+        assertEntry(first, ReportEvents.ISSUE_REFERRED, "Vướng mắc được chuyển đến Bộ Nội vụ: " + title,
+                "Tại Thành phố Hà Nội, lĩnh vực thủ tục hành chính; Bộ Nội vụ trả lời vướng mắc này.");
         assertInboxLacks(BNV_IT_CENTRE, issueId);
         assertInboxLacks(LIAISON_01, issueId);
     }
@@ -280,13 +280,13 @@ class RoutingCoverageTest {
         assertThat(namsEntries.getList("items.eventType", String.class))
                 .containsExactly(AssignmentEvents.ASSIGNMENT_REPLACED.name());
         assertEntry(namsEntries, AssignmentEvents.ASSIGNMENT_REPLACED,
-                "Phân công tăng cường tại 79 đã chuyển cho cán bộ khác",
+                "Phân công tăng cường tại Thành phố Hồ Chí Minh đã chuyển cho cán bộ khác",
                 "Phân công 03/09/2025 – 03/11/2025 đã được giao cho cán bộ khác.");
         JsonPath coordinatorsOnReplacement = entriesAbout(BNV_COORDINATOR, namsAssignment);
         assertThat(coordinatorsOnReplacement.getList("items.eventType", String.class))
                 .containsExactly(AssignmentEvents.ASSIGNMENT_REPLACED.name());
         assertEntry(coordinatorsOnReplacement, AssignmentEvents.ASSIGNMENT_REPLACED,
-                "Thay cán bộ tăng cường tại 79: Trần Văn Nam",
+                "Thay cán bộ tăng cường tại Thành phố Hồ Chí Minh: Trần Văn Nam",
                 "Trần Văn Nam được thay bằng cán bộ khác, 03/09/2025 – 03/11/2025.");
         // the successor hears through the new assignment's created event, the province through nothing here
         assertInboxLacks(lan, namsAssignment);
@@ -305,7 +305,7 @@ class RoutingCoverageTest {
                 .containsExactly(ReportEvents.WEEKLY_REPORT_OVERDUE.name());
         assertEntry(coordinatorsOnReport, ReportEvents.WEEKLY_REPORT_OVERDUE,
                 "Báo cáo tuần 2025-W39 quá hạn: Hoàng Thị Lan",
-                "Hoàng Thị Lan (tại 79) chưa nộp báo cáo tuần 2025-W39, hạn 17:00 28/09/2025 (giờ Việt Nam).");
+                "Hoàng Thị Lan (tại Thành phố Hồ Chí Minh) chưa nộp báo cáo tuần 2025-W39, hạn 17:00 28/09/2025 (giờ Việt Nam).");
         assertInboxLacks(nam, lansReport);
         assertInboxLacks(LIAISON_79, lansReport);
         assertInboxLacks(BCT_COORDINATOR, lansReport);
@@ -324,7 +324,7 @@ class RoutingCoverageTest {
 
         awaitEntry(BNV_COORDINATOR, deploymentId, AssignmentEvents.DEPLOYMENT_CANCELLED);
         String title = "Đợt tăng cường 1012/QĐ-BNV bị hủy";
-        String body = name + " (BNV) đã bị hủy.";
+        String body = name + " (Bộ Nội vụ) đã bị hủy.";
         for (String reader : List.of(BNV_COORDINATOR, LIAISON_79, LIAISON_01)) {
             JsonPath entries = entriesAbout(reader, deploymentId);
             // one entry each: a liaison is not addressed once as a liaison and again through another audience

@@ -175,13 +175,16 @@ class RoutingTest {
         AssignmentSnapshot assignment = new AssignmentSnapshot(assignmentId, UUID.randomUUID(), officialId, "BNV",
                 "79", LocalDate.of(2025, 9, 3), LocalDate.of(2025, 11, 3), AssignmentSnapshot.Status.PLANNED, null);
 
-        publish(Topics.ASSIGNMENT, event(AssignmentEvents.ASSIGNMENT_RESCHEDULED, assignmentId, assignment));
+        // rescheduled while it ran (an assignment that had ended before its event tells nobody: PastFactsTest)
+        publish(Topics.ASSIGNMENT, event(AssignmentEvents.ASSIGNMENT_RESCHEDULED, assignmentId, assignment,
+                Instant.parse("2025-09-10T02:00:00Z")));
 
         awaitInboxHas(official, assignmentId);
         awaitInboxHas(LIAISON_79, assignmentId);
-        assertThat(titlesAbout(official, assignmentId)).containsExactly("Thời gian tăng cường tại 79 đã thay đổi");
+        assertThat(titlesAbout(official, assignmentId))
+                .containsExactly("Thời gian tăng cường tại Thành phố Hồ Chí Minh đã thay đổi");
         assertThat(titlesAbout(LIAISON_79, assignmentId))
-                .containsExactly("Thay đổi thời gian tăng cường tại 79: Lê Thị Cúc");
+                .containsExactly("Thay đổi thời gian tăng cường tại Thành phố Hồ Chí Minh: Lê Thị Cúc");
         assertInboxLacks(LIAISON_01, assignmentId);
     }
 
@@ -238,9 +241,54 @@ class RoutingTest {
                 .body("items.findAll { it.subjectId == '" + issueId + "' }.eventType",
                         equalTo(List.of(ReportEvents.ISSUE_ANSWERED_ON_SITE.name())))
                 .body("items.find { it.subjectId == '" + issueId + "' }.body",
-                        equalTo("Đã trả lời tại chỗ theo hướng dẫn hiện hành của BNV."));
+                        equalTo("Đã trả lời tại chỗ theo hướng dẫn hiện hành của Bộ Nội vụ."));
         assertInboxLacks(BNV_COORDINATOR, issueId);
         assertInboxLacks(LIAISON_01, issueId);
+    }
+
+    @Test
+    void namesMinistriesProvincesAndCommunesAsOfTheEventsDay() {
+        String email = "names." + UUID.randomUUID() + "@moha.gov.vn";
+        UUID officialId = register("Vũ Thị Lan", email);
+        String officer = TestTokens.user("routing.lan").roles(Roles.OFFICER).ministry("BNV").email(email).token();
+        UUID in2025 = UUID.randomUUID();
+        UUID in2026 = UUID.randomUUID();
+        UUID issueId = UUID.randomUUID();
+
+        // Đồng Nai (75) is a tỉnh until 29/04/2026 and a thành phố from 30/04/2026: each text names it as of its event
+        publish(Topics.ASSIGNMENT, event(AssignmentEvents.ASSIGNMENT_CREATED, in2025, new AssignmentSnapshot(in2025,
+                UUID.randomUUID(), officialId, "BNV", "75", LocalDate.of(2025, 9, 3), LocalDate.of(2025, 11, 3),
+                AssignmentSnapshot.Status.PLANNED, null), Instant.parse("2025-08-25T02:00:00Z")));
+        publish(Topics.ASSIGNMENT, event(AssignmentEvents.ASSIGNMENT_CREATED, in2026, new AssignmentSnapshot(in2026,
+                UUID.randomUUID(), officialId, "BNV", "75", LocalDate.of(2026, 5, 11), LocalDate.of(2026, 7, 10),
+                AssignmentSnapshot.Status.PLANNED, null), Instant.parse("2026-05-04T02:00:00Z")));
+        publish(Topics.REPORT, event(ReportEvents.ISSUE_RAISED, issueId, new IssueSnapshot(issueId, "BNV", "79",
+                "26740", "TO_CHUC_BO_MAY", "Thiếu công chức địa chính", false, "OPEN", null, null, null, null, null,
+                false, Instant.now(), null)));
+
+        awaitInboxHas(officer, in2025);
+        awaitInboxHas(officer, in2026);
+        awaitInboxHas(LIAISON_79, issueId);
+        List<String> created2025 = titlesAbout(officer, in2025);
+        List<String> created2026 = titlesAbout(officer, in2026);
+        String issueBody = given().auth().oauth2(LIAISON_79).queryParam("size", 100)
+                .when().get("/api/notification/inbox")
+                .then().statusCode(OK.getStatusCode())
+                .extract().jsonPath().getString("items.find { it.subjectId == '" + issueId + "' }.body");
+        String issueTitle = given().auth().oauth2(LIAISON_79).queryParam("size", 100)
+                .when().get("/api/notification/inbox")
+                .then().statusCode(OK.getStatusCode())
+                .extract().jsonPath().getString("items.find { it.subjectId == '" + issueId + "' }.title");
+        System.out.printf("names: %s | %s | %s | %s%n", created2025, created2026, issueTitle, issueBody);
+        assertThat(created2025).containsExactly("Bạn được cử tăng cường tại Tỉnh Đồng Nai");
+        assertThat(created2026).containsExactly("Bạn được cử tăng cường tại Thành phố Đồng Nai");
+        assertThat(issueTitle).isEqualTo("Vướng mắc mới tại Thành phố Hồ Chí Minh: Thiếu công chức địa chính");
+        assertThat(issueBody).isEqualTo("Lĩnh vực: tổ chức bộ máy, Phường Sài Gòn; Bộ Nội vụ trả lời.");
+        given().auth().oauth2(officer).queryParam("size", 100)
+            .when().get("/api/notification/inbox")
+            .then().statusCode(OK.getStatusCode())
+                .body("items.find { it.subjectId == '" + in2025 + "' }.body",
+                        equalTo("Thời gian tăng cường: 03/09/2025 – 03/11/2025 (Bộ Nội vụ)."));
     }
 
     /** Registers an official with personnel-service's event and waits until this service knows them. */
@@ -262,9 +310,12 @@ class RoutingTest {
     }
 
     private static ObjectNode event(EventType type, UUID subject, Object data) {
+        return event(type, subject, data, Instant.now());
+    }
+
+    private static ObjectNode event(EventType type, UUID subject, Object data, Instant time) {
         String source = type.name().startsWith("vn.secondment.report.") ? "/report-service" : "/assignment-service";
-        return TestEvents.envelope(type.name(), type.schemaVersion(), source, subject.toString(), "BNV",
-                Instant.now(), data);
+        return TestEvents.envelope(type.name(), type.schemaVersion(), source, subject.toString(), "BNV", time, data);
     }
 
     private void publish(String topic, ObjectNode envelope) {

@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
@@ -65,6 +66,9 @@ class ReminderTest {
             .ministry("BNV").unit("TT-CNTT").token();
     private static final String BNV_LOCAL_GOVERNMENT_DEPARTMENT = TestTokens.user("reminder.bnv.vu-cqdp")
             .roles(Roles.MINISTRY_UNIT).ministry("BNV").unit("VU-CQDP").token();
+
+    private static final Instant LIVE = Instant.parse("2025-08-01T00:00:00Z");
+    private static final AtomicLong TICK = new AtomicLong();
 
     @InjectTestKafka
     TestKafka kafka;
@@ -106,6 +110,70 @@ class ReminderTest {
 
         assertThat(reminderTitles(officer.token(), ReminderKind.WEEKLY_REPORT_DUE_TOMORROW, reportId))
                 .containsExactly("Nhắc: báo cáo tuần 2025-W37 đến hạn ngày mai (17:00 14/09/2025)");
+    }
+
+    @Test
+    void armsNoReminderWhoseMomentHadPassedWhenTheEventHappened() {
+        Officer officer = register("Phan Thị Ngọc");
+        UUID reportId = UUID.randomUUID();
+        // the report became due at 19:00 on Saturday, after its reminder's moment (17:00, 24 hours before the deadline)
+        publish(Topics.REPORT, event(ReportEvents.WEEKLY_REPORT_DUE, reportId,
+                weeklyReport(reportId, officer.id(), "DUE", Instant.parse("2025-09-14T10:00:00Z")),
+                Instant.parse("2025-09-13T12:00:00Z")));
+        // the "due" entry itself is made (its deadline is still ahead): the event was consumed
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(titles(officer.token(), ReportEvents.WEEKLY_REPORT_DUE.name(), reportId)).hasSize(1));
+
+        int sent = sender.sendDue(Instant.parse("2025-09-13T12:30:00Z"));
+
+        boolean armed = QuarkusTransaction.requiringNew().call(() ->
+                reminders.find(ReminderKind.WEEKLY_REPORT_DUE_TOMORROW, reportId.toString())
+                        .filter(r -> !r.cancelled).isPresent());
+        System.out.printf("reminder past at the event's time: armed=%s, sent by the run=%d%n", armed, sent);
+        assertThat(armed).isFalse();
+        assertThat(reminderTitles(officer.token(), ReminderKind.WEEKLY_REPORT_DUE_TOMORROW, reportId)).isEmpty();
+    }
+
+    @Test
+    void sendsAReminderDueDuringADowntimeOnceAfterItUnlessItsDeadlinePassedMeanwhile() {
+        Officer officer = register("Trịnh Văn Khoa");
+        UUID caughtUp = UUID.randomUUID();
+        UUID unchanged = UUID.randomUUID();
+        Instant deadline = Instant.parse("2025-09-14T10:00:00Z");
+        publish(Topics.REPORT, event(ReportEvents.WEEKLY_REPORT_DUE, caughtUp,
+                weeklyReport(caughtUp, officer.id(), "DUE", deadline)));
+        publish(Topics.REPORT, event(ReportEvents.WEEKLY_REPORT_DUE, unchanged,
+                weeklyReport(unchanged, officer.id(), "DUE", deadline)));
+        awaitReminder(ReminderKind.WEEKLY_REPORT_DUE_TOMORROW, caughtUp.toString(), r -> !r.cancelled);
+        awaitReminder(ReminderKind.WEEKLY_REPORT_DUE_TOMORROW, unchanged.toString(), r -> !r.cancelled);
+        // the service is down from 16:00 Saturday; meanwhile the officer saved a draft (19:00): its event, consumed
+        // after the restart, is dated after the reminder's moment but the reminder was armed in time and stays
+        publish(Topics.REPORT, event(ReportEvents.WEEKLY_REPORT_DUE, caughtUp,
+                weeklyReport(caughtUp, officer.id(), "DRAFT", deadline), Instant.parse("2025-09-13T12:00:00Z")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                reminders.find(ReminderKind.WEEKLY_REPORT_DUE_TOMORROW, caughtUp.toString())
+                        .filter(r -> r.eventTime.equals(Instant.parse("2025-09-13T12:00:00Z"))).isPresent()));
+
+        // back up at 08:00 Sunday, before the deadline: the missed reminder goes out once
+        int first = sender.sendDue(Instant.parse("2025-09-14T01:00:00Z"));
+        int second = sender.sendDue(Instant.parse("2025-09-14T01:01:00Z"));
+        List<String> caughtUpTitles = reminderTitles(officer.token(), ReminderKind.WEEKLY_REPORT_DUE_TOMORROW,
+                caughtUp);
+        List<String> unchangedTitles = reminderTitles(officer.token(), ReminderKind.WEEKLY_REPORT_DUE_TOMORROW, unchanged);
+        System.out.printf("after the downtime: first run sent %d, second %d; entries %d and %d%n", first, second,
+                caughtUpTitles.size(), unchangedTitles.size());
+        assertThat(caughtUpTitles).containsExactly("Nhắc: báo cáo tuần 2025-W37 đến hạn ngày mai (17:00 14/09/2025)");
+        assertThat(second).isZero();
+        // the other one is sent with it: both were due during the downtime and their deadline is still ahead
+        assertThat(unchangedTitles).hasSize(1);
+
+        // a reminder whose deadline passed during a downtime is not sent: the overdue announcement covers it
+        UUID passed = UUID.randomUUID();
+        publish(Topics.REPORT, event(ReportEvents.WEEKLY_REPORT_DUE, passed,
+                weeklyReport(passed, officer.id(), "DUE", deadline)));
+        awaitReminder(ReminderKind.WEEKLY_REPORT_DUE_TOMORROW, passed.toString(), r -> !r.cancelled);
+        sender.sendDue(Instant.parse("2025-09-14T10:00:00Z"));
+        assertThat(reminderTitles(officer.token(), ReminderKind.WEEKLY_REPORT_DUE_TOMORROW, passed)).isEmpty();
     }
 
     @Test
@@ -171,7 +239,7 @@ class ReminderTest {
         sender.poll();
 
         assertThat(reminderTitles(officer.token(), ReminderKind.ASSIGNMENT_ENDING, assignmentId))
-                .containsExactly("Nhắc: đợt tăng cường tại 79 kết thúc ngày 13/09/2025");
+                .containsExactly("Nhắc: đợt tăng cường tại Thành phố Hồ Chí Minh kết thúc ngày 13/09/2025");
     }
 
     @Test
@@ -200,7 +268,7 @@ class ReminderTest {
         sender.sendDue(Instant.parse("2025-09-13T02:00:00Z"));
 
         assertThat(reminderTitles(officer.token(), ReminderKind.ASSIGNMENT_ENDING, moved))
-                .containsExactly("Nhắc: đợt tăng cường tại 79 kết thúc ngày 20/09/2025");
+                .containsExactly("Nhắc: đợt tăng cường tại Thành phố Hồ Chí Minh kết thúc ngày 20/09/2025");
         assertThat(reminderTitles(officer.token(), ReminderKind.ASSIGNMENT_ENDING, withdrawn)).isEmpty();
     }
 
@@ -308,10 +376,18 @@ class ReminderTest {
                 Instant.now(), null);
     }
 
+    /**
+     * An event as it happened while the platform watched: before the moments of the fixtures (September 2025), a
+     * millisecond after the previous one so that the newest published is the newest by time. (An event dated after
+     * a reminder's moment arms nothing: see {@link #armsNoReminderWhoseMomentHadPassedWhenTheEventHappened}.)
+     */
     private static ObjectNode event(EventType type, UUID subject, Object data) {
+        return event(type, subject, data, LIVE.plusMillis(TICK.incrementAndGet()));
+    }
+
+    private static ObjectNode event(EventType type, UUID subject, Object data, Instant time) {
         String source = type.name().startsWith("vn.secondment.report.") ? "/report-service" : "/assignment-service";
-        return TestEvents.envelope(type.name(), type.schemaVersion(), source, subject.toString(), "BNV",
-                Instant.now(), data);
+        return TestEvents.envelope(type.name(), type.schemaVersion(), source, subject.toString(), "BNV", time, data);
     }
 
     private void publish(String topic, ObjectNode envelope) {
@@ -320,8 +396,12 @@ class ReminderTest {
 
     /** The titles of the reminders of one kind about one subject in the caller's inbox. */
     private static List<String> reminderTitles(String token, ReminderKind kind, UUID subjectId) {
+        return titles(token, kind.eventType(), subjectId);
+    }
+
+    private static List<String> titles(String token, String type, UUID subjectId) {
         return given().auth().oauth2(token)
-                .queryParam("type", kind.eventType())
+                .queryParam("type", type)
                 .queryParam("subjectId", subjectId.toString())
                 .queryParam("size", 100)
             .when()

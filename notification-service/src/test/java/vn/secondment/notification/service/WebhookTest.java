@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.secondment.events.AfterTheFact;
 import vn.secondment.events.EventType;
 import vn.secondment.events.Topics;
 import vn.secondment.events.report.ReportEvents;
@@ -159,6 +160,28 @@ class WebhookTest {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    @Test
+    void deliversAFactEnteredAfterTheFactAlthoughItTellsNoInbox() {
+        String path = "/past/" + UUID.randomUUID();
+        String id = register(BNV_SYSTEM, path, "vn.secondment.report.weekly-report.submitted", "79");
+        UUID reportId = UUID.randomUUID();
+        WeeklyReportSnapshot past = new WeeklyReportSnapshot(reportId, UUID.randomUUID(), UUID.randomUUID(), "BNV",
+                "79", "2025-W37", LocalDate.of(2025, 9, 8), Instant.parse("2025-09-14T10:00:00Z"), "SUBMITTED",
+                Instant.parse("2025-09-13T09:00:00Z"), false, null,
+                new AfterTheFact("bnv.coordinator", Instant.now()));
+        ObjectNode entered = event(ReportEvents.WEEKLY_REPORT_SUBMITTED, reportId, past);
+
+        publish(entered);
+
+        // webhooks are other systems' record of every event, the past included; the inbox tells nobody
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(deliveredEventIds(id))
+                .containsExactly(entered.path("id").asText()));
+        long entries = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "SELECT count(*) FROM inbox_entry WHERE event_id = :id")
+                .setParameter("id", entered.path("id").asText()).getSingleResult()).longValue());
+        assertThat(entries).isZero();
     }
 
     @Test
