@@ -129,7 +129,10 @@ public class EmailSender {
         @SuppressWarnings("unchecked")
         public List<Claimed> claim(Instant now) {
             List<Object[]> rows = em.createNativeQuery("""
-                            SELECT d.id, d.recipient_email, d.language, e.title, e.body, d.event_id, d.event_type,
+                            SELECT d.id, d.recipient_email, d.language,
+                                   CASE WHEN d.language = 'en' THEN coalesce(e.title_en, e.title) ELSE e.title END,
+                                   CASE WHEN d.language = 'en' THEN coalesce(e.body_en, e.body) ELSE e.body END,
+                                   d.event_id, d.event_type,
                                    d.attempts, d.traceparent
                               FROM email_delivery d JOIN inbox_entry e ON e.id = d.entry_id
                              WHERE d.status IN ('PENDING', 'FAILED') AND d.next_attempt_at <= :now

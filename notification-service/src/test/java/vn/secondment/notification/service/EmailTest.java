@@ -169,6 +169,7 @@ class EmailTest {
         String bnvIn01 = subscribe("email.bnv.coordinator.01", Roles.COORDINATOR, "BNV", List.of("01"));
         String bct = subscribe("email.bct.coordinator", Roles.COORDINATOR, "BCT", List.of());
         String bnvOfficer = subscribe("email.bnv.officer", Roles.OFFICER, "BNV", List.of());
+        String bnvInEnglish = subscribe("email.bnv.coordinator.en", Roles.COORDINATOR, "BNV", List.of(), "en");
         UUID officialId = register("Vũ Thị Hạnh", "hanh.vt." + UUID.randomUUID() + "@moha.gov.vn");
         UUID reportId = UUID.randomUUID();
 
@@ -180,6 +181,10 @@ class EmailTest {
 
         assertThat(mailsTo(bnv)).singleElement().extracting(EmailTest::subject)
                 .isEqualTo("[Tăng cường cơ sở] Báo cáo tuần 2025-W37 đã nộp: Vũ Thị Hạnh");
+        assertThat(mailsTo(bnvInEnglish)).singleElement().extracting(EmailTest::subject)
+                .as("the entry's English text, naming the ministry and province in English")
+                .isEqualTo("[Secondment] Weekly report 2025-W37 submitted: Vũ Thị Hạnh");
+        assertThat(textOf(mailsTo(bnvInEnglish).get(0), "text/plain")).contains("Ho Chi Minh City");
         assertThat(deliveriesTo(bnvIn01)).as("a province filter of 01 leaves out an event in 79").isEmpty();
         assertThat(deliveriesTo(bct)).as("another ministry's coordinator").isEmpty();
         assertThat(deliveriesTo(bnvOfficer)).as("an officer is not a coordinator").isEmpty();
@@ -187,11 +192,17 @@ class EmailTest {
 
     /** A user with this role and ministry subscribes to e-mail at a new address; returns the address. */
     private static String subscribe(String username, String role, String ministry, List<String> provinces) {
+        return subscribe(username, role, ministry, provinces, "vi");
+    }
+
+    /** The same, in {@code language}. */
+    private static String subscribe(String username, String role, String ministry, List<String> provinces,
+                                    String language) {
         String email = username + "." + UUID.randomUUID() + "@moha.gov.vn";
         String token = TestTokens.user(username + "." + UUID.randomUUID()).roles(role).ministry(ministry)
                 .email(email).token();
         given().auth().oauth2(token).contentType("application/json")
-                .body(Map.of("email", true, "provinces", provinces))
+                .body(Map.of("email", true, "provinces", provinces, "language", language))
             .when().put(SUBSCRIPTION).then().statusCode(OK.getStatusCode());
         return email;
     }
