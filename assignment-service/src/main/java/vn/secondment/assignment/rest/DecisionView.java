@@ -40,6 +40,7 @@ public record DecisionView(UUID id, String ministryCode, String number, LocalDat
     }
 
     /** One change the decision made to a deployment: the revision it added. */
+    @Schema(name = "DecisionAmendment")
     public record Amendment(UUID deploymentId, String deploymentName, RevisionChange change, LocalDate effectiveFrom,
                             LocalDate startDate, LocalDate endDate, String status) {
     }

@@ -32,6 +32,7 @@ public record DeploymentView(UUID id, String ministryCode, DeploymentType type, 
                              long version, Instant createdAt, Instant updatedAt) {
 
     /** A change made by a later decision: the decision by id, number and date, and what it changed when. */
+    @Schema(name = "DeploymentAmendment")
     public record Amendment(UUID decisionId, String number, LocalDate date, RevisionChange change,
                             LocalDate effectiveFrom) {
     }
