@@ -411,8 +411,8 @@ public class AssignmentService {
         }
         touch(old, actor);
         assignments.persist(next);
-        revisions.record(old, RevisionChange.REPLACED, decision.signedOn, reason, decision, actor);
-        revisions.record(next, RevisionChange.CREATED, decision.signedOn, reason, decision, actor);
+        revisions.record(old, RevisionChange.REPLACED, decision.effectiveFrom, reason, decision, actor);
+        revisions.record(next, RevisionChange.CREATED, decision.effectiveFrom, reason, decision, actor);
         audit.record(AUDIT_TYPE, old.id, old.ministryCode, "replaced", before, mapper.auditState(old), actor,
                 decision.number + ": " + reason);
         audit.record(AUDIT_TYPE, next.id, next.ministryCode, "created", Map.of(), mapper.auditState(next), actor,
@@ -602,7 +602,7 @@ public class AssignmentService {
         a.startDate = to.startDate();
         a.endDate = to.endDate();
         touch(a, actor);
-        revisions.record(a, change, decision.signedOn, reason, decision, actor);
+        revisions.record(a, change, decision.effectiveFrom, reason, decision, actor);
         audit.record(AUDIT_TYPE, a.id, a.ministryCode, change.name().toLowerCase(), before, mapper.auditState(a),
                 actor, decision.number + ": " + reason);
         events.publish(AssignmentEvents.ASSIGNMENT_RESCHEDULED, a.id, a.ministryCode, mapper.toSnapshot(a));

@@ -188,7 +188,7 @@ public class DeploymentService {
         d.startDate = to.startDate();
         d.endDate = to.endDate();
         touch(d, access);
-        revisions.record(d, RevisionChange.RESCHEDULED, decision.signedOn, reason, decision, d.updatedBy);
+        revisions.record(d, RevisionChange.RESCHEDULED, decision.effectiveFrom, reason, decision, d.updatedBy);
         audit.record(AUDIT_TYPE, d.id, d.ministryCode, "rescheduled", before, mapper.auditState(d), d.updatedBy,
                 decision.number + ": " + reason);
         List<AssignmentService.Moved> moved = assignments.followDeployment(d, from, to, decision, reason, d.updatedBy,
@@ -382,10 +382,10 @@ public class DeploymentService {
         d.updatedBy = access.caller().username();
     }
 
-    /** The day a change of state takes effect: as the request says, else its decision's date, else today. */
+    /** The day a change of state takes effect: as the request says, else as its decision says, else today. */
     static LocalDate effectiveOn(StatusChangeRequest request, Decision decision, Clock clock) {
         return Optional.ofNullable(request.effectiveOn())
-                .or(() -> Optional.ofNullable(decision).map(x -> x.signedOn))
+                .or(() -> Optional.ofNullable(decision).map(x -> x.effectiveFrom))
                 .orElseGet(() -> VietnamTime.today(clock));
     }
 }

@@ -192,7 +192,13 @@ class DecisionRecordTest {
             UUID hoa = assign(BNV_ADMIN, round, official("BNV", "Nguyễn Thị Hoa"), "79");
             issue(BNV_ADMIN, round);
             String amendingNumber = number("BNV");
-            UUID amending = record(BNV_ADMIN, "BNV", amendingNumber, "2025-08-29", issuing);
+            // signed on 29/8, in force from 1/9: the amendment takes effect on that day for "as of" questions
+            UUID amending = UUID.fromString(given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                    .body(body(null, amendingNumber, "2025-08-29", issuing)
+                            .replace("\"signedOn\"", "\"effectiveFrom\": \"2025-09-01\", \"signedOn\""))
+                    .when().post(DECISIONS)
+                    .then().statusCode(201).body("effectiveFrom", equalTo("2025-09-01"))
+                    .body("amends.id", equalTo(issuing.toString())).extract().path("id"));
 
             given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
                     .header("If-Match", etag(BNV_ADMIN, DEPLOYMENTS + "/" + round))
@@ -203,6 +209,7 @@ class DecisionRecordTest {
                     .then().statusCode(200)
                     .body("revisions[2].decisionId", equalTo(amending.toString()))
                     .body("revisions[2].decisionNumber", equalTo(amendingNumber))
+                    .body("revisions[2].effectiveFrom", equalTo("2025-09-01"))
                     .body("movedAssignments.assignmentId", equalTo(List.of(hoa.toString())));
 
             // the deployment: its decision and the decisions that amended it
