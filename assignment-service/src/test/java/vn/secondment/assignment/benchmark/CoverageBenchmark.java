@@ -205,8 +205,8 @@ class CoverageBenchmark {
                      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 'benchmark', ?, 'benchmark')""");
              PreparedStatement assignmentRevision = c.prepareStatement("""
                      insert into assignment_revision (id, assignment_id, change, effective_from, recorded_at,
-                         recorded_by, status, start_date, end_date, decision_number, decision_date)
-                     values (?, ?, ?, ?, ?, 'benchmark', ?, ?, ?, ?, ?)""")) {
+                         recorded_by, status, start_date, end_date, decision_number, decision_date, decision_id)
+                     values (?, ?, ?, ?, ?, 'benchmark', ?, ?, ?, ?, ?, ?)""")) {
             for (int m = 0; m < MINISTRIES.length; m++) {
                 String ministry = MINISTRIES[m];
                 UUID[][] pools = new UUID[POOLS][PER_ROUND];
