@@ -40,6 +40,10 @@ public class Deployment {
     @Column(nullable = false)
     public String name;
 
+    /** The decision that issues it; the decision_* columns below are copies of it, kept in step. */
+    @Column(name = "decision_id", nullable = false)
+    public UUID decisionId;
+
     @Column(name = "decision_number", nullable = false)
     public String decisionNumber;
 

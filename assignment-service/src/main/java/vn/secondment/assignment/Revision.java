@@ -43,6 +43,10 @@ public abstract class Revision {
 
     public String reason;
 
+    /** The decision that ordered the change, if one did; number and date below are copies of it. */
+    @Column(name = "decision_id")
+    public UUID decisionId;
+
     @Column(name = "decision_number")
     public String decisionNumber;
 

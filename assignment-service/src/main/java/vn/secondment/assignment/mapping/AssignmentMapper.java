@@ -13,6 +13,7 @@ import vn.secondment.assignment.rest.DecisionRef;
 import vn.secondment.assignment.rest.DeploymentRequest;
 import vn.secondment.assignment.rest.DeploymentView;
 import vn.secondment.assignment.rest.RevisionView;
+import vn.secondment.assignment.service.AssignmentService;
 import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.events.assignment.DeploymentSnapshot;
 
@@ -28,13 +29,25 @@ public class AssignmentMapper {
     /** The deployment now ({@code asOf} null), or as its revision in force on {@code asOf} says. */
     public DeploymentView toView(Deployment d, DeploymentRevision inForce, LocalDate asOf,
                                  List<DeploymentRevision> revisions) {
+        return toView(d, inForce, asOf, revisions, null);
+    }
+
+    /** @param moved the assignments that moved with a reschedule (in its answer only) */
+    public DeploymentView toView(Deployment d, DeploymentRevision inForce, LocalDate asOf,
+                                 List<DeploymentRevision> revisions, List<AssignmentService.Moved> moved) {
         boolean past = inForce != null;
         return new DeploymentView(d.id, d.ministryCode, d.type, d.name,
-                new DecisionRef(d.decisionNumber, d.decisionDate, d.decisionSigner, d.decisionSubject),
+                new DecisionRef(d.decisionNumber, d.decisionDate, d.decisionSigner, d.decisionSubject), d.decisionId,
                 past ? inForce.startDate : d.startDate, past ? inForce.endDate : d.endDate,
                 past ? inForce.status : d.status, asOf, List.copyOf(d.provinceCodes), d.officialsPerProvince,
                 Map.copyOf(d.provinceQuotas), List.copyOf(d.partnerMinistries),
                 revisions == null ? null : revisions.stream().map(this::toView).toList(),
+                revisions == null ? null : revisions.stream()
+                        .filter(r -> r.decisionId != null && !r.decisionId.equals(d.decisionId))
+                        .map(r -> new DeploymentView.Amendment(r.decisionId, r.decisionNumber, r.decisionDate,
+                                r.change, r.effectiveFrom)).toList(),
+                moved == null ? null : moved.stream().map(m -> new DeploymentView.MovedAssignment(m.assignmentId(),
+                        m.previousStartDate(), m.previousEndDate(), m.startDate(), m.endDate(), m.clipped())).toList(),
                 d.version, d.createdAt, d.updatedAt);
     }
 
@@ -55,14 +68,14 @@ public class AssignmentMapper {
 
     public RevisionView toView(Revision r) {
         return new RevisionView(r.change, r.effectiveFrom, r.recordedAt, r.recordedBy, r.statusName(), r.startDate,
-                r.endDate, r.reason, r.decisionNumber, r.decisionDate);
+                r.endDate, r.reason, r.decisionNumber, r.decisionDate, r.decisionId);
     }
 
     public DeploymentRequest toRequest(Deployment d) {
         return new DeploymentRequest(d.ministryCode, d.type, d.name,
                 new DecisionRef(d.decisionNumber, d.decisionDate, d.decisionSigner, d.decisionSubject),
                 d.startDate, d.endDate, List.copyOf(d.provinceCodes), d.officialsPerProvince,
-                new LinkedHashMap<>(d.provinceQuotas), List.copyOf(d.partnerMinistries));
+                new LinkedHashMap<>(d.provinceQuotas), List.copyOf(d.partnerMinistries), null);
     }
 
     public AssignmentSnapshot toSnapshot(Assignment a) {
@@ -78,7 +91,7 @@ public class AssignmentMapper {
     /** @param issued whether its decision was ever issued: for a cancellation, told by the status it had before */
     public DeploymentSnapshot toSnapshot(Deployment d, DeploymentSnapshot.Amendment amendment, boolean issued) {
         return new DeploymentSnapshot(d.id, d.ministryCode, d.type.name(), d.name, d.decisionNumber, d.startDate,
-                d.endDate, List.copyOf(d.provinceCodes), d.status.name(), amendment, issued);
+                d.endDate, List.copyOf(d.provinceCodes), d.status.name(), amendment, issued, d.decisionId);
     }
 
     /** The audited fields of a deployment, in the API's names. */

@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DeploymentRepository implements PanacheRepositoryBase<Deployment, UUID> {
 
-    /** The deployment, other than {@code except}, that a ministry's decision orders (cancelled ones aside). */
-    public Optional<Deployment> orderedBy(String ministryCode, String decisionNumber, UUID except) {
-        return find("ministryCode = ?1 and decisionNumber = ?2 and id <> ?3 and status <> ?4", ministryCode,
-                decisionNumber, except, DeploymentStatus.CANCELLED).firstResultOptional();
+    /** The deployment, other than {@code except}, that the decision orders (cancelled ones aside). */
+    public Optional<Deployment> orderedBy(UUID decisionId, UUID except) {
+        return find("decisionId = ?1 and id <> ?2 and status <> ?3", decisionId, except, DeploymentStatus.CANCELLED)
+                .firstResultOptional();
     }
 
     public void persist(DeploymentRevision revision) {

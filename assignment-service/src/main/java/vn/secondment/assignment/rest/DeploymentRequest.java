@@ -13,6 +13,7 @@ import vn.secondment.rest.Formats;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A deployment as its decision orders it.
@@ -22,12 +23,15 @@ import java.util.Map;
  * @param officialsPerProvince the coverage rule: officials each target province should have (default 1)
  * @param provinceQuotas       exceptions to the rule, e.g. {"79": 2} for two officials in Hồ Chí Minh City
  * @param partnerMinistries    other ministries whose officials may join (an inter-ministerial delegation)
+ * @param decision             the issuing decision by number and date (found among the ministry's decisions by its
+ *                             number, or recorded from what is given here the first time); or give decisionId
+ * @param decisionId           the issuing decision, already recorded (GET /decisions), instead of decision
  */
 public record DeploymentRequest(
         @Pattern(regexp = Formats.MINISTRY_CODE, message = Formats.MINISTRY_CODE_MESSAGE) String ministryCode,
         @NotNull DeploymentType type,
         @NotBlank @Size(max = 300) String name,
-        @NotNull @Valid DecisionRef decision,
+        @Valid DecisionRef decision,
         @NotNull LocalDate startDate,
         @NotNull LocalDate endDate,
         @Size(max = 34) List<@NotNull @Pattern(regexp = Formats.PROVINCE_CODE,
@@ -36,5 +40,6 @@ public record DeploymentRequest(
         Map<@Pattern(regexp = Formats.PROVINCE_CODE, message = Formats.PROVINCE_CODE_MESSAGE) String,
                 @NotNull @Min(0) @Max(50) Integer> provinceQuotas,
         @Size(max = 20) List<@NotNull @Pattern(regexp = Formats.MINISTRY_CODE,
-                message = Formats.MINISTRY_CODE_MESSAGE) String> partnerMinistries) {
+                message = Formats.MINISTRY_CODE_MESSAGE) String> partnerMinistries,
+        UUID decisionId) {
 }

@@ -63,7 +63,7 @@ public class DeploymentResource {
     static final String RESCHEDULE_EXAMPLE = """
             {"startDate": "2025-09-03", "endDate": "2025-11-03",
              "decision": {"number": "1013/QĐ-BNV", "date": "2025-08-29"},
-             "reason": "Điều chỉnh thời gian tăng cường theo kế hoạch triển khai"}""";
+             "reason": "Điều chỉnh thời gian tăng cường theo kế hoạch triển khai", "assignments": "FIT"}""";
     static final String ASSIGNMENT_EXAMPLE = """
             {"officialId": "7c9e6679-7425-40de-944b-e07fc1f90ae7", "provinceCode": "79", "role": "LEAD",
              "focusCommunes": ["25942"]}""";
@@ -90,7 +90,12 @@ public class DeploymentResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN, Roles.COORDINATOR})
     @Operation(operationId = "createDeployment", summary = "Draft a deployment from its decision",
             description = "Target provinces default to all 34; the coverage rule defaults to one official per province, "
-                    + "with exceptions in provinceQuotas (two for Hồ Chí Minh City in the Bộ Nội vụ round). Nothing "
+                    + "with exceptions in provinceQuotas (two for Hồ Chí Minh City in the Bộ Nội vụ round). The "
+                    + "issuing decision is given by decisionId (a recorded decision of the ministry, see Decisions), "
+                    + "or as decision (number, date, signer, subject): found among the ministry's decisions by its "
+                    + "number, or recorded from what is given the first time (a number recorded with another date is "
+                    + "a 409 naming it, existingDecision). A decision issues one deployment: another deployment "
+                    + "holding it is a 409 (decisionHolder) until that one is cancelled. Nothing "
                     + "is announced until the deployment is issued. Send an Idempotency-Key to make retries safe.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "878/QĐ-BNV", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Drafted",
@@ -185,15 +190,25 @@ public class DeploymentResource {
     @Operation(operationId = "rescheduleDeployment", summary = "Move the period by a later decision",
             description = "The old period stays as a revision (ask with asOf). Every assignment still held follows: "
                     + "the start by the start's shift (unless the official already arrived), the end by the end's "
-                    + "shift. Refused as a whole (409, listing the conflicts) if a moved assignment would overlap "
-                    + "another of the same official. Requires If-Match; publishes deployment.rescheduled and one "
-                    + "assignment.rescheduled per moved assignment.")
+                    + "shift. One that would then lie outside the new period refuses the whole reschedule (409, "
+                    + "outsideAssignments), unless the request says \"assignments\": \"FIT\": each is then clipped "
+                    + "into the new period, and only those that cannot fit (no day left, an overlap with another "
+                    + "assignment of the official, an official who arrived before the new start) refuse it (409, "
+                    + "unfitAssignments). Refused as a whole (409, conflicts) if a moved assignment would overlap "
+                    + "another of the same official. The answer lists the assignments that moved "
+                    + "(movedAssignments). The amending decision is given by number and date (found among the "
+                    + "ministry's decisions, or recorded the first time it is named; a number recorded with another "
+                    + "date is a 409 naming it) or by decisionId. Requires If-Match; publishes "
+                    + "deployment.rescheduled and one assignment.rescheduled per moved assignment.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "878/QĐ-BNV amended", value = RESCHEDULE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Rescheduled",
             content = @Content(schema = @Schema(implementation = DeploymentView.class)))
     public Response reschedule(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
                                @Valid @NotNull PeriodChangeRequest request) {
-        return ok(service.reschedule(id, ifMatch, request, access));
+        DeploymentService.Rescheduled rescheduled = service.reschedule(id, ifMatch, request, access);
+        Deployment d = rescheduled.deployment();
+        return Response.ok(mapper.toView(d, null, null, service.revisions(d.id), rescheduled.moved()))
+                .tag(Versions.etag(d.version)).build();
     }
 
     @POST

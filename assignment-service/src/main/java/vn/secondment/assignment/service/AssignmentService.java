@@ -9,6 +9,7 @@ import vn.secondment.assignment.Assignment;
 import vn.secondment.assignment.AssignmentRevision;
 import vn.secondment.assignment.AssignmentRole;
 import vn.secondment.assignment.AssignmentStatus;
+import vn.secondment.assignment.Decision;
 import vn.secondment.assignment.Deployment;
 import vn.secondment.assignment.DeploymentStatus;
 import vn.secondment.assignment.Period;
@@ -22,7 +23,6 @@ import vn.secondment.assignment.rest.ArrivalRequest;
 import vn.secondment.assignment.rest.AssignmentDetailsRequest;
 import vn.secondment.assignment.rest.AssignmentFilter;
 import vn.secondment.assignment.rest.AssignmentRequest;
-import vn.secondment.assignment.rest.DecisionRef;
 import vn.secondment.assignment.rest.PeriodChangeRequest;
 import vn.secondment.assignment.rest.ReplacementRequest;
 import vn.secondment.assignment.rest.StatusChangeRequest;
@@ -84,6 +84,7 @@ public class AssignmentService {
     private final AssignmentRepository assignments;
     private final DeploymentRepository deployments;
     private final KnownOfficialRepository officials;
+    private final DecisionService decisions;
     private final AdministrativeUnits units;
     private final Revisions revisions;
     private final AssignmentMapper mapper;
@@ -93,11 +94,13 @@ public class AssignmentService {
     private final Clock clock;
 
     public AssignmentService(AssignmentRepository assignments, DeploymentRepository deployments,
-                             KnownOfficialRepository officials, AdministrativeUnits units, Revisions revisions,
+                             KnownOfficialRepository officials, DecisionService decisions, AdministrativeUnits units,
+                             Revisions revisions,
                              AssignmentMapper mapper, AuditTrail audit, EventPublisher events, MergePatch mergePatch, Clock clock) {
         this.assignments = assignments;
         this.deployments = deployments;
         this.officials = officials;
+        this.decisions = decisions;
         this.units = units;
         this.revisions = revisions;
         this.mapper = mapper;
@@ -166,11 +169,12 @@ public class AssignmentService {
         a.updatedAt = a.createdAt;
         a.updatedBy = a.createdBy;
         assignments.persist(a);
-        DecisionRef decision = request.decision() != null ? request.decision() : DeploymentService.decisionOf(d);
-        revisions.record(a, RevisionChange.CREATED, decision.date(), null, decision, a.createdBy);
+        Decision decision = request.decision() != null
+                ? decisions.require(d.ministryCode, null, request.decision(), a.createdBy) : decisions.issuing(d);
+        revisions.record(a, RevisionChange.CREATED, decision.signedOn, null, decision, a.createdBy);
         audit.record(AUDIT_TYPE, a.id, a.ministryCode, "created", Map.of(), mapper.auditState(a), a.createdBy,
-                request.allowExcess() ? decision.number() + " (above the coverage rule, accepted deliberately)"
-                        : decision.number());
+                request.allowExcess() ? decision.number + " (above the coverage rule, accepted deliberately)"
+                        : decision.number);
         events.publish(AssignmentEvents.ASSIGNMENT_CREATED, a.id, a.ministryCode, mapper.toSnapshot(a));
         return a;
     }
@@ -222,6 +226,9 @@ public class AssignmentService {
     public Assignment changePeriod(UUID id, String ifMatch, PeriodChangeRequest request, AssignmentAccess access) {
         Assignment a = changeable(id, ifMatch, access);
         requireHolding(a, "change the period of");
+        if (request.assignments() != null) {
+            throw ProblemException.invalid("assignments", "applies to a deployment's reschedule only");
+        }
         Period to = DeploymentService.period(request.startDate(), request.endDate());
         if (a.status == AssignmentStatus.ACTIVE && !to.startDate().equals(a.startDate)) {
             throw ProblemException.invalid("startDate", "cannot move: the official arrived on " + a.arrivedOn
@@ -240,7 +247,9 @@ public class AssignmentService {
         RevisionChange change = to.startDate().equals(a.startDate)
                 ? (to.endDate().isAfter(a.endDate) ? RevisionChange.EXTENDED : RevisionChange.SHORTENED)
                 : RevisionChange.RESCHEDULED;
-        move(a, to, change, request.decision(), Text.nfc("reason", request.reason()), access.caller().username());
+        String actor = access.caller().username();
+        move(a, to, change, decisions.require(a.ministryCode, request.decisionId(), request.decision(), actor),
+                Text.nfc("reason", request.reason()), actor);
         return a;
     }
 
@@ -291,7 +300,10 @@ public class AssignmentService {
             throw ProblemException.invalid("effectiveOn", "must fall between the arrival " + a.arrivedOn
                     + " and the end " + a.endDate + "; extend the period first to end later");
         }
-        complete(a, endedOn, Text.nfc("reason", request.reason()), request.decision(), access.caller().username());
+        String actor = access.caller().username();
+        complete(a, endedOn, Text.nfc("reason", request.reason()),
+                decisions.resolve(a.ministryCode, request.decisionId(), request.decision(), "decisionId", "decision",
+                        actor), actor);
         return a;
     }
 
@@ -323,7 +335,7 @@ public class AssignmentService {
         return true;
     }
 
-    private void complete(Assignment a, LocalDate endedOn, String reason, DecisionRef decision, String actor) {
+    private void complete(Assignment a, LocalDate endedOn, String reason, Decision decision, String actor) {
         Map<String, Object> before = mapper.auditState(a);
         a.status = AssignmentStatus.COMPLETED;
         a.endDate = endedOn;
@@ -337,8 +349,11 @@ public class AssignmentService {
     @Transactional
     public Assignment withdraw(UUID id, String ifMatch, StatusChangeRequest request, AssignmentAccess access) {
         Assignment a = changeable(id, ifMatch, access);
-        withdraw(a, DeploymentService.effectiveOn(request, clock), Text.nfc("reason", request.reason()), request.decision(),
-                access.caller().username());
+        String actor = access.caller().username();
+        Decision decision = decisions.resolve(a.ministryCode, request.decisionId(), request.decision(), "decisionId",
+                "decision", actor);
+        withdraw(a, DeploymentService.effectiveOn(request, decision, clock), Text.nfc("reason", request.reason()),
+                decision, actor);
         return a;
     }
 
@@ -367,6 +382,7 @@ public class AssignmentService {
         requireFree(official.id, period, old.deployment.period(), Set.of());
         String actor = access.caller().username();
         String reason = Text.nfc("reason", request.reason());
+        Decision decision = decisions.require(old.ministryCode, null, request.decision(), actor);
 
         Assignment next = new Assignment();
         next.id = UUID.randomUUID();
@@ -395,12 +411,12 @@ public class AssignmentService {
         }
         touch(old, actor);
         assignments.persist(next);
-        revisions.record(old, RevisionChange.REPLACED, request.decision().date(), reason, request.decision(), actor);
-        revisions.record(next, RevisionChange.CREATED, request.decision().date(), reason, request.decision(), actor);
+        revisions.record(old, RevisionChange.REPLACED, decision.effectiveFrom, reason, decision, actor);
+        revisions.record(next, RevisionChange.CREATED, decision.effectiveFrom, reason, decision, actor);
         audit.record(AUDIT_TYPE, old.id, old.ministryCode, "replaced", before, mapper.auditState(old), actor,
-                request.decision().number() + ": " + reason);
+                decision.number + ": " + reason);
         audit.record(AUDIT_TYPE, next.id, next.ministryCode, "created", Map.of(), mapper.auditState(next), actor,
-                request.decision().number() + ": " + reason);
+                decision.number + ": " + reason);
         events.publish(AssignmentEvents.ASSIGNMENT_REPLACED, old.id, old.ministryCode, mapper.toSnapshot(old));
         events.publish(AssignmentEvents.ASSIGNMENT_CREATED, next.id, next.ministryCode, mapper.toSnapshot(next));
         return next;
@@ -439,18 +455,31 @@ public class AssignmentService {
         return audit.history(AUDIT_TYPE, id, paging);
     }
 
+    /** An assignment that moved with its deployment: its period before and after, and whether it was clipped. */
+    public record Moved(UUID assignmentId, LocalDate previousStartDate, LocalDate previousEndDate, LocalDate startDate,
+                        LocalDate endDate, boolean clipped) {
+    }
+
     /**
      * The deployment moved from {@code from} to {@code to}: every assignment still held moves with it, start by
-     * the start's shift (unless the official has already arrived) and end by the end's shift. Refused as a whole
-     * (409) when a moved assignment would overlap another of the same official.
+     * the start's shift (unless the official has already arrived) and end by the end's shift, each as an amendment
+     * by the same decision with its own assignment.rescheduled event. One that would then lie outside the new period
+     * refuses the whole move (409 naming it), or with {@code fit} is clipped into it; either way the move is refused
+     * as a whole (409 naming them) when one would overlap another assignment of its official, and with {@code fit}
+     * when clipping leaves no day or would start it after the day its official arrived.
+     *
+     * @return the assignments that moved
      */
-    void followDeployment(Deployment d, Period from, Period to, DecisionRef decision, String reason, String actor) {
+    List<Moved> followDeployment(Deployment d, Period from, Period to, Decision decision, String reason,
+                                 String actor, boolean fit) {
         long startShift = ChronoUnit.DAYS.between(from.startDate(), to.startDate());
         long endShift = ChronoUnit.DAYS.between(from.endDate(), to.endDate());
         List<Map<String, Object>> conflicts = new ArrayList<>();
         List<Map<String, Object>> outside = new ArrayList<>();
+        List<Map<String, Object>> unfit = new ArrayList<>();
         List<Assignment> moving = new ArrayList<>();
         List<Period> targets = new ArrayList<>();
+        List<Boolean> clippedOnes = new ArrayList<>();
         for (Assignment a : assignments.ofDeployment(d.id)) {
             if (!a.status.holds()) {
                 continue;
@@ -458,36 +487,89 @@ public class AssignmentService {
             LocalDate start = a.status == AssignmentStatus.PLANNED ? a.startDate.plusDays(startShift) : a.startDate;
             LocalDate end = a.endDate.plusDays(endShift);
             Period target = new Period(start, end.isBefore(start) ? start : end);
+            boolean clipped = false;
             if (!to.contains(target)) {
-                // an official on site keeps the day they arrived: a deployment cannot start after it
-                outside.add(Map.of("assignmentId", a.id, "period", a.period(), "movedPeriod", target));
-                continue;
+                if (!fit) {
+                    // an official on site keeps the day they arrived: a deployment cannot start after it
+                    outside.add(Map.of("assignmentId", a.id, "period", a.period(), "movedPeriod", target));
+                    continue;
+                }
+                LocalDate clippedStart = target.startDate().isBefore(to.startDate()) ? to.startDate()
+                        : target.startDate();
+                LocalDate clippedEnd = target.endDate().isAfter(to.endDate()) ? to.endDate() : target.endDate();
+                if (clippedEnd.isBefore(clippedStart)) {
+                    unfit.add(unfit(a, null, "NO_DAY_LEFT", "no day of it lies within the new period"));
+                    continue;
+                }
+                if (a.arrivedOn != null && a.arrivedOn.isBefore(clippedStart)) {
+                    unfit.add(unfit(a, new Period(clippedStart, clippedEnd), "ARRIVED_BEFORE_START",
+                            "the official arrived on " + a.arrivedOn + ", before the new start"));
+                    continue;
+                }
+                target = new Period(clippedStart, clippedEnd);
+                clipped = true;
             }
             if (target.equals(a.period())) {
                 continue;
             }
-            firstOverlapping(occupiedBy(a.officialId, Set.of(a.id)), target).ifPresent(other ->
-                    conflicts.add(Map.of("assignmentId", a.id, "movedPeriod", target, "conflictingAssignment",
-                            describe(other))));
+            Period moved = target;
+            Optional<Assignment> overlapping = firstOverlapping(occupiedBy(a.officialId, Set.of(a.id)), moved);
+            if (overlapping.isPresent()) {
+                if (fit) {
+                    Map<String, Object> refused = unfit(a, moved, "OVERLAP",
+                            "would overlap another assignment of the official");
+                    refused.put("conflictingAssignment", describe(overlapping.get()));
+                    unfit.add(refused);
+                } else {
+                    conflicts.add(Map.of("assignmentId", a.id, "movedPeriod", moved, "conflictingAssignment",
+                            describe(overlapping.get())));
+                }
+                continue;
+            }
             moving.add(a);
-            targets.add(target);
+            targets.add(moved);
+            clippedOnes.add(clipped);
         }
         if (!outside.isEmpty()) {
             throw new ProblemException(ProblemType.CONFLICT, outside.size() + " assignment(s) would lie outside the "
                     + "deployment's new period " + to.startDate() + " to " + to.endDate() + ": change or complete "
-                    + "them first; nothing was moved").with("outsideAssignments", outside);
+                    + "them first, or send \"assignments\": \"FIT\" to clip them into it; nothing was moved")
+                    .with("outsideAssignments", outside);
         }
         if (!conflicts.isEmpty()) {
             throw new ProblemException(ProblemType.CONFLICT, conflicts.size() + " assignment(s) would overlap another "
                     + "assignment of the same official; nothing was moved").with("conflicts", conflicts);
         }
-        for (int i = 0; i < moving.size(); i++) {
-            move(moving.get(i), targets.get(i), RevisionChange.RESCHEDULED, decision, reason, actor);
+        if (!unfit.isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, unfit.size() + " assignment(s) cannot fit into the "
+                    + "deployment's new period " + to.startDate() + " to " + to.endDate() + ": change, complete or "
+                    + "withdraw them first; nothing was moved").with("unfitAssignments", unfit);
         }
+        List<Moved> moved = new ArrayList<>();
+        for (int i = 0; i < moving.size(); i++) {
+            Assignment a = moving.get(i);
+            Period previous = a.period();
+            move(a, targets.get(i), RevisionChange.RESCHEDULED, decision, reason, actor);
+            moved.add(new Moved(a.id, previous.startDate(), previous.endDate(), a.startDate, a.endDate,
+                    clippedOnes.get(i)));
+        }
+        return moved;
+    }
+
+    private static Map<String, Object> unfit(Assignment a, Period target, String reason, String detail) {
+        Map<String, Object> refused = new LinkedHashMap<>();
+        refused.put("assignmentId", a.id);
+        refused.put("period", a.period());
+        if (target != null) {
+            refused.put("movedPeriod", target);
+        }
+        refused.put("reason", reason);
+        refused.put("detail", detail);
+        return refused;
     }
 
     /** Cancelling a deployment: its planned assignments are withdrawn; refused while an official is on site. */
-    void withdrawAll(Deployment d, LocalDate effectiveOn, String reason, DecisionRef decision, String actor) {
+    void withdrawAll(Deployment d, LocalDate effectiveOn, String reason, Decision decision, String actor) {
         List<Assignment> held = assignments.ofDeployment(d.id).stream().filter(a -> a.status.holds()).toList();
         List<UUID> onSite = held.stream().filter(a -> a.status == AssignmentStatus.ACTIVE).map(a -> a.id).toList();
         if (!onSite.isEmpty()) {
@@ -501,7 +583,7 @@ public class AssignmentService {
         return assignments.countHolding(d.id);
     }
 
-    private void withdraw(Assignment a, LocalDate effectiveOn, String reason, DecisionRef decision, String actor) {
+    private void withdraw(Assignment a, LocalDate effectiveOn, String reason, Decision decision, String actor) {
         if (a.status != AssignmentStatus.PLANNED) {
             throw new ProblemException(ProblemType.CONFLICT, "Assignment " + a.id + " is " + a.status
                     + ": only a planned assignment can be withdrawn (complete an active one)");
@@ -514,15 +596,15 @@ public class AssignmentService {
         events.publish(AssignmentEvents.ASSIGNMENT_WITHDRAWN, a.id, a.ministryCode, mapper.toSnapshot(a));
     }
 
-    private void move(Assignment a, Period to, RevisionChange change, DecisionRef decision, String reason,
+    private void move(Assignment a, Period to, RevisionChange change, Decision decision, String reason,
                       String actor) {
         Map<String, Object> before = mapper.auditState(a);
         a.startDate = to.startDate();
         a.endDate = to.endDate();
         touch(a, actor);
-        revisions.record(a, change, decision.date(), reason, decision, actor);
+        revisions.record(a, change, decision.effectiveFrom, reason, decision, actor);
         audit.record(AUDIT_TYPE, a.id, a.ministryCode, change.name().toLowerCase(), before, mapper.auditState(a),
-                actor, decision.number() + ": " + reason);
+                actor, decision.number + ": " + reason);
         events.publish(AssignmentEvents.ASSIGNMENT_RESCHEDULED, a.id, a.ministryCode, mapper.toSnapshot(a));
     }
 

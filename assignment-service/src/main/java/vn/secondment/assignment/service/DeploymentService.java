@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import vn.secondment.assignment.Decision;
 import vn.secondment.assignment.Deployment;
 import vn.secondment.assignment.DeploymentRevision;
 import vn.secondment.assignment.DeploymentStatus;
@@ -12,7 +13,6 @@ import vn.secondment.assignment.Period;
 import vn.secondment.assignment.RevisionChange;
 import vn.secondment.assignment.mapping.AssignmentMapper;
 import vn.secondment.assignment.repository.DeploymentRepository;
-import vn.secondment.assignment.rest.DecisionRef;
 import vn.secondment.assignment.rest.DeploymentFilter;
 import vn.secondment.assignment.rest.DeploymentRequest;
 import vn.secondment.assignment.rest.PeriodChangeRequest;
@@ -69,6 +69,7 @@ public class DeploymentService {
     }
 
     private final DeploymentRepository deployments;
+    private final DecisionService decisions;
     private final AssignmentService assignments;
     private final AdministrativeUnits units;
     private final Revisions revisions;
@@ -78,10 +79,11 @@ public class DeploymentService {
     private final MergePatch mergePatch;
     private final Clock clock;
 
-    public DeploymentService(DeploymentRepository deployments, AssignmentService assignments,
+    public DeploymentService(DeploymentRepository deployments, DecisionService decisions, AssignmentService assignments,
                              AdministrativeUnits units, Revisions revisions, AssignmentMapper mapper, AuditTrail audit,
                              EventPublisher events, MergePatch mergePatch, Clock clock) {
         this.deployments = deployments;
+        this.decisions = decisions;
         this.assignments = assignments;
         this.units = units;
         this.revisions = revisions;
@@ -107,9 +109,9 @@ public class DeploymentService {
         d.createdBy = access.caller().username();
         d.updatedAt = d.createdAt;
         d.updatedBy = d.createdBy;
-        apply(request, d);
+        Decision decision = apply(request, d, d.createdBy);
         deployments.persist(d);
-        revisions.record(d, RevisionChange.CREATED, d.decisionDate, null, decisionOf(d), d.createdBy);
+        revisions.record(d, RevisionChange.CREATED, d.decisionDate, null, decision, d.createdBy);
         audit.record(AUDIT_TYPE, d.id, ministry, "created", Map.of(), mapper.auditState(d), d.createdBy, null);
         return d;
     }
@@ -158,7 +160,7 @@ public class DeploymentService {
         Map<String, Object> before = mapper.auditState(d);
         d.status = DeploymentStatus.ISSUED;
         touch(d, access);
-        revisions.record(d, RevisionChange.ISSUED, d.decisionDate, null, decisionOf(d), d.updatedBy);
+        revisions.record(d, RevisionChange.ISSUED, d.decisionDate, null, decisions.issuing(d), d.updatedBy);
         audit.record(AUDIT_TYPE, d.id, d.ministryCode, "issued", before, mapper.auditState(d), d.updatedBy,
                 d.decisionNumber);
         events.publish(AssignmentEvents.DEPLOYMENT_ISSUED, d.id, d.ministryCode, mapper.toSnapshot(d, null));
@@ -170,7 +172,7 @@ public class DeploymentService {
      * as a revision; every assignment still held follows (see {@link AssignmentService#followDeployment}).
      */
     @Transactional
-    public Deployment reschedule(UUID id, String ifMatch, PeriodChangeRequest request, AssignmentAccess access) {
+    public Rescheduled reschedule(UUID id, String ifMatch, PeriodChangeRequest request, AssignmentAccess access) {
         Deployment d = changeable(id, ifMatch, access);
         requireStatus(d, "reschedule", DeploymentStatus.DRAFT, DeploymentStatus.ISSUED, DeploymentStatus.IN_PROGRESS);
         Period from = new Period(d.startDate, d.endDate);
@@ -180,19 +182,25 @@ public class DeploymentService {
                     + to.endDate());
         }
         String reason = Text.nfc("reason", request.reason());
+        String actor = access.caller().username();
+        Decision decision = decisions.require(d.ministryCode, request.decisionId(), request.decision(), actor);
         Map<String, Object> before = mapper.auditState(d);
         d.startDate = to.startDate();
         d.endDate = to.endDate();
         touch(d, access);
-        revisions.record(d, RevisionChange.RESCHEDULED, request.decision().date(), reason, request.decision(),
-                d.updatedBy);
+        revisions.record(d, RevisionChange.RESCHEDULED, decision.effectiveFrom, reason, decision, d.updatedBy);
         audit.record(AUDIT_TYPE, d.id, d.ministryCode, "rescheduled", before, mapper.auditState(d), d.updatedBy,
-                request.decision().number() + ": " + reason);
-        assignments.followDeployment(d, from, to, request.decision(), reason, d.updatedBy);
+                decision.number + ": " + reason);
+        List<AssignmentService.Moved> moved = assignments.followDeployment(d, from, to, decision, reason, d.updatedBy,
+                request.assignments() == PeriodChangeRequest.ReschedulePolicy.FIT);
         events.publish(AssignmentEvents.DEPLOYMENT_RESCHEDULED, d.id, d.ministryCode, mapper.toSnapshot(d,
-                new DeploymentSnapshot.Amendment(request.decision().number(), request.decision().date(), reason,
+                new DeploymentSnapshot.Amendment(decision.number, decision.signedOn, reason,
                         from.startDate(), from.endDate())));
-        return d;
+        return new Rescheduled(d, moved);
+    }
+
+    /** A rescheduled deployment and the assignments that moved with it. */
+    public record Rescheduled(Deployment deployment, List<AssignmentService.Moved> moved) {
     }
 
     /** The round is over: allowed once no official still holds an assignment in it. */
@@ -205,8 +213,10 @@ public class DeploymentService {
             throw new ProblemException(ProblemType.CONFLICT, holding + " assignment(s) of this deployment are still "
                     + "planned or active: complete, withdraw or shorten them first");
         }
+        Decision decision = decisions.resolve(d.ministryCode, request.decisionId(), request.decision(), "decisionId",
+                "decision", access.caller().username());
         return close(d, DeploymentStatus.COMPLETED, RevisionChange.COMPLETED, "completed",
-                AssignmentEvents.DEPLOYMENT_COMPLETED, request, access);
+                AssignmentEvents.DEPLOYMENT_COMPLETED, request, decision, access);
     }
 
     /** Called off: planned assignments are withdrawn with it; refused while an official is already on site. */
@@ -215,9 +225,12 @@ public class DeploymentService {
         Deployment d = changeable(id, ifMatch, access);
         requireStatus(d, "cancel", DeploymentStatus.DRAFT, DeploymentStatus.ISSUED, DeploymentStatus.IN_PROGRESS);
         String reason = Text.nfc("reason", request.reason());
-        assignments.withdrawAll(d, effectiveOn(request, clock), reason, request.decision(), access.caller().username());
+        Decision decision = decisions.resolve(d.ministryCode, request.decisionId(), request.decision(), "decisionId",
+                "decision", access.caller().username());
+        assignments.withdrawAll(d, effectiveOn(request, decision, clock), reason, decision,
+                access.caller().username());
         return close(d, DeploymentStatus.CANCELLED, RevisionChange.CANCELLED, "cancelled",
-                AssignmentEvents.DEPLOYMENT_CANCELLED, request, access);
+                AssignmentEvents.DEPLOYMENT_CANCELLED, request, decision, access);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -245,14 +258,14 @@ public class DeploymentService {
     }
 
     private Deployment close(Deployment d, DeploymentStatus status, RevisionChange change, String action,
-                             EventType event, StatusChangeRequest request,
+                             EventType event, StatusChangeRequest request, Decision decision,
                              AssignmentAccess access) {
         String reason = Text.nfc("reason", request.reason());
         Map<String, Object> before = mapper.auditState(d);
         boolean issued = d.status != DeploymentStatus.DRAFT;
         d.status = status;
         touch(d, access);
-        revisions.record(d, change, effectiveOn(request, clock), reason, request.decision(), d.updatedBy);
+        revisions.record(d, change, effectiveOn(request, decision, clock), reason, decision, d.updatedBy);
         audit.record(AUDIT_TYPE, d.id, d.ministryCode, action, before, mapper.auditState(d), d.updatedBy, reason);
         events.publish(event, d.id, d.ministryCode, mapper.toSnapshot(d, null, issued));
         return d;
@@ -263,24 +276,27 @@ public class DeploymentService {
             throw ProblemException.invalid("ministryCode", "cannot change: create the deployment in the other ministry");
         }
         Map<String, Object> before = mapper.auditState(d);
-        apply(request, d);
+        Decision decision = apply(request, d, access.caller().username());
         Map<String, Object> after = mapper.auditState(d);
         if (!before.equals(after)) {
             touch(d, access);
-            revisions.record(d, RevisionChange.EDITED, d.decisionDate, null, decisionOf(d), d.updatedBy);
+            revisions.record(d, RevisionChange.EDITED, d.decisionDate, null, decision, d.updatedBy);
             audit.record(AUDIT_TYPE, d.id, d.ministryCode, "updated", before, after, d.updatedBy, null);
         }
         return d;
     }
 
-    private void apply(DeploymentRequest request, Deployment d) {
+    /** Applies the request and returns the issuing decision (found by id or number, or recorded now). */
+    private Decision apply(DeploymentRequest request, Deployment d, String actor) {
         List<Problem.Violation> violations = new ArrayList<>();
         Period period = period(request.startDate(), request.endDate());
         if (period.startDate().isBefore(AdministrativeUnits.FIRST_DAY)) {
             violations.add(new Problem.Violation("startDate", "must be on or after " + AdministrativeUnits.FIRST_DAY
                     + ", when the 34 provinces came into being"));
         }
-        if (request.decision().date().isAfter(VietnamTime.today(clock))) {
+        if (request.decision() == null && request.decisionId() == null) {
+            violations.add(new Problem.Violation("decision", "is required (or decisionId)"));
+        } else if (request.decision() != null && request.decision().date().isAfter(VietnamTime.today(clock))) {
             violations.add(new Problem.Violation("decision.date", "cannot be in the future"));
         }
         List<String> provinces = request.provinceCodes() == null || request.provinceCodes().isEmpty()
@@ -303,9 +319,10 @@ public class DeploymentService {
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The deployment is not valid", violations);
         }
-        String decision = Text.nfc("decision.number", request.decision().number());
-        deployments.orderedBy(d.ministryCode, decision, d.id).ifPresent(holder -> {
-            throw new ProblemException(ProblemType.CONFLICT, "Decision " + decision + " already orders deployment "
+        Decision decision = decisions.resolve(d.ministryCode, request.decisionId(), request.decision(), "decisionId",
+                "decision", actor);
+        deployments.orderedBy(decision.id, d.id).ifPresent(holder -> {
+            throw new ProblemException(ProblemType.CONFLICT, "Decision " + decision.number + " already orders deployment "
                     + holder.id + " (" + holder.name + ", " + holder.status + "): a deployment is ordered by a decision "
                     + "of its own; amend that deployment, or cancel it first")
                     .with("decisionHolder", Map.of("deploymentId", holder.id, "name", holder.name,
@@ -313,16 +330,18 @@ public class DeploymentService {
         });
         d.type = request.type();
         d.name = Text.nfc("name", request.name());
-        d.decisionNumber = decision;
-        d.decisionDate = request.decision().date();
-        d.decisionSigner = Text.nfc("decision.signer", request.decision().signer());
-        d.decisionSubject = Text.nfc("decision.subject", request.decision().subject());
+        d.decisionId = decision.id;
+        d.decisionNumber = decision.number;
+        d.decisionDate = decision.signedOn;
+        d.decisionSigner = decision.signer;
+        d.decisionSubject = decision.subject;
         d.startDate = period.startDate();
         d.endDate = period.endDate();
         d.provinceCodes = new ArrayList<>(provinces);
         d.officialsPerProvince = request.officialsPerProvince() == null ? 1 : request.officialsPerProvince();
         d.provinceQuotas = new LinkedHashMap<>(new TreeMap<>(quotas));
         d.partnerMinistries = new ArrayList<>(new TreeSet<>(partners));
+        return decision;
     }
 
     static Period period(LocalDate start, LocalDate end) {
@@ -363,13 +382,10 @@ public class DeploymentService {
         d.updatedBy = access.caller().username();
     }
 
-    static DecisionRef decisionOf(Deployment d) {
-        return new DecisionRef(d.decisionNumber, d.decisionDate, d.decisionSigner, d.decisionSubject);
-    }
-
-    static LocalDate effectiveOn(StatusChangeRequest request, Clock clock) {
+    /** The day a change of state takes effect: as the request says, else as its decision says, else today. */
+    static LocalDate effectiveOn(StatusChangeRequest request, Decision decision, Clock clock) {
         return Optional.ofNullable(request.effectiveOn())
-                .or(() -> Optional.ofNullable(request.decision()).map(DecisionRef::date))
+                .or(() -> Optional.ofNullable(decision).map(x -> x.effectiveFrom))
                 .orElseGet(() -> VietnamTime.today(clock));
     }
 }

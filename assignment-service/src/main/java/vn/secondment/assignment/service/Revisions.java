@@ -2,6 +2,7 @@ package vn.secondment.assignment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.assignment.Assignment;
+import vn.secondment.assignment.Decision;
 import vn.secondment.assignment.AssignmentRevision;
 import vn.secondment.assignment.Deployment;
 import vn.secondment.assignment.DeploymentRevision;
@@ -9,7 +10,6 @@ import vn.secondment.assignment.Revision;
 import vn.secondment.assignment.RevisionChange;
 import vn.secondment.assignment.repository.AssignmentRepository;
 import vn.secondment.assignment.repository.DeploymentRepository;
-import vn.secondment.assignment.rest.DecisionRef;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * Writes the dated versions of deployments and assignments: after every change, the state as it now stands, from
- * the day the change takes effect. Nothing is overwritten, so any date's state can be read back.
+ * the day the change takes effect, linked to the decision that ordered it (if one did). Nothing is overwritten, so
+ * any date's state can be read back.
  */
 @ApplicationScoped
 public class Revisions {
@@ -34,7 +35,7 @@ public class Revisions {
     }
 
     public void record(Deployment d, RevisionChange change, LocalDate effectiveFrom, String reason,
-                       DecisionRef decision, String actor) {
+                       Decision decision, String actor) {
         DeploymentRevision r = fill(new DeploymentRevision(), d.startDate, d.endDate, change, effectiveFrom, reason,
                 decision, actor);
         r.deploymentId = d.id;
@@ -43,7 +44,7 @@ public class Revisions {
     }
 
     public void record(Assignment a, RevisionChange change, LocalDate effectiveFrom, String reason,
-                       DecisionRef decision, String actor) {
+                       Decision decision, String actor) {
         AssignmentRevision r = fill(new AssignmentRevision(), a.startDate, a.endDate, change, effectiveFrom, reason,
                 decision, actor);
         r.assignmentId = a.id;
@@ -52,7 +53,7 @@ public class Revisions {
     }
 
     private <R extends Revision> R fill(R r, LocalDate start, LocalDate end, RevisionChange change,
-                                               LocalDate effectiveFrom, String reason, DecisionRef decision,
+                                               LocalDate effectiveFrom, String reason, Decision decision,
                                                String actor) {
         r.id = UUID.randomUUID();
         r.change = change;
@@ -62,8 +63,9 @@ public class Revisions {
         r.startDate = start;
         r.endDate = end;
         r.reason = reason;
-        r.decisionNumber = decision == null ? null : decision.number();
-        r.decisionDate = decision == null ? null : decision.date();
+        r.decisionId = decision == null ? null : decision.id;
+        r.decisionNumber = decision == null ? null : decision.number;
+        r.decisionDate = decision == null ? null : decision.signedOn;
         return r;
     }
 }

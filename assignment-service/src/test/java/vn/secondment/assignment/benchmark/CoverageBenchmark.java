@@ -183,16 +183,21 @@ class CoverageBenchmark {
              PreparedStatement official = c.prepareStatement("""
                      insert into known_official (id, ministry_code, full_name, position, email, active, event_time)
                      values (?, ?, ?, 'Chuyên viên chính', ?, true, ?)""");
+             PreparedStatement decisionRecord = c.prepareStatement("""
+                     insert into decision (id, ministry_code, number, signed_on, signer, effective_from, version,
+                         created_at, created_by, updated_at, updated_by)
+                     values (?, ?, ?, ?, 'Bộ trưởng', ?, 0, ?, 'benchmark', ?, 'benchmark')""");
              PreparedStatement deployment = c.prepareStatement("""
                      insert into deployment (id, ministry_code, type, name, decision_number, decision_date,
                          decision_signer, start_date, end_date, province_codes, officials_per_province,
-                         province_quotas, status, version, created_at, created_by, updated_at, updated_by)
+                         province_quotas, status, version, created_at, created_by, updated_at, updated_by,
+                         decision_id)
                      values (?, ?, 'RESIDENT_SECONDMENT', ?, ?, ?, 'Bộ trưởng', ?, ?, ?, 1, '{"79": 2}'::jsonb, ?, 0,
-                         ?, 'benchmark', ?, 'benchmark')""");
+                         ?, 'benchmark', ?, 'benchmark', ?)""");
              PreparedStatement deploymentRevision = c.prepareStatement("""
                      insert into deployment_revision (id, deployment_id, change, effective_from, recorded_at,
-                         recorded_by, status, start_date, end_date, decision_number, decision_date)
-                     values (?, ?, ?, ?, ?, 'benchmark', ?, ?, ?, ?, ?)""");
+                         recorded_by, status, start_date, end_date, decision_number, decision_date, decision_id)
+                     values (?, ?, ?, ?, ?, 'benchmark', ?, ?, ?, ?, ?, ?)""");
              PreparedStatement assignment = c.prepareStatement("""
                      insert into assignment (id, deployment_id, ministry_code, official_id, official_ministry_code,
                          province_code, role, start_date, end_date, status, arrived_on, version, created_at,
@@ -200,8 +205,8 @@ class CoverageBenchmark {
                      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 'benchmark', ?, 'benchmark')""");
              PreparedStatement assignmentRevision = c.prepareStatement("""
                      insert into assignment_revision (id, assignment_id, change, effective_from, recorded_at,
-                         recorded_by, status, start_date, end_date, decision_number, decision_date)
-                     values (?, ?, ?, ?, ?, 'benchmark', ?, ?, ?, ?, ?)""")) {
+                         recorded_by, status, start_date, end_date, decision_number, decision_date, decision_id)
+                     values (?, ?, ?, ?, ?, 'benchmark', ?, ?, ?, ?, ?, ?)""")) {
             for (int m = 0; m < MINISTRIES.length; m++) {
                 String ministry = MINISTRIES[m];
                 UUID[][] pools = new UUID[POOLS][PER_ROUND];
@@ -225,6 +230,15 @@ class CoverageBenchmark {
                     String decision = (100 + r * 37 + m) + "/QĐ-" + ministry;
                     String status = end.isBefore(today) ? "COMPLETED" : start.isAfter(today) ? "ISSUED" : "IN_PROGRESS";
                     UUID id = UUID.randomUUID();
+                    UUID decisionId = UUID.randomUUID();
+                    decisionRecord.setObject(1, decisionId);
+                    decisionRecord.setString(2, ministry);
+                    decisionRecord.setString(3, decision);
+                    decisionRecord.setObject(4, decided);
+                    decisionRecord.setObject(5, decided);
+                    decisionRecord.setObject(6, now);
+                    decisionRecord.setObject(7, now);
+                    decisionRecord.addBatch();
                     deployments.put(m + ":" + r, id);
                     deployment.setObject(1, id);
                     deployment.setString(2, ministry);
@@ -237,14 +251,15 @@ class CoverageBenchmark {
                     deployment.setString(9, status);
                     deployment.setObject(10, now);
                     deployment.setObject(11, now);
+                    deployment.setObject(12, decisionId);
                     deployment.addBatch();
-                    revision(deploymentRevision, id, "CREATED", decided, now, "DRAFT", start, end, decision, decided);
-                    revision(deploymentRevision, id, "ISSUED", decided, now, "ISSUED", start, end, decision, decided);
+                    revision(deploymentRevision, id, "CREATED", decided, now, "DRAFT", start, end, decision, decided, decisionId);
+                    revision(deploymentRevision, id, "ISSUED", decided, now, "ISSUED", start, end, decision, decided, decisionId);
                     if (!status.equals("ISSUED")) {
-                        revision(deploymentRevision, id, "STARTED", start, now, "IN_PROGRESS", start, end, null, null);
+                        revision(deploymentRevision, id, "STARTED", start, now, "IN_PROGRESS", start, end, null, null, null);
                     }
                     if (status.equals("COMPLETED")) {
-                        revision(deploymentRevision, id, "COMPLETED", end, now, "COMPLETED", start, end, null, null);
+                        revision(deploymentRevision, id, "COMPLETED", end, now, "COMPLETED", start, end, null, null, null);
                     }
                     // one round in four: one official withdrawn before going, so the province has a gap
                     int withdrawn = (m + r) % 4 == 0 ? (m + r) % PROVINCES.length : -1;
@@ -275,22 +290,23 @@ class CoverageBenchmark {
                         assignment.setObject(13, now);
                         assignment.addBatch();
                         revision(assignmentRevision, a, "CREATED", decided, now, "PLANNED", start, end, decision,
-                                decided);
+                                decided, decisionId);
                         if (arrived) {
-                            revision(assignmentRevision, a, "STARTED", start, now, "ACTIVE", start, end, null, null);
+                            revision(assignmentRevision, a, "STARTED", start, now, "ACTIVE", start, end, null, null, null);
                         }
                         if (held.equals("COMPLETED")) {
                             revision(assignmentRevision, a, "COMPLETED", end, now, "COMPLETED", start, end, null,
-                                    null);
+                                    null, null);
                         }
                         if (held.equals("WITHDRAWN")) {
                             revision(assignmentRevision, a, "WITHDRAWN", start.minusDays(3), now, "WITHDRAWN", start,
-                                    end, null, null);
+                                    end, null, null, null);
                         }
                     }
                 }
                 // parents first: officials and deployments, then assignments, then the revisions
                 official.executeBatch();
+                decisionRecord.executeBatch();
                 deployment.executeBatch();
                 deploymentRevision.executeBatch();
                 assignment.executeBatch();
@@ -303,7 +319,7 @@ class CoverageBenchmark {
 
     private static void revision(PreparedStatement insert, UUID owner, String change, LocalDate effectiveFrom,
                                  OffsetDateTime recordedAt, String status, LocalDate start, LocalDate end,
-                                 String decision, LocalDate decided) throws SQLException {
+                                 String decision, LocalDate decided, UUID decisionId) throws SQLException {
         insert.setObject(1, UUID.randomUUID());
         insert.setObject(2, owner);
         insert.setString(3, change);
@@ -314,6 +330,7 @@ class CoverageBenchmark {
         insert.setObject(8, end);
         insert.setString(9, decision);
         insert.setObject(10, decided);
+        insert.setObject(11, decisionId);
         insert.addBatch();
     }
 

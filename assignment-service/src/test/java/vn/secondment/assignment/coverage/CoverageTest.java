@@ -262,7 +262,7 @@ class CoverageTest {
                 .header("If-Match", etag(BNV_ADMIN, DEPLOYMENTS + "/" + d))
                 .body("""
                         {"startDate": "2030-03-10", "endDate": "2030-05-10",
-                         "decision": {"number": "1013/QĐ-BNV", "date": "2026-01-10"},
+                         "decision": {"number": "1601/QĐ-BNV", "date": "2026-01-10"},
                          "reason": "Điều chỉnh thời gian tăng cường"}""")
                 .when().post(DEPLOYMENTS + "/" + d + "/reschedule")
                 .then().statusCode(200);
@@ -277,7 +277,7 @@ class CoverageTest {
         assertThat(timeline.getList("milestones.change")).containsExactly("CREATED", "ISSUED", "RESCHEDULED");
         Map<String, Object> rescheduled = timeline.getMap("milestones[2]");
         assertThat(rescheduled).containsEntry("effectiveFrom", "2026-01-10")
-                .containsEntry("decisionNumber", "1013/QĐ-BNV")
+                .containsEntry("decisionNumber", "1601/QĐ-BNV")
                 .containsEntry("startDate", "2030-03-10").containsEntry("endDate", "2030-05-10");
         assertThat(timeline.getString("milestones[0].startDate")).isEqualTo("2030-03-01");
 

@@ -1,8 +1,13 @@
 package vn.secondment.assignment.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import vn.secondment.assignment.support.AssignmentTopic;
+import vn.secondment.events.assignment.AssignmentEvents;
+import vn.secondment.testing.InjectTestKafka;
+import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.WithRealInfrastructure;
 
 import java.time.LocalDate;
@@ -20,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static vn.secondment.assignment.support.Secondments.ASSIGNMENTS;
 import static vn.secondment.assignment.support.Secondments.BCT_ADMIN;
@@ -47,6 +53,9 @@ class AssignmentRulesTest {
 
     private static final LocalDate SEPT_3 = LocalDate.of(2025, 9, 3);
     private static final LocalDate NOV_3 = LocalDate.of(2025, 11, 3);
+
+    @InjectTestKafka
+    TestKafka kafka;
 
     @Test
     void anOfficialCannotHoldTwoOverlappingAssignmentsEvenAcrossMinistriesAndIsToldTheNearestFreePeriod() {
@@ -357,6 +366,112 @@ class AssignmentRulesTest {
                 .body("outsideAssignments.assignmentId", equalTo(List.of(onSite.toString())));
         given().auth().oauth2(BNV_ADMIN).when().get(ASSIGNMENTS + "/" + onSite)
                 .then().body("startDate", equalTo("2025-09-03")).body("endDate", equalTo("2025-11-03"));
+    }
+
+    @Test
+    void aRescheduleThatAsksToFitClipsTheAssignmentsIntoTheNewPeriodAndRefusesOnlyThoseThatCannotFit() {
+        try (AssignmentTopic topic = new AssignmentTopic(kafka)) {
+            UUID round = deployment(BNV_ADMIN, "BNV", SEPT_3, NOV_3);
+            UUID arrivedLate = assign(BNV_ADMIN, round, official("BNV", "Đến ngày 12/9"), "01");
+            UUID late = assignFor(round, official("BNV", "Đợt sau"), "79", "2025-10-20", "2025-11-03");
+            UUID arrivedEarly = assign(BNV_ADMIN, round, official("BNV", "Đến ngày 3/9"), "48");
+            UUID busy = official("BNV", "Đã có lịch tháng 11");
+            UUID meets = assignFor(round, busy, "75", "2025-10-01", "2025-11-03");
+            UUID next = deployment(BNV_ADMIN, "BNV", LocalDate.of(2025, 11, 4), LocalDate.of(2025, 11, 30));
+            UUID nextOne = assign(BNV_ADMIN, next, busy, "75");
+            issue(BNV_ADMIN, round);
+            arrive(BNV_ADMIN, arrivedLate, LocalDate.of(2025, 9, 12));
+            arrive(BNV_ADMIN, arrivedEarly, SEPT_3);
+            String moveBody = """
+                    {"startDate": "2025-09-10", "endDate": "2025-11-10",
+                     "decision": {"number": "1270/QĐ-BNV", "date": "2025-09-08"}, "reason": "Lùi thời gian"%s}""";
+
+            // by default, assignments left outside refuse the reschedule: both officials already on site since 3/9
+            given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                    .header("If-Match", etag(BNV_ADMIN, DEPLOYMENTS + "/" + round))
+                    .body(moveBody.formatted(""))
+                    .when().post(DEPLOYMENTS + "/" + round + "/reschedule")
+                    .then().statusCode(409).contentType(PROBLEM_JSON)
+                    .body("outsideAssignments.assignmentId", containsInAnyOrder(arrivedLate.toString(),
+                            arrivedEarly.toString()))
+                    .body("detail", containsString("FIT"));
+            // asked to fit, it names only those that cannot: the official who arrived on 3/9, before the new start,
+            // and the one whose moved period would meet her next assignment; nothing moves
+            given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                    .header("If-Match", etag(BNV_ADMIN, DEPLOYMENTS + "/" + round))
+                    .body(moveBody.formatted(", \"assignments\": \"FIT\""))
+                    .when().post(DEPLOYMENTS + "/" + round + "/reschedule")
+                    .then().statusCode(409).contentType(PROBLEM_JSON)
+                    .body("detail", containsString("2 assignment(s) cannot fit"))
+                    .body("unfitAssignments.assignmentId", containsInAnyOrder(arrivedEarly.toString(),
+                            meets.toString()))
+                    .body("unfitAssignments.find { it.assignmentId == '%s' }.reason".formatted(arrivedEarly),
+                            equalTo("ARRIVED_BEFORE_START"))
+                    .body("unfitAssignments.find { it.assignmentId == '%s' }.reason".formatted(meets),
+                            equalTo("OVERLAP"))
+                    .body("unfitAssignments.find { it.assignmentId == '%s' }.conflictingAssignment.assignmentId"
+                            .formatted(meets), equalTo(nextOne.toString()));
+            given().auth().oauth2(BNV_ADMIN).when().get(DEPLOYMENTS + "/" + round)
+                    .then().body("startDate", equalTo("2025-09-03"));
+            given().auth().oauth2(BNV_ADMIN).when().get(ASSIGNMENTS + "/" + arrivedLate)
+                    .then().body("startDate", equalTo("2025-09-03")).body("endDate", equalTo("2025-11-03"));
+
+            // the first returns early (4/9), the other is withdrawn: now everything fits
+            given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                    .header("If-Match", etag(BNV_ADMIN, ASSIGNMENTS + "/" + arrivedEarly))
+                    .body("{\"effectiveOn\": \"2025-09-04\", \"reason\": \"Về sớm\"}")
+                    .when().post(ASSIGNMENTS + "/" + arrivedEarly + "/completion")
+                    .then().statusCode(200);
+            given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                    .header("If-Match", etag(BNV_ADMIN, ASSIGNMENTS + "/" + meets))
+                    .body("{\"reason\": \"Đã có lịch tháng 11\"}")
+                    .when().post(ASSIGNMENTS + "/" + meets + "/withdrawal")
+                    .then().statusCode(200);
+            given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                    .header("If-Match", etag(BNV_ADMIN, DEPLOYMENTS + "/" + round))
+                    .body(moveBody.formatted(", \"assignments\": \"FIT\""))
+                    .when().post(DEPLOYMENTS + "/" + round + "/reschedule")
+                    .then().statusCode(200)
+                    .body("startDate", equalTo("2025-09-10"))
+                    .body("movedAssignments", hasSize(2))
+                    // on site since 12/9: her start is clipped to the new start, her end follows
+                    .body("movedAssignments.find { it.assignmentId == '%s' }.startDate".formatted(arrivedLate),
+                            equalTo("2025-09-10"))
+                    .body("movedAssignments.find { it.assignmentId == '%s' }.endDate".formatted(arrivedLate),
+                            equalTo("2025-11-10"))
+                    .body("movedAssignments.find { it.assignmentId == '%s' }.previousStartDate"
+                            .formatted(arrivedLate), equalTo("2025-09-03"))
+                    .body("movedAssignments.find { it.assignmentId == '%s' }.clipped".formatted(arrivedLate),
+                            equalTo(true))
+                    // planned: shifted by a week, within the new period without clipping
+                    .body("movedAssignments.find { it.assignmentId == '%s' }.startDate".formatted(late),
+                            equalTo("2025-10-27"))
+                    .body("movedAssignments.find { it.assignmentId == '%s' }.clipped".formatted(late),
+                            equalTo(false));
+            given().auth().oauth2(BNV_ADMIN).when().get(ASSIGNMENTS + "/" + arrivedLate)
+                    .then().body("startDate", equalTo("2025-09-10")).body("arrivedOn", equalTo("2025-09-12"))
+                    // dated by the decision (8/9), so listed before the arrival it followed in time
+                    .body("revisions.change", equalTo(List.of("CREATED", "RESCHEDULED", "STARTED")))
+                    .body("revisions[1].decisionNumber", equalTo("1270/QĐ-BNV"))
+                    .body("revisions[1].decisionId", org.hamcrest.Matchers.notNullValue());
+
+            // each moved assignment is announced on its own, as a single reschedule is
+            List<JsonNode> rescheduled = topic.await(e -> AssignmentEvents.ASSIGNMENT_RESCHEDULED.name()
+                    .equals(e.path("type").asText())
+                    && round.toString().equals(e.path("data").path("deploymentId").asText()), 2);
+            assertThat(rescheduled).extracting(e -> e.path("subject").asText())
+                    .containsExactlyInAnyOrder(arrivedLate.toString(), late.toString());
+        }
+    }
+
+    private static UUID assignFor(UUID deployment, UUID official, String province, String start, String end) {
+        String id = given().auth().oauth2(BNV_ADMIN).contentType(ContentType.JSON)
+                .body("""
+                        {"officialId": "%s", "provinceCode": "%s", "startDate": "%s", "endDate": "%s"}"""
+                        .formatted(official, province, start, end))
+                .when().post(DEPLOYMENTS + "/" + deployment + "/assignments")
+                .then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
     }
 
     @Test

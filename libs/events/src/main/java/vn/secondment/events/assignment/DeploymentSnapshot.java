@@ -1,5 +1,6 @@
 package vn.secondment.events.assignment;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.time.LocalDate;
@@ -23,11 +24,27 @@ import java.util.UUID;
  * @param issued           whether its decision was ever issued (in force): false for a draft, and for a draft
  *                         cancelled before issue, which concerns nobody outside the ministry; null in events
  *                         published before the field existed (read as issued)
+ * @param decisionId       the record of the decision that issues it (assignment-service's {@code /decisions/{id}});
+ *                         null in events published before the field existed
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeploymentSnapshot(UUID deploymentId, String ministryCode, String type, String name,
                                  String decisionNumber, LocalDate startDate, LocalDate endDate,
-                                 List<String> provinceCodes, String status, Amendment amendment, Boolean issued) {
+                                 List<String> provinceCodes, String status, Amendment amendment, Boolean issued,
+                                 UUID decisionId) {
+
+    /** Consumers read with the canonical constructor (the shorter one keeps code written before decisionId). */
+    @JsonCreator
+    public DeploymentSnapshot {
+    }
+
+    /** As published before {@code decisionId} was added (within schema version 1). */
+    public DeploymentSnapshot(UUID deploymentId, String ministryCode, String type, String name, String decisionNumber,
+                              LocalDate startDate, LocalDate endDate, List<String> provinceCodes, String status,
+                              Amendment amendment, Boolean issued) {
+        this(deploymentId, ministryCode, type, name, decisionNumber, startDate, endDate, provinceCodes, status,
+                amendment, issued, null);
+    }
 
     /** The decision that changed the period, and its reason. */
     @JsonIgnoreProperties(ignoreUnknown = true)
