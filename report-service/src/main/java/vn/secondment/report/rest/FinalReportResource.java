@@ -149,7 +149,8 @@ public class FinalReportResource {
             description = "SUBMITTED → ACCEPTED, publishing final-report.accepted (assignment-service then completes "
                     + "the assignment), or → RETURNED with a comment saying what to revise (required, 422). A "
                     + "coordinator or ministry admin of the assignment's ministry, or a platform admin; If-Match "
-                    + "required.")
+                    + "required. With occurredAt, a review of the past recorded with its real time (not before the "
+                    + "submission).")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "accept", value = ReviewRequest.ACCEPT_EXAMPLE),
             @ExampleObject(name = "return for revision", value = ReviewRequest.RETURN_EXAMPLE)}))

@@ -171,7 +171,8 @@ public class WeeklyReportResource {
     @Operation(operationId = "reviewWeeklyReport", summary = "Accept the report or return it for revision",
             description = "SUBMITTED → ACCEPTED, or → RETURNED (a comment saying what to revise is required, 422). "
                     + "Publishes weekly-report.accepted or weekly-report.returned with the comment. A coordinator "
-                    + "or ministry admin of the assignment's ministry, or a platform admin; If-Match required.")
+                    + "or ministry admin of the assignment's ministry, or a platform admin; If-Match required. With "
+                    + "occurredAt, a review of the past recorded with its real time (not before the submission).")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "return for revision", value = ReviewRequest.RETURN_EXAMPLE),
             @ExampleObject(name = "accept", value = ReviewRequest.ACCEPT_EXAMPLE)}))
