@@ -271,6 +271,30 @@ class PastRoundTest {
                 "past weeks", 0L, "past final report", 0L));
     }
 
+    @Test
+    void aReportSubmittedAndReturnedInThePastIsNotAnnouncedOverdue() {
+        // a week that began after it was entered, 2026-W50 (due Friday 11/12 17:00), in a round entered on 6/12
+        Secondment a = new Secondment("BTP", "01", LocalDate.of(2026, 12, 7), LocalDate.of(2026, 12, 13));
+        a.publish(kafka, AssignmentEvents.ASSIGNMENT_CREATED, Status.ACTIVE);
+        UUID w50 = awaitReports(a, 1).get("2026-W50");
+        // the service was not told until Saturday 12/12: the official had sent it on Thursday, the ministry
+        // returned it on Friday morning; both are recorded then, after the deadline
+        clock.set(Instant.parse("2026-12-12T03:00:00Z"));
+        given().auth().oauth2(COORDINATOR).contentType(ContentType.JSON).header("If-Match", etag(w50))
+                .body(content("2026-12-10T09:00:00+07:00")).when().put(REPORTS + "/" + w50)
+                .then().statusCode(200);
+        submit(COORDINATOR, w50, "2026-12-10T16:00:00+07:00").then().statusCode(200).body("late", equalTo(false));
+        given().auth().oauth2(COORDINATOR).contentType(ContentType.JSON).header("If-Match", etag(w50))
+                .body(Map.of("decision", "RETURN", "comment", "Bổ sung kết quả làm việc",
+                        "occurredAt", "2026-12-11T09:00:00+07:00"))
+                .when().post(REPORTS + "/" + w50 + "/review")
+                .then().statusCode(200).body("status", equalTo("RETURNED")).body("overdue", equalTo(true));
+        ReportDeadlines.Announced swept = deadlines.sweep(Instant.parse("2026-12-12T03:00:01Z"));
+        System.out.println("sweep after the past return: " + swept);
+        assertThat(outbox(ReportEvents.WEEKLY_REPORT_DUE, w50) + outbox(ReportEvents.WEEKLY_REPORT_OVERDUE, w50))
+                .isZero();
+    }
+
     // --- helpers
 
     /** Waits until the assignment's reports are scheduled; their ids by ISO week. */
