@@ -1,6 +1,5 @@
 package vn.secondment.report;
 
-import vn.secondment.events.AfterTheFact;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import vn.secondment.events.AfterTheFact;
 import vn.secondment.report.readmodel.KnownAssignment;
 
 import java.time.Instant;

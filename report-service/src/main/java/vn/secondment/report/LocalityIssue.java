@@ -1,6 +1,5 @@
 package vn.secondment.report;
 
-import vn.secondment.events.AfterTheFact;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import vn.secondment.events.AfterTheFact;
 import vn.secondment.events.report.IssueField;
 
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package vn.secondment.report;
 
-import vn.secondment.events.AfterTheFact;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
+import vn.secondment.events.AfterTheFact;
 import vn.secondment.report.readmodel.KnownAssignment;
 
 import java.time.Instant;

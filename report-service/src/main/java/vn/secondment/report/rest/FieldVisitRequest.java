@@ -1,7 +1,7 @@
 package vn.secondment.report.rest;
 
-import java.time.OffsetDateTime;
 import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.events.report.IssueField;
 import vn.secondment.report.CommuneGroup;

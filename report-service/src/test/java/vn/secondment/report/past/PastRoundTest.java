@@ -119,6 +119,13 @@ class PastRoundTest {
         assertThat(onTime.getString("submittedAt")).isEqualTo("2025-09-12T09:30:00Z");
         assertThat(onTime.getBoolean("late")).isFalse();
         assertThat(onTime.getString("officialId")).isEqualTo(a.officialId.toString());
+        // the event says who entered it and when (notification-service notifies nobody of it); so does the audit
+        assertThat(sql("select payload->'enteredAfterTheFact'->>'enteredBy' from outbox_event where event_type = '"
+                + ReportEvents.WEEKLY_REPORT_SUBMITTED.name() + "' and aggregate_id = '" + w37 + "'"))
+                .isEqualTo("btp.coordinator");
+        assertThat(sql("select reason from audit_entry where entity_id = '" + w37 + "' and action = 'submitted'"))
+                .startsWith("entered after the fact by btp.coordinator at 2026-12-06T03:00:00Z (it happened at "
+                        + "2025-09-12T09:30:00Z)");
         // accepted on Monday 15/9
         given().auth().oauth2(COORDINATOR).contentType(ContentType.JSON).header("If-Match", etag(w37))
                 .body(Map.of("decision", "ACCEPT", "occurredAt", "2025-09-15T09:00:00+07:00"))
@@ -354,6 +361,11 @@ class PastRoundTest {
         Map<String, Object> copy = new HashMap<>(body);
         copy.put(field, value);
         return copy;
+    }
+
+    /** The one value {@code query} selects. */
+    private String sql(String query) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(query).getSingleResult());
     }
 
     /** How many events of {@code type} about {@code aggregate} the service wrote to its outbox. */
