@@ -57,4 +57,11 @@ public class IssueHistory {
     public String ministry;
 
     public LocalDate deadline;
+
+    /** Who entered this step after it happened, and when; null for a step recorded as it happened. */
+    @Column(name = "entered_by", length = 100)
+    public String enteredBy;
+
+    @Column(name = "entered_at")
+    public Instant enteredAt;
 }

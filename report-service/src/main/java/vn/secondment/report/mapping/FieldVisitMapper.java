@@ -1,6 +1,7 @@
 package vn.secondment.report.mapping;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.secondment.events.AfterTheFact;
 import vn.secondment.events.report.FieldVisitRecorded;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.reference.Commune;
@@ -30,13 +31,14 @@ public class FieldVisitMapper {
                 ? AdministrativeUnits.FIRST_DAY : v.visitDate).map(Commune::fullName).orElse(null);
         return new FieldVisitView(v.id, a.assignmentId, a.officialId, a.ministryCode, a.provinceCode, v.communeCode,
                 communeName, v.visitDate, v.communeGroup, v.communeGroup.label(), personal ? v.peopleMet : null,
-                v.activities, v.findings, issueIds, v.version, v.createdAt, v.updatedAt);
+                v.activities, v.findings, issueIds, v.enteredAfterTheFact(), v.version, v.createdAt, v.updatedAt);
     }
 
-    public FieldVisitRecorded toRecorded(FieldVisit v, List<UUID> issueIds) {
+    /** @param entered who entered the visit after it happened and when; null for one the official recorded */
+    public FieldVisitRecorded toRecorded(FieldVisit v, List<UUID> issueIds, AfterTheFact entered) {
         KnownAssignment a = v.assignment;
         return new FieldVisitRecorded(v.id, a.assignmentId, a.officialId, a.ministryCode, a.provinceCode,
-                v.communeCode, v.visitDate, v.communeGroup.name(), issueIds, null);
+                v.communeCode, v.visitDate, v.communeGroup.name(), issueIds, entered);
     }
 
     /** The visit in the API's field names, for the audit trail. */

@@ -1,6 +1,7 @@
 package vn.secondment.report.mapping;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.secondment.events.AfterTheFact;
 import vn.secondment.events.report.FinalReportSnapshot;
 import vn.secondment.events.report.WeeklyReportSnapshot;
 import vn.secondment.report.FinalReport;
@@ -24,7 +25,8 @@ public class ReportMapper {
         return new WeeklyReportView(r.id, a.assignmentId, a.officialId, officialName, a.ministryCode,
                 a.provinceCode, r.week, r.weekStart, r.dueAt, r.status, r.overdue(now), r.submittedAt, r.late,
                 r.summary, r.activities, r.communesVisited, r.difficulties, r.recommendations, r.nextWeekPlan,
-                r.draftedAt, r.reviewedBy, r.reviewedAt, r.reviewComment, r.version, r.updatedAt);
+                r.draftedAt, r.reviewedBy, r.reviewedAt, r.reviewComment, r.enteredAfterTheFact(), r.version,
+                r.updatedAt);
     }
 
     public FinalReportView toView(FinalReport r, String officialName, Instant now) {
@@ -32,19 +34,20 @@ public class ReportMapper {
         return new FinalReportView(r.id, a.assignmentId, a.officialId, officialName, a.ministryCode,
                 a.provinceCode, a.endDate, r.dueAt, r.status, r.overdue(now), r.submittedAt, r.late, r.summary,
                 r.results, r.difficulties, r.recommendations, r.lessons, r.draftedAt, r.reviewedBy, r.reviewedAt,
-                r.reviewComment, r.acceptedAt, r.acceptedBy, r.version, r.updatedAt);
+                r.reviewComment, r.acceptedAt, r.acceptedBy, r.enteredAfterTheFact(), r.version, r.updatedAt);
     }
 
-    public WeeklyReportSnapshot toSnapshot(WeeklyReport r) {
+    /** @param entered who entered this step after it happened and when; null for a step done now */
+    public WeeklyReportSnapshot toSnapshot(WeeklyReport r, AfterTheFact entered) {
         KnownAssignment a = r.assignment;
         return new WeeklyReportSnapshot(r.id, a.assignmentId, a.officialId, a.ministryCode, a.provinceCode, r.week,
-                r.weekStart, r.dueAt, r.status.name(), r.submittedAt, r.late, r.reviewComment, null);
+                r.weekStart, r.dueAt, r.status.name(), r.submittedAt, r.late, r.reviewComment, entered);
     }
 
-    public FinalReportSnapshot toSnapshot(FinalReport r) {
+    public FinalReportSnapshot toSnapshot(FinalReport r, AfterTheFact entered) {
         KnownAssignment a = r.assignment;
         return new FinalReportSnapshot(r.id, a.assignmentId, a.officialId, a.ministryCode, a.provinceCode, r.dueAt,
-                r.status.name(), r.submittedAt, r.late, r.acceptedAt, r.acceptedBy, r.reviewComment, null);
+                r.status.name(), r.submittedAt, r.late, r.acceptedAt, r.acceptedBy, r.reviewComment, entered);
     }
 
     /** The report in the API's field names, for the audit trail. */
@@ -84,6 +87,8 @@ public class ReportMapper {
         state.put("reviewedBy", r.reviewedBy);
         state.put("reviewedAt", text(r.reviewedAt));
         state.put("reviewComment", r.reviewComment);
+        state.put("enteredBy", r.enteredBy);
+        state.put("enteredAt", text(r.enteredAt));
         return state;
     }
 

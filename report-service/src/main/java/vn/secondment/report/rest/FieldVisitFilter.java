@@ -43,4 +43,9 @@ public class FieldVisitFilter {
     @Parameter(description = "CENTRAL_WARD (phường trung tâm đông dân), LARGE_AREA (xã diện tích rộng), "
             + "REMOTE (xã vùng sâu, vùng xa) or OTHER")
     public CommuneGroup group;
+
+    @QueryParam("enteredAfterTheFact")
+    @Parameter(description = "true: only records with a fact entered after it happened (by a coordinator, on behalf "
+            + "of the official, with its real dates); false: only the others")
+    public Boolean enteredAfterTheFact;
 }

@@ -1,6 +1,7 @@
 package vn.secondment.report.rest;
 
 import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.events.report.IssueField;
 import vn.secondment.report.CommuneGroup;
@@ -28,7 +29,10 @@ public record FieldVisitRequest(
         @Schema(maxLength = FieldVisitService.MAX_PEOPLE_MET) String peopleMet,
         @Schema(required = true, minLength = 1, maxLength = FieldVisitService.MAX_ACTIVITIES) String activities,
         @Schema(maxLength = FieldVisitService.MAX_FINDINGS) String findings,
-        @Size(max = 20) List<VisitIssueRequest> issues) {
+        @Size(max = 20) List<VisitIssueRequest> issues,
+        @Schema(description = "A visit recorded by a coordinator on behalf of the official: the visitDate is the "
+                + "fact; occurredAt, optional, its time on that day (the issues raised with it are dated so, else at "
+                + "the day's start)", examples = OccurredAt.EXAMPLE) OffsetDateTime occurredAt) {
 
     /** An issue recorded during the visit: in the visit's commune, addressed to the assignment's ministry. */
     public record VisitIssueRequest(

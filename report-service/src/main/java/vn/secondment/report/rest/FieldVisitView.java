@@ -1,6 +1,7 @@
 package vn.secondment.report.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.secondment.events.AfterTheFact;
 import vn.secondment.report.CommuneGroup;
 
 import java.time.Instant;
@@ -13,11 +14,14 @@ import java.util.UUID;
  *
  * @param peopleMet whom the official met: personal, null for a viewer
  * @param issueIds  the issues recorded during the visit
+ * @param enteredAfterTheFact who recorded it on the official's behalf after it happened, and when; null for a visit
+ *                  the official recorded
  */
 public record FieldVisitView(UUID id, UUID assignmentId, UUID officialId, String ministryCode, String provinceCode,
                              String communeCode, String communeName, LocalDate visitDate, CommuneGroup communeGroup,
                              String communeGroupLabel, @Schema(nullable = true) String peopleMet, String activities,
-                             @Schema(nullable = true) String findings, List<UUID> issueIds, long version,
+                             @Schema(nullable = true) String findings, List<UUID> issueIds,
+                             @Schema(nullable = true) AfterTheFact enteredAfterTheFact, long version,
                              Instant createdAt, Instant updatedAt) {
 
     public static final String PAGE_EXAMPLE = """
@@ -29,7 +33,7 @@ public record FieldVisitView(UUID id, UUID assignmentId, UUID officialId, String
               "peopleMet": "Đồng chí Chủ tịch UBND phường",
               "activities": "Làm việc với UBND phường Dĩ An về vận hành chính quyền địa phương hai cấp",
               "findings": "Khối lượng thủ tục hành chính rất lớn trong khi biên chế mỏng",
-              "issueIds": ["0e7c3b2a-6d5f-4e1a-9c8b-7a6f5e4d3c2b"], "version": 0,
+              "issueIds": ["0e7c3b2a-6d5f-4e1a-9c8b-7a6f5e4d3c2b"], "enteredAfterTheFact": null, "version": 0,
               "createdAt": "2025-09-10T10:15:00Z", "updatedAt": "2025-09-10T10:15:00Z"}],
              "page": 0, "size": 20, "totalItems": 1}""";
 }

@@ -32,4 +32,9 @@ public class FinalReportFilter {
     @Parameter(description = "true: only reports not submitted (DUE, DRAFT, RETURNED) after their deadline; false: "
             + "only the others")
     public Boolean overdue;
+
+    @QueryParam("enteredAfterTheFact")
+    @Parameter(description = "true: only records with a fact entered after it happened (by a coordinator, on behalf "
+            + "of the official, with its real dates); false: only the others")
+    public Boolean enteredAfterTheFact;
 }

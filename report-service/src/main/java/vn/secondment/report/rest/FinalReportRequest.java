@@ -1,5 +1,6 @@
 package vn.secondment.report.rest;
 
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.report.FinalReport;
 
@@ -18,7 +19,8 @@ public record FinalReportRequest(
         @Schema(maxLength = FinalReport.MAX_RESULTS) String results,
         @Schema(maxLength = FinalReport.MAX_TEXT) String difficulties,
         @Schema(maxLength = FinalReport.MAX_TEXT) String recommendations,
-        @Schema(maxLength = FinalReport.MAX_TEXT) String lessons) {
+        @Schema(maxLength = FinalReport.MAX_TEXT) String lessons,
+        @Schema(description = OccurredAt.DESCRIPTION, examples = OccurredAt.EXAMPLE) OffsetDateTime occurredAt) {
 
     public static final String EXAMPLE = """
             {"summary": "Hai tháng biệt phái tại Thành phố Hồ Chí Minh, hỗ trợ 12 phường, xã vận hành chính quyền hai cấp.",

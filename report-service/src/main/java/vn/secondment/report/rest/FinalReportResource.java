@@ -45,11 +45,14 @@ public class FinalReportResource {
 
     private final FinalReports reports;
     private final ListExport export;
+    private final OptionalBodies bodies;
     private final ReportAccess access;
 
-    public FinalReportResource(FinalReports reports, ListExport export, ReportAccess access) {
+    public FinalReportResource(FinalReports reports, ListExport export, OptionalBodies bodies,
+                      ReportAccess access) {
         this.reports = reports;
         this.export = export;
+        this.bodies = bodies;
         this.access = access;
     }
 
@@ -104,7 +107,8 @@ public class FinalReportResource {
     @Operation(operationId = "putFinalReport", summary = "Write the final report's draft",
             description = "Replaces every content field (null clears one); text is stored in NFC. DUE, DRAFT or "
                     + "RETURNED → DRAFT; a SUBMITTED, ACCEPTED or CANCELLED report cannot be written (409). Only the "
-                    + "assigned official; If-Match required.")
+                    + "assigned official, or with occurredAt (when the official wrote it) a coordinator recording it "
+                    + "after the fact; If-Match required.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "two months in Thành phố Hồ Chí Minh",
             value = FinalReportRequest.EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Written", content = @Content(
@@ -117,17 +121,25 @@ public class FinalReportResource {
 
     @POST
     @Path("/{id}/submission")
-    // no body: a client need not send a Content-Type
+    // the body is optional: a client need not send a Content-Type
     @Consumes(MediaType.WILDCARD)
+    @RequestBody(required = false, description = "None to submit now; occurredAt to record a submission after the "
+            + "fact", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OccurredAt.class),
+            examples = @ExampleObject(name = "recorded after the fact", value = OccurredAt.BODY_EXAMPLE)))
     @Operation(operationId = "submitFinalReport", summary = "Submit the final report to the ministry",
-            description = "DRAFT or RETURNED → SUBMITTED now; late when now is after the deadline. The summary and "
+            description = "DRAFT or RETURNED → SUBMITTED now; late when now is after the deadline. "
+                    + "A coordinator or ministry admin of the ministry (or a platform admin) records a submission "
+                    + "of the past on behalf of the official with occurredAt: submittedAt and late are then the real "
+                    + "ones, enteredAfterTheFact says who entered it, and no deadline of the past is announced. The summary and "
                     + "the results must be written (422, field by field). Publishes final-report.submitted. Only the "
-                    + "assigned official; If-Match required.")
+                    + "assigned official (or, with occurredAt, a recorder of the past); If-Match required.")
     @APIResponse(responseCode = "200", description = "Submitted", content = @Content(
             schema = @Schema(implementation = FinalReportView.class),
             examples = @ExampleObject(name = "the report", value = FinalReportView.EXAMPLE)))
-    public Response submit(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch) {
-        return ok(reports.submit(id, ifMatch, access));
+    public Response submit(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                           String body) {
+        return ok(reports.submit(id, ifMatch, bodies.occurredAt(body), access));
     }
 
     @POST
@@ -137,7 +149,8 @@ public class FinalReportResource {
             description = "SUBMITTED → ACCEPTED, publishing final-report.accepted (assignment-service then completes "
                     + "the assignment), or → RETURNED with a comment saying what to revise (required, 422). A "
                     + "coordinator or ministry admin of the assignment's ministry, or a platform admin; If-Match "
-                    + "required.")
+                    + "required. With occurredAt, a review of the past recorded with its real time (not before the "
+                    + "submission).")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "accept", value = ReviewRequest.ACCEPT_EXAMPLE),
             @ExampleObject(name = "return for revision", value = ReviewRequest.RETURN_EXAMPLE)}))

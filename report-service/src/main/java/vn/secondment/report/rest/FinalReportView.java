@@ -1,6 +1,7 @@
 package vn.secondment.report.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.secondment.events.AfterTheFact;
 import vn.secondment.report.ReportStatus;
 
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.util.UUID;
  * @param dueAt        its deadline: the end date (plus the configured days) at the configured time, Vietnam time
  * @param overdue      not submitted (DUE, DRAFT or RETURNED) and its deadline has passed
  * @param late         whether the last submission came after the deadline
+ * @param enteredAfterTheFact who last entered a step of it after it happened and when; null when all was done as it
+ *                     happened
  */
 public record FinalReportView(UUID id, UUID assignmentId, UUID officialId, String officialName, String ministryCode,
                               String provinceCode, LocalDate endDate, Instant dueAt, ReportStatus status,
@@ -26,7 +29,8 @@ public record FinalReportView(UUID id, UUID assignmentId, UUID officialId, Strin
                               @Schema(nullable = true) Instant reviewedAt,
                               @Schema(nullable = true) String reviewComment,
                               @Schema(nullable = true) Instant acceptedAt, @Schema(nullable = true) String acceptedBy,
-                              long version, Instant updatedAt) {
+                              @Schema(nullable = true) AfterTheFact enteredAfterTheFact, long version,
+                              Instant updatedAt) {
 
     public static final String EXAMPLE = """
             {"id": "5e1c2a7b-8d3f-4b6a-9c0e-2f4d6b8a1c3e", "assignmentId": "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
@@ -40,7 +44,8 @@ public record FinalReportView(UUID id, UUID assignmentId, UUID officialId, Strin
              "lessons": "Cần làm việc với Sở Nội vụ ngay tuần đầu để thống nhất danh sách xã, phường khảo sát.",
              "draftedAt": "2025-10-30T02:00:00Z", "reviewedBy": "bnv.coordinator",
              "reviewedAt": "2025-11-05T03:00:00Z", "reviewComment": "Tiếp thu, tổng hợp báo cáo Bộ trưởng.",
-             "acceptedAt": "2025-11-05T03:00:00Z", "acceptedBy": "bnv.coordinator", "version": 4,
+             "acceptedAt": "2025-11-05T03:00:00Z", "acceptedBy": "bnv.coordinator", "enteredAfterTheFact": null,
+             "version": 4,
              "updatedAt": "2025-11-05T03:00:00Z"}""";
 
     public static final String PAGE_EXAMPLE = "{\"items\": [" + EXAMPLE + "], \"page\": 0, \"size\": 20, "

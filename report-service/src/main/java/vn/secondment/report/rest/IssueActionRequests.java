@@ -5,6 +5,7 @@ import vn.secondment.report.service.IssueService;
 import vn.secondment.rest.Formats;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 /** The bodies of the issue transitions. */
 public final class IssueActionRequests {
@@ -19,7 +20,8 @@ public final class IssueActionRequests {
     public record AnswerRequest(
             @Schema(required = true, minLength = 1, maxLength = IssueService.MAX_TEXT) String answer,
             @Schema(maxLength = MAX_CITATION, pattern = CITATION, description = "Required to answer on the spot. "
-                    + CITATION_DESCRIPTION) String guidanceDocument) {
+                    + CITATION_DESCRIPTION) String guidanceDocument,
+            @Schema(description = OccurredAt.DESCRIPTION, examples = OccurredAt.EXAMPLE) OffsetDateTime occurredAt) {
     }
 
     /** To a unit of the ministry (its code in personnel-service); deadline defaults by report.issues.*. */
@@ -27,19 +29,23 @@ public final class IssueActionRequests {
             @Schema(required = true, minLength = 1, maxLength = 32,
                     description = "An active unit of the answering ministry") String unitCode,
             @Schema(description = "Today (Vietnam) or later; by default report.issues.escalation-days ahead "
-                    + "(urgent-days when it affects citizens or businesses)") LocalDate deadline,
-            @Schema(maxLength = IssueService.MAX_TEXT) String note) {
+                    + "(urgent-days when it affects citizens or businesses). For an escalation recorded after the "
+                    + "fact (occurredAt), the day of the escalation or later, even if that is past") LocalDate deadline,
+            @Schema(maxLength = IssueService.MAX_TEXT) String note,
+            @Schema(description = OccurredAt.DESCRIPTION, examples = OccurredAt.EXAMPLE) OffsetDateTime occurredAt) {
     }
 
     /** To another ministry, which then answers it. */
     public record ReferralRequest(
             @Schema(required = true, pattern = Formats.MINISTRY_CODE,
                     description = "Another ministry than the one answering now") String ministryCode,
-            @Schema(maxLength = IssueService.MAX_TEXT) String note) {
+            @Schema(maxLength = IssueService.MAX_TEXT) String note,
+            @Schema(description = OccurredAt.DESCRIPTION, examples = OccurredAt.EXAMPLE) OffsetDateTime occurredAt) {
     }
 
     /** Why (required to reopen, optional to close). */
-    public record ReasonRequest(@Schema(maxLength = 500, description = "Required to reopen") String reason) {
+    public record ReasonRequest(@Schema(maxLength = 500, description = "Required to reopen") String reason,
+                                @Schema(description = OccurredAt.DESCRIPTION, examples = OccurredAt.EXAMPLE) OffsetDateTime occurredAt) {
     }
 
     /** The longest citation of guidance (service's Fields.citation). */

@@ -77,4 +77,9 @@ public class IssueFilter {
     @Parameter(description = "raisedAt, deadline, status, provinceCode or ministryCode; prefix with - for "
             + "descending (default -raisedAt)")
     public String sort;
+
+    @QueryParam("enteredAfterTheFact")
+    @Parameter(description = "true: only records with a fact entered after it happened (by a coordinator, on behalf "
+            + "of the official, with its real dates); false: only the others")
+    public Boolean enteredAfterTheFact;
 }

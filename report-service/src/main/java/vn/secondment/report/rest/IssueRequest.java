@@ -1,5 +1,6 @@
 package vn.secondment.report.rest;
 
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.events.report.IssueField;
 import vn.secondment.report.IssueKind;
@@ -27,7 +28,10 @@ public record IssueRequest(
         @Schema(required = true) IssueKind kind,
         @Schema(required = true, minLength = 1, maxLength = IssueService.MAX_TITLE) String title,
         @Schema(required = true, minLength = 1, maxLength = IssueService.MAX_TEXT) String description,
-        boolean affectsCitizensOrBusinesses) {
+        boolean affectsCitizensOrBusinesses,
+        @Schema(description = "When it was raised, for an issue an officer raised that a coordinator records after "
+                + "the fact (on behalf of the assignment's official); " + OccurredAt.DESCRIPTION,
+                examples = OccurredAt.EXAMPLE) OffsetDateTime occurredAt) {
 
     public static final String EXAMPLE = """
             {"assignmentId": "1b4e28ba-2fa1-11d2-883f-0016d3cca427", "communeCode": "25942",

@@ -181,7 +181,9 @@ public class IssueResource {
             description = "OPEN, REFERRED or ESCALATED → ESCALATED, by a coordinator of the ministry that answers it, "
                     + "to an active unit of that ministry (422 otherwise). deadline defaults to "
                     + "report.issues.escalation-days (10) calendar days from today, Vietnam time, or urgent-days (3) "
-                    + "for an urgent issue. Publishes issue.escalated." + IF_MATCH)
+                    + "for an urgent issue. Publishes issue.escalated. With occurredAt (a coordinator recording an "
+                    + "escalation of the past) the deadline counts from that day and may be past now; it is not "
+                    + "announced overdue." + IF_MATCH)
     @RequestBody(content = @Content(examples = @ExampleObject(name = "to Vụ Chính quyền địa phương",
             value = IssueActionRequests.ESCALATION_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Escalated",

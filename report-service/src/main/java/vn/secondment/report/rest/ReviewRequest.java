@@ -1,5 +1,6 @@
 package vn.secondment.report.rest;
 
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.report.Report;
 
@@ -12,7 +13,13 @@ import vn.secondment.report.Report;
 public record ReviewRequest(
         @Schema(required = true) Decision decision,
         @Schema(maxLength = Report.MAX_REVIEW_COMMENT, description = "Required to return: what to revise")
-        String comment) {
+        String comment,
+        @Schema(description = OccurredAt.DESCRIPTION, examples = OccurredAt.EXAMPLE) OffsetDateTime occurredAt) {
+
+    /** A review made now. */
+    public ReviewRequest(Decision decision, String comment) {
+        this(decision, comment, null);
+    }
 
     /** Named apart from assignment-service's Decision (a legal decision): the four documents meet in one client. */
     @Schema(name = "ReviewDecision")

@@ -42,4 +42,9 @@ public class WeeklyReportFilter {
     @QueryParam("late")
     @Parameter(description = "true: only reports last submitted after their deadline; false: only the others")
     public Boolean late;
+
+    @QueryParam("enteredAfterTheFact")
+    @Parameter(description = "true: only records with a fact entered after it happened (by a coordinator, on behalf "
+            + "of the official, with its real dates); false: only the others")
+    public Boolean enteredAfterTheFact;
 }

@@ -1,5 +1,6 @@
 package vn.secondment.report.rest;
 
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.report.WeeklyReport;
 
@@ -20,7 +21,8 @@ public record WeeklyReportRequest(
         @Schema(maxLength = WeeklyReport.MAX_COMMUNES_VISITED) String communesVisited,
         @Schema(maxLength = WeeklyReport.MAX_TEXT) String difficulties,
         @Schema(maxLength = WeeklyReport.MAX_TEXT) String recommendations,
-        @Schema(maxLength = WeeklyReport.MAX_TEXT) String nextWeekPlan) {
+        @Schema(maxLength = WeeklyReport.MAX_TEXT) String nextWeekPlan,
+        @Schema(description = OccurredAt.DESCRIPTION, examples = OccurredAt.EXAMPLE) OffsetDateTime occurredAt) {
 
     public static final String EXAMPLE = """
             {"summary": "Chính quyền địa phương hai cấp vận hành ổn định; khối lượng thủ tục hành chính tại phường rất lớn.",

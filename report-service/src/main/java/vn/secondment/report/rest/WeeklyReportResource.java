@@ -45,11 +45,14 @@ public class WeeklyReportResource {
 
     private final WeeklyReports reports;
     private final ListExport export;
+    private final OptionalBodies bodies;
     private final ReportAccess access;
 
-    public WeeklyReportResource(WeeklyReports reports, ListExport export, ReportAccess access) {
+    public WeeklyReportResource(WeeklyReports reports, ListExport export, OptionalBodies bodies,
+                      ReportAccess access) {
         this.reports = reports;
         this.export = export;
+        this.bodies = bodies;
         this.access = access;
     }
 
@@ -107,7 +110,8 @@ public class WeeklyReportResource {
     @Operation(operationId = "putWeeklyReport", summary = "Write the report's draft",
             description = "Replaces every content field (null clears one); text is stored in NFC. DUE, DRAFT or "
                     + "RETURNED → DRAFT; a SUBMITTED, ACCEPTED or CANCELLED report cannot be written (409). Only the "
-                    + "assigned official (by the token's verified email); If-Match required.")
+                    + "assigned official (by the token's verified email), or with occurredAt (when the official wrote it) "
+                    + "a coordinator recording it after the fact; If-Match required.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "a week in Thành phố Hồ Chí Minh",
             value = WeeklyReportRequest.EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Written", content = @Content(
@@ -120,32 +124,45 @@ public class WeeklyReportResource {
 
     @POST
     @Path("/{id}/draft")
-    // no body: a client need not send a Content-Type
+    // the body is optional: a client need not send a Content-Type
     @Consumes(MediaType.WILDCARD)
+    @RequestBody(required = false, description = "None to start it now; occurredAt to record when it was started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OccurredAt.class),
+            examples = @ExampleObject(name = "recorded after the fact", value = OccurredAt.BODY_EXAMPLE)))
     @Operation(operationId = "startWeeklyReportDraft", summary = "Start the draft, prefilled from last week's report",
             description = "DUE → DRAFT. From the assignment's previous written report: its plan for the week "
                     + "becomes this week's activities, the general situation and the difficulties carry over; the "
-                    + "rest starts empty. Only the assigned official; If-Match required; 409 when the draft was "
+                    + "rest starts empty. Only the assigned official (or, with occurredAt, a recorder of the past); If-Match required; 409 when the draft was "
                     + "already started.")
     @APIResponse(responseCode = "200", description = "The prefilled draft", content = @Content(
             schema = @Schema(implementation = WeeklyReportView.class),
             examples = @ExampleObject(name = "the draft", value = WeeklyReportView.EXAMPLE)))
-    public Response startDraft(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch) {
-        return ok(reports.startDraft(id, ifMatch, access));
+    public Response startDraft(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                               String body) {
+        return ok(reports.startDraft(id, ifMatch, bodies.occurredAt(body), access));
     }
 
     @POST
     @Path("/{id}/submission")
     @Consumes(MediaType.WILDCARD)
+    @RequestBody(required = false, description = "None to submit now; occurredAt to record a submission after the "
+            + "fact", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OccurredAt.class),
+            examples = @ExampleObject(name = "recorded after the fact", value = OccurredAt.BODY_EXAMPLE)))
     @Operation(operationId = "submitWeeklyReport", summary = "Submit the report to the ministry",
-            description = "DRAFT or RETURNED → SUBMITTED now; late when now is after the deadline. The summary and "
+            description = "DRAFT or RETURNED → SUBMITTED now; late when now is after the deadline. "
+                    + "A coordinator or ministry admin of the ministry (or a platform admin) records a submission "
+                    + "of the past on behalf of the official with occurredAt: submittedAt and late are then the real "
+                    + "ones, enteredAfterTheFact says who entered it, and no deadline of the past is announced. The summary and "
                     + "the activities must be written (422, field by field). Publishes weekly-report.submitted. "
-                    + "Only the assigned official; If-Match required.")
+                    + "Only the assigned official (or, with occurredAt, a recorder of the past); If-Match required.")
     @APIResponse(responseCode = "200", description = "Submitted", content = @Content(
             schema = @Schema(implementation = WeeklyReportView.class),
             examples = @ExampleObject(name = "submitted on time", value = WeeklyReportView.EXAMPLE)))
-    public Response submit(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch) {
-        return ok(reports.submit(id, ifMatch, access));
+    public Response submit(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                           String body) {
+        return ok(reports.submit(id, ifMatch, bodies.occurredAt(body), access));
     }
 
     @POST
@@ -154,7 +171,8 @@ public class WeeklyReportResource {
     @Operation(operationId = "reviewWeeklyReport", summary = "Accept the report or return it for revision",
             description = "SUBMITTED → ACCEPTED, or → RETURNED (a comment saying what to revise is required, 422). "
                     + "Publishes weekly-report.accepted or weekly-report.returned with the comment. A coordinator "
-                    + "or ministry admin of the assignment's ministry, or a platform admin; If-Match required.")
+                    + "or ministry admin of the assignment's ministry, or a platform admin; If-Match required. With "
+                    + "occurredAt, a review of the past recorded with its real time (not before the submission).")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "return for revision", value = ReviewRequest.RETURN_EXAMPLE),
             @ExampleObject(name = "accept", value = ReviewRequest.ACCEPT_EXAMPLE)}))

@@ -1,6 +1,7 @@
 package vn.secondment.report.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.secondment.events.AfterTheFact;
 import vn.secondment.report.ReportStatus;
 
 import java.time.Instant;
@@ -16,6 +17,8 @@ import java.util.UUID;
  * @param submittedAt    its last submission, null before
  * @param late           whether that submission came after the deadline
  * @param reviewComment  the reviewer's comment when returned (or accepted with a remark)
+ * @param enteredAfterTheFact who last entered a step of it after it happened (on behalf of the official, with its
+ *                       real dates) and when; null when all was done as it happened
  */
 public record WeeklyReportView(UUID id, UUID assignmentId, UUID officialId, String officialName, String ministryCode,
                                String provinceCode, String week, LocalDate weekStart, Instant dueAt,
@@ -28,7 +31,9 @@ public record WeeklyReportView(UUID id, UUID assignmentId, UUID officialId, Stri
                                @Schema(nullable = true) String nextWeekPlan,
                                @Schema(nullable = true) Instant draftedAt, @Schema(nullable = true) String reviewedBy,
                                @Schema(nullable = true) Instant reviewedAt,
-                               @Schema(nullable = true) String reviewComment, long version, Instant updatedAt) {
+                               @Schema(nullable = true) String reviewComment,
+                               @Schema(nullable = true) AfterTheFact enteredAfterTheFact, long version,
+                               Instant updatedAt) {
 
     public static final String EXAMPLE = """
             {"id": "9b2f8c1e-4a7d-4f0e-8a54-3c2d1e0f9a8b", "assignmentId": "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
@@ -43,7 +48,7 @@ public record WeeklyReportView(UUID id, UUID assignmentId, UUID officialId, Stri
              "recommendations": "Đề nghị Bộ hướng dẫn thống nhất quy trình điều chỉnh dự toán ngân sách cấp xã.",
              "nextWeekPlan": "Khảo sát các xã vùng sâu, vùng xa; tổng hợp kiến nghị gửi Vụ Tổ chức cán bộ.",
              "draftedAt": "2025-09-10T02:00:00Z", "reviewedBy": null, "reviewedAt": null, "reviewComment": null,
-             "version": 3, "updatedAt": "2025-09-12T08:30:00Z"}""";
+             "enteredAfterTheFact": null, "version": 3, "updatedAt": "2025-09-12T08:30:00Z"}""";
 
     public static final String PAGE_EXAMPLE = "{\"items\": [" + EXAMPLE + "], \"page\": 0, \"size\": 20, "
             + "\"totalItems\": 1}";

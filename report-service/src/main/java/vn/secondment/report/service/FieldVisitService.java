@@ -57,11 +57,12 @@ public class FieldVisitService {
     private final FieldVisitMapper mapper;
     private final AuditTrail audit;
     private final EventPublisher events;
+    private final PastRecords past;
     private final Clock clock;
 
     public FieldVisitService(FieldVisitRepository visits, KnownAssignmentRepository assignments, IssueService issues,
                              AdministrativeUnits units, FieldVisitMapper mapper, AuditTrail audit,
-                             EventPublisher events, Clock clock) {
+                             EventPublisher events, PastRecords past, Clock clock) {
         this.visits = visits;
         this.assignments = assignments;
         this.issues = issues;
@@ -69,9 +70,16 @@ public class FieldVisitService {
         this.mapper = mapper;
         this.audit = audit;
         this.events = events;
+        this.past = past;
         this.clock = clock;
     }
 
+    /**
+     * Records a visit: the official's own (their actions take the clock; an occurredAt is 403), or one made in the
+     * past, recorded on the official's behalf by a coordinator or ministry admin of the assignment's ministry or a
+     * platform admin ({@link PastRecords}): the visit's day is the fact (400 on visitDate in the future, before the
+     * assignment or too old), and the issues raised with it are raised that day.
+     */
     @Transactional
     public FieldVisitView create(FieldVisitRequest r, ReportAccess access) {
         if (r.assignmentId() == null) {
@@ -79,7 +87,22 @@ public class FieldVisitService {
         }
         KnownAssignment a = assignments.findByIdOptional(r.assignmentId())
                 .orElseThrow(() -> ProblemException.notFound("Assignment", r.assignmentId()));
-        ReportRules.requireAuthor(a, access, "Assignment", a.assignmentId);
+        PastRecords.Past then = null;
+        if (access.isOwn(a)) {
+            if (r.occurredAt() != null) {
+                past.requireRecorder(access, a.ministryCode);
+            }
+        } else {
+            ReportRules.requireVisible(a, access, "Assignment", a.assignmentId);
+            if (!access.canCoordinate(a.ministryCode)) {
+                access.requireOwn(a);
+            }
+            if (r.visitDate() == null) {
+                throw ProblemException.invalid("visitDate", "must not be null");
+            }
+            then = past.ofDay("visitDate", r.visitDate(), r.occurredAt(), access, a.ministryCode, a.startDate,
+                    "the assignment's start");
+        }
         if (a.status == AssignmentSnapshot.Status.WITHDRAWN) {
             throw new ProblemException(ProblemType.CONFLICT, "Assignment " + a.assignmentId
                     + " was withdrawn before the official went: it has no visits");
@@ -94,6 +117,7 @@ public class FieldVisitService {
         v.createdBy = actor;
         v.updatedAt = now;
         v.updatedBy = actor;
+        v.entered(then == null ? null : then.entered());
         apply(v, r, now);
         visits.persist(v);
         List<UUID> issueIds = new ArrayList<>();
@@ -102,11 +126,13 @@ public class FieldVisitService {
                 throw ProblemException.invalid("issues", "must not contain null");
             }
             LocalityIssue i = issues.raiseDuringVisit(v, d.field(), d.kind(), d.title(), d.description(),
-                    d.affectsCitizensOrBusinesses(), actor);
+                    d.affectsCitizensOrBusinesses(), actor, then);
             issueIds.add(i.id);
         }
-        audit.record(AUDIT_TYPE, v.id, a.ministryCode, "created", Map.of(), mapper.auditState(v), actor, null);
-        events.publish(ReportEvents.FIELD_VISIT_RECORDED, v.id, a.ministryCode, mapper.toRecorded(v, issueIds));
+        audit.record(AUDIT_TYPE, v.id, a.ministryCode, "created", Map.of(), mapper.auditState(v), actor,
+                then == null ? null : then.note(null));
+        events.publish(ReportEvents.FIELD_VISIT_RECORDED, v.id, a.ministryCode,
+                mapper.toRecorded(v, issueIds, then == null ? null : then.entered()));
         visits.flush();
         return mapper.toView(v, issueIds, true);
     }
@@ -163,6 +189,9 @@ public class FieldVisitService {
                 .and("v.visitDate >= :from", "from", filter.from)
                 .and("v.visitDate <= :to", "to", filter.to)
                 .and("v.communeGroup = :group", "group", filter.group);
+        if (filter.enteredAfterTheFact != null) {
+            where.and(filter.enteredAfterTheFact ? "v.enteredAt is not null" : "v.enteredAt is null");
+        }
         TypedQuery<FieldVisit> query = visits.getEntityManager().createQuery("select v " + where.jpql()
                 + " order by v.visitDate desc, a.ministryCode, a.provinceCode, v.id", FieldVisit.class);
         TypedQuery<Long> count = visits.getEntityManager().createQuery("select count(v) " + where.jpql(), Long.class);

@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.data.Where;
 import vn.secondment.data.audit.AuditTrail;
+import vn.secondment.events.AfterTheFact;
 import vn.secondment.events.outbox.EventPublisher;
 import vn.secondment.events.report.ReportEvents;
 import vn.secondment.report.FinalReport;
@@ -13,10 +14,12 @@ import vn.secondment.report.repository.KnownOfficialRepository;
 import vn.secondment.report.rest.FinalReportFilter;
 import vn.secondment.report.rest.FinalReportRequest;
 import vn.secondment.report.rest.FinalReportView;
+import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.problem.Problem;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -34,13 +37,13 @@ public class FinalReports extends ReportWorkflow<FinalReport, FinalReportView, F
     private static final Kind KIND = new Kind("FinalReport", "Final report", AUDIT_TYPE,
             Sort.descending("r.dueAt").and("a.ministryCode").and("a.provinceCode").and("r.id"),
             ReportEvents.FINAL_REPORT_SUBMITTED, ReportEvents.FINAL_REPORT_ACCEPTED,
-            ReportEvents.FINAL_REPORT_RETURNED);
+            ReportEvents.FINAL_REPORT_RETURNED, "final_report", false);
 
     private final ReportMapper mapper;
 
     public FinalReports(FinalReportRepository reports, KnownOfficialRepository officials, ReportMapper mapper,
-                        AuditTrail audit, EventPublisher events, Clock clock) {
-        super(KIND, reports, officials, audit, events, clock);
+                        AuditTrail audit, EventPublisher events, PastRecords past, Clock clock) {
+        super(KIND, reports, officials, audit, events, past, clock);
         this.mapper = mapper;
     }
 
@@ -56,7 +59,7 @@ public class FinalReports extends ReportWorkflow<FinalReport, FinalReportView, F
 
     @Override
     protected CommonFilters common(FinalReportFilter f) {
-        return new CommonFilters(f.ministries, f.province, f.assignment, f.status, f.overdue);
+        return new CommonFilters(f.ministries, f.province, f.assignment, f.status, f.overdue, f.enteredAfterTheFact);
     }
 
     @Override
@@ -101,8 +104,19 @@ public class FinalReports extends ReportWorkflow<FinalReport, FinalReportView, F
     }
 
     @Override
-    protected Object toSnapshot(FinalReport r) {
-        return mapper.toSnapshot(r);
+    protected Object toSnapshot(FinalReport r, AfterTheFact entered) {
+        return mapper.toSnapshot(r, entered);
+    }
+
+    /** The assignment's start, Vietnam time: a final report may be written from the first day. */
+    @Override
+    protected Instant periodStart(FinalReport r) {
+        return r.assignment.startDate.atStartOfDay(VietnamTime.ZONE).toInstant();
+    }
+
+    @Override
+    protected OffsetDateTime occurredAt(FinalReportRequest request) {
+        return request.occurredAt();
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import vn.secondment.data.Sorting;
 import vn.secondment.data.Where;
 import vn.secondment.data.audit.AuditTrail;
+import vn.secondment.events.AfterTheFact;
 import vn.secondment.events.EventType;
 import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.events.outbox.EventPublisher;
@@ -48,6 +49,7 @@ import vn.secondment.rest.security.Roles;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -90,12 +92,14 @@ public class IssueService {
     private final IssuesConfig config;
     private final AuditTrail audit;
     private final EventPublisher events;
+    private final PastRecords past;
     private final Clock clock;
 
     public IssueService(LocalityIssueRepository issues, IssueHistoryRepository history,
                         KnownAssignmentRepository assignments, FieldVisitRepository visits,
                         KnownUnitRepository knownUnits, AdministrativeUnits units, IssueMapper mapper,
-                        IssuesConfig config, AuditTrail audit, EventPublisher events, Clock clock) {
+                        IssuesConfig config, AuditTrail audit, EventPublisher events, PastRecords past,
+                        Clock clock) {
         this.issues = issues;
         this.history = history;
         this.assignments = assignments;
@@ -106,6 +110,7 @@ public class IssueService {
         this.config = config;
         this.audit = audit;
         this.events = events;
+        this.past = past;
         this.clock = clock;
     }
 
@@ -113,15 +118,23 @@ public class IssueService {
 
     /**
      * Raises an issue: an officer through their own assignment (its ministry and province), optionally during one
-     * of its visits; a province liaison in their own province, addressed to a ministry.
+     * of its visits; a province liaison in their own province, addressed to a ministry. A coordinator records an
+     * issue the officer raised in the past through the assignment, with {@code occurredAt}.
      */
     @Transactional
     public LocalityIssue raise(IssueRequest r, IssueAccess access) {
         LocalityIssue i;
+        PastRecords.Past then = null;
         if (r.assignmentId() != null) {
             KnownAssignment a = assignments.findByIdOptional(r.assignmentId())
                     .orElseThrow(() -> ProblemException.notFound("Assignment", r.assignmentId()));
-            if (!access.report().isOwn(a)) {
+            if (r.occurredAt() != null) {
+                if (!access.report().canSee(a)) {
+                    throw ProblemException.notFound("Assignment", r.assignmentId());
+                }
+                then = past.of("occurredAt", r.occurredAt(), access.report(), a.ministryCode,
+                        a.startDate.atStartOfDay(VietnamTime.ZONE).toInstant(), "the assignment's start").get();
+            } else if (!access.report().isOwn(a)) {
                 throw ProblemException.forbidden("Only the official of assignment " + a.assignmentId
                         + " raises issues through it");
             }
@@ -144,10 +157,13 @@ public class IssueService {
             String commune = r.communeCode() == null || r.communeCode().isBlank()
                     ? (visit == null ? null : visit.communeCode) : r.communeCode().strip();
             i = draft(a.ministryCode, a.provinceCode, commune, r.field(), r.kind(), r.title(), r.description(),
-                    r.affectsCitizensOrBusinesses());
+                    r.affectsCitizensOrBusinesses(), then == null ? null : then.occurredAt());
             i.assignmentId = a.assignmentId;
             i.officialId = a.officialId;
             i.visitId = visit == null ? null : visit.id;
+        } else if (r.occurredAt() != null) {
+            throw ProblemException.forbidden("An issue of the past is recorded through the assignment of the officer "
+                    + "who raised it (assignmentId), by " + PastRecords.WHO);
         } else if (access.report().caller().hasRole(Roles.PROVINCE_LIAISON)) {
             String own = access.report().caller().province().orElseThrow(() -> ProblemException.forbidden(
                     "Your token names no province: a province liaison raises issues of their own province"));
@@ -164,30 +180,37 @@ public class IssueService {
             }
             String commune = r.communeCode() == null || r.communeCode().isBlank() ? null : r.communeCode().strip();
             i = draft(r.ministryCode(), province, commune, r.field(), r.kind(), r.title(), r.description(),
-                    r.affectsCitizensOrBusinesses());
+                    r.affectsCitizensOrBusinesses(), null);
         } else {
             throw ProblemException.forbidden("Issues are raised by a seconded officer (with their assignmentId) or by "
                     + "a province liaison");
         }
-        return persistRaised(i, access.report().caller().username(), access.raiserRole(i));
+        if (then != null) {
+            // recorded on behalf of the officer who raised it: the history names the officer's role
+            return persistRaised(i, access.report().caller().username(), Roles.OFFICER, then);
+        }
+        return persistRaised(i, access.report().caller().username(), access.raiserRole(i), null);
     }
 
-    /** An issue recorded during {@code visit}, raised with it: in its commune, addressed to its ministry. */
+    /**
+     * An issue recorded during {@code visit}, raised with it: in its commune, addressed to its ministry; for a visit
+     * recorded after the fact ({@code then}), raised when the visit happened, so it counts in the visit's week.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public LocalityIssue raiseDuringVisit(FieldVisit visit, IssueField field, IssueKind kind, String title,
-                                          String description, boolean urgent, String actor) {
+                                          String description, boolean urgent, String actor, PastRecords.Past then) {
         KnownAssignment a = visit.assignment;
         LocalityIssue i = draft(a.ministryCode, a.provinceCode, visit.communeCode, field, kind, title, description,
-                urgent);
+                urgent, then == null ? null : then.occurredAt());
         i.assignmentId = a.assignmentId;
         i.officialId = a.officialId;
         i.visitId = visit.id;
-        return persistRaised(i, actor, Roles.OFFICER);
+        return persistRaised(i, actor, Roles.OFFICER, then);
     }
 
     /** A new issue's fields, checked: 400 for what is missing or malformed, 422 for a commune of another province. */
     private LocalityIssue draft(String ministry, String province, String commune, IssueField field, IssueKind kind,
-                                String title, String description, boolean urgent) {
+                                String title, String description, boolean urgent, Instant raisedAt) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (field == null) {
             violations.add(new Problem.Violation("field", "must be one of " + Arrays.toString(IssueField.values())));
@@ -202,7 +225,9 @@ public class IssueService {
         }
         Fields.requireValid("The issue", violations);
         Instant now = ServiceClock.now(clock);
-        LocalDate today = VietnamTime.dayOf(now);
+        Instant raised = raisedAt == null ? now : raisedAt;
+        // the commune and province as they were on the day it was raised
+        LocalDate today = VietnamTime.dayOf(raised);
         units.requireProvince("provinceCode", province,
                 today.isBefore(AdministrativeUnits.FIRST_DAY) ? AdministrativeUnits.FIRST_DAY : today);
         if (commune != null) {
@@ -219,19 +244,23 @@ public class IssueService {
         i.description = d;
         i.urgent = urgent;
         i.status = IssueStatus.OPEN;
-        i.raisedAt = now;
+        i.raisedAt = raised;
         i.raisedWeek = IsoWeek.of(today).toString();
         i.updatedAt = now;
         return i;
     }
 
-    private LocalityIssue persistRaised(LocalityIssue i, String actor, String role) {
+    private LocalityIssue persistRaised(LocalityIssue i, String actor, String role, PastRecords.Past then) {
+        AfterTheFact entered = then == null ? null : then.entered();
         i.raisedBy = actor;
+        i.entered(entered);
         issues.persist(i);
         IssueHistory step = step(i, "RAISED", null, actor, role, i.raisedAt);
         step.ministry = i.ministryCode;
-        audit.record(AUDIT_TYPE, i.id, i.ministryCode, "raised", Map.of(), mapper.auditState(i), actor, null);
-        events.publish(ReportEvents.ISSUE_RAISED, i.id, i.ministryCode, mapper.toSnapshot(i, i.raisedAt));
+        entered(step, entered);
+        audit.record(AUDIT_TYPE, i.id, i.ministryCode, "raised", Map.of(), mapper.auditState(i), actor,
+                then == null ? null : then.note(null));
+        events.publish(ReportEvents.ISSUE_RAISED, i.id, i.ministryCode, mapper.toSnapshot(i, i.raisedAt, entered));
         issues.flush();
         return i;
     }
@@ -252,13 +281,14 @@ public class IssueService {
                     + i.answeringMinistry() + " answers it on the spot");
         }
         requireStatus(i, "answer on the spot", IssueStatus.OPEN);
+        PastRecords.Past then = pastStep(i, r == null ? null : r.occurredAt(), access);
         List<Problem.Violation> violations = new ArrayList<>();
         String answer = Fields.text("answer", r == null ? null : r.answer(), MAX_TEXT, true, violations);
         String guidance = Fields.citation("guidanceDocument", r == null ? null : r.guidanceDocument(), true,
                 violations);
         Fields.requireValid("The on-site answer", violations);
         return transition(i, IssueStatus.ANSWERED_ON_SITE, "ANSWERED_ON_SITE", ReportEvents.ISSUE_ANSWERED_ON_SITE,
-                access, role, answer, step -> {
+                access, role, answer, then, step -> {
                     i.answer = answer;
                     i.guidanceDocument = guidance;
                     i.answeredBy = access.report().caller().username();
@@ -277,14 +307,19 @@ public class IssueService {
         LocalityIssue i = changeable(id, ifMatch, access);
         access.requireCoordinate(i);
         requireStatus(i, "escalate", IssueStatus.OPEN, IssueStatus.REFERRED, IssueStatus.ESCALATED);
+        PastRecords.Past then = pastStep(i, r == null ? null : r.occurredAt(), access);
         List<Problem.Violation> violations = new ArrayList<>();
         String unit = Fields.text("unitCode", r == null ? null : r.unitCode(), 32, true, violations);
         String note = Fields.text("note", r == null ? null : r.note(), MAX_TEXT, false, violations);
         LocalDate today = VietnamTime.dayOf(ServiceClock.now(clock));
+        // an escalation entered after the fact is judged on the day it was made: its deadline may be past now
+        LocalDate escalationDay = then == null ? today : VietnamTime.dayOf(then.occurredAt());
         LocalDate deadline = r == null || r.deadline() == null
-                ? defaultDeadline(today, i.urgent, config) : r.deadline();
-        if (deadline.isBefore(today)) {
-            violations.add(new Problem.Violation("deadline", "must be today (" + today + ") or later"));
+                ? defaultDeadline(escalationDay, i.urgent, config) : r.deadline();
+        if (deadline.isBefore(escalationDay)) {
+            violations.add(new Problem.Violation("deadline", then == null
+                    ? "must be today (" + today + ") or later"
+                    : "must be the day of the escalation (" + escalationDay + ") or later"));
         }
         Fields.requireValid("The escalation", violations);
         String ministry = i.answeringMinistry();
@@ -294,11 +329,12 @@ public class IssueService {
                     List.of(new Problem.Violation("unitCode", "must be the code of an active unit of " + ministry)));
         }
         return transition(i, IssueStatus.ESCALATED, "ESCALATED", ReportEvents.ISSUE_ESCALATED, access,
-                access.coordinatorRole(), note, step -> {
+                access.coordinatorRole(), note, then, step -> {
                     i.escalatedToUnit = unit;
                     i.escalatedAt = step.at;
                     i.deadline = deadline;
-                    i.overdueAnnouncedAt = null;
+                    // a deadline already over when it is entered is the past: the sweep does not announce it
+                    i.overdueAnnouncedAt = deadline.isBefore(today) ? ServiceClock.now(clock) : null;
                     step.unit = unit;
                     step.deadline = deadline;
                 });
@@ -319,13 +355,14 @@ public class IssueService {
                     + i.answeringMinistry() + " answers it");
         }
         requireStatus(i, "answer", IssueStatus.ESCALATED, IssueStatus.REFERRED);
+        PastRecords.Past then = pastStep(i, r == null ? null : r.occurredAt(), access);
         List<Problem.Violation> violations = new ArrayList<>();
         String answer = Fields.text("answer", r == null ? null : r.answer(), MAX_TEXT, true, violations);
         String guidance = Fields.citation("guidanceDocument", r == null ? null : r.guidanceDocument(), false,
                 violations);
         Fields.requireValid("The answer", violations);
         return transition(i, IssueStatus.ANSWERED, "ANSWERED", ReportEvents.ISSUE_ANSWERED, access, role, answer,
-                step -> {
+                then, step -> {
                     i.answer = answer;
                     i.guidanceDocument = guidance;
                     i.answeredBy = access.report().caller().username();
@@ -344,6 +381,7 @@ public class IssueService {
         LocalityIssue i = changeable(id, ifMatch, access);
         access.requireCoordinate(i);
         requireStatus(i, "refer", IssueStatus.OPEN, IssueStatus.ESCALATED, IssueStatus.REFERRED);
+        PastRecords.Past then = pastStep(i, r == null ? null : r.occurredAt(), access);
         List<Problem.Violation> violations = new ArrayList<>();
         String target = r == null || r.ministryCode() == null ? null : r.ministryCode().strip();
         if (target == null || !Fields.MINISTRY_CODE.matcher(target).matches()) {
@@ -356,7 +394,7 @@ public class IssueService {
                     List.of(new Problem.Violation("ministryCode", "must be another ministry than " + target)));
         }
         return transition(i, IssueStatus.REFERRED, "REFERRED", ReportEvents.ISSUE_REFERRED, access,
-                access.coordinatorRole(), note, step -> {
+                access.coordinatorRole(), note, then, step -> {
                     i.referTo(target);
                     step.ministry = target;
                 });
@@ -368,10 +406,11 @@ public class IssueService {
         LocalityIssue i = changeable(id, ifMatch, access);
         String role = closerRole(i, access, "close");
         requireStatus(i, "close", IssueStatus.ANSWERED, IssueStatus.ANSWERED_ON_SITE);
+        PastRecords.Past then = pastStep(i, r == null ? null : r.occurredAt(), access);
         List<Problem.Violation> violations = new ArrayList<>();
         String reason = Fields.text("reason", r == null ? null : r.reason(), 500, false, violations);
         Fields.requireValid("The closing", violations);
-        return transition(i, IssueStatus.CLOSED, "CLOSED", ReportEvents.ISSUE_CLOSED, access, role, reason,
+        return transition(i, IssueStatus.CLOSED, "CLOSED", ReportEvents.ISSUE_CLOSED, access, role, reason, then,
                 step -> i.closedAt = step.at);
     }
 
@@ -384,10 +423,11 @@ public class IssueService {
         LocalityIssue i = changeable(id, ifMatch, access);
         String role = closerRole(i, access, "reopen");
         requireStatus(i, "reopen", IssueStatus.CLOSED);
+        PastRecords.Past then = pastStep(i, r == null ? null : r.occurredAt(), access);
         List<Problem.Violation> violations = new ArrayList<>();
         String reason = Fields.text("reason", r == null ? null : r.reason(), 500, true, violations);
         Fields.requireValid("The reopening", violations);
-        return transition(i, IssueStatus.OPEN, "REOPENED", ReportEvents.ISSUE_REOPENED, access, role, reason,
+        return transition(i, IssueStatus.OPEN, "REOPENED", ReportEvents.ISSUE_REOPENED, access, role, reason, then,
                 step -> {
                     i.answer = null;
                     i.guidanceDocument = null;
@@ -425,7 +465,7 @@ public class IssueService {
             step.deadline = i.deadline;
             audit.record(AUDIT_TYPE, i.id, i.answeringMinistry(), "overdue", before, mapper.auditState(i), "system",
                     "the deadline " + i.deadline + " passed without an answer");
-            events.publish(ReportEvents.ISSUE_OVERDUE, i.id, i.answeringMinistry(), mapper.toSnapshot(i, now));
+            events.publish(ReportEvents.ISSUE_OVERDUE, i.id, i.answeringMinistry(), mapper.toSnapshot(i, now, null));
         }
         issues.flush();
         return due.size();
@@ -479,6 +519,9 @@ public class IssueService {
                 .and("i.escalatedToUnit = :unit", "unit", filter.unit)
                 .and("i.assignmentId = :assignment", "assignment", filter.assignment)
                 .and("i.visitId = :visit", "visit", filter.visit);
+        if (filter.enteredAfterTheFact != null) {
+            where.and(filter.enteredAfterTheFact ? "i.enteredAt is not null" : "i.enteredAt is null");
+        }
         if (filter.overdue != null) {
             where.and(filter.overdue ? "(i.status = :escalated and i.deadline < :today)"
                             : "(i.status <> :escalated or i.deadline is null or i.deadline >= :today)")
@@ -538,23 +581,52 @@ public class IssueService {
         void apply(IssueHistory step);
     }
 
-    /** Moves {@code i} to {@code to}, with its history step, audit record and event, all in this transaction. */
+    /**
+     * The past step a request names ({@code occurredAt}), by a coordinator of either ministry (or a platform admin),
+     * not before the issue's last step; null for a step taken now.
+     */
+    private PastRecords.Past pastStep(LocalityIssue i, OffsetDateTime occurredAt, IssueAccess access) {
+        if (occurredAt == null) {
+            return null;
+        }
+        String ministry = access.coordinates(i) || !access.report().canCoordinate(i.ministryCode)
+                ? i.answeringMinistry() : i.ministryCode;
+        return past.of("occurredAt", occurredAt, access.report(), ministry, history.lastAt(i.id),
+                "the issue's previous step").orElseThrow();
+    }
+
+    /**
+     * Moves {@code i} to {@code to}, with its history step, audit record and event, all in this transaction; at the
+     * time it happened for a step entered after the fact ({@code then}).
+     */
     private LocalityIssue transition(LocalityIssue i, IssueStatus to, String action, EventType event,
-                                     IssueAccess access, String role, String note, StepChange change) {
+                                     IssueAccess access, String role, String note, PastRecords.Past then,
+                                     StepChange change) {
         Instant now = ServiceClock.now(clock);
+        Instant at = then == null ? now : then.occurredAt();
+        AfterTheFact entered = then == null ? null : then.entered();
         Map<String, Object> before = mapper.auditState(i);
         String actor = access.report().caller().username();
-        IssueHistory step = step(i, action, i.status, actor, role, now);
+        IssueHistory step = step(i, action, i.status, actor, role, at);
+        entered(step, entered);
         step.toStatus = to;
         step.note = note;
         i.status = to;
         i.updatedAt = now;
+        i.entered(entered);
         change.apply(step);
         audit.record(AUDIT_TYPE, i.id, i.answeringMinistry(), action.toLowerCase(Locale.ROOT), before,
-                mapper.auditState(i), actor, note);
-        events.publish(event, i.id, i.answeringMinistry(), mapper.toSnapshot(i, now));
+                mapper.auditState(i), actor, then == null ? note : then.note(note));
+        events.publish(event, i.id, i.answeringMinistry(), mapper.toSnapshot(i, at, entered));
         issues.flush();
         return i;
+    }
+
+    private static void entered(IssueHistory step, AfterTheFact entered) {
+        if (entered != null) {
+            step.enteredBy = entered.enteredBy();
+            step.enteredAt = entered.enteredAt();
+        }
     }
 
     private IssueHistory step(LocalityIssue i, String action, IssueStatus from, String actor, String role,

@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 import vn.secondment.data.Where;
+import vn.secondment.events.AfterTheFact;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.reference.Province;
 import vn.secondment.report.rest.FinalReportFilter;
@@ -42,17 +43,17 @@ public class ListExport {
     public static final List<String> WEEKLY_HEADERS = List.of("Bộ", "Mã tỉnh", "Tỉnh/thành phố", "Tuần", "Cán bộ",
             "Hạn nộp", "Trạng thái", "Nộp lúc", "Nộp muộn", "Quá hạn", "Tình hình chung", "Kết quả công việc",
             "Xã/phường đã đến", "Khó khăn vướng mắc", "Kiến nghị đề xuất", "Kế hoạch tuần tới",
-            "Ý kiến người duyệt");
+            "Ý kiến người duyệt", "Nhập sau bởi", "Nhập sau lúc");
 
     public static final List<String> FINAL_HEADERS = List.of("Bộ", "Mã tỉnh", "Tỉnh/thành phố", "Cán bộ",
             "Ngày kết thúc", "Hạn nộp", "Trạng thái", "Nộp lúc", "Nộp muộn", "Quá hạn", "Tổng quan",
             "Kết quả đạt được", "Khó khăn", "Kiến nghị", "Bài học kinh nghiệm", "Ý kiến người duyệt",
-            "Ngày chấp nhận");
+            "Ngày chấp nhận", "Nhập sau bởi", "Nhập sau lúc");
 
     public static final List<String> ISSUE_HEADERS = List.of("Mã", "Bộ", "Bộ được chuyển", "Mã tỉnh",
             "Tỉnh/thành phố", "Mã xã", "Xã/phường", "Lĩnh vực", "Loại", "Khẩn", "Tiêu đề", "Nội dung", "Trạng thái",
             "Ngày nêu", "Tuần", "Người nêu", "Đơn vị được chuyển", "Hạn trả lời", "Quá hạn", "Trả lời",
-            "Văn bản hướng dẫn", "Ngày trả lời");
+            "Văn bản hướng dẫn", "Ngày trả lời", "Nhập sau bởi", "Nhập sau lúc");
 
     private final WeeklyReports weeklyReports;
     private final FinalReports finalReports;
@@ -120,14 +121,15 @@ public class ListExport {
         return Arrays.asList(r.ministryCode(), r.provinceCode(), provinceName(r.provinceCode(), r.weekStart()),
                 r.week(), r.officialName(), r.dueAt(), r.status(), r.submittedAt(), r.late(), r.overdue(),
                 r.summary(), r.activities(), r.communesVisited(), r.difficulties(), r.recommendations(),
-                r.nextWeekPlan(), r.reviewComment());
+                r.nextWeekPlan(), r.reviewComment(), enteredBy(r.enteredAfterTheFact()),
+                enteredAt(r.enteredAfterTheFact()));
     }
 
     private List<Object> finalReport(FinalReportView r) {
         return Arrays.asList(r.ministryCode(), r.provinceCode(), provinceName(r.provinceCode(), r.endDate()),
                 r.officialName(), r.endDate(), r.dueAt(), r.status(), r.submittedAt(), r.late(), r.overdue(),
                 r.summary(), r.results(), r.difficulties(), r.recommendations(), r.lessons(), r.reviewComment(),
-                r.acceptedAt());
+                r.acceptedAt(), enteredBy(r.enteredAfterTheFact()), enteredAt(r.enteredAfterTheFact()));
     }
 
     private List<Object> issue(IssueView i) {
@@ -135,7 +137,18 @@ public class ListExport {
                 provinceName(i.provinceCode(), LocalDate.ofInstant(i.raisedAt(), VietnamTime.ZONE)),
                 i.communeCode(), i.communeName(), i.fieldLabel(), i.kind().label(), i.urgent(), i.title(),
                 i.description(), i.status(), i.raisedAt(), i.raisedWeek(), i.raisedBy(), i.escalatedToUnit(),
-                i.deadline(), i.overdue(), i.answer(), i.guidanceDocument(), i.answeredAt());
+                i.deadline(), i.overdue(), i.answer(), i.guidanceDocument(), i.answeredAt(),
+                enteredBy(i.enteredAfterTheFact()), enteredAt(i.enteredAfterTheFact()));
+    }
+
+    /** Who entered a past fact of the record (empty for what was recorded as it happened). */
+    private static String enteredBy(AfterTheFact entered) {
+        return entered == null ? null : entered.enteredBy();
+    }
+
+    /** When that was entered: the column that tells the records of the past apart. */
+    private static Instant enteredAt(AfterTheFact entered) {
+        return entered == null ? null : entered.enteredAt();
     }
 
     /** The province's full name on {@code day}; the 34 provinces' names for a day before they existed. */

@@ -77,53 +77,70 @@ public class ReportDeadlines {
     /** Announces every report that has become due or overdue as of {@code now} and was not announced yet. */
     public Announced sweep(Instant now) {
         LocalDate today = VietnamTime.dayOf(now);
+        // the second column: whether to announce it. A week that had begun (or a deadline that had passed) before
+        // the report's row was created is the past entered now; a week whose deadline has passed too is announced
+        // overdue only. Those are flagged without an event, so they are not examined again.
         int due = drain("""
-                SELECT id::text FROM weekly_report
+                SELECT id::text, (week_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' >= created_at
+                                  AND due_at >= :now)
+                FROM weekly_report
                 WHERE status = 'DUE' AND due_announced_at IS NULL AND week_start <= :today
                 ORDER BY week_start, id LIMIT :limit FOR UPDATE SKIP LOCKED""", "today", today,
                 "due_announced_at", ReportEvents.WEEKLY_REPORT_DUE, now);
         int overdue = drain("""
-                SELECT id::text FROM weekly_report
+                SELECT id::text, due_at >= created_at FROM weekly_report
                 WHERE status IN ('DUE', 'DRAFT', 'RETURNED') AND overdue_announced_at IS NULL AND due_at < :now
                 ORDER BY due_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""", "now", now,
                 "overdue_announced_at", ReportEvents.WEEKLY_REPORT_OVERDUE, now);
         int finalOverdue = drain("""
-                SELECT id::text FROM final_report
+                SELECT id::text, due_at >= created_at FROM final_report
                 WHERE status IN ('DUE', 'DRAFT', 'RETURNED') AND overdue_announced_at IS NULL AND due_at < :now
                 ORDER BY due_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""", "now", now,
                 "overdue_announced_at", ReportEvents.FINAL_REPORT_OVERDUE, now);
         return new Announced(due, overdue, finalOverdue);
     }
 
-    /** Announces batch after batch until a batch is not full (nothing left, or the rest is being announced). */
+    /**
+     * Announces batch after batch until a batch is not full (nothing left, or the rest is being announced).
+     *
+     * @return how many were announced (the past ones flagged silently are not counted)
+     */
     private int drain(String claim, String parameter, Object value, String flag, EventType type, Instant now) {
         int total = 0;
-        int batch;
+        int[] batch;
         do {
             batch = QuarkusTransaction.requiringNew().call(() -> announce(claim, parameter, value, flag, type, now));
-            total += batch;
-        } while (batch == sweep.batchSize());
+            total += batch[1];
+        } while (batch[0] == sweep.batchSize());
         return total;
     }
 
-    private int announce(String claim, String parameter, Object value, String flag, EventType type, Instant now) {
+    /** @return the rows claimed and how many of them were announced */
+    private int[] announce(String claim, String parameter, Object value, String flag, EventType type, Instant now) {
         EntityManager em = reports.getEntityManager();
         @SuppressWarnings("unchecked")
-        List<UUID> ids = ((List<String>) em.createNativeQuery(claim)
+        List<Object[]> rows = em.createNativeQuery(claim)
                 .setParameter(parameter, value)
+                .setParameter("now", now)
                 .setParameter("limit", sweep.batchSize())
-                .getResultList()).stream().map(UUID::fromString).toList();
-        if (ids.isEmpty()) {
-            return 0;
+                .getResultList();
+        if (rows.isEmpty()) {
+            return new int[] {0, 0};
         }
+        List<UUID> ids = rows.stream().map(row -> UUID.fromString((String) row[0])).toList();
+        List<UUID> toAnnounce = rows.stream().filter(row -> Boolean.TRUE.equals(row[1]))
+                .map(row -> UUID.fromString((String) row[0])).toList();
         boolean finalReports = type.aggregateType().equals(ReportEvents.FINAL_REPORT);
-        if (finalReports) {
-            for (FinalReport r : finalReportRepository.list("id in ?1", ids)) {
-                events.publish(type, r.id, r.assignment.ministryCode, mapper.toSnapshot(r));
+        if (toAnnounce.isEmpty()) {
+            LOG.debugf("Claimed %d report(s) whose %s was past when they were entered: not announced", ids.size(),
+                    type.name());
+        } else if (finalReports) {
+            for (FinalReport r : finalReportRepository.list("id in ?1", toAnnounce)) {
+                events.publish(type, r.id, r.assignment.ministryCode, mapper.toSnapshot(r, null));
             }
         } else {
-            for (WeeklyReport r : reports.list("id in ?1", ids)) {
-                events.publish(type, r.id, r.assignment.ministryCode, mapper.toSnapshot(r));
+            for (WeeklyReport r : reports.list("id in ?1", toAnnounce)) {
+                events.publish(type, r.id, r.assignment.ministryCode, mapper.toSnapshot(r, null));
             }
         }
         String table = finalReports ? "final_report" : "weekly_report";
@@ -131,6 +148,6 @@ public class ReportDeadlines {
                 .setParameter("now", now)
                 .setParameter("ids", ids)
                 .executeUpdate();
-        return ids.size();
+        return new int[] {ids.size(), toAnnounce.size()};
     }
 }

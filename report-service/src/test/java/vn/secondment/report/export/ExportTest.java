@@ -97,7 +97,8 @@ class ExportTest {
         assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
         assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFBộ,Mã tỉnh,Tỉnh/thành phố,Tuần,"
                 + "Cán bộ,Hạn nộp,Trạng thái,Nộp lúc,Nộp muộn,Quá hạn,Tình hình chung,Kết quả công việc,"
-                + "Xã/phường đã đến,Khó khăn vướng mắc,Kiến nghị đề xuất,Kế hoạch tuần tới,Ý kiến người duyệt\r\n");
+                + "Xã/phường đã đến,Khó khăn vướng mắc,Kiến nghị đề xuất,Kế hoạch tuần tới,Ý kiến người duyệt,"
+                + "Nhập sau bởi,Nhập sau lúc\r\n");
         Table weekly = read(csv, TableFormat.CSV, "Tuần");
         assertThat(weekly.rows()).extracting(r -> r.cell(3)).containsExactly("2025-W42", "2025-W41");
         Row due = weekly.rows().get(0);
