@@ -106,8 +106,8 @@ class GeneratedClientsIT {
         IssuesApi issues = new IssuesApi(reportClient("bnv.coordinator"));
         HandbookApi handbook = new HandbookApi(reportClient("bnv.coordinator"));
 
-        IssuePage answered = issues.listIssues(null, null, null, null, null, List.of("BNV"), null, 0, null, null, 20,
-                null, IssueStatus.ANSWERED, null, null, null, null);
+        IssuePage answered = issues.listIssues(null, null, null, null, null, null, List.of("BNV"), null, 0, null,
+                null, 20, null, IssueStatus.ANSWERED, null, null, null, null);
         assertThat(answered.getItems()).isNotEmpty();
         IssueView issue = issues.getIssue(answered.getItems().get(0).getId());
         HandbookEntryView entry = handbook.publishHandbookEntry(new HandbookRequest().issueId(issue.getId()),
