@@ -10,7 +10,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import vn.secondment.events.AfterTheFact;
 import vn.secondment.report.readmodel.KnownAssignment;
 
 import java.time.Instant;
@@ -20,7 +19,7 @@ import java.util.UUID;
 /** A seconded official's visit to a commune of their province, with whom they met, what they did and found. */
 @Entity
 @Table(name = "field_visit")
-public class FieldVisit {
+public class FieldVisit extends BackdatableRecord {
 
     @Id
     public UUID id;
@@ -47,27 +46,6 @@ public class FieldVisit {
     public String activities;
 
     public String findings;
-
-    /** Who last entered a past fact of this record (on behalf of the official, with its real dates); null if none. */
-    @Column(name = "entered_by", length = 100)
-    public String enteredBy;
-
-    /** When that was entered. */
-    @Column(name = "entered_at")
-    public Instant enteredAt;
-
-    /** Who entered a past fact of it and when, or null when everything was recorded as it happened. */
-    public AfterTheFact enteredAfterTheFact() {
-        return enteredAt == null ? null : new AfterTheFact(enteredBy, enteredAt);
-    }
-
-    /** Marks that a past fact of it was entered (null: done as it happened, nothing changes). */
-    public void entered(AfterTheFact entered) {
-        if (entered != null) {
-            enteredBy = entered.enteredBy();
-            enteredAt = entered.enteredAt();
-        }
-    }
 
     @Version
     public long version;

@@ -7,7 +7,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import vn.secondment.events.AfterTheFact;
 import vn.secondment.events.report.IssueField;
 
 import java.time.Instant;
@@ -20,7 +19,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "locality_issue")
-public class LocalityIssue {
+public class LocalityIssue extends BackdatableRecord {
 
     @Id
     public UUID id;
@@ -103,27 +102,6 @@ public class LocalityIssue {
 
     @Column(name = "closed_at")
     public Instant closedAt;
-
-    /** Who last entered a past fact of this record (on behalf of the official, with its real dates); null if none. */
-    @Column(name = "entered_by", length = 100)
-    public String enteredBy;
-
-    /** When that was entered. */
-    @Column(name = "entered_at")
-    public Instant enteredAt;
-
-    /** Who entered a past fact of it and when, or null when everything was recorded as it happened. */
-    public AfterTheFact enteredAfterTheFact() {
-        return enteredAt == null ? null : new AfterTheFact(enteredBy, enteredAt);
-    }
-
-    /** Marks that a past fact of it was entered (null: done as it happened, nothing changes). */
-    public void entered(AfterTheFact entered) {
-        if (entered != null) {
-            enteredBy = entered.enteredBy();
-            enteredAt = entered.enteredAt();
-        }
-    }
 
     @Version
     public long version;

@@ -9,7 +9,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
-import vn.secondment.events.AfterTheFact;
 import vn.secondment.report.readmodel.KnownAssignment;
 
 import java.time.Instant;
@@ -20,7 +19,7 @@ import java.util.UUID;
  * workflow (written, submitted, reviewed) and its bookkeeping. The content is each kind's own.
  */
 @MappedSuperclass
-public abstract class Report {
+public abstract class Report extends BackdatableRecord {
 
     public static final int MAX_REVIEW_COMMENT = 2000;
 
@@ -59,27 +58,6 @@ public abstract class Report {
 
     @Column(name = "review_comment", length = MAX_REVIEW_COMMENT)
     public String reviewComment;
-
-    /** Who last entered a past fact of this record (on behalf of the official, with its real dates); null if none. */
-    @Column(name = "entered_by", length = 100)
-    public String enteredBy;
-
-    /** When that was entered. */
-    @Column(name = "entered_at")
-    public Instant enteredAt;
-
-    /** Who entered a past fact of it and when, or null when everything was recorded as it happened. */
-    public AfterTheFact enteredAfterTheFact() {
-        return enteredAt == null ? null : new AfterTheFact(enteredBy, enteredAt);
-    }
-
-    /** Marks that a past fact of it was entered (null: done as it happened, nothing changes). */
-    public void entered(AfterTheFact entered) {
-        if (entered != null) {
-            enteredBy = entered.enteredBy();
-            enteredAt = entered.enteredAt();
-        }
-    }
 
     @Version
     public long version;

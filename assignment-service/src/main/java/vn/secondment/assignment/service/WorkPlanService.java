@@ -10,7 +10,6 @@ import vn.secondment.assignment.Period;
 import vn.secondment.assignment.WorkPlan;
 import vn.secondment.assignment.WorkPlanActivity;
 import vn.secondment.assignment.WorkPlanStatus;
-import vn.secondment.assignment.config.AfterTheFactConfig;
 import vn.secondment.assignment.mapping.WorkPlanMapper;
 import vn.secondment.assignment.readmodel.KnownOfficial;
 import vn.secondment.assignment.repository.AssignmentRepository;
@@ -36,6 +35,7 @@ import vn.secondment.rest.Formats;
 import vn.secondment.rest.IsoWeek;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
+import vn.secondment.rest.PastLimits;
 import vn.secondment.rest.Text;
 import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.http.Versions;
@@ -85,11 +85,11 @@ public class WorkPlanService {
     private final AuditTrail audit;
     private final EventPublisher events;
     private final Clock clock;
-    private final AfterTheFactConfig afterTheFact;
+    private final PastLimits pastLimits;
 
     public WorkPlanService(WorkPlanRepository plans, AssignmentRepository assignments,
                            KnownOfficialRepository officials, AdministrativeUnits units, WorkPlanMapper mapper,
-                           AuditTrail audit, EventPublisher events, Clock clock, AfterTheFactConfig afterTheFact) {
+                           AuditTrail audit, EventPublisher events, Clock clock, PastLimits pastLimits) {
         this.plans = plans;
         this.assignments = assignments;
         this.officials = officials;
@@ -98,7 +98,7 @@ public class WorkPlanService {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.afterTheFact = afterTheFact;
+        this.pastLimits = pastLimits;
     }
 
     /** A plan written by {@link #put}: whether it was created, and how it now reads. */
@@ -312,29 +312,20 @@ public class WorkPlanService {
     // --- the past
 
     /**
-     * Refuses (400 on {@code occurredAt}) a moment that cannot be when the plan was really written or submitted: in
-     * the future; older than the configured maximum age; before the plan's last recorded change (a plan is written
-     * before it is submitted); before the earlier of the assignment's start and the Monday of the week before the
-     * plan's week (a plan is written before its week, so the first week's plan may predate the assignment's start by
-     * up to a week, never more).
+     * Refuses (400 on {@code occurredAt}) a moment that cannot be when the plan was really written or submitted: out of
+     * the platform's {@link PastLimits}; before the earlier of the assignment's start and the Monday of the week before
+     * the plan's week (a plan is written before its week, so the first week's plan may predate the assignment's start
+     * by up to a week, never more); before the plan's last recorded change (a plan is written before it is
+     * submitted).
      */
     private void requirePast(Assignment a, IsoWeek week, WorkPlan plan, Instant occurredAt, String action) {
-        Instant now = now();
-        Instant oldest = now.atZone(VietnamTime.ZONE).minus(afterTheFact.maxAge()).toInstant();
         Instant weekBefore = week.monday().minusWeeks(1).atStartOfDay(VietnamTime.ZONE).toInstant();
         Instant assignmentStart = a.startDate.atStartOfDay(VietnamTime.ZONE).toInstant();
         Instant earliest = weekBefore.isBefore(assignmentStart) ? weekBefore : assignmentStart;
-        String problem = null;
-        if (occurredAt.isAfter(now)) {
-            problem = "must not be in the future (now is " + now + "): the official's own " + action
-                    + " takes the time it happens";
-        } else if (occurredAt.isBefore(oldest)) {
-            problem = "must not be more than " + afterTheFact.maxAge() + " back (before " + oldest + ")";
-        } else if (occurredAt.isBefore(earliest)) {
-            problem = "must not be before " + earliest + ": the plan for " + week + " is written from the week "
-                    + "before it (" + week.monday().minusWeeks(1) + ") or from the assignment's start ("
-                    + a.startDate + "), whichever is earlier";
-        } else if (plan != null && occurredAt.isBefore(plan.updatedAt)) {
+        String problem = pastLimits.problem(occurredAt, now(), earliest, "the Monday before its week ("
+                + week.monday().minusWeeks(1) + ") or the assignment's start (" + a.startDate
+                + "), whichever is earlier").orElse(null);
+        if (problem == null && plan != null && occurredAt.isBefore(plan.updatedAt)) {
             problem = "must not be before the plan's last change (" + plan.updatedAt + ")";
         }
         if (problem != null) {

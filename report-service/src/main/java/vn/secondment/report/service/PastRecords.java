@@ -2,8 +2,8 @@ package vn.secondment.report.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.events.AfterTheFact;
-import vn.secondment.report.config.AfterTheFactConfig;
 import vn.secondment.report.security.ReportAccess;
+import vn.secondment.rest.PastLimits;
 import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.problem.ProblemException;
 
@@ -27,11 +27,11 @@ public class PastRecords {
     /** The roles that may record the past, as a refusal names them. */
     public static final String WHO = "a coordinator or ministry admin of the ministry, or a platform admin";
 
-    private final AfterTheFactConfig config;
+    private final PastLimits limits;
     private final Clock clock;
 
-    public PastRecords(AfterTheFactConfig config, Clock clock) {
-        this.config = config;
+    public PastRecords(PastLimits limits, Clock clock) {
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -76,19 +76,10 @@ public class PastRecords {
     public Past ofDay(String field, LocalDate day, OffsetDateTime occurredAt, ReportAccess access, String ministry,
                       LocalDate notBefore, String whatBefore) {
         requireRecorder(access, ministry);
-        Instant now = ServiceClock.now(clock);
-        LocalDate today = VietnamTime.dayOf(now);
-        if (day.isAfter(today)) {
-            throw ProblemException.invalid(field, "must not be in the future (today is " + today + ")");
-        }
-        if (day.isBefore(notBefore)) {
-            throw ProblemException.invalid(field, "must not be before " + whatBefore + " (" + notBefore + ")");
-        }
-        LocalDate oldest = today.minus(config.maxAge());
-        if (day.isBefore(oldest)) {
-            throw ProblemException.invalid(field, "must not be more than " + config.maxAge() + " back (before "
-                    + oldest + ")");
-        }
+        LocalDate today = VietnamTime.dayOf(ServiceClock.now(clock));
+        limits.problem(day, today, notBefore, whatBefore).ifPresent(problem -> {
+            throw ProblemException.invalid(field, problem);
+        });
         Instant at = day.atStartOfDay(VietnamTime.ZONE).toInstant();
         if (occurredAt != null) {
             at = occurredAt.toInstant().truncatedTo(ChronoUnit.MICROS);
@@ -109,18 +100,9 @@ public class PastRecords {
     }
 
     private void check(String field, Instant at, Instant notBefore, String whatBefore) {
-        Instant now = ServiceClock.now(clock);
-        if (at.isAfter(now)) {
-            throw ProblemException.invalid(field, "must not be in the future (now is " + now + ")");
-        }
-        if (notBefore != null && at.isBefore(notBefore)) {
-            throw ProblemException.invalid(field, "must not be before " + whatBefore + " (" + notBefore + ")");
-        }
-        Instant oldest = now.atZone(VietnamTime.ZONE).minus(config.maxAge()).toInstant();
-        if (at.isBefore(oldest)) {
-            throw ProblemException.invalid(field, "must not be more than " + config.maxAge() + " back (before "
-                    + oldest + ")");
-        }
+        limits.problem(at, ServiceClock.now(clock), notBefore, whatBefore).ifPresent(problem -> {
+            throw ProblemException.invalid(field, problem);
+        });
     }
 
     private Past entered(Instant at, ReportAccess access) {

@@ -1,11 +1,14 @@
-package vn.secondment.assignment.config;
+package vn.secondment.rest.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Period;
 
-/** How far back a coordinator or ministry admin may record what already happened (the same rule in every service). */
+/**
+ * How far back a coordinator or ministry admin may record what already happened ({@code PastLimits}), the same in
+ * every service.
+ */
 @ConfigMapping(prefix = "secondment.after-the-fact")
 public interface AfterTheFactConfig {
 
