@@ -374,8 +374,8 @@ class PlatformIT {
                 .body("{\"decision\": \"ACCEPT\", \"comment\": \"Tiếp thu\"}")
             .when().post(gateway + "/api/report/weekly-reports/" + week37 + "/review")
             .then().statusCode(200).body("status", equalTo("ACCEPTED"));
-        // the officer hears of it by e-mail too (their own affairs, on by default), through the stack's mail server
-        // behind the round's backlog of due and overdue reminders in the mail queue (issue 19), on a loaded machine
+        // the officer hears of it by e-mail too (their own affairs, on by default), through the stack's mail server,
+        // within the sender's next poll (5 s); the bound is for a loaded machine
         await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(() ->
                 assertThat(mailSubjects("bnv.officer@secondment.local"))
                         .contains("[Tăng cường cơ sở] Báo cáo tuần 2025-W37 đã được chấp nhận"));
