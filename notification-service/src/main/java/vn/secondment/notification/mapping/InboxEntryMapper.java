@@ -12,14 +12,14 @@ public class InboxEntryMapper {
 
     /** The entry as its reader sees it; {@code readAt} null means unread. */
     public InboxEntryView toView(InboxEntry entry, Instant readAt) {
-        return new InboxEntryView(entry.id, entry.eventType, entry.title, entry.body, entry.ministry,
-                entry.subjectType, entry.subjectId, entry.createdAt, readAt != null, readAt, entry.groupCount, entry.link);
+        return new InboxEntryView(entry.id, entry.eventType, entry.title, entry.body, entry.titleEn, entry.bodyEn,
+                entry.ministry, entry.subjectType, entry.subjectId, entry.createdAt, readAt != null, readAt, entry.groupCount, entry.link);
     }
 
     /** A live entry as a stream shows it: new, so unread. */
     public InboxEntryView toView(LiveEntry entry) {
-        return new InboxEntryView(entry.id(), entry.eventType(), entry.title(), entry.body(), entry.ministry(),
-                entry.subjectType(), entry.subjectId(), entry.createdAt(), false, null, Math.max(1, entry.count()),
+        return new InboxEntryView(entry.id(), entry.eventType(), entry.title(), entry.body(), entry.titleEn(),
+                entry.bodyEn(), entry.ministry(), entry.subjectType(), entry.subjectId(), entry.createdAt(), false, null, Math.max(1, entry.count()),
                 entry.link());
     }
 
@@ -27,6 +27,6 @@ public class InboxEntryMapper {
     public LiveEntry toLiveEntry(InboxEntry entry) {
         return new LiveEntry(entry.id, entry.eventId, entry.eventType, entry.recipient, entry.recipientEmail,
                 entry.audienceRole, entry.ministry, entry.province, entry.unit, entry.title, entry.body,
-                entry.subjectType, entry.subjectId, entry.createdAt, entry.groupCount, entry.link);
+                entry.titleEn, entry.bodyEn, entry.subjectType, entry.subjectId, entry.createdAt, entry.groupCount, entry.link);
     }
 }

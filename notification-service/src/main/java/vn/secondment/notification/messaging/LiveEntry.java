@@ -10,6 +10,6 @@ import java.util.UUID;
  */
 public record LiveEntry(UUID id, String eventId, String eventType, String recipient, String recipientEmail,
                         String audienceRole, String ministry, String province, String unit, String title,
-                        String body, String subjectType, String subjectId, Instant createdAt, int count,
-                        String link) {
+                        String body, String titleEn, String bodyEn, String subjectType, String subjectId,
+                        Instant createdAt, int count, String link) {
 }

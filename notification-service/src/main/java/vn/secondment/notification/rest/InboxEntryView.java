@@ -10,7 +10,12 @@ public record InboxEntryView(
         UUID id,
         @Schema(examples = "vn.secondment.personnel.official.registered") String eventType,
         @Schema(examples = "Cán bộ mới: Nguyễn Thị Hoa") String title,
-        @Schema(examples = "Nguyễn Thị Hoa (Phó Vụ trưởng) đã được thêm vào danh sách cán bộ của BNV.") String body,
+        @Schema(examples = "Nguyễn Thị Hoa (Phó Vụ trưởng) đã được thêm vào danh sách cán bộ của Bộ Nội vụ.") String body,
+        @Schema(description = "The title in English (for the English switch of a frontend and mail in English)",
+                examples = "New official: Nguyễn Thị Hoa") String titleEn,
+        @Schema(description = "The body in English",
+                examples = "Nguyễn Thị Hoa (Deputy Director) was added to the officials of the Ministry of Home Affairs.")
+        String bodyEn,
         @Schema(examples = "BNV") String ministry,
         @Schema(examples = "vn.secondment.personnel.official") String subjectType,
         @Schema(examples = "0f8fad5b-d9cb-469f-a165-70867728950e") String subjectId,

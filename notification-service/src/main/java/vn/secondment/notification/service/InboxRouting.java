@@ -131,20 +131,27 @@ public class InboxRouting {
         }
         String position = official.position() == null ? "" : " (" + official.position() + ")";
         return new Entries(event).to(Audience.role(Roles.MINISTRY_ADMIN, require(event, official.ministryCode(),
-                        "ministryCode"), null, null),
+                        "ministryCode"), null, null), new Text(
                 "Cán bộ mới: " + official.fullName(),
                 official.fullName() + position + " đã được thêm vào danh sách cán bộ của "
-                        + ministryName(event, official.ministryCode(), Names.VI) + ".").list();
+                        + ministryName(event, official.ministryCode(), Names.VI) + ".",
+                "New official: " + official.fullName(),
+                official.fullName() + position + " was added to the officials of the "
+                        + ministryName(event, official.ministryCode(), Names.EN) + ".")).list();
     }
 
     private List<InboxEntry> officialsImported(EventEnvelope event) {
         OfficialsImported imported = codec.data(event, OfficialsImported.class);
         String decision = imported.decision() == null ? "" : " theo " + imported.decision();
+        String decisionEn = imported.decision() == null ? "" : " under " + imported.decision();
         return new Entries(event).to(Audience.role(Roles.MINISTRY_ADMIN, require(event, imported.ministryCode(),
-                        "ministryCode"), null, null),
+                        "ministryCode"), null, null), new Text(
                 "Nhập danh sách cán bộ" + decision,
                 "Tệp " + imported.fileName() + ": " + imported.created() + " cán bộ mới, " + imported.updated()
-                        + " cập nhật, " + imported.unchanged() + " không đổi (" + imported.importedBy() + ").").list();
+                        + " cập nhật, " + imported.unchanged() + " không đổi (" + imported.importedBy() + ").",
+                "Officials imported" + decisionEn,
+                "File " + imported.fileName() + ": " + imported.created() + " new, " + imported.updated()
+                        + " updated, " + imported.unchanged() + " unchanged (" + imported.importedBy() + ").")).list();
     }
 
     // ---- assignment.events
@@ -200,26 +207,39 @@ public class InboxRouting {
 
     private List<InboxEntry> assignmentWithdrawn(EventEnvelope event) {
         AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
-        String province = provinceName(event, province(event, a.provinceCode()), Names.VI);
+        String code = province(event, a.provinceCode());
+        String vi = provinceName(event, code, Names.VI);
+        String en = provinceName(event, code, Names.EN);
         String name = nameOf(a.officialId(), a.ministryCode());
+        String period = period(a.startDate(), a.endDate());
         return new Entries(event)
-                .to(official(event, a.officialId()), "Phân công tăng cường tại " + province + " đã bị rút",
-                        "Phân công " + period(a.startDate(), a.endDate()) + " không còn hiệu lực.")
-                .to(coordinators(event, a.ministryCode()), "Rút cán bộ tăng cường tại " + province + ": " + name,
-                        name + ", " + period(a.startDate(), a.endDate()) + ".")
+                .to(official(event, a.officialId()), new Text("Phân công tăng cường tại " + vi + " đã bị rút",
+                        "Phân công " + period + " không còn hiệu lực.",
+                        "Your secondment to " + en + " was withdrawn",
+                        "The assignment " + period + " is no longer in force."))
+                .to(coordinators(event, a.ministryCode()), new Text("Rút cán bộ tăng cường tại " + vi + ": " + name,
+                        name + ", " + period + ".",
+                        "Official withdrawn from " + en + ": " + name, name + ", " + period + "."))
                 .list();
     }
 
     private List<InboxEntry> assignmentReplaced(EventEnvelope event) {
         AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
-        String province = provinceName(event, province(event, a.provinceCode()), Names.VI);
+        String code = province(event, a.provinceCode());
+        String vi = provinceName(event, code, Names.VI);
+        String en = provinceName(event, code, Names.EN);
         String name = nameOf(a.officialId(), a.ministryCode());
+        String period = period(a.startDate(), a.endDate());
         return new Entries(event)
-                .to(official(event, a.officialId()), "Phân công tăng cường tại " + province
+                .to(official(event, a.officialId()), new Text("Phân công tăng cường tại " + vi
                                 + " đã chuyển cho cán bộ khác",
-                        "Phân công " + period(a.startDate(), a.endDate()) + " đã được giao cho cán bộ khác.")
-                .to(coordinators(event, a.ministryCode()), "Thay cán bộ tăng cường tại " + province + ": " + name,
-                        name + " được thay bằng cán bộ khác, " + period(a.startDate(), a.endDate()) + ".")
+                        "Phân công " + period + " đã được giao cho cán bộ khác.",
+                        "Your secondment to " + en + " went to another official",
+                        "The assignment " + period + " was given to another official."))
+                .to(coordinators(event, a.ministryCode()), new Text("Thay cán bộ tăng cường tại " + vi + ": " + name,
+                        name + " được thay bằng cán bộ khác, " + period + ".",
+                        "Official replaced in " + en + ": " + name,
+                        name + " was replaced by another official, " + period + "."))
                 .list();
     }
 
@@ -229,31 +249,40 @@ public class InboxRouting {
      */
     private List<InboxEntry> deploymentRescheduled(EventEnvelope event) {
         DeploymentSnapshot d = codec.data(event, DeploymentSnapshot.class);
-        String title = "Đợt tăng cường " + label(d) + " thay đổi thời gian";
-        String amendment = d.amendment() == null || d.amendment().decisionNumber() == null ? ""
-                : " theo " + d.amendment().decisionNumber()
-                + (d.amendment().reason() == null ? "" : ": " + d.amendment().reason());
-        String body = "Thời gian mới: " + period(d.startDate(), d.endDate()) + amendment + ".";
-        Entries entries = new Entries(event).to(coordinators(event, d.ministryCode()), title, body);
-        provincesOf(d).forEach(p -> entries.to(Audience.liaisons(p), title,
-                ministryName(event, d.ministryCode(), Names.VI) + ". " + body));
+        boolean amended = d.amendment() != null && d.amendment().decisionNumber() != null;
+        String reason = amended && d.amendment().reason() != null ? ": " + d.amendment().reason() : "";
+        String period = period(d.startDate(), d.endDate());
+        Text text = new Text("Đợt tăng cường " + label(d) + " thay đổi thời gian",
+                "Thời gian mới: " + period + (amended ? " theo " + d.amendment().decisionNumber() + reason : "") + ".",
+                "Secondment round " + label(d) + " has a new period",
+                "New period: " + period + (amended ? " under " + d.amendment().decisionNumber() + reason : "") + ".");
+        Entries entries = new Entries(event).to(coordinators(event, d.ministryCode()), text);
+        Text toProvinces = new Text(text.title(), ministryName(event, d.ministryCode(), Names.VI) + ". " + text.body(),
+                text.titleEn(), ministryName(event, d.ministryCode(), Names.EN) + ". " + text.bodyEn());
+        provincesOf(d).forEach(p -> entries.to(Audience.liaisons(p), toProvinces));
         return entries.list();
     }
 
     private List<InboxEntry> deploymentCancelled(EventEnvelope event) {
         DeploymentSnapshot d = codec.data(event, DeploymentSnapshot.class);
+        String ministryVi = ministryName(event, d.ministryCode(), Names.VI);
+        String ministryEn = ministryName(event, d.ministryCode(), Names.EN);
         if (Boolean.FALSE.equals(d.issued())) {
             // a draft dropped before its decision was issued: the provinces never heard of it, the coordinators did
-            String title = "Dự thảo đợt tăng cường " + label(d) + " đã bị hủy trước khi ban hành";
-            String body = (d.name() == null ? "Dự thảo đợt tăng cường" : d.name()) + " ("
-                    + ministryName(event, d.ministryCode(), Names.VI) + ") đã bị hủy trước khi ban hành; các tỉnh không được thông báo.";
-            return new Entries(event).to(coordinators(event, d.ministryCode()), title, body).list();
+            return new Entries(event).to(coordinators(event, d.ministryCode()), new Text(
+                    "Dự thảo đợt tăng cường " + label(d) + " đã bị hủy trước khi ban hành",
+                    (d.name() == null ? "Dự thảo đợt tăng cường" : d.name()) + " (" + ministryVi
+                            + ") đã bị hủy trước khi ban hành; các tỉnh không được thông báo.",
+                    "Draft secondment round " + label(d) + " cancelled before it was issued",
+                    (d.name() == null ? "The draft round" : d.name()) + " (" + ministryEn
+                            + ") was cancelled before it was issued; the provinces were not told.")).list();
         }
-        String title = "Đợt tăng cường " + label(d) + " bị hủy";
-        String body = (d.name() == null ? "Đợt tăng cường" : d.name()) + " (" + ministryName(event, d.ministryCode(), Names.VI)
-                + ") đã bị hủy.";
-        Entries entries = new Entries(event).to(coordinators(event, d.ministryCode()), title, body);
-        provincesOf(d).forEach(p -> entries.to(Audience.liaisons(p), title, body));
+        Text text = new Text("Đợt tăng cường " + label(d) + " bị hủy",
+                (d.name() == null ? "Đợt tăng cường" : d.name()) + " (" + ministryVi + ") đã bị hủy.",
+                "Secondment round " + label(d) + " cancelled",
+                (d.name() == null ? "The round" : d.name()) + " (" + ministryEn + ") was cancelled.");
+        Entries entries = new Entries(event).to(coordinators(event, d.ministryCode()), text);
+        provincesOf(d).forEach(p -> entries.to(Audience.liaisons(p), text));
         return entries.list();
     }
 
@@ -264,10 +293,13 @@ public class InboxRouting {
         }
         String name = nameOf(plan.officialId(), plan.ministryCode());
         return new Entries(event)
-                .to(coordinators(event, plan.ministryCode()),
+                .to(coordinators(event, plan.ministryCode()), new Text(
                         "Lịch công tác tuần " + plan.week() + " nộp muộn: " + name,
-                        name + " (tại " + provinceName(event, plan.provinceCode(), Names.VI) + ") nộp lịch công tác tuần " + plan.week()
-                                + " sau khi tuần đã bắt đầu.")
+                        name + " (tại " + provinceName(event, plan.provinceCode(), Names.VI)
+                                + ") nộp lịch công tác tuần " + plan.week() + " sau khi tuần đã bắt đầu.",
+                        "Work plan " + plan.week() + " submitted late: " + name,
+                        name + " (in " + provinceName(event, plan.provinceCode(), Names.EN)
+                                + ") submitted the work plan of " + plan.week() + " after the week had begun."))
                 .list();
     }
 
@@ -330,16 +362,19 @@ public class InboxRouting {
     private List<InboxEntry> weeklyReportReturned(EventEnvelope event) {
         WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
         return new Entries(event)
-                .to(official(event, r.officialId()), "Báo cáo tuần " + r.week() + " bị trả lại",
-                        comment(r.reviewComment(), "Báo cáo cần được chỉnh sửa và nộp lại."))
+                .to(official(event, r.officialId()), new Text("Báo cáo tuần " + r.week() + " bị trả lại",
+                        comment(r.reviewComment(), "Báo cáo cần được chỉnh sửa và nộp lại."),
+                        "Weekly report " + r.week() + " returned",
+                        commentEn(r.reviewComment(), "The report needs changes and a new submission.")))
                 .list();
     }
 
     private List<InboxEntry> weeklyReportAccepted(EventEnvelope event) {
         WeeklyReportSnapshot r = codec.data(event, WeeklyReportSnapshot.class);
         return new Entries(event)
-                .to(official(event, r.officialId()), "Báo cáo tuần " + r.week() + " đã được chấp nhận",
-                        comment(r.reviewComment(), "Không có nhận xét."))
+                .to(official(event, r.officialId()), new Text("Báo cáo tuần " + r.week() + " đã được chấp nhận",
+                        comment(r.reviewComment(), "Không có nhận xét."),
+                        "Weekly report " + r.week() + " accepted", commentEn(r.reviewComment(), "No comment.")))
                 .list();
     }
 
@@ -374,18 +409,22 @@ public class InboxRouting {
     private List<InboxEntry> finalReportReturned(EventEnvelope event) {
         FinalReportSnapshot r = codec.data(event, FinalReportSnapshot.class);
         return new Entries(event)
-                .to(official(event, r.officialId()), "Báo cáo tổng hợp cuối đợt bị trả lại",
-                        comment(r.reviewComment(), "Báo cáo cần được chỉnh sửa và nộp lại."))
+                .to(official(event, r.officialId()), new Text("Báo cáo tổng hợp cuối đợt bị trả lại",
+                        comment(r.reviewComment(), "Báo cáo cần được chỉnh sửa và nộp lại."),
+                        "Final report returned",
+                        commentEn(r.reviewComment(), "The report needs changes and a new submission.")))
                 .list();
     }
 
     private List<InboxEntry> finalReportAccepted(EventEnvelope event) {
         FinalReportSnapshot r = codec.data(event, FinalReportSnapshot.class);
         return new Entries(event)
-                .to(official(event, r.officialId()), "Báo cáo tổng hợp cuối đợt đã được chấp nhận",
+                .to(official(event, r.officialId()), new Text("Báo cáo tổng hợp cuối đợt đã được chấp nhận",
                         "Đợt tăng cường của bạn tại " + provinceName(event, r.provinceCode(), Names.VI)
-                                + " đã hoàn thành."
-                                + (r.reviewComment() == null ? "" : " Nhận xét: " + r.reviewComment()))
+                                + " đã hoàn thành." + (r.reviewComment() == null ? "" : " Nhận xét: " + r.reviewComment()),
+                        "Final report accepted",
+                        "Your secondment to " + provinceName(event, r.provinceCode(), Names.EN) + " is complete."
+                                + (r.reviewComment() == null ? "" : " Comment: " + r.reviewComment())))
                 .list();
     }
 
@@ -418,41 +457,52 @@ public class InboxRouting {
     private List<InboxEntry> issueRaised(EventEnvelope event) {
         IssueSnapshot i = codec.data(event, IssueSnapshot.class);
         String province = province(event, i.provinceCode());
-        String title = "Vướng mắc mới tại " + provinceName(event, province, Names.VI) + ": " + headline(i);
-        String body = "Lĩnh vực: " + i.fieldLabel()
-                + (i.communeCode() == null ? "" : ", " + names.commune(i.communeCode(), event.time(), Names.VI))
-                + "; " + ministryName(event, i.ministryCode(), Names.VI) + " trả lời.";
+        Text text = new Text("Vướng mắc mới tại " + provinceName(event, province, Names.VI) + ": " + headline(i),
+                "Lĩnh vực: " + i.fieldLabel()
+                        + (i.communeCode() == null ? "" : ", " + names.commune(i.communeCode(), event.time(), Names.VI))
+                        + "; " + ministryName(event, i.ministryCode(), Names.VI) + " trả lời.",
+                "New issue in " + provinceName(event, province, Names.EN) + ": " + headlineEn(i),
+                "Field: " + i.fieldLabelEn()
+                        + (i.communeCode() == null ? "" : ", " + names.commune(i.communeCode(), event.time(), Names.EN))
+                        + "; the " + ministryName(event, i.ministryCode(), Names.EN) + " answers.");
         return new Entries(event)
-                .to(coordinators(event, i.ministryCode()), title, body)
-                .to(Audience.liaisons(province), title, body)
+                .to(coordinators(event, i.ministryCode()), text)
+                .to(Audience.liaisons(province), text)
                 .list();
     }
 
     private List<InboxEntry> issueEscalated(EventEnvelope event) {
         IssueSnapshot i = codec.data(event, IssueSnapshot.class);
         String unit = require(event, i.escalatedToUnit(), "escalatedToUnit");
-        String title = "Vướng mắc chuyển " + unit + ": " + headline(i);
-        String body = "Tại " + provinceName(event, i.provinceCode(), Names.VI) + ". "
-                + (i.deadline() == null ? "Chưa có hạn trả lời." : "Hạn trả lời: " + DAY.format(i.deadline()) + ".");
+        Text text = new Text("Vướng mắc chuyển " + unit + ": " + headline(i),
+                "Tại " + provinceName(event, i.provinceCode(), Names.VI) + ". " + (i.deadline() == null
+                        ? "Chưa có hạn trả lời." : "Hạn trả lời: " + DAY.format(i.deadline()) + "."),
+                "Issue escalated to " + unit + ": " + headlineEn(i),
+                "In " + provinceName(event, i.provinceCode(), Names.EN) + ". " + (i.deadline() == null
+                        ? "No deadline for the answer yet." : "Answer due by " + DAY.format(i.deadline()) + "."));
         return new Entries(event)
-                .to(coordinators(event, i.answeringMinistry()), title, body)
-                .to(Audience.unit(i.answeringMinistry(), unit), title, body)
+                .to(coordinators(event, i.answeringMinistry()), text)
+                .to(Audience.unit(i.answeringMinistry(), unit), text)
                 .list();
     }
 
     /** To whoever raised it: the officer when the issue names one, else the province's liaisons (who raised it). */
     private List<InboxEntry> issueAnswered(EventEnvelope event) {
         IssueSnapshot i = codec.data(event, IssueSnapshot.class);
-        String title = "Vướng mắc đã được trả lời: " + headline(i);
-        String body = ReportEvents.ISSUE_ANSWERED_ON_SITE.name().equals(event.type())
-                ? "Đã trả lời tại chỗ theo hướng dẫn hiện hành của "
-                        + ministryName(event, i.answeringMinistry(), Names.VI) + "."
-                : (i.escalatedToUnit() == null ? ministryName(event, i.answeringMinistry(), Names.VI)
-                        : i.escalatedToUnit() + " (" + ministryName(event, i.answeringMinistry(), Names.VI) + ")")
-                + " đã trả lời.";
+        boolean onSite = ReportEvents.ISSUE_ANSWERED_ON_SITE.name().equals(event.type());
+        String ministryVi = ministryName(event, i.answeringMinistry(), Names.VI);
+        String ministryEn = ministryName(event, i.answeringMinistry(), Names.EN);
+        Text text = new Text("Vướng mắc đã được trả lời: " + headline(i),
+                onSite ? "Đã trả lời tại chỗ theo hướng dẫn hiện hành của " + ministryVi + "."
+                        : (i.escalatedToUnit() == null ? ministryVi : i.escalatedToUnit() + " (" + ministryVi + ")")
+                        + " đã trả lời.",
+                "Issue answered: " + headlineEn(i),
+                onSite ? "Answered on the spot under the current guidance of the " + ministryEn + "."
+                        : (i.escalatedToUnit() == null ? "The " + ministryEn
+                        : i.escalatedToUnit() + " (" + ministryEn + ")") + " answered.");
         Optional<Audience> raiser = i.officialId() != null ? official(event, i.officialId())
                 : Optional.of(Audience.liaisons(province(event, i.provinceCode())));
-        return new Entries(event).to(raiser, title, body).list();
+        return new Entries(event).to(raiser, text).list();
     }
 
     /**
@@ -462,13 +512,18 @@ public class InboxRouting {
     private List<InboxEntry> issueReferred(EventEnvelope event) {
         IssueSnapshot i = codec.data(event, IssueSnapshot.class);
         String answering = require(event, i.answeringMinistry(), "ministryCode");
+        boolean back = answering.equals(i.ministryCode());
         String body = "Tại " + provinceName(event, i.provinceCode(), Names.VI) + ", lĩnh vực " + i.fieldLabel() + "; "
                 + ministryName(event, answering, Names.VI) + " trả lời vướng mắc này"
-                + (answering.equals(i.ministryCode()) ? "."
-                : " (gửi đầu tiên tới " + ministryName(event, i.ministryCode(), Names.VI) + ").");
+                + (back ? "." : " (gửi đầu tiên tới " + ministryName(event, i.ministryCode(), Names.VI) + ").");
+        String bodyEn = "In " + provinceName(event, i.provinceCode(), Names.EN) + ", field " + i.fieldLabelEn()
+                + "; the " + ministryName(event, answering, Names.EN) + " answers this issue"
+                + (back ? "." : " (first addressed to the " + ministryName(event, i.ministryCode(), Names.EN) + ").");
         return new Entries(event)
-                .to(coordinators(event, answering), "Vướng mắc được chuyển đến " + ministryName(event, answering,
-                        Names.VI) + ": " + headline(i), body)
+                .to(coordinators(event, answering), new Text("Vướng mắc được chuyển đến "
+                        + ministryName(event, answering, Names.VI) + ": " + headline(i), body,
+                        "Issue referred to the " + ministryName(event, answering, Names.EN) + ": " + headlineEn(i),
+                        bodyEn))
                 .list();
     }
 
@@ -478,7 +533,7 @@ public class InboxRouting {
         String title = "Vướng mắc quá hạn trả lời: " + headline(i);
         String body = (i.deadline() == null ? "Hạn trả lời" : "Hạn " + DAY.format(i.deadline())) + " đã qua"
                 + (i.escalatedToUnit() == null ? "" : ", đơn vị " + i.escalatedToUnit() + " chưa trả lời") + ".";
-        String titleEn = "Issue overdue: " + headline(i);
+        String titleEn = "Issue overdue: " + headlineEn(i);
         String bodyEn = (i.deadline() == null ? "The deadline" : "The deadline " + DAY.format(i.deadline()))
                 + " has passed" + (i.escalatedToUnit() == null ? "" : ", unit " + i.escalatedToUnit()
                 + " has not answered") + ".";
@@ -507,10 +562,12 @@ public class InboxRouting {
         IssueSnapshot i = codec.data(event, IssueSnapshot.class);
         boolean closed = ReportEvents.ISSUE_CLOSED.name().equals(event.type());
         return new Entries(event)
-                .to(coordinators(event, i.answeringMinistry()),
+                .to(coordinators(event, i.answeringMinistry()), new Text(
                         (closed ? "Vướng mắc đã đóng: " : "Vướng mắc được mở lại: ") + headline(i),
                         "Tại " + provinceName(event, i.provinceCode(), Names.VI) + ", lĩnh vực " + i.fieldLabel()
-                                + ".")
+                                + ".",
+                        (closed ? "Issue closed: " : "Issue reopened: ") + headlineEn(i),
+                        "In " + provinceName(event, i.provinceCode(), Names.EN) + ", field " + i.fieldLabelEn() + "."))
                 .list();
     }
 
@@ -561,8 +618,17 @@ public class InboxRouting {
         return (i.urgent() ? "[Khẩn] " : "") + i.title();
     }
 
+    /** The issue's title as its raiser wrote it (in Vietnamese), marked urgent in English. */
+    private static String headlineEn(IssueSnapshot i) {
+        return (i.urgent() ? "[Urgent] " : "") + i.title();
+    }
+
     private static String comment(String comment, String otherwise) {
         return comment == null || comment.isBlank() ? otherwise : "Nhận xét: " + comment;
+    }
+
+    private static String commentEn(String comment, String otherwise) {
+        return comment == null || comment.isBlank() ? otherwise : "Comment: " + comment;
     }
 
     private static String period(LocalDate start, LocalDate end) {
@@ -614,7 +680,7 @@ public class InboxRouting {
         }
     }
 
-    /** An entry's words in Vietnamese, and in English for mail in English (null: Vietnamese only). */
+    /** An entry's words in Vietnamese and in English (mail in English, the console's English switch). */
     private record Text(String title, String body, String titleEn, String bodyEn) {
     }
 
@@ -638,18 +704,10 @@ public class InboxRouting {
             this.event = event;
         }
 
-        Entries to(Optional<Audience> audience, String title, String body) {
-            return to(audience, new Text(title, body, null, null));
-        }
-
         Entries to(Optional<Audience> audience, Text text) {
             last = null;
             audience.ifPresent(a -> to(a, text));
             return this;
-        }
-
-        Entries to(Audience audience, String title, String body) {
-            return to(audience, new Text(title, body, null, null));
         }
 
         Entries to(Audience audience, Text text) {

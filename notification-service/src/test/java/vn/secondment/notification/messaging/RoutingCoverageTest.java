@@ -122,6 +122,10 @@ class RoutingCoverageTest {
                 "Nhận xét: Bổ sung kết quả hỗ trợ phường Sài Gòn vận hành bộ phận một cửa.");
         assertEntry(mine, ReportEvents.FINAL_REPORT_ACCEPTED, "Báo cáo tổng hợp cuối đợt đã được chấp nhận",
                 "Đợt tăng cường của bạn tại Thành phố Hồ Chí Minh đã hoàn thành. Nhận xét: Hoàn thành tốt nhiệm vụ.");
+        assertEnglish(mine, ReportEvents.FINAL_REPORT_RETURNED, "Final report returned",
+                "Comment: Bổ sung kết quả hỗ trợ phường Sài Gòn vận hành bộ phận một cửa.");
+        assertEnglish(mine, ReportEvents.FINAL_REPORT_ACCEPTED, "Final report accepted",
+                "Your secondment to Ho Chi Minh City is complete. Comment: Hoàn thành tốt nhiệm vụ.");
 
         JsonPath coordinators = entriesAbout(BNV_COORDINATOR, reportId);
         assertThat(coordinators.getList("items.eventType", String.class)).containsExactlyInAnyOrder(
@@ -382,11 +386,25 @@ class RoutingCoverageTest {
                         .contains(type.name()));
     }
 
-    /** The reader's one entry made from an event of this type says exactly this. */
+    /**
+     * The reader's one entry made from an event of this type says exactly this, and says something in English too
+     * (every kind of entry is bilingual: mail in English and the console's English switch read it).
+     */
     private static void assertEntry(JsonPath entries, EventType type, String title, String body) {
         String entry = "items.find { it.eventType == '" + type.name() + "' }";
         assertThat(entries.getString(entry + ".title")).as(type.name() + " title").isEqualTo(title);
         assertThat(entries.getString(entry + ".body")).as(type.name() + " body").isEqualTo(body);
+        assertThat(entries.getString(entry + ".titleEn")).as(type.name() + " English title").isNotBlank()
+                .isNotEqualTo(title);
+        assertThat(entries.getString(entry + ".bodyEn")).as(type.name() + " English body").isNotBlank()
+                .isNotEqualTo(body);
+    }
+
+    /** The reader's one entry made from an event of this type says exactly this in English. */
+    private static void assertEnglish(JsonPath entries, EventType type, String titleEn, String bodyEn) {
+        String entry = "items.find { it.eventType == '" + type.name() + "' }";
+        assertThat(entries.getString(entry + ".titleEn")).as(type.name() + " English title").isEqualTo(titleEn);
+        assertThat(entries.getString(entry + ".bodyEn")).as(type.name() + " English body").isEqualTo(bodyEn);
     }
 
     private static void assertInboxLacks(String token, UUID subjectId) {

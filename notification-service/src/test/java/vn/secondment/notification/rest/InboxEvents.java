@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.secondment.events.Topics;
 import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.events.personnel.PersonnelEvents;
+import vn.secondment.events.report.ReportEvents;
+import vn.secondment.events.report.WeeklyReportSnapshot;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -33,6 +36,20 @@ final class InboxEvents {
                         null, List.of(), true, null));
         kafka.publish(Topics.PERSONNEL, envelope, 0);
         return officialId.toString();
+    }
+
+    /**
+     * Publishes report-service's {@code weekly-report.overdue} for a new official of the ministry, on partition 0:
+     * one more entry in the coordinators' group for that week.
+     */
+    static void weeklyReportOverdue(TestKafka kafka, String ministry, String week) {
+        UUID reportId = UUID.randomUUID();
+        ObjectNode envelope = TestEvents.envelope(ReportEvents.WEEKLY_REPORT_OVERDUE.name(),
+                ReportEvents.WEEKLY_REPORT_OVERDUE.schemaVersion(), "/report-service", reportId.toString(), ministry,
+                Instant.now(), new WeeklyReportSnapshot(reportId, UUID.randomUUID(), UUID.randomUUID(), ministry,
+                        "79", week, LocalDate.of(2025, 9, 22), Instant.parse("2025-09-28T10:00:00Z"), "DUE", null,
+                        false, null, null));
+        kafka.publish(Topics.REPORT, envelope, 0);
     }
 
     /** A ministry code no other test uses, so that counts of its admins' inboxes are this test's alone. */

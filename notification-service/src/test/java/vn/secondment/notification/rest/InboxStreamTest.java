@@ -1,5 +1,6 @@
 package vn.secondment.notification.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -93,6 +94,42 @@ class InboxStreamTest {
         }
     }
 
+    /**
+     * A grouped entry grows in place: each overdue report that joins the group reaches the stream again as the same
+     * entry (same id, in the SSE frame too) with its new count and text, so a console updates one line, never adds
+     * one per event.
+     */
+    @Test
+    void pushesAGroupedEntryAgainWithTheSameIdEachTimeItGrows() throws Exception {
+        String ministry = InboxEvents.freshMinistry();
+        String coordinator = TestTokens.user("stream-" + UUID.randomUUID()).roles(Roles.COORDINATOR)
+                .ministry(ministry).token();
+        try (SseLines stream = SseLines.open(coordinator)) {
+            stream.awaitLine(":connected");
+
+            for (int i = 0; i < 3; i++) {
+                InboxEvents.weeklyReportOverdue(kafka, ministry, "2025-W39");
+            }
+
+            String third = stream.awaitLineStartingWith("data:", "\"count\":3");
+            List<JsonNode> pushed = stream.lines().stream().filter(line -> line.startsWith("data:"))
+                    .map(InboxStreamTest::data).toList();
+            System.out.printf("3 overdue events -> %d pushes, counts %s, ids %s%n", pushed.size(),
+                    pushed.stream().map(p -> p.path("count").asInt()).toList(),
+                    pushed.stream().map(p -> p.path("id").asText()).distinct().toList());
+            JsonNode last = data(third);
+            assertThat(pushed).extracting(p -> p.path("id").asText()).containsOnly(last.path("id").asText());
+            assertThat(pushed).extracting(p -> p.path("count").asInt()).startsWith(1).endsWith(3).isSorted();
+            assertThat(last.path("title").asText()).isEqualTo("3 báo cáo tuần quá hạn — " + ministry + ", tuần 2025-W39");
+            assertThat(last.path("titleEn").asText()).isEqualTo("3 weekly reports overdue — " + ministry
+                    + ", week 2025-W39");
+            assertThat(last.path("link").asText())
+                    .isEqualTo("/api/report/weekly-reports?ministry=" + ministry + "&week=2025-W39&overdue=true");
+            int at = stream.lines().indexOf(third);
+            assertThat(stream.lines().get(at - 2)).isEqualTo("id:" + last.path("id").asText());
+        }
+    }
+
     @Test
     void keepsAQuietStreamOpenWithHeartbeatsAndForgetsItOnDisconnect() {
         int before = streams.openStreams();
@@ -111,6 +148,15 @@ class InboxStreamTest {
         given()
             .when().get("/api/notification/inbox/stream")
             .then().statusCode(401);
+    }
+
+    /** The JSON of an SSE {@code data:} line. */
+    private static JsonNode data(String line) {
+        try {
+            return TestEvents.JSON.readTree(line.substring("data:".length()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String admin(String ministry) {

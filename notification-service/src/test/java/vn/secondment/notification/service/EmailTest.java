@@ -158,8 +158,9 @@ class EmailTest {
 
         List<MimeMessage> mails = mailsTo(email);
         assertThat(mails).hasSize(1);
-        assertThat(mails.get(0).getSubject()).isEqualTo("[Secondment] Báo cáo tuần 2025-W37 bị trả lại");
-        assertThat(textOf(mails.get(0), "text/plain")).contains("Nhận xét: Thiếu số liệu.")
+        assertThat(mails.get(0).getSubject()).isEqualTo("[Secondment] Weekly report 2025-W37 returned");
+        // the reviewer's words stay as written
+        assertThat(textOf(mails.get(0), "text/plain")).contains("Comment: Thiếu số liệu.")
                 .contains("Open your inbox: http://localhost:8080/inbox");
     }
 

@@ -50,4 +50,10 @@ public record IssueSnapshot(UUID issueId, String ministryCode, String provinceCo
     public String fieldLabel() {
         return IssueField.labelOf(field);
     }
+
+    /** The field in English ("administrative procedures"), or its code when this version does not know it. */
+    @JsonIgnore
+    public String fieldLabelEn() {
+        return IssueField.labelEnOf(field);
+    }
 }

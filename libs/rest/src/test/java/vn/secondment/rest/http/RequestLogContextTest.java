@@ -96,8 +96,13 @@ class RequestLogContextTest {
         List<ExtLogRecord> errors = logs.records().stream()
                 .filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
                 .filter(r -> r.getMdc("requestId") == null || "probe-3".equals(r.getMdc("requestId")))
+                // on a loaded machine the request may also be slow, or the event loop blocked: timing, not the error
+                .filter(r -> !"io.vertx.core.impl.BlockedThreadChecker".equals(r.getLoggerName()))
+                .filter(r -> !r.getFormattedMessage().startsWith("Slow request"))
                 .toList();
-        assertThat(errors).as("one line, with its request id").hasSize(1);
+        assertThat(errors).as("one line, with its request id: %s", errors.stream()
+                        .map(r -> r.getLoggerName() + ": " + r.getFormattedMessage()).toList())
+                .hasSize(1);
         assertThat(errors.get(0).getFormattedMessage()).startsWith("Unexpected error");
         assertThat(errors.get(0).getMdc("requestId")).isEqualTo("probe-3");
         assertThat(errors.get(0).getMdc("userId")).isEqualTo(caller.subject());
