@@ -12,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "LoginRequest")
 public record LoginRequest(@Schema(nullable = true, defaultValue = "OFFICER") Kind kind) {
 
+    /** Named apart from Ministry's own Kind, which keeps its schema name. */
+    @Schema(name = "LoginKind", description = "OFFICER: realm role officer; UNIT: ministry-unit with the unit's code")
     public enum Kind {
         OFFICER, UNIT
     }
