@@ -145,7 +145,7 @@ for application in personnel-service assignment-service report-service notificat
   export "$variable=$APPLICATION_TAG/$application:smoke"
 done
 for variable in POSTGRES_PASSWORD PERSONNEL_DB_PASSWORD ASSIGNMENT_DB_PASSWORD REPORT_DB_PASSWORD \
-    NOTIFICATION_DB_PASSWORD KEYCLOAK_DB_PASSWORD KEYCLOAK_ADMIN_PASSWORD; do
+    NOTIFICATION_DB_PASSWORD KEYCLOAK_DB_PASSWORD KEYCLOAK_ADMIN_PASSWORD PERSONNEL_ADMIN_CLIENT_SECRET; do
   export "$variable=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
 done
 

@@ -45,6 +45,11 @@ final class Platform implements ExtensionContext.Store.CloseableResource {
         return stack.gatewayUrl();
     }
 
+    /** Keycloak's base URL, for its admin API (the stack's bootstrap admin is admin/admin). */
+    String keycloakUrl() {
+        return stack.keycloakUrl();
+    }
+
     String imapUrl() {
         return stack.imapUrl();
     }

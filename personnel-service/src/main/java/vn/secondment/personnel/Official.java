@@ -88,6 +88,32 @@ public class Official {
     @Column(name = "deactivation_reason")
     public String deactivationReason;
 
+    /** Keycloak's id of the official's login; null while they have none. */
+    @Column(name = "keycloak_user_id")
+    public String keycloakUserId;
+
+    /** The login's username: the work e-mail as it was when the login was given. */
+    @Column(name = "login_username")
+    public String loginUsername;
+
+    /** The realm role the login was given: officer, or ministry-unit for a unit's user. */
+    @Column(name = "login_role")
+    public String loginRole;
+
+    /** Whether Keycloak lets the login sign in, as far as this service has made it so. */
+    @Column(name = "login_enabled")
+    public Boolean loginEnabled;
+
+    @Column(name = "login_created_at")
+    public Instant loginCreatedAt;
+
+    @Column(name = "login_created_by")
+    public String loginCreatedBy;
+
+    /** The official was deactivated while Keycloak was unreachable: the login is still to be disabled there. */
+    @Column(name = "login_disable_pending", nullable = false)
+    public boolean loginDisablePending;
+
     @Version
     public long version;
 
@@ -102,6 +128,10 @@ public class Official {
 
     @Column(name = "updated_by")
     public String updatedBy;
+
+    public boolean hasLogin() {
+        return keycloakUserId != null;
+    }
 
     /** Recomputes the folded keys after the name, email or expertise changed. */
     public void refreshKeys() {

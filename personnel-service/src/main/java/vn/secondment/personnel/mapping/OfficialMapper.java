@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.personnel.Official;
 import vn.secondment.personnel.OrgUnit;
+import vn.secondment.personnel.rest.LoginView;
 import vn.secondment.personnel.rest.OfficialRequest;
 import vn.secondment.personnel.rest.OfficialView;
 
@@ -16,14 +17,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class OfficialMapper {
 
-    public OfficialView toView(Official official, boolean showPersonal) {
+    /**
+     * @param showPersonal whether the caller may see the date of birth and phone
+     * @param showLogin    whether the caller may see the official's login (admins of the official's ministry)
+     */
+    public OfficialView toView(Official official, boolean showPersonal, boolean showLogin) {
         return new OfficialView(official.id, official.fullName, official.gender,
                 showPersonal ? official.dateOfBirth : null, official.ministryCode, unitRef(official.unit),
                 official.position, official.grade, official.category, official.email,
                 showPersonal ? official.phone : mask(official.phone), List.copyOf(official.expertise),
                 official.active, official.secondmentStatus,
                 !showPersonal && (official.phone != null || official.dateOfBirth != null),
-                official.version, official.createdAt, official.updatedAt);
+                official.version, official.createdAt, official.updatedAt, showLogin ? login(official) : null);
+    }
+
+    /** The official's login, or null when they have none. */
+    public LoginView login(Official official) {
+        return official.hasLogin() ? new LoginView(official.loginUsername, official.loginRole,
+                Boolean.TRUE.equals(official.loginEnabled), official.loginCreatedAt) : null;
     }
 
     /** The official as a full-update document, the base a merge patch is applied to. */

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -34,6 +35,7 @@ import vn.secondment.data.idempotency.IdempotentRequests;
 import vn.secondment.personnel.Official;
 import vn.secondment.personnel.mapping.OfficialMapper;
 import vn.secondment.personnel.security.DirectoryAccess;
+import vn.secondment.personnel.service.LoginService;
 import vn.secondment.personnel.service.OfficialExport;
 import vn.secondment.personnel.service.OfficialService;
 import vn.secondment.rest.PageView;
@@ -68,9 +70,12 @@ public class OfficialResource {
     private final IdempotentRequests idempotency;
     private final OfficialExport export;
     private final Clock clock;
+    private final LoginService logins;
 
     public OfficialResource(OfficialService service, OfficialMapper mapper, DirectoryAccess access,
-                            IdempotentRequests idempotency, OfficialExport export, Clock clock) {
+                            IdempotentRequests idempotency, OfficialExport export, Clock clock,
+                            LoginService logins) {
+        this.logins = logins;
         this.service = service;
         this.mapper = mapper;
         this.access = access;
@@ -126,7 +131,8 @@ public class OfficialResource {
         PageView<Official> page = service.list(filter, paging, access);
         // the caller's masking rule, decided once for the page rather than once per row
         Predicate<Official> showPersonal = access.personalDataPolicy();
-        return new PageView<>(page.items().stream().map(o -> mapper.toView(o, showPersonal.test(o))).toList(),
+        return new PageView<>(page.items().stream()
+                .map(o -> mapper.toView(o, showPersonal.test(o), access.canManage(o.ministryCode))).toList(),
                 page.page(), page.size(),
                 page.totalItems());
     }
@@ -198,7 +204,8 @@ public class OfficialResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN})
     @Operation(operationId = "deactivateOfficial", summary = "Deactivate an official",
             description = "The official can no longer be assigned; the record and its history stay. Requires "
-                    + "If-Match; publishes official.deactivated.")
+                    + "If-Match; publishes official.deactivated. Their login, if any, is disabled in Keycloak in "
+                    + "the same request, or (Keycloak unreachable) by personnel-service's retries soon after.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "retirement",
             value = "{\"reason\": \"Nghỉ hưu từ 01/12/2025\"}")))
     @APIResponse(responseCode = "200", description = "Deactivated",
@@ -206,6 +213,10 @@ public class OfficialResource {
     public Response deactivate(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
                                @Valid @NotNull StatusChangeRequest request) {
         Official official = service.deactivate(id, ifMatch, request.reason(), access);
+        if (official.loginDisablePending) {
+            logins.disableAfterDeactivation(id);
+            official = service.get(id, access);
+        }
         return Response.ok(view(official)).tag(Versions.etag(official.version)).build();
     }
 
@@ -225,6 +236,50 @@ public class OfficialResource {
         return Response.ok(view(official)).tag(Versions.etag(official.version)).build();
     }
 
+    @POST
+    @Path("/{id}/login")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(operationId = "giveOfficialLogin", summary = "Give an official a Keycloak login",
+            description = "An admin of the official's ministry (or a platform admin) creates the official's user in "
+                    + "Keycloak: username and verified e-mail = the official's work e-mail (lower case), first and "
+                    + "last name from the full name, the ministry claim, and realm role officer; kind UNIT gives the "
+                    + "role ministry-unit with the unit's code instead. Keycloak then e-mails the official a link to "
+                    + "set their password. 409 when the official already has an enabled login or Keycloak has a "
+                    + "user with that username; a login disabled earlier is enabled again, with a new e-mail. "
+                    + "400 when the official has no work e-mail; 503 when Keycloak cannot be reached or the "
+                    + "platform has no Keycloak admin client configured. The body may be left out (OFFICER).")
+    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = LoginRequest.class),
+            examples = {@ExampleObject(name = "seconded official", value = "{\"kind\": \"OFFICER\"}"),
+                    @ExampleObject(name = "a unit's user", value = "{\"kind\": \"UNIT\"}")}))
+    @APIResponse(responseCode = "201", description = "The login was created and the e-mail sent",
+            content = @Content(schema = @Schema(implementation = OfficialView.class)))
+    @APIResponse(responseCode = "200", description = "A disabled login was enabled again and the e-mail sent",
+            content = @Content(schema = @Schema(implementation = OfficialView.class)))
+    @APIResponse(responseCode = "409", description = "The official already has a login, or is deactivated")
+    @APIResponse(responseCode = "503", description = "Keycloak cannot be reached, or logins are not configured")
+    public Response giveLogin(@PathParam("id") UUID id, @Valid LoginRequest request, UriInfo uri) {
+        boolean hadLogin = service.get(id, access).hasLogin();
+        Official official = logins.give(id, request, access);
+        Response.ResponseBuilder answer = hadLogin ? Response.ok()
+                : Response.created(uri.getAbsolutePathBuilder().build());
+        return answer.entity(view(official)).tag(Versions.etag(official.version)).build();
+    }
+
+    @DELETE
+    @Path("/{id}/login")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(operationId = "disableOfficialLogin", summary = "Disable an official's Keycloak login",
+            description = "The login can no longer sign in; the user stays in Keycloak (its history, and a later "
+                    + "POST enables it again). 404 when the official has no login; 503 when Keycloak cannot be "
+                    + "reached (nothing changed).")
+    @APIResponse(responseCode = "200", description = "Disabled; the official with their login",
+            content = @Content(schema = @Schema(implementation = OfficialView.class)))
+    @APIResponse(responseCode = "503", description = "Keycloak cannot be reached, or logins are not configured")
+    public Response disableLogin(@PathParam("id") UUID id) {
+        Official official = logins.remove(id, access);
+        return Response.ok(view(official)).tag(Versions.etag(official.version)).build();
+    }
+
     @GET
     @Path("/{id}/audit")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN})
@@ -238,6 +293,6 @@ public class OfficialResource {
     }
 
     private OfficialView view(Official official) {
-        return mapper.toView(official, access.canSeePersonal(official));
+        return mapper.toView(official, access.canSeePersonal(official), access.canManage(official.ministryCode));
     }
 }

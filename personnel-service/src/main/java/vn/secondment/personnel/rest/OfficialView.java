@@ -33,7 +33,10 @@ public record OfficialView(
         boolean personalDataMasked,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(nullable = true, description = "The official's Keycloak login; null when they have none, or when "
+                + "the caller does not manage the official's ministry (only its admins and platform admins see it)")
+        LoginView login) {
 
     /** The unit an official belongs to, named so a list needs no second request. */
     @Schema(name = "UnitRef")

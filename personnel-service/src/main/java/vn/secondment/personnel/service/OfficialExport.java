@@ -72,7 +72,7 @@ public class OfficialExport {
                     try (Stream<Official> rows = query.stream()) {
                         rows.forEach(official -> {
                             OrgUnit unit = official.unit == null ? null : unitsById.get(official.unit.id);
-                            table.row(row(mapper.toView(official, showPersonal.test(official)), unit));
+                            table.row(row(mapper.toView(official, showPersonal.test(official), false), unit));
                             entityManager.detach(official);
                         });
                     }

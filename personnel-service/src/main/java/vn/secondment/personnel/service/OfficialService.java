@@ -163,6 +163,10 @@ public class OfficialService {
         official.active = active;
         official.deactivatedAt = active ? null : clock.instant();
         official.deactivationReason = active ? null : why;
+        if (!active && Boolean.TRUE.equals(official.loginEnabled)) {
+            // disabled in Keycloak after this commits (LoginService), or by its retries while Keycloak is away
+            official.loginDisablePending = true;
+        }
         touch(official, access);
         audit.record(AUDIT_TYPE, official.id, official.ministryCode, active ? "reactivated" : "deactivated", before,
                 mapper.auditState(official), official.updatedBy, why);

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The realms Keycloak's operator imports: dev the local stack's development realm as it is, prod one derived from it
- * without the sample users and the development clients, with brute-force detection, a password policy, e-mail that
+ * without the sample users and the development clients (personnel-service's admin client and its service account
+ * stay, with the secret from a Secret), with brute-force detection, a password policy, e-mail that
  * only admins change (an officer is linked to their records by verified e-mail) and the web client's redirect URIs
  * from the operations team's placeholders. Both files are generated from the development realm; after changing it,
  * write them again with {@code ./mvnw -B -f tools/k8s-validation/pom.xml test -Drealm.write=true}.
@@ -33,6 +34,8 @@ class RealmImportsTest {
     private static final Path DEV_IMPORT = Overlay.ROOT.resolve("k8s/overlays/dev/realm-import.yaml");
     private static final Path PROD_IMPORT = Overlay.ROOT.resolve("k8s/overlays/prod/realm-import.yaml");
     private static final List<String> DEVELOPMENT_CLIENTS = List.of("secondment-cli", "bct-system");
+    private static final String ADMIN_CLIENT = "personnel-service-admin";
+    private static final String ADMIN_CLIENT_SECRET = "personnel-keycloak-admin";
     static final String PASSWORD_POLICY =
             "length(12) and upperCase(1) and lowerCase(1) and digits(1) and notUsername and passwordHistory(5)";
 
@@ -40,8 +43,15 @@ class RealmImportsTest {
     void theImportsAreTheRealmsDerivedFromTheDevelopmentRealm() throws IOException {
         Map<String, Object> development = developmentRealm();
         Map<String, Object> dev = importOf(development, Map.of());
-        Map<String, Object> prod = importOf(production(development),
-                Map.of("WEB_REDIRECT_URI", Map.of("secret", Map.of("name", "realm-placeholders", "key", "web-redirect-uri"))));
+        Map<String, Object> placeholders = new LinkedHashMap<>();
+        placeholders.put("WEB_REDIRECT_URI", secretKey("realm-placeholders", "web-redirect-uri"));
+        // Keycloak's own e-mail (an official's "set your password") through the ministry's SMTP relay
+        placeholders.put("SECONDMENT_SMTP_HOST", secretKey("realm-placeholders", "smtp-host"));
+        placeholders.put("SECONDMENT_SMTP_PORT", secretKey("realm-placeholders", "smtp-port"));
+        placeholders.put("SECONDMENT_SMTP_STARTTLS", secretKey("realm-placeholders", "smtp-starttls"));
+        // the secret personnel-service logs in with to create officials' logins (the same Secret as its Deployment's)
+        placeholders.put("PERSONNEL_ADMIN_CLIENT_SECRET", secretKey(ADMIN_CLIENT_SECRET, "client-secret"));
+        Map<String, Object> prod = importOf(production(development), placeholders);
         if (Boolean.getBoolean("realm.write")) {
             write(DEV_IMPORT, dev, "The development realm of the local stack (sample users, password dev-password).");
             write(PROD_IMPORT, prod, "The production realm: the development realm without sample users and development "
@@ -54,9 +64,18 @@ class RealmImportsTest {
     @Test
     void theProductionRealmHasNoSampleUserNoDevelopmentClientAndProtectsItsLogins() throws IOException {
         Map<String, Object> realm = Documents.map(read(PROD_IMPORT), "spec", "realm");
-        assertThat(realm).doesNotContainKey("users");
-        assertThat(Documents.list(realm, "clients")).extracting(client -> client.get("clientId")).containsExactly("secondment-web");
-        assertThat(Documents.list(realm, "clients")).allSatisfy(client -> {
+        // the one user: personnel-service's service account, with realm-management's manage-users only
+        assertThat(Documents.list(realm, "users")).singleElement().satisfies(user -> {
+            assertThat(user.get("serviceAccountClientId")).isEqualTo(ADMIN_CLIENT);
+            assertThat(user.get("clientRoles")).isEqualTo(Map.of("realm-management", List.of("manage-users")));
+        });
+        assertThat(Documents.list(realm, "clients")).extracting(client -> client.get("clientId"))
+                .containsExactly("secondment-web", ADMIN_CLIENT);
+        assertThat(Documents.list(realm, "clients")).filteredOn(client -> client.get("clientId").equals(ADMIN_CLIENT))
+                .singleElement().satisfies(client -> assertThat(client.get("secret"))
+                        .isEqualTo("${PERSONNEL_ADMIN_CLIENT_SECRET}"));
+        assertThat(Documents.list(realm, "clients")).filteredOn(client -> !client.get("clientId").equals(ADMIN_CLIENT))
+                .allSatisfy(client -> {
             assertThat(client).doesNotContainKey("secret");
             assertThat(client.get("directAccessGrantsEnabled")).isEqualTo(false);
             assertThat(client.get("redirectUris")).isEqualTo(List.of("${WEB_REDIRECT_URI}"));
@@ -73,10 +92,19 @@ class RealmImportsTest {
     private static Map<String, Object> production(Map<String, Object> development) throws IOException {
         ObjectMapper json = new ObjectMapper();
         Map<String, Object> realm = json.readValue(json.writeValueAsString(development), LinkedHashMap.class);
-        realm.remove("users");
+        // no sample user; the service account of personnel-service's admin client stays
+        List<Map<String, Object>> serviceAccounts = Documents.list(realm, "users").stream()
+                .filter(user -> ADMIN_CLIENT.equals(user.get("serviceAccountClientId"))).toList();
+        realm.put("users", serviceAccounts);
         List<Map<String, Object>> clients = new ArrayList<>();
         for (Map<String, Object> client : Documents.list(realm, "clients")) {
             if (DEVELOPMENT_CLIENTS.contains(client.get("clientId"))) {
+                continue;
+            }
+            if (ADMIN_CLIENT.equals(client.get("clientId"))) {
+                // no development default: the operations team's Secret or nothing
+                client.put("secret", "${PERSONNEL_ADMIN_CLIENT_SECRET}");
+                clients.add(client);
                 continue;
             }
             client.put("redirectUris", List.of("${WEB_REDIRECT_URI}"));
@@ -123,6 +151,10 @@ class RealmImportsTest {
     @SuppressWarnings("unchecked")
     private static String userProfileJson(Map<String, Object> component) {
         return ((List<String>) Documents.at(component, "config", "kc.user.profile.config")).get(0);
+    }
+
+    private static Map<String, Object> secretKey(String name, String key) {
+        return Map.of("secret", Map.of("name", name, "key", key));
     }
 
     private static Map<String, Object> importOf(Map<String, Object> realm, Map<String, Object> placeholders) {

@@ -10,6 +10,9 @@ final class ProcessEnvironments {
     /** Where the mail server listens; an address, not {@code localhost}, which may resolve to {@code ::1} first. */
     static final String MAIL_HOST = "127.0.0.1";
 
+    /** The development secret of personnel-service's Keycloak admin client (realm file, personnel-service). */
+    static final String PERSONNEL_ADMIN_CLIENT_SECRET = "personnel-service-admin-dev-secret";
+
     /** How long an application's span batch waits before it is exported. */
     static final String OTLP_SCHEDULE_DELAY = "500ms";
 
@@ -64,6 +67,11 @@ final class ProcessEnvironments {
         environment.put("KC_DB_URL", postgresJdbcUrl(ports, KEYCLOAK_DATABASE));
         environment.put("KC_DB_USERNAME", KEYCLOAK_DATABASE);
         environment.put("KC_DB_PASSWORD", KEYCLOAK_DATABASE);
+        // the realm file's placeholders: Keycloak's own e-mail (set your password) to the stack's mail server, and
+        // the secret of personnel-service's admin client
+        environment.put("SECONDMENT_SMTP_HOST", MAIL_HOST);
+        environment.put("SECONDMENT_SMTP_PORT", Integer.toString(ports.smtp()));
+        environment.put("PERSONNEL_ADMIN_CLIENT_SECRET", PERSONNEL_ADMIN_CLIENT_SECRET);
         return environment;
     }
 
@@ -84,6 +92,11 @@ final class ProcessEnvironments {
             environment.put("QUARKUS_DATASOURCE_PASSWORD", database); // development only
             environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers(ports));
         });
+        if (application.name().equals("personnel-service")) {
+            // officials' logins through Keycloak's admin API (the realm's personnel-service-admin client)
+            environment.put("PERSONNEL_KEYCLOAK_ADMIN_URL", keycloakUrl(ports));
+            environment.put("PERSONNEL_KEYCLOAK_ADMIN_CLIENT_SECRET", PERSONNEL_ADMIN_CLIENT_SECRET);
+        }
         if (application.sendsMail()) {
             environment.put("QUARKUS_MAILER_HOST", MAIL_HOST);
             environment.put("QUARKUS_MAILER_PORT", Integer.toString(ports.smtp()));

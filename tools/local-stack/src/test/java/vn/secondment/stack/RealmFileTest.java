@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The realm file is checked against a real Keycloak by hand (see README); this keeps its invariants. */
 class RealmFileTest {
 
+    private static final String ADMIN_CLIENT = "personnel-service-admin";
+
     private final JsonNode realm = SampleLogins.realm();
 
     @Test
@@ -43,6 +45,9 @@ class RealmFileTest {
     @Test
     void everyClientPutsTheApiAudienceIntoItsTokens() {
         for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals(ADMIN_CLIENT)) {
+                continue; // its tokens are for Keycloak's admin API only: see the test below
+            }
             assertThat(mappers(client, "oidc-audience-mapper"))
                     .as(client.path("clientId").asText())
                     .anyMatch(mapper -> mapper.path("config").path("included.custom.audience").asText()
@@ -89,7 +94,8 @@ class RealmFileTest {
         List<JsonNode> people = people();
         assertThat(people).extracting(user -> user.path("username").asText()).containsExactlyInAnyOrder(
                 "platform.admin", "bnv.admin", "bnv.coordinator", "bnv.officer", "bnv.cntt", "bct.admin", "bct.officer",
-                "bnnmt.admin", "bnnmt.officer", "liaison.hcm", "viewer");
+                "bnnmt.admin", "bnnmt.officer", "bdttg.admin", "bdttg.coordinator", "bdttg.officer", "liaison.hcm",
+                "viewer");
         for (JsonNode user : people) {
             String username = user.path("username").asText();
             assertThat(user.path("email").asText()).isEqualTo(username + "@secondment.local");
@@ -127,6 +133,36 @@ class RealmFileTest {
                 .findFirst().orElseThrow();
 
         assertThat(serviceAccount.path("realmRoles")).extracting(JsonNode::asText).containsExactly("ministry-admin");
+    }
+
+    @Test
+    void personnelServiceManagesLoginsWithManageUsersOnlyAndOpensNoPlatformApi() {
+        JsonNode client = client(ADMIN_CLIENT);
+        assertThat(client.path("publicClient").asBoolean()).isFalse();
+        assertThat(client.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(client.path("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(client.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        // the secret comes from the environment (compose, the local stack); a development default otherwise
+        assertThat(client.path("secret").asText())
+                .isEqualTo("${PERSONNEL_ADMIN_CLIENT_SECRET:personnel-service-admin-dev-secret}");
+        assertThat(mappers(client, "oidc-audience-mapper")).isEmpty();
+
+        JsonNode serviceAccount = StreamSupport.stream(realm.path("users").spliterator(), false)
+                .filter(user -> user.path("serviceAccountClientId").asText().equals(ADMIN_CLIENT))
+                .findFirst().orElseThrow();
+        assertThat(serviceAccount.path("realmRoles")).isEmpty();
+        assertThat(serviceAccount.path("clientRoles").properties()).singleElement().satisfies(roles -> {
+            assertThat(roles.getKey()).isEqualTo("realm-management");
+            assertThat(roles.getValue()).extracting(JsonNode::asText).containsExactly("manage-users");
+        });
+    }
+
+    @Test
+    void keycloaksOwnMailGoesToThePlatformsMailServer() {
+        JsonNode smtp = realm.path("smtpServer");
+        assertThat(smtp.path("host").asText()).isEqualTo("${SECONDMENT_SMTP_HOST:127.0.0.1}");
+        assertThat(smtp.path("port").asText()).isEqualTo("${SECONDMENT_SMTP_PORT:2525}");
+        assertThat(smtp.path("from").asText()).contains("@");
     }
 
     private static boolean isNfc(String text) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.secondment.rest.config.HttpLimitsConfig;
 import vn.secondment.rest.problem.Problem;
+import vn.secondment.rest.problem.ProblemMappers;
 import vn.secondment.rest.problem.ProblemType;
 
 import java.util.Arrays;
@@ -92,7 +93,8 @@ public class HttpLayerProblems {
             return;
         }
         if (context.failure() instanceof ForbiddenException) {
-            send(context, ProblemType.FORBIDDEN, "Your role does not allow this operation");
+            // an HTTP permission refused it, before any resource was matched: its roles are not known here
+            send(context, ProblemType.FORBIDDEN, ProblemMappers.GENERIC_FORBIDDEN);
             return;
         }
         int status = context.statusCode();

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -55,6 +56,10 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+    /** The detail of a 403 when the operation's roles are not known (an HTTP permission, no annotation). */
+    public static final String GENERIC_FORBIDDEN = "Your role does not allow this operation";
+    /** The problem's extension member listing the roles that may do the operation. */
+    public static final String ALLOWED_ROLES = "allowedRoles";
 
     private final ObjectMapper mapper;
     private final ResourceMediaTypes mediaTypes;
@@ -134,9 +139,46 @@ public class ProblemMappers {
                 List.of(new Problem.Violation(e.parameter(), e.reason())));
     }
 
+    /**
+     * A role check ({@code @RolesAllowed}) refused the call: the detail and the extension member
+     * {@code allowedRoles} name the roles the operation allows, read from the resource method (or its class), so the
+     * caller knows whom to ask. Scope refusals (right role, another ministry or province) are
+     * {@link ProblemException}s with their own texts and do not pass here.
+     */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(ProblemType.FORBIDDEN, 403, "Your role does not allow this operation", uri, List.of());
+    public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
+        List<String> roles = allowedRoles(resource);
+        if (roles.isEmpty()) {
+            return respond(ProblemType.FORBIDDEN, 403, GENERIC_FORBIDDEN, uri, List.of());
+        }
+        return render(mapper, ProblemType.FORBIDDEN, 403, forbiddenDetail(roles), uri, List.of(),
+                Map.of(ALLOWED_ROLES, roles));
+    }
+
+    /** The detail of a 403 naming the roles that may do the operation. */
+    public static String forbiddenDetail(List<String> roles) {
+        return "This operation needs one of the roles: " + String.join(", ", roles);
+    }
+
+    /**
+     * The roles named by the {@code @RolesAllowed} of the resource method, else of its class, sorted; empty when
+     * none is known or when they are wildcards ({@code **}: any authenticated caller) that name no role.
+     */
+    public static List<String> allowedRoles(ResourceInfo resource) {
+        if (resource == null) {
+            return List.of();
+        }
+        Method method = resource.getResourceMethod();
+        RolesAllowed allowed = method == null ? null : method.getAnnotation(RolesAllowed.class);
+        if (allowed == null && resource.getResourceClass() != null) {
+            allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+        }
+        if (allowed == null) {
+            return List.of();
+        }
+        return Arrays.stream(allowed.value())
+                .filter(role -> !role.isBlank() && !role.contains("*") && !role.contains("${"))
+                .distinct().sorted().toList();
     }
 
     /** No token on an operation that needs one: Quarkus' own answer is the challenge alone, with no body. */
