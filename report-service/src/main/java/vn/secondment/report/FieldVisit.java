@@ -7,16 +7,25 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import vn.secondment.report.readmodel.KnownAssignment;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
-/** A seconded official's visit to a commune of their province, with whom they met, what they did and found. */
+/**
+ * A seconded official's visit to a commune of their province, with whom they met, what they did and found. The
+ * official who records it owns it ({@link #assignment}); officials of the same deployment who went along are its
+ * {@link #companions}, so a joint visit is one record with one set of issues.
+ */
 @Entity
 @Table(name = "field_visit")
 public class FieldVisit extends BackdatableRecord {
@@ -27,6 +36,13 @@ public class FieldVisit extends BackdatableRecord {
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "assignment_id")
     public KnownAssignment assignment;
+
+    /** The assignments of the other officials who made the visit (same deployment, covering the visit's day). */
+    @ManyToMany(fetch = FetchType.EAGER)
+    @OrderBy("officialId")
+    @JoinTable(name = "field_visit_companion", joinColumns = @JoinColumn(name = "visit_id"),
+            inverseJoinColumns = @JoinColumn(name = "assignment_id"))
+    public Set<KnownAssignment> companions = new LinkedHashSet<>();
 
     @Column(name = "visit_date", nullable = false)
     public LocalDate visitDate;

@@ -229,7 +229,7 @@ class RoutingTest {
         // keyed by the issue id, so the answer is consumed after the visit on the same partition
         publish(Topics.REPORT, event(ReportEvents.FIELD_VISIT_RECORDED, issueId, new FieldVisitRecorded(
                 UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "BNV", "79", "26734",
-                LocalDate.of(2025, 9, 10), "CENTRAL_WARD", List.of(issueId), null)));
+                LocalDate.of(2025, 9, 10), "CENTRAL_WARD", List.of(issueId), null, List.of(UUID.randomUUID()))));
         publish(Topics.REPORT, event(ReportEvents.ISSUE_ANSWERED_ON_SITE, issueId, new IssueSnapshot(issueId, "BNV",
                 "79", "26734", "TO_CHUC_BO_MAY", "Bố trí công chức tư pháp - hộ tịch", false, "ANSWERED_ON_SITE",
                 null, null, null, null, null, false, Instant.now(), null)));

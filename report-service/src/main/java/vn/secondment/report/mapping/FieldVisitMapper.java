@@ -31,14 +31,21 @@ public class FieldVisitMapper {
                 ? AdministrativeUnits.FIRST_DAY : v.visitDate).map(Commune::fullName).orElse(null);
         return new FieldVisitView(v.id, a.assignmentId, a.officialId, a.ministryCode, a.provinceCode, v.communeCode,
                 communeName, v.visitDate, v.communeGroup, v.communeGroup.label(), personal ? v.peopleMet : null,
-                v.activities, v.findings, issueIds, v.enteredAfterTheFact(), v.version, v.createdAt, v.updatedAt);
+                v.activities, v.findings, issueIds, v.enteredAfterTheFact(), v.version, v.createdAt, v.updatedAt,
+                v.companions.stream().map(c -> new FieldVisitView.Companion(c.officialId, c.assignmentId,
+                        c.provinceCode)).toList());
     }
 
     /** @param entered who entered the visit after it happened and when; null for one the official recorded */
     public FieldVisitRecorded toRecorded(FieldVisit v, List<UUID> issueIds, AfterTheFact entered) {
         KnownAssignment a = v.assignment;
         return new FieldVisitRecorded(v.id, a.assignmentId, a.officialId, a.ministryCode, a.provinceCode,
-                v.communeCode, v.visitDate, v.communeGroup.name(), issueIds, entered);
+                v.communeCode, v.visitDate, v.communeGroup.name(), issueIds, entered, companionOfficialIds(v));
+    }
+
+    /** The companions' official ids, in the visit's order (by official id). */
+    public List<UUID> companionOfficialIds(FieldVisit v) {
+        return v.companions.stream().map(c -> c.officialId).toList();
     }
 
     /** The visit in the API's field names, for the audit trail. */
@@ -50,6 +57,7 @@ public class FieldVisitMapper {
         state.put("peopleMet", v.peopleMet);
         state.put("activities", v.activities);
         state.put("findings", v.findings);
+        state.put("companionOfficialIds", companionOfficialIds(v).stream().map(UUID::toString).toList());
         return state;
     }
 }

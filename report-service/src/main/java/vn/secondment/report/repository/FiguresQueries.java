@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The four aggregate queries behind the figures, each one SQL statement grouped by ministry, province and week
- * whatever the number of ministries: officials on site, weekly reports, issues, and issues per field.
+ * The five aggregate queries behind the figures, each one SQL statement grouped by ministry, province and week
+ * whatever the number of ministries: officials on site, weekly reports, field visits, issues, and issues per field.
  */
 @ApplicationScoped
 public class FiguresQueries {
@@ -45,6 +45,20 @@ public class FiguresQueries {
                 from weekly_report r join held_assignment a on a.assignment_id = r.assignment_id
                 where r.week_start between :fromDay and :toDay and r.status <> 'CANCELLED'
                 """, "a", "group by 1, 2, 3", Map.of("now", now));
+    }
+
+    /**
+     * Rows of (ministry, province, monday, visits, joint, participants): each visit once, under its recorder's
+     * assignment, with its companions counted beside it rather than as visits of their own.
+     */
+    public List<Object[]> fieldVisits(FiguresFilter f) {
+        return rows(f, """
+                select a.ministry_code, a.province_code, cast(date_trunc('week', v.visit_date) as date), count(*),
+                       count(*) filter (where c.n > 0), sum(1 + c.n)
+                from field_visit v join held_assignment a on a.assignment_id = v.assignment_id
+                cross join lateral (select count(*) as n from field_visit_companion fc where fc.visit_id = v.id) c
+                where v.visit_date between cast(:fromDay as date) and cast(:toDay as date) + 6
+                """, "a", "group by 1, 2, 3", Map.of());
     }
 
     /** Rows of (ministry, province, week, raised, open, escalated, overdue, answered). */

@@ -29,7 +29,13 @@ public class FieldVisitFilter {
     public String commune;
 
     @QueryParam("assignment")
+    @Parameter(description = "The visits of this assignment: those its official recorded and those they made as a "
+            + "companion")
     public UUID assignment;
+
+    @QueryParam("official")
+    @Parameter(description = "The visits of this official, recorded by them or made with them as a companion")
+    public UUID official;
 
     @QueryParam("from")
     @Parameter(description = "First visit day (yyyy-MM-dd)")

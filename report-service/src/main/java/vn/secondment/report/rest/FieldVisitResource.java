@@ -56,8 +56,14 @@ public class FieldVisitResource {
                     + "in the future; communeCode must be a commune of the assignment's province on that day (422 "
                     + "naming both provinces otherwise); communeGroup is CENTRAL_WARD (phường trung tâm đông dân), "
                     + "LARGE_AREA (xã diện tích rộng), REMOTE (xã vùng sâu, vùng xa) or OTHER. The issues recorded "
-                    + "during the visit may be raised with it (issues). Publishes field-visit.recorded with their "
-                    + "ids. Send an Idempotency-Key to make retries safe.")
+                    + "during the visit may be raised with it (issues). Officials of the same deployment who made "
+                    + "the visit together with the recorder are named in companionOfficialIds (each with an "
+                    + "assignment of that deployment covering visitDate, none twice, not the recorder: 400 on "
+                    + "companionOfficialIds[i] otherwise): the visit stays one record with one set of issues, which "
+                    + "each companion sees in their lists and weekly drafts. A coordinator or ministry admin of the "
+                    + "assignment's ministry records a visit of the past on the recorder's behalf (visitDate, "
+                    + "occurredAt), companions included. Publishes field-visit.recorded with the issues' and "
+                    + "companions' ids. Send an Idempotency-Key to make retries safe.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Phường Dĩ An", value = FieldVisitRequest.EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = FieldVisitView.class)))
@@ -75,7 +81,10 @@ public class FieldVisitResource {
     @GET
     @Operation(operationId = "listFieldVisits", summary = "The field visits, by ministry, province, commune and day",
             description = "Admins and coordinators see their ministry's, a province liaison their province's from "
-                    + "every ministry, an officer their own, viewers every ministry's without the people met. "
+                    + "every ministry, an officer their own, viewers every ministry's without the people met; a "
+                    + "companion counts as one who made the visit (an officer sees the visits they made with a "
+                    + "colleague, a liaison those of an official of their province). assignment and official "
+                    + "filters include the visits made as a companion. Each visit is listed once. "
                     + "Newest visit first; page size at most " + Paging.MAX_SIZE + ".")
     @APIResponse(responseCode = "200", description = "One page of visits",
             content = @Content(schema = @Schema(ref = "FieldVisitPage"),
@@ -88,8 +97,8 @@ public class FieldVisitResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getFieldVisit", summary = "Read a field visit",
-            description = "ETag = its version. Readable by whoever can see the assignment; peopleMet is null for a "
-                    + "viewer.")
+            description = "ETag = its version. Readable by whoever can see the recorder's assignment or a "
+                    + "companion's; peopleMet is null for a viewer.")
     @APIResponse(responseCode = "200", description = "The visit",
             content = @Content(schema = @Schema(implementation = FieldVisitView.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -101,13 +110,17 @@ public class FieldVisitResource {
     @Path("/{id}")
     @Operation(operationId = "updateFieldVisit", summary = "Correct a field visit",
             description = "Replaces day, commune, group, people met, activities and findings under the same rules "
-                    + "as recording. Requires If-Match; only the assigned official. Issues found later are raised "
-                    + "with POST /issues and visitId.")
+                    + "as recording; companionOfficialIds, when sent, replaces the companions (empty list: none; "
+                    + "absent or null: kept, and checked against a new day). Requires If-Match (a change of "
+                    + "companions is a new version too); only the official who recorded it (a companion gets 403). "
+                    + "Issues found later are raised with POST /issues and visitId, by the recorder or a "
+                    + "companion through their own assignment.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "corrected findings", value = """
             {"visitDate": "2025-09-10", "communeCode": "25942", "communeGroup": "CENTRAL_WARD",
              "peopleMet": "Đồng chí Chủ tịch UBND phường",
              "activities": "Làm việc với UBND phường Dĩ An về vận hành chính quyền địa phương hai cấp",
-             "findings": "Mỗi công chức phường xử lý khoảng 40 hồ sơ thủ tục hành chính mỗi ngày"}""")))
+             "findings": "Mỗi công chức phường xử lý khoảng 40 hồ sơ thủ tục hành chính mỗi ngày",
+             "companionOfficialIds": ["9f1b7c2e-3d4a-4b5c-8e6f-7a8b9c0d1e2f"]}""")))
     @APIResponse(responseCode = "200", description = "Corrected",
             content = @Content(schema = @Schema(implementation = FieldVisitView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,

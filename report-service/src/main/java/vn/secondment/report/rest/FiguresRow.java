@@ -15,10 +15,12 @@ import java.util.List;
  * @param reports         the week's weekly reports
  * @param issues          the issues raised that week, where they stand now
  * @param topFields       the fields with the most issues raised that week, at most three
+ * @param visits          the field visits made that week (by the day of the visit), a joint visit once
  */
 @Schema(description = "One ministry's figures for one province (or all, in a total) and one ISO week")
 public record FiguresRow(String ministryCode, String provinceCode, String provinceName, String week,
-                         long officialsOnSite, ReportCounts reports, IssueCounts issues, List<FieldCount> topFields) {
+                         long officialsOnSite, ReportCounts reports, IssueCounts issues, List<FieldCount> topFields,
+                         VisitCounts visits) {
 
     /**
      * @param due       reports owed for the week (cancelled ones not counted)
@@ -49,6 +51,21 @@ public record FiguresRow(String ministryCode, String provinceCode, String provin
         public IssueCounts plus(IssueCounts o) {
             return new IssueCounts(raised + o.raised, open + o.open, escalated + o.escalated, overdue + o.overdue,
                     answered + o.answered);
+        }
+    }
+
+    /**
+     * Under the ministry and province of the official who recorded each visit.
+     *
+     * @param visits       visits made in the week, each once however many officials made it together
+     * @param joint        of those, visits made by two or more officials together (a recorder and companions)
+     * @param participants the officials on those visits, one per official and visit (a joint visit of two counts 2)
+     */
+    public record VisitCounts(long visits, long joint, long participants) {
+        public static final VisitCounts NONE = new VisitCounts(0, 0, 0);
+
+        public VisitCounts plus(VisitCounts o) {
+            return new VisitCounts(visits + o.visits, joint + o.joint, participants + o.participants);
         }
     }
 

@@ -20,9 +20,11 @@ import java.util.List;
  *   <li>from the previous week's report of the same assignment, its plan for the week (kế hoạch tuần tới) becomes
  *       this week's activities, the plan to report on, and the general situation (tình hình chung) carries over;
  *       recommendations are not repeated, since last week's were already sent to the ministry;</li>
- *   <li>the communes visited are this week's field visits, one line each (day, commune, findings);</li>
+ *   <li>the communes visited are this week's field visits, one line each (day, commune, findings), those made as a
+ *       companion of the official who recorded them included;</li>
  *   <li>the difficulties are the issues of the assignment still waiting for an answer (open, escalated, referred),
- *       one line each with their field and where they stand, or else last week's difficulties.</li>
+ *       those raised on a visit the official made as a companion included, one line each with their field and
+ *       where they stand, or else last week's difficulties.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -53,8 +55,10 @@ public class DraftPrefill {
             draft.difficulties = previous.difficulties;
         }
         List<String> visited = new ArrayList<>();
-        for (FieldVisit v : visits.list("assignment.assignmentId = ?1 and visitDate between ?2 and ?3 "
-                + "order by visitDate, communeCode", draft.assignment.assignmentId, draft.weekStart,
+        // the visits the official recorded and those they made as a companion, alike
+        for (FieldVisit v : visits.list("select distinct v from FieldVisit v left join v.companions c "
+                + "where (v.assignment.assignmentId = ?1 or c.assignmentId = ?1) and v.visitDate between ?2 and ?3 "
+                + "order by v.visitDate, v.communeCode, v.id", draft.assignment.assignmentId, draft.weekStart,
                 draft.weekStart.plusDays(6))) {
             String commune = units.commune(v.communeCode, v.visitDate).map(Commune::fullName).orElse(v.communeCode);
             visited.add("- " + DAY.format(v.visitDate) + ", " + commune + " (" + v.communeCode + ")"
@@ -64,7 +68,9 @@ public class DraftPrefill {
             draft.communesVisited = cut(String.join("\n", visited), WeeklyReport.MAX_COMMUNES_VISITED);
         }
         List<String> waiting = new ArrayList<>();
-        for (LocalityIssue i : issues.list("assignmentId = ?1 and status in ?2 order by raisedAt",
+        // with those raised on the visits the official made as a companion: they belong to the joint visit
+        for (LocalityIssue i : issues.list("(assignmentId = ?1 or visitId in (select v.id from FieldVisit v "
+                + "join v.companions c where c.assignmentId = ?1)) and status in ?2 order by raisedAt",
                 draft.assignment.assignmentId, WAITING)) {
             waiting.add("- [" + i.field.label() + "] " + i.title + " (" + describe(i) + ")");
         }

@@ -33,14 +33,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Field visits (khảo sát, làm việc tại xã, phường): the assigned official records each visit to a commune of their
  * province within the assignment's period, with the issues raised during it; the record is announced with those
- * issues in the same transaction. Every change is audited.
+ * issues in the same transaction. Officials of the same deployment who went along are named as companions: the
+ * visit stays one record (one set of issues, counted once) that each of them sees as their own. Every change is
+ * audited.
  */
 @ApplicationScoped
 public class FieldVisitService {
@@ -119,6 +124,7 @@ public class FieldVisitService {
         v.updatedBy = actor;
         v.entered(then == null ? null : then.entered());
         apply(v, r, now);
+        v.companions = companions(a, r.companionOfficialIds(), v.visitDate);
         visits.persist(v);
         List<UUID> issueIds = new ArrayList<>();
         for (FieldVisitRequest.VisitIssueRequest d : drafts) {
@@ -137,11 +143,20 @@ public class FieldVisitService {
         return mapper.toView(v, issueIds, true);
     }
 
-    /** Replaces the visit's details (If-Match required); only the assigned official. */
+    /**
+     * Replaces the visit's details (If-Match required) and, when named, its companions; only the official who
+     * recorded it (a companion gets 403).
+     */
     @Transactional
     public FieldVisitView update(UUID id, String ifMatch, FieldVisitRequest r, ReportAccess access) {
         FieldVisit v = visits.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Field visit", id));
-        ReportRules.requireAuthor(v.assignment, access, "Field visit", id);
+        if (!access.isOwn(v.assignment)) {
+            // a companion reads the visit but does not correct it: the official who recorded it does
+            if (!canSee(v, access)) {
+                throw ProblemException.notFound("Field visit", id);
+            }
+            access.requireOwn(v.assignment);
+        }
         Versions.requireMatch(ifMatch, v.version);
         if (r.assignmentId() != null && !r.assignmentId().equals(v.assignment.assignmentId)) {
             throw ProblemException.invalid("assignmentId", "a visit stays with its assignment "
@@ -155,6 +170,13 @@ public class FieldVisitService {
         String actor = access.caller().username();
         Instant now = ServiceClock.now(clock);
         apply(v, r, now);
+        // a new day must still fall within each companion's assignment: the kept ones are checked again
+        List<UUID> companionIds = r.companionOfficialIds() != null ? r.companionOfficialIds()
+                : mapper.companionOfficialIds(v);
+        Set<KnownAssignment> companions = companions(v.assignment, companionIds, v.visitDate);
+        if (!companions.equals(v.companions)) {
+            v.companions = companions;
+        }
         if (audit.record(AUDIT_TYPE, v.id, v.assignment.ministryCode, "updated", before, mapper.auditState(v), actor,
                 null)) {
             v.updatedAt = now;
@@ -167,7 +189,7 @@ public class FieldVisitService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public FieldVisitView get(UUID id, ReportAccess access) {
         FieldVisit v = visits.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Field visit", id));
-        if (!access.canSee(v.assignment)) {
+        if (!canSee(v, access)) {
             throw ProblemException.notFound("Field visit", id);
         }
         return view(v, access);
@@ -180,12 +202,16 @@ public class FieldVisitService {
         if (scope.nothing()) {
             return new PageView<>(List.of(), paging.page, paging.size, 0);
         }
-        // the scope's condition is written on alias a
-        Where where = scope.restrict(Where.from("FieldVisit v join v.assignment a"), "a")
-                .and("a.ministryCode in :ministries", "ministries", filter.ministries)
+        // the recorder's assignment is alias a; a companion counts as a participant for the scope and the filters
+        Where where = Where.from("FieldVisit v join v.assignment a");
+        restrictToParticipants(where, scope);
+        where.and("a.ministryCode in :ministries", "ministries", filter.ministries)
                 .and("a.provinceCode = :province", "province", filter.province)
                 .and("v.communeCode = :commune", "commune", filter.commune)
-                .and("a.assignmentId = :assignment", "assignment", filter.assignment)
+                .and("(a.assignmentId = :assignment or exists (select 1 from FieldVisit va join va.companions ca "
+                        + "where va = v and ca.assignmentId = :assignment))", "assignment", filter.assignment)
+                .and("(a.officialId = :official or exists (select 1 from FieldVisit vo join vo.companions co "
+                        + "where vo = v and co.officialId = :official))", "official", filter.official)
                 .and("v.visitDate >= :from", "from", filter.from)
                 .and("v.visitDate <= :to", "to", filter.to)
                 .and("v.communeGroup = :group", "group", filter.group);
@@ -206,6 +232,89 @@ public class FieldVisitService {
         return new PageView<>(page.stream()
                 .map(v -> mapper.toView(v, issueIds.getOrDefault(v.id, List.of()), personal)).toList(),
                 paging.page, paging.size, count.getSingleResult());
+    }
+
+    /** Whether the caller may read the visit: through the recorder's assignment or any companion's. */
+    private static boolean canSee(FieldVisit v, ReportAccess access) {
+        return access.canSee(v.assignment) || v.companions.stream().anyMatch(access::canSee);
+    }
+
+    /**
+     * Narrows the list to the visits the scope admits through the recorder's assignment (alias a) or a companion's:
+     * an officer sees the visits they made with a colleague, a liaison those made by an official of their province.
+     */
+    private static void restrictToParticipants(Where where, AssignmentScope scope) {
+        if (scope.everything()) {
+            return;
+        }
+        List<String> recorder = new ArrayList<>();
+        List<String> companion = new ArrayList<>();
+        scope.ministry().ifPresent(m -> {
+            recorder.add("a.ministryCode = :scopeMinistry");
+            companion.add("cs.ministryCode = :scopeMinistry");
+            where.parameter("scopeMinistry", m);
+        });
+        scope.province().ifPresent(p -> {
+            recorder.add("a.provinceCode = :scopeProvince");
+            companion.add("cs.provinceCode = :scopeProvince");
+            where.parameter("scopeProvince", p);
+        });
+        if (!scope.officials().isEmpty()) {
+            recorder.add("a.officialId in :scopeOfficials");
+            companion.add("cs.officialId in :scopeOfficials");
+            where.parameter("scopeOfficials", scope.officials());
+        }
+        if (recorder.isEmpty()) {
+            where.and("1 = 0");
+            return;
+        }
+        where.and("(" + String.join(" or ", recorder) + " or exists (select 1 from FieldVisit vs join vs.companions cs "
+                + "where vs = v and (" + String.join(" or ", companion) + ")))");
+    }
+
+    /**
+     * The assignments of the officials named as companions: for each, one in the recorder's deployment, not
+     * withdrawn, whose period covers the visit's day; 400 on the element naming the official otherwise, and for a
+     * duplicate or the recorder.
+     */
+    private Set<KnownAssignment> companions(KnownAssignment recorder, List<UUID> officialIds, LocalDate day) {
+        Set<KnownAssignment> found = new LinkedHashSet<>();
+        if (officialIds == null || officialIds.isEmpty()) {
+            return found;
+        }
+        if (officialIds.size() > FieldVisitRequest.MAX_COMPANIONS) {
+            throw ProblemException.invalid("companionOfficialIds", "at most " + FieldVisitRequest.MAX_COMPANIONS
+                    + " officials");
+        }
+        List<Problem.Violation> violations = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < officialIds.size(); i++) {
+            UUID official = officialIds.get(i);
+            String field = "companionOfficialIds[" + i + "]";
+            if (official == null) {
+                violations.add(new Problem.Violation(field, "must not be null"));
+            } else if (official.equals(recorder.officialId)) {
+                violations.add(new Problem.Violation(field, "official " + official + " records the visit: name only "
+                        + "the others who made it"));
+            } else if (!seen.add(official)) {
+                violations.add(new Problem.Violation(field, "official " + official + " is named twice"));
+            } else {
+                List<KnownAssignment> candidates = assignments.list("deploymentId = ?1 and officialId = ?2 "
+                                + "and status <> ?3 and startDate <= ?4 and endDate >= ?4 order by startDate",
+                        recorder.deploymentId, official, AssignmentSnapshot.Status.WITHDRAWN, day);
+                if (candidates.isEmpty()) {
+                    violations.add(new Problem.Violation(field, "official " + official + " has no assignment in "
+                            + "deployment " + recorder.deploymentId + " covering " + day));
+                } else {
+                    found.add(candidates.get(0));
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The visit's companions are not officials of its "
+                    + "deployment on " + day, violations);
+        }
+        return found;
     }
 
     private FieldVisitView view(FieldVisit v, ReportAccess access) {

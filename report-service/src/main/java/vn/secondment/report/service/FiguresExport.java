@@ -21,7 +21,7 @@ public class FiguresExport {
     public static final List<String> HEADERS = List.of("Bộ", "Mã tỉnh", "Tỉnh/thành phố", "Tuần",
             "Cán bộ tại địa phương", "Báo cáo phải nộp", "Đã nộp", "Nộp muộn", "Quá hạn chưa nộp", "Đã chấp nhận",
             "Khó khăn, kiến nghị mới", "Chưa trả lời", "Đã chuyển đơn vị", "Quá hạn trả lời", "Đã trả lời",
-            "Lĩnh vực nhiều nhất");
+            "Lĩnh vực nhiều nhất", "Chuyến khảo sát xã", "Trong đó đi cùng nhau", "Lượt cán bộ đi khảo sát");
 
     public StreamingOutput export(FiguresView view, TableFormat format) {
         return output -> {
@@ -34,7 +34,8 @@ public class FiguresExport {
                             row.issues().raised(), row.issues().open(), row.issues().escalated(),
                             row.issues().overdue(), row.issues().answered(),
                             row.topFields().stream().map(f -> f.label() + " (" + f.count() + ")")
-                                    .collect(Collectors.joining("; "))));
+                                    .collect(Collectors.joining("; ")),
+                            row.visits().visits(), row.visits().joint(), row.visits().participants()));
                 }
             }
         };

@@ -146,10 +146,12 @@ public class IssueService {
             if (r.visitId() != null) {
                 visit = visits.findByIdOptional(r.visitId())
                         .orElseThrow(() -> ProblemException.notFound("Field visit", r.visitId()));
-                if (!visit.assignment.assignmentId.equals(a.assignmentId)) {
+                // a companion of a joint visit raises what they found on the same visit, not on a copy of it
+                if (!visit.assignment.assignmentId.equals(a.assignmentId) && !visit.companions.contains(a)) {
                     throw new ProblemException(ProblemType.UNPROCESSABLE, "Field visit " + r.visitId()
                             + " belongs to another assignment",
-                            List.of(new Problem.Violation("visitId", "must be a visit of assignment " + a.assignmentId)));
+                            List.of(new Problem.Violation("visitId", "must be a visit of assignment " + a.assignmentId
+                                    + ", recorded or made as a companion")));
                 }
             }
             requireSame("ministryCode", r.ministryCode(), a.ministryCode, "the assignment's ministry");

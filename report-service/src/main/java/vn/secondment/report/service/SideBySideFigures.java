@@ -26,8 +26,8 @@ import java.util.TreeSet;
 
 /**
  * Ministries side by side, per province and ISO week: officials on site, weekly reports due / submitted / late /
- * overdue / accepted, issues raised / open / escalated / overdue / answered and their top fields. Four grouped SQL
- * statements answer for any number of ministries; the rows are merged here.
+ * overdue / accepted, field visits (a joint visit once), issues raised / open / escalated / overdue / answered and
+ * their top fields. Five grouped SQL statements answer for any number of ministries; the rows are merged here.
  */
 @ApplicationScoped
 public class SideBySideFigures {
@@ -59,6 +59,10 @@ public class SideBySideFigures {
             cell(cells, r, week(r[2])).reports = new FiguresRow.ReportCounts(number(r[3]), number(r[4]),
                     number(r[5]), number(r[6]), number(r[7]));
         }
+        for (Object[] r : queries.fieldVisits(filter)) {
+            cell(cells, r, week(r[2])).visits = new FiguresRow.VisitCounts(number(r[3]), number(r[4]),
+                    number(r[5]));
+        }
         for (Object[] r : queries.issues(filter, today)) {
             cell(cells, r, (String) r[2]).issues = new FiguresRow.IssueCounts(number(r[3]), number(r[4]),
                     number(r[5]), number(r[6]), number(r[7]));
@@ -89,7 +93,7 @@ public class SideBySideFigures {
                 .map(e -> new FiguresRow.FieldCount(e.getKey(), label(e.getKey()), e.getValue()))
                 .toList();
         return new FiguresRow(key.ministry, key.province, provinceName, key.week.toString(), cell.officials,
-                cell.reports, cell.issues, top);
+                cell.reports, cell.issues, top, cell.visits);
     }
 
     private static String label(String field) {
@@ -134,17 +138,19 @@ public class SideBySideFigures {
         }
     }
 
-    /** The counts of one key, filled by the four queries. */
+    /** The counts of one key, filled by the five queries. */
     private static final class Cell {
         long officials;
         FiguresRow.ReportCounts reports = FiguresRow.ReportCounts.NONE;
         FiguresRow.IssueCounts issues = FiguresRow.IssueCounts.NONE;
+        FiguresRow.VisitCounts visits = FiguresRow.VisitCounts.NONE;
         final Map<String, Long> fields = new TreeMap<>();
 
         void add(Cell o) {
             officials += o.officials;
             reports = reports.plus(o.reports);
             issues = issues.plus(o.issues);
+            visits = visits.plus(o.visits);
             o.fields.forEach((field, count) -> fields.merge(field, count, Long::sum));
         }
     }

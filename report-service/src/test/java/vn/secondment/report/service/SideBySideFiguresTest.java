@@ -45,6 +45,12 @@ class SideBySideFiguresTest {
         }
 
         @Override
+        public List<Object[]> fieldVisits(FiguresFilter f) {
+            // visits (a joint one once), joint, participants
+            return List.of(row("BNV", "79", W37, 2, 1, 3), row("BNV", "75", W37, 1, 0, 1));
+        }
+
+        @Override
         public List<Object[]> issues(FiguresFilter f, LocalDate today) {
             // raised, open, escalated, overdue, answered
             return List.<Object[]>of(new Object[]{"BNV", "79", "2025-W37", 2L, 0L, 1L, 0L, 2L});
@@ -87,6 +93,7 @@ class SideBySideFiguresTest {
         assertThat(bnv.officialsOnSite()).isEqualTo(3);
         assertThat(bnv.reports()).isEqualTo(new FiguresRow.ReportCounts(3, 2, 1, 1, 1));
         assertThat(bnv.issues()).isEqualTo(new FiguresRow.IssueCounts(2, 0, 1, 0, 2));
+        assertThat(bnv.visits()).isEqualTo(new FiguresRow.VisitCounts(3, 1, 4));
     }
 
     @Test
@@ -94,6 +101,7 @@ class SideBySideFiguresTest {
         FiguresRow bct = figures.figures(filter()).rows().get(0);
 
         assertThat(bct.issues()).isEqualTo(FiguresRow.IssueCounts.NONE);
+        assertThat(bct.visits()).isEqualTo(FiguresRow.VisitCounts.NONE);
         assertThat(bct.topFields()).isEmpty();
     }
 

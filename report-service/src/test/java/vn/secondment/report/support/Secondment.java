@@ -24,7 +24,7 @@ import java.util.UUID;
 public final class Secondment {
 
     public final UUID id = UUID.randomUUID();
-    public final UUID deploymentId = UUID.randomUUID();
+    public final UUID deploymentId;
     public final UUID officialId;
     public final String ministry;
     public final String province;
@@ -38,6 +38,18 @@ public final class Secondment {
 
     /** An assignment of an official already registered (with {@link #register}). */
     public Secondment(UUID officialId, String ministry, String province, LocalDate start, LocalDate end) {
+        this(UUID.randomUUID(), officialId, ministry, province, start, end);
+    }
+
+    /** Another official's assignment in the same deployment as {@code colleague} (a round, a delegation). */
+    public static Secondment alongside(Secondment colleague, String province) {
+        return new Secondment(colleague.deploymentId, UUID.randomUUID(), colleague.ministry, province,
+                colleague.start, colleague.end);
+    }
+
+    private Secondment(UUID deploymentId, UUID officialId, String ministry, String province, LocalDate start,
+                       LocalDate end) {
+        this.deploymentId = deploymentId;
         this.officialId = officialId;
         this.ministry = ministry;
         this.province = province;

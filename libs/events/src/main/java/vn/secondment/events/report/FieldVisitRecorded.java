@@ -13,7 +13,7 @@ import java.util.UUID;
  *
  * @param visitId      the visit
  * @param assignmentId the assignment it belongs to
- * @param officialId   the official who visited
+ * @param officialId   the official who recorded the visit (and made it)
  * @param ministryCode the assignment's ministry
  * @param provinceCode the province
  * @param communeCode  the commune visited (5-digit code of the reference data)
@@ -22,10 +22,13 @@ import java.util.UUID;
  * @param issueIds     the issues recorded during the visit
  * @param enteredAfterTheFact who entered it and when, when it was entered after it happened (recorded on behalf of
  *                            the official with its real dates); null for what was done as it happened
+ * @param companionOfficialIds the other officials of the same deployment who made the visit with the recorder
+ *                             ({@code officialId}); empty or null (producers before it) for a visit made alone
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FieldVisitRecorded(UUID visitId, UUID assignmentId, UUID officialId, String ministryCode,
                                  String provinceCode, String communeCode, LocalDate visitDate, String communeGroup,
                                  List<UUID> issueIds,
-                                 AfterTheFact enteredAfterTheFact) {
+                                 AfterTheFact enteredAfterTheFact,
+                                 List<UUID> companionOfficialIds) {
 }

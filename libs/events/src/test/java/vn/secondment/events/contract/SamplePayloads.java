@@ -60,7 +60,7 @@ final class SamplePayloads {
             ReportEvents.FINAL_REPORT, new FinalReportSnapshot(A, B, C, "BNV", "79", AT, "ACCEPTED", AT, false, AT,
                     "bnv.coordinator", "Đạt yêu cầu", ENTERED),
             ReportEvents.FIELD_VISIT, new FieldVisitRecorded(A, B, C, "BNV", "79", "25942", DAY, "CENTRAL_WARD",
-                    List.of(B, C), ENTERED),
+                    List.of(B, C), ENTERED, List.of(A)),
             ReportEvents.ISSUE, new IssueSnapshot(A, "BNV", "79", "25942", "THU_TUC_HANH_CHINH",
                     "Chưa rõ thẩm quyền cấp giấy phép xây dựng", true, "REFERRED", B, C, "TT-CNTT", DAY, "BCT",
                     true, AT, ENTERED));
@@ -84,7 +84,8 @@ final class SamplePayloads {
                     null, false, null, null),
             ReportEvents.FINAL_REPORT, new FinalReportSnapshot(A, B, C, "BNV", "79", AT, "DUE", null, false, null,
                     null, null, null),
-            ReportEvents.FIELD_VISIT, new FieldVisitRecorded(A, B, C, "BNV", "79", "25942", DAY, null, null, null),
+            ReportEvents.FIELD_VISIT, new FieldVisitRecorded(A, B, C, "BNV", "79", "25942", DAY, null, null, null,
+                    null),
             ReportEvents.ISSUE, new IssueSnapshot(A, "BNV", "79", null, "OTHER", "Kiến nghị", false, "OPEN", null,
                     null, null, null, null, false, AT, null));
 
