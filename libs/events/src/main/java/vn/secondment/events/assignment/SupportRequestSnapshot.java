@@ -1,6 +1,7 @@
 package vn.secondment.events.assignment;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import vn.secondment.events.readmodel.Snapshot;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,5 +30,16 @@ import java.util.UUID;
 public record SupportRequestSnapshot(UUID requestId, String provinceCode, String ministryCode, String topic,
                                      List<String> communeCodes, String urgency, LocalDate wishedStart,
                                      LocalDate wishedEnd, String status, String lastMessageBy, String reason,
-                                     UUID deploymentId, Instant filedAt) {
+                                     UUID deploymentId, Instant filedAt) implements Snapshot {
+
+    @Override
+    public UUID recordId() {
+        return requestId;
+    }
+
+    @Override
+    public List<String> missingFields() {
+        return Snapshot.nullsAmong("requestId", requestId, "provinceCode", provinceCode, "ministryCode",
+                ministryCode, "status", status, "filedAt", filedAt);
+    }
 }
