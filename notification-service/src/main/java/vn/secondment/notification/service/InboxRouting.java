@@ -8,6 +8,7 @@ import vn.secondment.events.MalformedEventException;
 import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.events.assignment.DeploymentSnapshot;
+import vn.secondment.events.assignment.SupportRequestSnapshot;
 import vn.secondment.events.assignment.WorkPlanSubmitted;
 import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.events.personnel.OfficialsImported;
@@ -74,6 +75,11 @@ public class InboxRouting {
         routes.put(AssignmentEvents.DEPLOYMENT_RESCHEDULED.name(), this::deploymentRescheduled);
         routes.put(AssignmentEvents.DEPLOYMENT_CANCELLED.name(), this::deploymentCancelled);
         routes.put(AssignmentEvents.WORK_PLAN_SUBMITTED.name(), this::workPlanSubmitted);
+        routes.put(AssignmentEvents.SUPPORT_REQUEST_FILED.name(), this::supportRequestFiled);
+        routes.put(AssignmentEvents.SUPPORT_REQUEST_MESSAGE_POSTED.name(), this::supportRequestMessagePosted);
+        routes.put(AssignmentEvents.SUPPORT_REQUEST_ACCEPTED.name(), this::supportRequestDecided);
+        routes.put(AssignmentEvents.SUPPORT_REQUEST_DECLINED.name(), this::supportRequestDecided);
+        routes.put(AssignmentEvents.SUPPORT_REQUEST_WITHDRAWN.name(), this::supportRequestDecided);
 
         routes.put(ReportEvents.WEEKLY_REPORT_DUE.name(), this::weeklyReportDue);
         routes.put(ReportEvents.WEEKLY_REPORT_OVERDUE.name(), this::weeklyReportOverdue);
@@ -301,6 +307,90 @@ public class InboxRouting {
                         name + " (in " + provinceName(event, plan.provinceCode(), Names.EN)
                                 + ") submitted the work plan of " + plan.week() + " after the week had begun."))
                 .list();
+    }
+
+    // ---- assignment.events: province support requests (both sides hear every step)
+
+    private List<InboxEntry> supportRequestFiled(EventEnvelope event) {
+        SupportRequestSnapshot r = codec.data(event, SupportRequestSnapshot.class);
+        boolean urgent = "URGENT".equals(r.urgency());
+        String wished = r.wishedStart() == null ? "" : ", " + period(r.wishedStart(), r.wishedEnd());
+        return new Entries(event).to(coordinators(event, r.ministryCode()), new Text(
+                        (urgent ? "[Khẩn] " : "") + "Đề nghị hỗ trợ của " + provinceName(event, r.provinceCode(),
+                                Names.VI) + ": " + r.topic(),
+                        "Gửi " + ministryName(event, r.ministryCode(), Names.VI) + communesOf(event, r, Names.VI)
+                                + (wished.isEmpty() ? "" : "; thời gian mong muốn" + wished.substring(1)) + ".",
+                        (urgent ? "[Urgent] " : "") + "Support request from " + provinceName(event, r.provinceCode(),
+                                Names.EN) + ": " + r.topic(),
+                        "To the " + ministryName(event, r.ministryCode(), Names.EN) + communesOf(event, r, Names.EN)
+                                + (wished.isEmpty() ? "" : "; wished for" + wished.substring(1)) + "."))
+                .list();
+    }
+
+    /** To the other side: a ministry's question to the province's liaisons, a province's answer to the coordinators. */
+    private List<InboxEntry> supportRequestMessagePosted(EventEnvelope event) {
+        SupportRequestSnapshot r = codec.data(event, SupportRequestSnapshot.class);
+        String provinceVi = provinceName(event, r.provinceCode(), Names.VI);
+        String provinceEn = provinceName(event, r.provinceCode(), Names.EN);
+        if ("MINISTRY".equals(r.lastMessageBy())) {
+            return new Entries(event).to(Audience.liaisons(require(event, r.provinceCode(), "provinceCode")),
+                    new Text(ministryName(event, r.ministryCode(), Names.VI) + " hỏi về đề nghị hỗ trợ: " + r.topic(),
+                            "Đề nghị hỗ trợ của " + provinceVi + " có câu hỏi mới, cần tỉnh trả lời.",
+                            "The " + ministryName(event, r.ministryCode(), Names.EN) + " asks about a support request: "
+                                    + r.topic(),
+                            "The support request of " + provinceEn + " has a new question for the province."))
+                    .list();
+        }
+        return new Entries(event).to(coordinators(event, r.ministryCode()),
+                new Text(provinceVi + " trả lời về đề nghị hỗ trợ: " + r.topic(),
+                        provinceVi + " đã viết thêm về đề nghị hỗ trợ gửi "
+                                + ministryName(event, r.ministryCode(), Names.VI) + ".",
+                        provinceEn + " wrote about its support request: " + r.topic(),
+                        provinceEn + " wrote more about its support request to the "
+                                + ministryName(event, r.ministryCode(), Names.EN) + "."))
+                .list();
+    }
+
+    /** Accepted, declined or withdrawn: the province's liaisons and the ministry's coordinators alike. */
+    private List<InboxEntry> supportRequestDecided(EventEnvelope event) {
+        SupportRequestSnapshot r = codec.data(event, SupportRequestSnapshot.class);
+        String ministryVi = ministryName(event, r.ministryCode(), Names.VI);
+        String ministryEn = ministryName(event, r.ministryCode(), Names.EN);
+        String provinceVi = provinceName(event, r.provinceCode(), Names.VI);
+        String provinceEn = provinceName(event, r.provinceCode(), Names.EN);
+        String reasonVi = r.reason() == null ? "" : " Lý do: " + r.reason();
+        String reasonEn = r.reason() == null ? "" : " Reason: " + r.reason();
+        Text text;
+        if (AssignmentEvents.SUPPORT_REQUEST_ACCEPTED.name().equals(event.type())) {
+            text = new Text(ministryVi + " chấp nhận đề nghị hỗ trợ của " + provinceVi + ": " + r.topic(),
+                    "Một đợt hỗ trợ theo đề nghị của tỉnh được lập; thời gian và thành phần theo quyết định của "
+                            + ministryVi + ".",
+                    "The " + ministryEn + " accepted the support request of " + provinceEn + ": " + r.topic(),
+                    "A support round answering the province's request was set up; its period and members follow "
+                            + "the decision of the " + ministryEn + ".");
+        } else if (AssignmentEvents.SUPPORT_REQUEST_DECLINED.name().equals(event.type())) {
+            text = new Text(ministryVi + " không chấp nhận đề nghị hỗ trợ của " + provinceVi + ": " + r.topic(),
+                    "Đề nghị không được chấp nhận." + reasonVi,
+                    "The " + ministryEn + " declined the support request of " + provinceEn + ": " + r.topic(),
+                    "The request was declined." + reasonEn);
+        } else {
+            text = new Text(provinceVi + " rút đề nghị hỗ trợ: " + r.topic(),
+                    "Đề nghị gửi " + ministryVi + " đã được rút." + reasonVi,
+                    provinceEn + " withdrew its support request: " + r.topic(),
+                    "The request to the " + ministryEn + " was withdrawn." + reasonEn);
+        }
+        return new Entries(event)
+                .to(Audience.liaisons(require(event, r.provinceCode(), "provinceCode")), text)
+                .to(coordinators(event, r.ministryCode()), text)
+                .list();
+    }
+
+    private String communesOf(EventEnvelope event, SupportRequestSnapshot r, String language) {
+        if (r.communeCodes() == null || r.communeCodes().isEmpty()) {
+            return "";
+        }
+        return (Names.VI.equals(language) ? "; xã, phường: " : "; communes: ") + String.join(", ",
+                r.communeCodes().stream().map(c -> names.commune(c, event.time(), language)).toList());
     }
 
     // ---- report.events: weekly and final reports

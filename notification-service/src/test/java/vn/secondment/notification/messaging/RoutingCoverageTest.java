@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import vn.secondment.events.EventType;
 import vn.secondment.events.Topics;
 import vn.secondment.events.assignment.AssignmentEvents;
+import vn.secondment.events.assignment.SupportRequestSnapshot;
 import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.events.assignment.DeploymentSnapshot;
 import vn.secondment.events.personnel.OfficialSnapshot;
@@ -344,6 +345,59 @@ class RoutingCoverageTest {
     }
 
     /** Registers a BNV official with personnel-service's event and waits until this service knows them. */
+    /**
+     * Sở Nội vụ Thành phố Hồ Chí Minh asks Bộ Nội vụ for support: the coordinators hear of the request and of the
+     * province's answers, the province's liaisons of the ministry's questions, and both of the decline.
+     */
+    @Test
+    void tellsBothSidesOfAProvinceSupportRequestEachWhatTheOtherDid() {
+        UUID requestId = UUID.randomUUID();
+        SupportRequestSnapshot open = supportRequest(requestId, "OPEN", null, null);
+        publish(Topics.ASSIGNMENT, event(AssignmentEvents.SUPPORT_REQUEST_FILED, requestId, "BNV", open));
+        publish(Topics.ASSIGNMENT, event(AssignmentEvents.SUPPORT_REQUEST_MESSAGE_POSTED, requestId, "BNV",
+                supportRequest(requestId, "OPEN", "MINISTRY", null)));
+        publish(Topics.ASSIGNMENT, event(AssignmentEvents.SUPPORT_REQUEST_MESSAGE_POSTED, requestId, "BNV",
+                supportRequest(requestId, "OPEN", "PROVINCE", null)));
+        publish(Topics.ASSIGNMENT, event(AssignmentEvents.SUPPORT_REQUEST_DECLINED, requestId, "BNV",
+                supportRequest(requestId, "DECLINED", null, "Đoàn của Bộ đã làm việc tại Thành phố trong tháng 11")));
+
+        awaitEntry(LIAISON_79, requestId, AssignmentEvents.SUPPORT_REQUEST_DECLINED);
+        JsonPath coordinators = entriesAbout(BNV_COORDINATOR, requestId);
+        assertThat(coordinators.getList("items.eventType", String.class)).containsExactlyInAnyOrder(
+                AssignmentEvents.SUPPORT_REQUEST_FILED.name(), AssignmentEvents.SUPPORT_REQUEST_MESSAGE_POSTED.name(),
+                AssignmentEvents.SUPPORT_REQUEST_DECLINED.name());
+        assertEntry(coordinators, AssignmentEvents.SUPPORT_REQUEST_FILED,
+                "[Khẩn] Đề nghị hỗ trợ của Thành phố Hồ Chí Minh: Hỗ trợ vận hành bộ phận một cửa",
+                "Gửi Bộ Nội vụ; xã, phường: Phường Sài Gòn; thời gian mong muốn 01/12/2025 – 19/12/2025.");
+        assertEnglish(coordinators, AssignmentEvents.SUPPORT_REQUEST_FILED,
+                "[Urgent] Support request from Ho Chi Minh City: Hỗ trợ vận hành bộ phận một cửa",
+                "To the Ministry of Home Affairs; communes: Sai Gon Ward; wished for 01/12/2025 – 19/12/2025.");
+        assertEntry(coordinators, AssignmentEvents.SUPPORT_REQUEST_MESSAGE_POSTED,
+                "Thành phố Hồ Chí Minh trả lời về đề nghị hỗ trợ: Hỗ trợ vận hành bộ phận một cửa",
+                "Thành phố Hồ Chí Minh đã viết thêm về đề nghị hỗ trợ gửi Bộ Nội vụ.");
+
+        JsonPath liaisons = entriesAbout(LIAISON_79, requestId);
+        assertThat(liaisons.getList("items.eventType", String.class)).containsExactlyInAnyOrder(
+                AssignmentEvents.SUPPORT_REQUEST_MESSAGE_POSTED.name(), AssignmentEvents.SUPPORT_REQUEST_DECLINED.name());
+        assertEntry(liaisons, AssignmentEvents.SUPPORT_REQUEST_MESSAGE_POSTED,
+                "Bộ Nội vụ hỏi về đề nghị hỗ trợ: Hỗ trợ vận hành bộ phận một cửa",
+                "Đề nghị hỗ trợ của Thành phố Hồ Chí Minh có câu hỏi mới, cần tỉnh trả lời.");
+        assertEntry(liaisons, AssignmentEvents.SUPPORT_REQUEST_DECLINED,
+                "Bộ Nội vụ không chấp nhận đề nghị hỗ trợ của Thành phố Hồ Chí Minh: Hỗ trợ vận hành bộ phận một cửa",
+                "Đề nghị không được chấp nhận. Lý do: Đoàn của Bộ đã làm việc tại Thành phố trong tháng 11");
+
+        assertInboxLacks(BCT_COORDINATOR, requestId);
+        assertInboxLacks(LIAISON_01, requestId);
+        assertInboxLacks(BNV_IT_CENTRE, requestId);
+        assertInboxLacks(UNRELATED_OFFICER, requestId);
+    }
+
+    private static SupportRequestSnapshot supportRequest(UUID id, String status, String lastMessageBy, String reason) {
+        return new SupportRequestSnapshot(id, "79", "BNV", "Hỗ trợ vận hành bộ phận một cửa", List.of("26740"),
+                "URGENT", LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 19), status, lastMessageBy, reason, null,
+                Instant.parse("2025-11-19T08:30:00Z"));
+    }
+
     private UUID register(String name, String email) {
         UUID officialId = UUID.randomUUID();
         publish(Topics.PERSONNEL, TestEvents.envelope(PersonnelEvents.OFFICIAL_REGISTERED.name(), 1,

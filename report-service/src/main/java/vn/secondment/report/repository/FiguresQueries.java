@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The five aggregate queries behind the figures, each one SQL statement grouped by ministry, province and week
- * whatever the number of ministries: officials on site, weekly reports, field visits, issues, and issues per field.
+ * The six aggregate queries behind the figures, each one SQL statement grouped by ministry, province and week
+ * whatever the number of ministries: officials on site, weekly reports, field visits, issues, issues per field, and
+ * the provinces' support requests.
  */
 @ApplicationScoped
 public class FiguresQueries {
@@ -59,6 +60,22 @@ public class FiguresQueries {
                 cross join lateral (select count(*) as n from field_visit_companion fc where fc.visit_id = v.id) c
                 where v.visit_date between cast(:fromDay as date) and cast(:toDay as date) + 6
                 """, "a", "group by 1, 2, 3", Map.of());
+    }
+
+    /**
+     * Rows of (ministry, province, monday, filed, open, accepted, declined, urgent): the provinces' support requests
+     * to the ministry by the week they were filed (in Vietnam), where they stand now.
+     */
+    public List<Object[]> supportRequests(FiguresFilter f) {
+        return rows(f, """
+                select s.ministry_code, s.province_code,
+                       cast(date_trunc('week', s.filed_at at time zone 'Asia/Ho_Chi_Minh') as date), count(*),
+                       count(*) filter (where s.status = 'OPEN'), count(*) filter (where s.status = 'ACCEPTED'),
+                       count(*) filter (where s.status = 'DECLINED'), count(*) filter (where s.urgency = 'URGENT')
+                from known_support_request s
+                where s.filed_at at time zone 'Asia/Ho_Chi_Minh' >= cast(:fromDay as date)
+                  and s.filed_at at time zone 'Asia/Ho_Chi_Minh' < cast(:toDay as date) + 7
+                """, "s", "group by 1, 2, 3", Map.of());
     }
 
     /** Rows of (ministry, province, week, raised, open, escalated, overdue, answered). */

@@ -16,11 +16,12 @@ import java.util.List;
  * @param issues          the issues raised that week, where they stand now
  * @param topFields       the fields with the most issues raised that week, at most three
  * @param visits          the field visits made that week (by the day of the visit), a joint visit once
+ * @param requests        the province's support requests to the ministry filed that week, where they stand now
  */
 @Schema(description = "One ministry's figures for one province (or all, in a total) and one ISO week")
 public record FiguresRow(String ministryCode, String provinceCode, String provinceName, String week,
                          long officialsOnSite, ReportCounts reports, IssueCounts issues, List<FieldCount> topFields,
-                         VisitCounts visits) {
+                         VisitCounts visits, RequestCounts requests) {
 
     /**
      * @param due       reports owed for the week (cancelled ones not counted)
@@ -66,6 +67,24 @@ public record FiguresRow(String ministryCode, String provinceCode, String provin
 
         public VisitCounts plus(VisitCounts o) {
             return new VisitCounts(visits + o.visits, joint + o.joint, participants + o.participants);
+        }
+    }
+
+    /**
+     * A province's requests to the ministry for support (assignment-service's support requests), by the week filed.
+     *
+     * @param filed    requests filed in the week
+     * @param open     of those, still waiting for the ministry's decision
+     * @param accepted of those, accepted (a PROVINCE_REQUEST deployment answers them)
+     * @param declined of those, declined by the ministry
+     * @param urgent   of those, filed as urgent
+     */
+    public record RequestCounts(long filed, long open, long accepted, long declined, long urgent) {
+        public static final RequestCounts NONE = new RequestCounts(0, 0, 0, 0, 0);
+
+        public RequestCounts plus(RequestCounts o) {
+            return new RequestCounts(filed + o.filed, open + o.open, accepted + o.accepted, declined + o.declined,
+                    urgent + o.urgent);
         }
     }
 

@@ -6,9 +6,11 @@ import vn.secondment.events.EventCodec;
 import vn.secondment.events.EventEnvelope;
 import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.assignment.AssignmentSnapshot;
+import vn.secondment.events.assignment.SupportRequestSnapshot;
 import vn.secondment.events.inbox.ProcessedEvents;
 import vn.secondment.events.readmodel.ReadModels;
 import vn.secondment.report.readmodel.KnownAssignment;
+import vn.secondment.report.readmodel.KnownSupportRequest;
 
 /**
  * Keeps the local copy of each assignment from assignment-service's events and re-applies the weekly report
@@ -38,6 +40,12 @@ public class AssignmentFollower {
     /** Applies one assignment event, once; deployment and work plan events of the topic are skipped. */
     @Transactional
     public void apply(EventEnvelope event) {
+        if (event.type().startsWith(AssignmentEvents.SUPPORT_REQUEST_TYPE_PREFIX)) {
+            if (processed.firstDelivery(CONSUMER, event)) {
+                followSupportRequest(event);
+            }
+            return;
+        }
         if (!event.type().startsWith(AssignmentEvents.ASSIGNMENT_TYPE_PREFIX)
                 || !processed.firstDelivery(CONSUMER, event)) {
             return;
@@ -59,5 +67,21 @@ public class AssignmentFollower {
             schedule.apply(held);
             finalReport.apply(held);
         });
+    }
+
+    /** A province's support request, counted in the side-by-side figures. */
+    private void followSupportRequest(EventEnvelope event) {
+        readModels.newestWins(event, codec.data(event, SupportRequestSnapshot.class), KnownSupportRequest.class,
+                id -> {
+                    KnownSupportRequest known = new KnownSupportRequest();
+                    known.requestId = id;
+                    return known;
+                }, (snapshot, known) -> {
+                    known.ministryCode = snapshot.ministryCode();
+                    known.provinceCode = snapshot.provinceCode();
+                    known.urgency = snapshot.urgency() == null ? "NORMAL" : snapshot.urgency();
+                    known.status = snapshot.status();
+                    known.filedAt = snapshot.filedAt();
+                });
     }
 }

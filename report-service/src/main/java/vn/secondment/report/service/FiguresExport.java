@@ -21,7 +21,8 @@ public class FiguresExport {
     public static final List<String> HEADERS = List.of("Bộ", "Mã tỉnh", "Tỉnh/thành phố", "Tuần",
             "Cán bộ tại địa phương", "Báo cáo phải nộp", "Đã nộp", "Nộp muộn", "Quá hạn chưa nộp", "Đã chấp nhận",
             "Khó khăn, kiến nghị mới", "Chưa trả lời", "Đã chuyển đơn vị", "Quá hạn trả lời", "Đã trả lời",
-            "Lĩnh vực nhiều nhất", "Chuyến khảo sát xã", "Trong đó đi cùng nhau", "Lượt cán bộ đi khảo sát");
+            "Lĩnh vực nhiều nhất", "Chuyến khảo sát xã", "Trong đó đi cùng nhau", "Lượt cán bộ đi khảo sát",
+            "Đề nghị hỗ trợ của tỉnh", "Đề nghị chờ quyết định", "Đề nghị được chấp nhận", "Đề nghị bị từ chối");
 
     public StreamingOutput export(FiguresView view, TableFormat format) {
         return output -> {
@@ -35,7 +36,9 @@ public class FiguresExport {
                             row.issues().overdue(), row.issues().answered(),
                             row.topFields().stream().map(f -> f.label() + " (" + f.count() + ")")
                                     .collect(Collectors.joining("; ")),
-                            row.visits().visits(), row.visits().joint(), row.visits().participants()));
+                            row.visits().visits(), row.visits().joint(), row.visits().participants(),
+                            row.requests().filed(), row.requests().open(), row.requests().accepted(),
+                            row.requests().declined()));
                 }
             }
         };

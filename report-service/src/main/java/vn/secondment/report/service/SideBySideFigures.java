@@ -27,7 +27,8 @@ import java.util.TreeSet;
 /**
  * Ministries side by side, per province and ISO week: officials on site, weekly reports due / submitted / late /
  * overdue / accepted, field visits (a joint visit once), issues raised / open / escalated / overdue / answered and
- * their top fields. Five grouped SQL statements answer for any number of ministries; the rows are merged here.
+ * their top fields, and the provinces' support requests. Six grouped SQL statements answer for any number of
+ * ministries; the rows are merged here.
  */
 @ApplicationScoped
 public class SideBySideFigures {
@@ -63,6 +64,10 @@ public class SideBySideFigures {
             cell(cells, r, week(r[2])).visits = new FiguresRow.VisitCounts(number(r[3]), number(r[4]),
                     number(r[5]));
         }
+        for (Object[] r : queries.supportRequests(filter)) {
+            cell(cells, r, week(r[2])).requests = new FiguresRow.RequestCounts(number(r[3]), number(r[4]),
+                    number(r[5]), number(r[6]), number(r[7]));
+        }
         for (Object[] r : queries.issues(filter, today)) {
             cell(cells, r, (String) r[2]).issues = new FiguresRow.IssueCounts(number(r[3]), number(r[4]),
                     number(r[5]), number(r[6]), number(r[7]));
@@ -93,7 +98,7 @@ public class SideBySideFigures {
                 .map(e -> new FiguresRow.FieldCount(e.getKey(), label(e.getKey()), e.getValue()))
                 .toList();
         return new FiguresRow(key.ministry, key.province, provinceName, key.week.toString(), cell.officials,
-                cell.reports, cell.issues, top, cell.visits);
+                cell.reports, cell.issues, top, cell.visits, cell.requests);
     }
 
     private static String label(String field) {
@@ -138,12 +143,13 @@ public class SideBySideFigures {
         }
     }
 
-    /** The counts of one key, filled by the five queries. */
+    /** The counts of one key, filled by the six queries. */
     private static final class Cell {
         long officials;
         FiguresRow.ReportCounts reports = FiguresRow.ReportCounts.NONE;
         FiguresRow.IssueCounts issues = FiguresRow.IssueCounts.NONE;
         FiguresRow.VisitCounts visits = FiguresRow.VisitCounts.NONE;
+        FiguresRow.RequestCounts requests = FiguresRow.RequestCounts.NONE;
         final Map<String, Long> fields = new TreeMap<>();
 
         void add(Cell o) {
@@ -151,6 +157,7 @@ public class SideBySideFigures {
             reports = reports.plus(o.reports);
             issues = issues.plus(o.issues);
             visits = visits.plus(o.visits);
+            requests = requests.plus(o.requests);
             o.fields.forEach((field, count) -> fields.merge(field, count, Long::sum));
         }
     }

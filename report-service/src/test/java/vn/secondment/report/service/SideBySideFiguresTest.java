@@ -51,6 +51,12 @@ class SideBySideFiguresTest {
         }
 
         @Override
+        public List<Object[]> supportRequests(FiguresFilter f) {
+            // filed, open, accepted, declined, urgent
+            return List.of(row("BNV", "79", W37, 2, 1, 1, 0, 1), row("BNV", "75", W37, 1, 0, 0, 1, 0));
+        }
+
+        @Override
         public List<Object[]> issues(FiguresFilter f, LocalDate today) {
             // raised, open, escalated, overdue, answered
             return List.<Object[]>of(new Object[]{"BNV", "79", "2025-W37", 2L, 0L, 1L, 0L, 2L});
@@ -94,6 +100,7 @@ class SideBySideFiguresTest {
         assertThat(bnv.reports()).isEqualTo(new FiguresRow.ReportCounts(3, 2, 1, 1, 1));
         assertThat(bnv.issues()).isEqualTo(new FiguresRow.IssueCounts(2, 0, 1, 0, 2));
         assertThat(bnv.visits()).isEqualTo(new FiguresRow.VisitCounts(3, 1, 4));
+        assertThat(bnv.requests()).isEqualTo(new FiguresRow.RequestCounts(3, 1, 1, 1, 1));
     }
 
     @Test
@@ -102,6 +109,7 @@ class SideBySideFiguresTest {
 
         assertThat(bct.issues()).isEqualTo(FiguresRow.IssueCounts.NONE);
         assertThat(bct.visits()).isEqualTo(FiguresRow.VisitCounts.NONE);
+        assertThat(bct.requests()).isEqualTo(FiguresRow.RequestCounts.NONE);
         assertThat(bct.topFields()).isEmpty();
     }
 

@@ -9,7 +9,8 @@ import vn.secondment.events.EventType;
  * <ul>
  *   <li>assignment events: {@link AssignmentSnapshot};</li>
  *   <li>deployment events: {@link DeploymentSnapshot};</li>
- *   <li>work plan submitted: {@link WorkPlanSubmitted}.</li>
+ *   <li>work plan submitted: {@link WorkPlanSubmitted};</li>
+ *   <li>support request events: {@link SupportRequestSnapshot}.</li>
  * </ul>
  */
 public final class AssignmentEvents {
@@ -17,6 +18,7 @@ public final class AssignmentEvents {
     public static final String ASSIGNMENT = "assignment";
     public static final String DEPLOYMENT = "deployment";
     public static final String WORK_PLAN = "work-plan";
+    public static final String SUPPORT_REQUEST = "support-request";
     /** Every assignment event's type starts with this. */
     public static final String ASSIGNMENT_TYPE_PREFIX = "vn.secondment.assignment.assignment.";
 
@@ -43,11 +45,29 @@ public final class AssignmentEvents {
     public static final EventType WORK_PLAN_SUBMITTED =
             new EventType("vn.secondment.assignment.work-plan.submitted", 1, WORK_PLAN);
 
+    /** Every support request event's type starts with this. */
+    public static final String SUPPORT_REQUEST_TYPE_PREFIX = "vn.secondment.assignment.support-request.";
+
+    /** A province asked a ministry for support (a working group, guidance on a field). */
+    public static final EventType SUPPORT_REQUEST_FILED = supportRequest("filed");
+    /** One side wrote to the other about the request: a question of the ministry, an answer of the province. */
+    public static final EventType SUPPORT_REQUEST_MESSAGE_POSTED = supportRequest("message-posted");
+    /** The ministry accepted: a {@code PROVINCE_REQUEST} deployment answers it. */
+    public static final EventType SUPPORT_REQUEST_ACCEPTED = supportRequest("accepted");
+    /** The ministry declined, with its reason. */
+    public static final EventType SUPPORT_REQUEST_DECLINED = supportRequest("declined");
+    /** The province withdrew it before the ministry decided. */
+    public static final EventType SUPPORT_REQUEST_WITHDRAWN = supportRequest("withdrawn");
+
     private AssignmentEvents() {
     }
 
     private static EventType deployment(String change) {
         return new EventType(DEPLOYMENT_TYPE_PREFIX + change, 1, DEPLOYMENT);
+    }
+
+    private static EventType supportRequest(String change) {
+        return new EventType(SUPPORT_REQUEST_TYPE_PREFIX + change, 1, SUPPORT_REQUEST);
     }
 
     private static EventType assignment(String change) {

@@ -5,6 +5,7 @@ import vn.secondment.events.EventType;
 import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.events.assignment.DeploymentSnapshot;
+import vn.secondment.events.assignment.SupportRequestSnapshot;
 import vn.secondment.events.assignment.WorkPlanSubmitted;
 import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.events.personnel.OfficialsImported;
@@ -37,7 +38,7 @@ final class SamplePayloads {
             new AfterTheFact("bnv.coordinator", Instant.parse("2026-12-06T02:00:00Z"));
 
     /** Per aggregate type: the payload with every field set. */
-    static final Map<String, Object> FULL = Map.of(
+    static final Map<String, Object> FULL = pairs(
             PersonnelEvents.OFFICIAL, new OfficialSnapshot(A, "Nguyễn Thị Hoa", "BNV", B, "Phó Vụ trưởng",
                     "CIVIL_SERVANT", "hoa.nt@moha.gov.vn", List.of("tổ chức bộ máy"), true, C),
             PersonnelEvents.UNIT, new UnitSnapshot(B, "BNV", C, "VU-TCCB", "Vụ Tổ chức cán bộ", "DEPARTMENT", true),
@@ -51,6 +52,9 @@ final class SamplePayloads {
                     "Lùi thời gian theo đề nghị của tỉnh", DAY.minusDays(14), DAY.plusMonths(2).minusDays(14)), true, C),
             AssignmentEvents.WORK_PLAN, new WorkPlanSubmitted(C, A, B, "BNV", "79", "2025-W38", DAY, AT, false, 5,
                     ENTERED),
+            AssignmentEvents.SUPPORT_REQUEST, new SupportRequestSnapshot(A, "24", "BNV",
+                    "Hỗ trợ sắp xếp bộ phận một cửa cấp xã", List.of("07432"), "URGENT", DAY, DAY.plusDays(14),
+                    "DECLINED", "MINISTRY", "Đã có đoàn của Bộ làm việc tại tỉnh trong tháng", B, AT),
             ReportEvents.WEEKLY_REPORT, new WeeklyReportSnapshot(A, B, C, "BNV", "79", "2025-W38", DAY, AT,
                     "RETURNED", AT, true, "Bổ sung số liệu xã Dĩ An", ENTERED),
             ReportEvents.FINAL_REPORT, new FinalReportSnapshot(A, B, C, "BNV", "79", AT, "ACCEPTED", AT, false, AT,
@@ -62,7 +66,7 @@ final class SamplePayloads {
                     true, AT, ENTERED));
 
     /** Per aggregate type: the payload with only the fields that may not be null. */
-    static final Map<String, Object> MINIMAL = Map.of(
+    static final Map<String, Object> MINIMAL = pairs(
             PersonnelEvents.OFFICIAL, new OfficialSnapshot(A, "Lê Văn An", "BCT", null, null, null, null, null,
                     false, null),
             PersonnelEvents.UNIT, new UnitSnapshot(B, "BNV", null, "TT-CNTT", "Trung tâm Công nghệ thông tin", null,
@@ -74,6 +78,8 @@ final class SamplePayloads {
                     null, DAY, DAY, List.of(), "DRAFT", null, null, null),
             AssignmentEvents.WORK_PLAN, new WorkPlanSubmitted(C, A, B, "BNV", "79", "2025-W38", DAY, AT, true, 0,
                     null),
+            AssignmentEvents.SUPPORT_REQUEST, new SupportRequestSnapshot(A, "24", "BNV", "Hỗ trợ", List.of(),
+                    "NORMAL", null, null, "OPEN", null, null, null, AT),
             ReportEvents.WEEKLY_REPORT, new WeeklyReportSnapshot(A, B, C, "BNV", "79", "2025-W38", DAY, AT, "DUE",
                     null, false, null, null),
             ReportEvents.FINAL_REPORT, new FinalReportSnapshot(A, B, C, "BNV", "79", AT, "DUE", null, false, null,
@@ -92,6 +98,15 @@ final class SamplePayloads {
 
     static Object minimal(EventType type) {
         return sample(MINIMAL, type);
+    }
+
+    /** A map of aggregate type to sample, from alternating keys and values (more than Map.of's ten). */
+    private static Map<String, Object> pairs(Object... keysAndValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < keysAndValues.length; k += 2) {
+            map.put((String) keysAndValues[k], keysAndValues[k + 1]);
+        }
+        return Map.copyOf(map);
     }
 
     private static Object sample(Map<String, Object> samples, EventType type) {
