@@ -6,6 +6,7 @@ import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.events.assignment.DeploymentSnapshot;
 import vn.secondment.events.assignment.WorkPlanSubmitted;
+import vn.secondment.events.personnel.AnnexAssignmentRequested;
 import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.events.personnel.OfficialsImported;
 import vn.secondment.events.personnel.PersonnelEvents;
@@ -37,7 +38,8 @@ final class SamplePayloads {
             new AfterTheFact("bnv.coordinator", Instant.parse("2026-12-06T02:00:00Z"));
 
     /** Per aggregate type: the payload with every field set. */
-    static final Map<String, Object> FULL = Map.of(
+    static final Map<String, Object> FULL = with(PersonnelEvents.ANNEX_ASSIGNMENT,
+            new AnnexAssignmentRequested(C, B, "BNV", A, C, "79", "LEAD", "878/QĐ-BNV", "bnv.admin"), Map.of(
             PersonnelEvents.OFFICIAL, new OfficialSnapshot(A, "Nguyễn Thị Hoa", "BNV", B, "Phó Vụ trưởng",
                     "CIVIL_SERVANT", "hoa.nt@moha.gov.vn", List.of("tổ chức bộ máy"), true, C),
             PersonnelEvents.UNIT, new UnitSnapshot(B, "BNV", C, "VU-TCCB", "Vụ Tổ chức cán bộ", "DEPARTMENT", true),
@@ -59,10 +61,11 @@ final class SamplePayloads {
                     List.of(B, C), ENTERED),
             ReportEvents.ISSUE, new IssueSnapshot(A, "BNV", "79", "25942", "THU_TUC_HANH_CHINH",
                     "Chưa rõ thẩm quyền cấp giấy phép xây dựng", true, "REFERRED", B, C, "TT-CNTT", DAY, "BCT",
-                    true, AT, ENTERED));
+                    true, AT, ENTERED)));
 
     /** Per aggregate type: the payload with only the fields that may not be null. */
-    static final Map<String, Object> MINIMAL = Map.of(
+    static final Map<String, Object> MINIMAL = with(PersonnelEvents.ANNEX_ASSIGNMENT,
+            new AnnexAssignmentRequested(C, B, "BNV", A, C, "79", "MEMBER", null, null), Map.of(
             PersonnelEvents.OFFICIAL, new OfficialSnapshot(A, "Lê Văn An", "BCT", null, null, null, null, null,
                     false, null),
             PersonnelEvents.UNIT, new UnitSnapshot(B, "BNV", null, "TT-CNTT", "Trung tâm Công nghệ thông tin", null,
@@ -80,9 +83,16 @@ final class SamplePayloads {
                     null, null, null),
             ReportEvents.FIELD_VISIT, new FieldVisitRecorded(A, B, C, "BNV", "79", "25942", DAY, null, null, null),
             ReportEvents.ISSUE, new IssueSnapshot(A, "BNV", "79", null, "OTHER", "Kiến nghị", false, "OPEN", null,
-                    null, null, null, null, false, AT, null));
+                    null, null, null, null, false, AT, null)));
 
     private SamplePayloads() {
+    }
+
+    /** Map.of takes ten pairs at most: the samples of further aggregate types are added here. */
+    private static Map<String, Object> with(String aggregateType, Object sample, Map<String, Object> others) {
+        Map<String, Object> all = new java.util.HashMap<>(others);
+        all.put(aggregateType, sample);
+        return Map.copyOf(all);
     }
 
     static Object full(EventType type) {
