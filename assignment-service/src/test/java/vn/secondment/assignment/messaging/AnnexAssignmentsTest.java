@@ -99,6 +99,9 @@ class AnnexAssignmentsTest {
         awaitConsumedPast(again);
         assertThat(assignmentsOf(round, existing)).isEqualTo(1);
         assertThat(assignmentsOf(round, newcomer)).isEqualTo(1);
+        // skipped as already there, not refused as an overlap with itself
+        assertThat(given().auth().oauth2(BNV_ADMIN).get(DEPLOYMENTS + "/" + round + "/audit").then().statusCode(200)
+                .extract().jsonPath().getList("items.action", String.class)).doesNotContain("annex-row-refused");
     }
 
     @Test
