@@ -93,6 +93,9 @@ public class OfficialImportResource {
                             names the row and column", "instance": "/api/personnel/officials/imports",
                             "violations": [{"field": "email", "message": "must be a well-formed email address",
                             "row": 7, "column": "Email"}]}""")))
+    @APIResponse(responseCode = "409", description = "The deployment is completed, cancelled or over: no assignment can "
+            + "be added", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     public ImportReport importAnnex(
             @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file,
             @QueryParam("ministry") @Pattern(regexp = Patterns.MINISTRY_CODE, message = Patterns.MINISTRY_CODE_MESSAGE)
