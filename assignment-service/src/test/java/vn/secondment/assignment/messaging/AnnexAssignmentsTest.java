@@ -1,5 +1,6 @@
 package vn.secondment.assignment.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,12 +12,14 @@ import org.junit.jupiter.api.Test;
 import vn.secondment.assignment.repository.AssignmentRepository;
 import vn.secondment.assignment.repository.KnownOfficialRepository;
 import vn.secondment.events.Topics;
+import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.personnel.AnnexAssignmentRequested;
 import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.events.personnel.PersonnelEvents;
 import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestEvents;
 import vn.secondment.testing.TestKafka;
+import vn.secondment.testing.TopicRecords;
 import vn.secondment.testing.WithRealInfrastructure;
 
 import java.time.Duration;
@@ -61,6 +64,11 @@ class AnnexAssignmentsTest {
     @Test
     void createsTheAnnexsAssignmentsWithTheirIdsOnce() {
         UUID round = deployment(BNV_ADMIN, "BNV", START, END);
+        // the draft is announced, so that personnel-service can take an annex into it before it is issued
+        JsonNode drafted = TopicRecords.envelope(kafka.awaitPublished(Topics.ASSIGNMENT, r -> round.toString()
+                .equals(r.key()) && AssignmentEvents.DEPLOYMENT_DRAFTED.name().equals(TopicRecords.type(r)), 1).get(0));
+        assertThat(drafted.path("data").path("status").asText()).isEqualTo("DRAFT");
+        assertThat(drafted.path("data").path("issued").asBoolean()).isFalse();
         UUID importId = UUID.randomUUID();
         // a new official: registered and asked for in one import, the request right behind the registration
         UUID newcomer = UUID.randomUUID();

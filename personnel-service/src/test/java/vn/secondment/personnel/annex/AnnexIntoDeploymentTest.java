@@ -106,7 +106,8 @@ class AnnexIntoDeploymentTest {
 
     @Test
     void aBadProvinceOrRoleCellRefusesTheWholeFile() {
-        UUID deployment = knownDeployment("BNV", "ISSUED", List.of("79", "01"));
+        // a draft: the annex is imported before the decision is issued
+        UUID deployment = knownDeployment("BNV", "DRAFT", List.of("79", "01"));
         String m = marker();
         byte[] file = annex(
                 row(1, "Nguyễn Văn An", m + ".an@bnv.example.vn", "79", "Trưởng nhóm"),
@@ -233,9 +234,12 @@ class AnnexIntoDeploymentTest {
     private UUID knownDeployment(String ministry, String status, List<String> provinces) {
         UUID id = UUID.randomUUID();
         DeploymentSnapshot snapshot = new DeploymentSnapshot(id, ministry, "RESIDENT_SECONDMENT",
-                "Tăng cường cán bộ về cơ sở", DECISION, start, end, provinces, status, null, true);
-        var type = "CANCELLED".equals(status) ? AssignmentEvents.DEPLOYMENT_CANCELLED
-                : AssignmentEvents.DEPLOYMENT_ISSUED;
+                "Tăng cường cán bộ về cơ sở", DECISION, start, end, provinces, status, null, !"DRAFT".equals(status));
+        var type = switch (status) {
+            case "CANCELLED" -> AssignmentEvents.DEPLOYMENT_CANCELLED;
+            case "DRAFT" -> AssignmentEvents.DEPLOYMENT_DRAFTED;
+            default -> AssignmentEvents.DEPLOYMENT_ISSUED;
+        };
         ObjectNode envelope = TestEvents.envelope(type.name(), type.schemaVersion(), "/assignment-service",
                 id.toString(), ministry, now(), snapshot);
         kafka.publish(Topics.ASSIGNMENT, envelope);
