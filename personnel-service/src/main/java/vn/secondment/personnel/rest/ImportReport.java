@@ -28,6 +28,6 @@ import java.util.UUID;
 @Schema(name = "ImportReport")
 public record ImportReport(UUID importId, String ministryCode, String decision, String fileName, boolean dryRun,
                            boolean committed, int rows, int created, int updated, int unchanged,
-                           int errorCount, List<Problem.Violation> errors, UUID deploymentId,
-                           List<ImportedRow> officials) {
+                           int errorCount, List<Problem.Violation> errors,
+                           @Schema(nullable = true) UUID deploymentId, List<ImportedRow> officials) {
 }

@@ -19,6 +19,7 @@ import java.util.UUID;
  *                            assignment, false when it already exists there
  */
 @Schema(name = "ImportedRow")
-public record ImportedRow(int row, UUID officialId, boolean created, String provinceCode, String role,
-                          UUID assignmentId, boolean assignmentRequested) {
+public record ImportedRow(int row, @Schema(nullable = true) UUID officialId, boolean created,
+                          @Schema(nullable = true) String provinceCode, @Schema(nullable = true) String role,
+                          @Schema(nullable = true) UUID assignmentId, boolean assignmentRequested) {
 }
