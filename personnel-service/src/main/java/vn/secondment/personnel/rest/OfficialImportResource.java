@@ -95,7 +95,11 @@ public class OfficialImportResource {
                             "row": 7, "column": "Email"}]}""")))
     @APIResponse(responseCode = "409", description = "The deployment is completed, cancelled or over: no assignment can "
             + "be added", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "deployment cancelled", value = """
+                    {"type": "https://secondment.gov.vn/problems/conflict", "title": "Conflict", "status": 409,
+                    "detail": "Deployment 7c9e6679-7425-40de-944b-e07fc1f90ae7 is CANCELLED: no assignment can be \
+                    added", "instance": "/api/personnel/officials/imports"}""")))
     public ImportReport importAnnex(
             @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file,
             @QueryParam("ministry") @Pattern(regexp = Patterns.MINISTRY_CODE, message = Patterns.MINISTRY_CODE_MESSAGE)
