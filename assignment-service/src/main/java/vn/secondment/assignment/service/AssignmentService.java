@@ -34,6 +34,8 @@ import vn.secondment.data.audit.AuditRecordView;
 import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.events.assignment.AssignmentEvents;
 import vn.secondment.events.outbox.EventPublisher;
+import vn.secondment.events.personnel.AnnexAssignmentRequested;
+import org.jboss.logging.Logger;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.rest.PageView;
 import vn.secondment.rest.Paging;
@@ -70,6 +72,9 @@ public class AssignmentService {
     public static final String AUDIT_TYPE = "assignment";
     public static final Map<String, String> SORTABLE = new LinkedHashMap<>();
     public static final String DEFAULT_SORT = "provinceCode";
+    /** Who creates an annex's assignment when the import's event does not say who imported it. */
+    public static final String ANNEX_ACTOR = "personnel-service";
+    private static final Logger LOG = Logger.getLogger(AssignmentService.class);
     /** Who completes an assignment on a final report's acceptance when the event does not say who accepted it. */
     public static final String FINAL_REPORT_ACTOR = "report-service";
     private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -115,6 +120,70 @@ public class AssignmentService {
         Deployment d = deployments.findByIdOptional(deploymentId)
                 .orElseThrow(() -> ProblemException.notFound("Deployment", deploymentId));
         access.requireAssignInto(d);
+        return createIn(d, UUID.randomUUID(), request, access, access.caller().username(), null);
+    }
+
+    /**
+     * One row of a decision annex imported into a deployment in personnel-service: the assignment with the id chosen
+     * there, by the rules of {@link #create} (the importer's ministry scope was checked by personnel-service, whose
+     * event this is). A row whose assignment exists (by id, or the same official in the deployment) is skipped, so
+     * importing an annex again changes nothing; a row that breaks a rule now (the world moved since the import) is
+     * skipped too, and recorded in the deployment's audit log, where its coordinators see it.
+     *
+     * @return the assignment created; empty when skipped or refused
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Assignment> createFromAnnex(AnnexAssignmentRequested row) {
+        Deployment d = deployments.findById(row.deploymentId());
+        if (d == null) {
+            LOG.warnf("Annex import %s: assignment %s of official %s names deployment %s, unknown here; skipped",
+                    row.importId(), row.assignmentId(), row.officialId(), row.deploymentId());
+            return Optional.empty();
+        }
+        if (assignments.findById(row.assignmentId()) != null
+                || assignments.count("deployment.id = ?1 and officialId = ?2", d.id, row.officialId()) > 0) {
+            LOG.infof("Annex import %s: official %s already has an assignment in deployment %s; skipped",
+                    row.importId(), row.officialId(), d.id);
+            return Optional.empty();
+        }
+        String actor = row.requestedBy() != null ? row.requestedBy() : ANNEX_ACTOR;
+        String note = "imported from annex " + row.importId();
+        try {
+            if (!d.ministryCode.equals(row.ministryCode())) {
+                throw ProblemException.forbidden("the annex was imported by " + row.ministryCode()
+                        + ", not by the deployment's ministry " + d.ministryCode);
+            }
+            KnownOfficial official = officials.findById(row.officialId());
+            if (official != null && !official.ministryCode.equals(row.ministryCode())) {
+                throw ProblemException.forbidden(official.fullName + " belongs to " + official.ministryCode
+                        + ", not to " + row.ministryCode());
+            }
+            AssignmentRole role = "LEAD".equals(row.role()) ? AssignmentRole.LEAD : AssignmentRole.MEMBER;
+            return Optional.of(createIn(d, row.assignmentId(), new AssignmentRequest(row.officialId(),
+                    row.provinceCode(), role, null, null, List.of(), null, false), null, actor, note));
+        } catch (ProblemException refused) {
+            String why = refused.getMessage() + refused.violations().stream()
+                    .map(v -> "; " + v.field() + ": " + v.message()).reduce("", String::concat);
+            LOG.warnf("Annex import %s: assignment %s of official %s in deployment %s refused: %s", row.importId(),
+                    row.assignmentId(), row.officialId(), d.id, refused.type());
+            Map<String, Object> refusal = new LinkedHashMap<>();
+            refusal.put("assignmentId", row.assignmentId());
+            refusal.put("officialId", row.officialId());
+            refusal.put("provinceCode", row.provinceCode());
+            refusal.put("role", row.role());
+            refusal.put("refusal", why);
+            audit.record(DeploymentService.AUDIT_TYPE, d.id, d.ministryCode, "annex-row-refused", Map.of(), refusal,
+                    actor, note);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Adds an assignment to {@code d} by every rule; {@code access} null when an event (not a caller) asks, its
+     * scope checked by the event's producer.
+     */
+    private Assignment createIn(Deployment d, UUID id, AssignmentRequest request, AssignmentAccess access,
+                                String actor, String note) {
         if (!d.status.open()) {
             throw new ProblemException(ProblemType.CONFLICT, "Deployment " + d.id + " is " + d.status
                     + ": no assignment can be added");
@@ -142,7 +211,7 @@ public class AssignmentService {
                             + (d.partnerMinistries.isEmpty() ? "" : " and " + String.join(", ", d.partnerMinistries)))));
         }
         // a ministry decides about its own officials: a partner's officials are assigned by the partner's admins
-        if (!access.canManage(official.ministryCode)) {
+        if (access != null && !access.canManage(official.ministryCode)) {
             throw ProblemException.forbidden(official.fullName + " belongs to " + official.ministryCode
                     + ": only an admin or coordinator of " + official.ministryCode + " may assign them");
         }
@@ -153,7 +222,7 @@ public class AssignmentService {
         }
 
         Assignment a = new Assignment();
-        a.id = UUID.randomUUID();
+        a.id = id;
         a.deployment = d;
         a.ministryCode = d.ministryCode;
         a.officialId = official.id;
@@ -165,7 +234,7 @@ public class AssignmentService {
         a.endDate = end;
         a.status = AssignmentStatus.PLANNED;
         a.createdAt = clock.instant();
-        a.createdBy = access.caller().username();
+        a.createdBy = actor;
         a.updatedAt = a.createdAt;
         a.updatedBy = a.createdBy;
         assignments.persist(a);
@@ -173,8 +242,8 @@ public class AssignmentService {
                 ? decisions.require(d.ministryCode, null, request.decision(), a.createdBy) : decisions.issuing(d);
         revisions.record(a, RevisionChange.CREATED, decision.signedOn, null, decision, a.createdBy);
         audit.record(AUDIT_TYPE, a.id, a.ministryCode, "created", Map.of(), mapper.auditState(a), a.createdBy,
-                request.allowExcess() ? decision.number + " (above the coverage rule, accepted deliberately)"
-                        : decision.number);
+                (request.allowExcess() ? decision.number + " (above the coverage rule, accepted deliberately)"
+                        : decision.number) + (note == null ? "" : " (" + note + ")"));
         events.publish(AssignmentEvents.ASSIGNMENT_CREATED, a.id, a.ministryCode, mapper.toSnapshot(a));
         return a;
     }

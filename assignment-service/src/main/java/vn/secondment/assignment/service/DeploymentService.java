@@ -113,6 +113,8 @@ public class DeploymentService {
         deployments.persist(d);
         revisions.record(d, RevisionChange.CREATED, d.decisionDate, null, decision, d.createdBy);
         audit.record(AUDIT_TYPE, d.id, ministry, "created", Map.of(), mapper.auditState(d), d.createdBy, null);
+        // announced as a draft so that an annex can be imported into it (personnel-service) before it is issued
+        events.publish(AssignmentEvents.DEPLOYMENT_DRAFTED, d.id, ministry, mapper.toSnapshot(d, null));
         return d;
     }
 
@@ -282,6 +284,7 @@ public class DeploymentService {
             touch(d, access);
             revisions.record(d, RevisionChange.EDITED, d.decisionDate, null, decision, d.updatedBy);
             audit.record(AUDIT_TYPE, d.id, d.ministryCode, "updated", before, after, d.updatedBy, null);
+            events.publish(AssignmentEvents.DEPLOYMENT_DRAFTED, d.id, d.ministryCode, mapper.toSnapshot(d, null));
         }
         return d;
     }

@@ -20,9 +20,14 @@ import java.util.UUID;
  * @param errorCount how many cells are invalid
  * @param errors    one entry per invalid cell (the first {@value AnnexImportService#MAX_LISTED_ERRORS}): row number
  *                  as in Excel, column header as in the file, message
+ * @param deploymentId the deployment the annex was imported into (its rows also assign the officials); null when
+ *                  only the directory was imported
+ * @param officials one entry per valid row, in file order: the official's id and, into a deployment, the assignment's
+ *                  (empty when a cell is invalid)
  */
 @Schema(name = "ImportReport")
 public record ImportReport(UUID importId, String ministryCode, String decision, String fileName, boolean dryRun,
                            boolean committed, int rows, int created, int updated, int unchanged,
-                           int errorCount, List<Problem.Violation> errors) {
+                           int errorCount, List<Problem.Violation> errors,
+                           @Schema(nullable = true) UUID deploymentId, List<ImportedRow> officials) {
 }

@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.UUID;
 
 @Authenticated
 @Path("/officials/imports")
@@ -62,14 +63,27 @@ public class OfficialImportResource {
                     nothing: one invalid cell refuses it with 422 and the same list of errors (row, column, message).
 
                     The work email is the natural key: a row whose email is already in the ministry updates that \
-                    official, so importing the same file again creates no duplicates.""")
+                    official, so importing the same file again creates no duplicates. The answer lists each row's \
+                    official id (officials), new or matched.
+
+                    With deployment=<id> the annex is imported into that deployment (of your ministry, not completed \
+                    or cancelled): each row also needs the column Tỉnh, thành phố (a province code or name, one of \
+                    the deployment's target provinces) and may have Vai trò (Trưởng nhóm or Thành viên, blank: \
+                    Thành viên). An official already holding another assignment over the deployment's period is an \
+                    invalid row, like any other cell. The new officials are created and each row's assignment is \
+                    asked of assignment-service (event vn.secondment.personnel.annex-assignment.requested), which \
+                    creates it as planned a moment later with the assignmentId this answer gives: the same id on \
+                    every import of the row, so importing the annex again creates nothing new.""")
     @APIResponse(responseCode = "200", description = "Imported, or the dry run's report",
             content = @Content(schema = @Schema(implementation = ImportReport.class),
                     examples = @ExampleObject(name = "imported", value = """
                             {"importId": "6f1c2a9e-2b1f-4c55-9a53-0c6d3e9b8a11", "ministryCode": "BNV",
                             "decision": "878/QĐ-BNV", "fileName": "phu-luc-878.xlsx", "dryRun": false,
                             "committed": true, "rows": 34, "created": 34, "updated": 0, "unchanged": 0,
-                            "errorCount": 0, "errors": []}""")))
+                            "errorCount": 0, "errors": [], "deploymentId": null, "officials": [{"row": 5,
+                            "officialId": "0f8fad5b-d9cb-469f-a165-70867728950e", "created": true,
+                            "provinceCode": null, "role": null, "assignmentId": null,
+                            "assignmentRequested": false}]}""")))
     @APIResponse(responseCode = "422", description = "Invalid cells; nothing was imported",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad rows", value = """
@@ -79,6 +93,13 @@ public class OfficialImportResource {
                             names the row and column", "instance": "/api/personnel/officials/imports",
                             "violations": [{"field": "email", "message": "must be a well-formed email address",
                             "row": 7, "column": "Email"}]}""")))
+    @APIResponse(responseCode = "409", description = "The deployment is completed, cancelled or over: no assignment can "
+            + "be added", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "deployment cancelled", value = """
+                    {"type": "https://secondment.gov.vn/problems/conflict", "title": "Conflict", "status": 409,
+                    "detail": "Deployment 7c9e6679-7425-40de-944b-e07fc1f90ae7 is CANCELLED: no assignment can be \
+                    added", "instance": "/api/personnel/officials/imports"}""")))
     public ImportReport importAnnex(
             @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file,
             @QueryParam("ministry") @Pattern(regexp = Patterns.MINISTRY_CODE, message = Patterns.MINISTRY_CODE_MESSAGE)
@@ -87,7 +108,10 @@ public class OfficialImportResource {
             @Parameter(description = "The decision the annex belongs to, kept in the audit log (e.g. 878/QĐ-BNV)")
             String decision,
             @QueryParam("dryRun") @DefaultValue("false")
-            @Parameter(description = "Validate and report without writing anything") boolean dryRun) {
+            @Parameter(description = "Validate and report without writing anything") boolean dryRun,
+            @QueryParam("deployment")
+            @Parameter(description = "Import into this deployment (assignment-service's id): each row also assigns the "
+                    + "official to the province of its Tỉnh, thành phố column") UUID deployment) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.invalid("file", "is required: a .csv or .xlsx file in the form field 'file'");
         }
@@ -101,10 +125,11 @@ public class OfficialImportResource {
         TableFormat format = TableFormat.ofFileName(file.fileName())
                 .or(() -> TableFormat.ofMediaType(file.contentType()))
                 .orElseThrow(() -> ProblemException.invalid("file", "must be a .csv or .xlsx file"));
-        String target = ministry != null ? ministry : access.caller().ministry().orElseThrow(() ->
-                ProblemException.invalid("ministry", "is required when your account has no ministry"));
+        // into a deployment, the annex is of the deployment's ministry unless the caller names one (checked)
+        String target = ministry != null || deployment != null ? ministry : access.caller().ministry().orElseThrow(
+                () -> ProblemException.invalid("ministry", "is required when your account has no ministry"));
         var request = new AnnexImportService.Request(target, decision == null ? null : decision.strip(),
-                file.fileName(), format, dryRun);
+                file.fileName(), format, dryRun, deployment);
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
             return imports.importAnnex(request, in, access);
         } catch (IOException e) {

@@ -11,17 +11,25 @@ import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
 import vn.secondment.data.audit.AuditTrail;
 import vn.secondment.events.outbox.EventPublisher;
+import vn.secondment.events.personnel.AnnexAssignmentRequested;
 import vn.secondment.events.personnel.OfficialsImported;
 import vn.secondment.events.personnel.PersonnelEvents;
 import vn.secondment.personnel.Official;
 import vn.secondment.personnel.OrgUnit;
 import vn.secondment.personnel.mapping.OfficialMapper;
+import vn.secondment.personnel.readmodel.KnownAssignment;
+import vn.secondment.personnel.readmodel.KnownDeployment;
+import vn.secondment.personnel.repository.KnownAssignmentRepository;
+import vn.secondment.personnel.repository.KnownDeploymentRepository;
 import vn.secondment.personnel.repository.OfficialRepository;
 import vn.secondment.personnel.repository.OrgUnitRepository;
 import vn.secondment.personnel.rest.ImportReport;
+import vn.secondment.personnel.rest.ImportedRow;
 import vn.secondment.personnel.rest.OfficialRequest;
 import vn.secondment.personnel.security.DirectoryAccess;
+import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.rest.Text;
+import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.problem.ProblemType;
@@ -51,6 +59,13 @@ import java.util.UUID;
  * every bad cell. The natural key is the work email (case-insensitive): a row whose email is already in the
  * ministry updates that official (or leaves them unchanged), so importing the same file twice creates nobody twice.
  * A dry run goes through exactly the same steps and rolls back at the end.
+ * <p>
+ * Imported into a deployment, each row also names the province and role of the official's assignment there: rows
+ * are checked against the deployment as assignment-service announced it ({@link KnownDeployment}) and the
+ * official's other assignments ({@link KnownAssignment}), and each valid row asks assignment-service for the
+ * assignment through an {@link AnnexAssignmentRequested} event written in the same transaction (services never call
+ * each other). The assignment's id is chosen here, from the deployment and the official, so an import repeated
+ * asks for the same assignments, which assignment-service creates once.
  */
 @ApplicationScoped
 public class AnnexImportService {
@@ -76,12 +91,20 @@ public class AnnexImportService {
     private final TransactionManager transactions;
     private final Clock clock;
     private final ImportMetrics metrics;
+    private final KnownDeploymentRepository deployments;
+    private final KnownAssignmentRepository knownAssignments;
+    private final AdministrativeUnits administrativeUnits;
 
     public AnnexImportService(OfficialRepository officials, OrgUnitRepository units, OfficialService officialService,
                               MinistryService ministries, OfficialMapper mapper, AuditTrail audit,
                               EventPublisher events, Validator validator, EntityManager entityManager,
-                              TransactionManager transactions, Clock clock, ImportMetrics metrics) {
+                              TransactionManager transactions, Clock clock, ImportMetrics metrics,
+                              KnownDeploymentRepository deployments, KnownAssignmentRepository knownAssignments,
+                              AdministrativeUnits administrativeUnits) {
         this.metrics = metrics;
+        this.deployments = deployments;
+        this.knownAssignments = knownAssignments;
+        this.administrativeUnits = administrativeUnits;
         this.officials = officials;
         this.units = units;
         this.officialService = officialService;
@@ -95,23 +118,56 @@ public class AnnexImportService {
         this.clock = clock;
     }
 
-    /** What the caller asked for: whose annex, under which decision, from which file. */
-    public record Request(String ministry, String decision, String fileName, TableFormat format, boolean dryRun) {
+    /**
+     * What the caller asked for: whose annex, under which decision, from which file, and into which deployment
+     * (null: the directory only). The ministry may be null with a deployment: the deployment's.
+     */
+    public record Request(String ministry, String decision, String fileName, TableFormat format, boolean dryRun,
+                          UUID deployment) {
     }
 
     @Transactional
     public ImportReport importAnnex(Request request, InputStream file, DirectoryAccess access) {
+        KnownDeployment deployment = null;
+        if (request.deployment() != null) {
+            deployment = requireDeployment(request, access);
+            request = new Request(deployment.ministryCode, request.decision(), request.fileName(), request.format(),
+                    request.dryRun(), request.deployment());
+        }
         access.requireManage(request.ministry());
         ministries.requireCurrent("ministry", request.ministry());
         long started = System.nanoTime();
         try {
-            return importChecked(request, file, access, started);
+            return importChecked(request, deployment, file, access, started);
         } finally {
             metrics.took(ImportMetrics.OFFICIALS, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
-    private ImportReport importChecked(Request request, InputStream file, DirectoryAccess access, long started) {
+    /** The deployment an annex goes into: known here, of a ministry the caller manages, still taking officials. */
+    private KnownDeployment requireDeployment(Request request, DirectoryAccess access) {
+        KnownDeployment d = deployments.findByIdOptional(request.deployment()).orElseThrow(() ->
+                new ProblemException(ProblemType.UNPROCESSABLE, "Deployment " + request.deployment() + " is not known",
+                        List.of(new Problem.Violation("deployment", "is not a known deployment (one created a moment "
+                                + "ago is known once assignment-service has announced it: try again shortly)"))));
+        access.requireManage(d.ministryCode);
+        if (request.ministry() != null && !request.ministry().equals(d.ministryCode)) {
+            throw ProblemException.invalid("deployment", "is a deployment of " + d.ministryCode
+                    + ": its annex imports officials of " + d.ministryCode + ", not of " + request.ministry());
+        }
+        if (KnownDeployment.CLOSED.contains(d.status)) {
+            throw new ProblemException(ProblemType.CONFLICT, "Deployment " + d.deploymentId + " is " + d.status
+                    + ": no assignment can be added");
+        }
+        if (d.endDate.isBefore(VietnamTime.today(clock))) {
+            throw new ProblemException(ProblemType.CONFLICT, "Deployment " + d.deploymentId + " ended on "
+                    + d.endDate + ": no assignment can be added");
+        }
+        return d;
+    }
+
+    private ImportReport importChecked(Request request, KnownDeployment deployment, InputStream file,
+                                       DirectoryAccess access, long started) {
         Table table = read(file, request.format());
         long read = System.nanoTime();
 
@@ -124,8 +180,12 @@ public class AnnexImportService {
         }
         AnnexRowParser parser = new AnnexRowParser(request.ministry(), table.header(), unitsByKey);
         List<Problem.Violation> errors = new ArrayList<>();
-        List<ParsedRow> parsed = validate(table, parser, errors);
+        AnnexPlacements placements = deployment == null ? null : new AnnexPlacements(deployment, administrativeUnits);
+        List<ParsedRow> parsed = validate(table, parser, placements, errors);
         requireOwnEmails(parsed, request.ministry(), parser, errors);
+        if (deployment != null) {
+            requireFree(parsed, deployment, parser, errors);
+        }
         errors.sort(Comparator.comparing(Problem.Violation::row).thenComparing(Problem.Violation::field));
         long checked = System.nanoTime();
 
@@ -141,10 +201,12 @@ public class AnnexImportService {
                         + "column", listed);
             }
             return new ImportReport(importId, request.ministry(), request.decision(), request.fileName(), true,
-                    false, table.rows().size(), 0, 0, 0, errors.size(), List.copyOf(listed));
+                    false, table.rows().size(), 0, 0, 0, errors.size(), List.copyOf(listed), request.deployment(),
+                    List.of());
         }
 
         Counts counts = new Counts();
+        List<ImportedRow> imported = new ArrayList<>(parsed.size());
         String actor = access.caller().username();
         String reason = request.decision() == null ? "Import of " + request.fileName()
                 : "Import of " + request.fileName() + " (" + request.decision() + ")";
@@ -155,8 +217,11 @@ public class AnnexImportService {
                 existing.put(official.email.toLowerCase(Locale.ROOT), official);
             }
             for (ParsedRow row : chunk) {
-                write(row, existing.get(row.emailKey()), request.ministry(), unitsById::get, actor, reason,
-                        importId, counts);
+                Official before = existing.get(row.emailKey());
+                Official official = write(row, before, request.ministry(), unitsById::get, actor, reason, importId,
+                        counts);
+                imported.add(deployment == null ? imported(row, official, before == null, request.dryRun())
+                        : assign(row, official, before == null, deployment, request, importId, actor));
             }
             // keep the persistence context small: thousands of managed rows make every flush slower
             entityManager.flush();
@@ -177,11 +242,81 @@ public class AnnexImportService {
                 counts.created, counts.updated, unchanged, millis(checked, System.nanoTime()));
         return new ImportReport(importId, request.ministry(), request.decision(), request.fileName(),
                 request.dryRun(), !request.dryRun(), parsed.size(), counts.created, counts.updated, unchanged, 0,
-                List.of());
+                List.of(), request.deployment(), List.copyOf(imported));
     }
 
-    private void write(ParsedRow row, Official official, String ministry, OfficialService.UnitResolver unitOf,
-                       String actor, String reason, UUID importId, Counts counts) {
+    private static ImportedRow imported(ParsedRow row, Official official, boolean created, boolean dryRun) {
+        // a dry run's new official is rolled back: its id would name nobody
+        return new ImportedRow(row.row().number(), dryRun && created ? null : official.id, created, null, null,
+                null, false);
+    }
+
+    /** Asks assignment-service for the row's assignment, unless it already holds it. */
+    private ImportedRow assign(ParsedRow row, Official official, boolean created, KnownDeployment deployment,
+                               Request request, UUID importId, String actor) {
+        UUID assignmentId = AnnexAssignmentRequested.assignmentIdOf(deployment.deploymentId, official.id);
+        AnnexPlacements.Placement placement = row.placement();
+        boolean requested = knownAssignments.findByIdOptional(assignmentId).isEmpty();
+        if (requested) {
+            // keyed by the official: the request follows the official's registration on the topic
+            events.publish(PersonnelEvents.ANNEX_ASSIGNMENT_REQUESTED, official.id, request.ministry(),
+                    new AnnexAssignmentRequested(importId, deployment.deploymentId, request.ministry(), assignmentId,
+                            official.id, placement.provinceCode(), placement.role(), request.decision(), actor));
+        }
+        boolean unsaved = request.dryRun() && created;
+        return new ImportedRow(row.row().number(), unsaved ? null : official.id, created, placement.provinceCode(),
+                placement.role(), unsaved ? null : assignmentId, requested);
+    }
+
+    /**
+     * An official already in the directory may not be deactivated, nor hold another assignment overlapping the
+     * deployment (the rule assignment-service applies; checked here so that the file is refused as a whole).
+     */
+    private void requireFree(List<ParsedRow> rows, KnownDeployment deployment, AnnexRowParser parser,
+                             List<Problem.Violation> errors) {
+        Map<String, Official> existing = new HashMap<>();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<String> emails = rows.subList(from, Math.min(rows.size(), from + CHUNK)).stream()
+                    .map(ParsedRow::emailKey).toList();
+            for (Official official : officials.findByEmails(emails)) {
+                existing.put(official.email.toLowerCase(Locale.ROOT), official);
+            }
+        }
+        Map<UUID, List<KnownAssignment>> held = new HashMap<>();
+        for (KnownAssignment a : knownAssignments.ofOfficials(
+                existing.values().stream().map(o -> o.id).toList())) {
+            held.computeIfAbsent(a.officialId, id -> new ArrayList<>()).add(a);
+        }
+        for (ParsedRow row : rows) {
+            Official official = existing.get(row.emailKey());
+            if (official == null) {
+                continue;
+            }
+            if (!official.active) {
+                errors.add(parser.error(row.row(), AnnexColumn.EMAIL, "is the email of an official who is no "
+                        + "longer active: reactivate them before assigning them"));
+                continue;
+            }
+            UUID own = AnnexAssignmentRequested.assignmentIdOf(deployment.deploymentId, official.id);
+            held.getOrDefault(official.id, List.of()).stream()
+                    .filter(a -> !a.assignmentId.equals(own) && a.status != null && a.status.holds())
+                    .filter(a -> overlaps(a, deployment))
+                    .findFirst()
+                    .ifPresent(a -> errors.add(parser.error(row.row(), AnnexColumn.FULL_NAME, "already holds "
+                            + "assignment " + a.assignmentId + " from " + a.startDate + " to " + a.endDate
+                            + ", which overlaps the deployment (" + deployment.startDate + " to "
+                            + deployment.endDate + ")")));
+        }
+    }
+
+    private static boolean overlaps(KnownAssignment a, KnownDeployment d) {
+        return (a.startDate == null || !a.startDate.isAfter(d.endDate))
+                && (a.endDate == null || !a.endDate.isBefore(d.startDate));
+    }
+
+    /** Adds or updates the row's official; returns them. */
+    private Official write(ParsedRow row, Official official, String ministry, OfficialService.UnitResolver unitOf,
+                           String actor, String reason, UUID importId, Counts counts) {
         Instant now = clock.instant();
         if (official == null) {
             official = new Official();
@@ -197,7 +332,7 @@ public class AnnexImportService {
             events.publish(PersonnelEvents.OFFICIAL_REGISTERED, official.id, ministry,
                     mapper.toSnapshot(official, importId));
             counts.created++;
-            return;
+            return official;
         }
         Map<String, Object> before = mapper.auditState(official);
         officialService.apply(row.request(), official, unitOf);
@@ -209,6 +344,7 @@ public class AnnexImportService {
                     mapper.toSnapshot(official, importId));
             counts.updated++;
         }
+        return official;
     }
 
     private static final class Counts {
@@ -216,7 +352,8 @@ public class AnnexImportService {
         int updated;
     }
 
-    private record ParsedRow(Row row, OfficialRequest request, String emailKey) {
+    /** A valid row; its placement is null unless the annex goes into a deployment. */
+    private record ParsedRow(Row row, OfficialRequest request, String emailKey, AnnexPlacements.Placement placement) {
     }
 
     private static Table read(InputStream file, TableFormat format) {
@@ -232,12 +369,14 @@ public class AnnexImportService {
     }
 
     /** Parses and validates every row; rows with errors are left out of the result. */
-    private List<ParsedRow> validate(Table table, AnnexRowParser parser, List<Problem.Violation> errors) {
+    private List<ParsedRow> validate(Table table, AnnexRowParser parser, AnnexPlacements placements,
+                                     List<Problem.Violation> errors) {
         List<ParsedRow> rows = new ArrayList<>(table.rows().size());
         Map<String, Integer> firstRowOfEmail = new HashMap<>();
         for (Row row : table.rows()) {
             int before = errors.size();
             OfficialRequest request = parser.parse(row, errors);
+            AnnexPlacements.Placement placement = placements == null ? null : placements.parse(row, parser, errors);
             for (ConstraintViolation<OfficialRequest> violation : validator.validate(request)) {
                 AnnexColumn column = AnnexColumn.ofField(topField(violation.getPropertyPath()))
                         .orElse(AnnexColumn.FULL_NAME);
@@ -250,7 +389,7 @@ public class AnnexImportService {
                     errors.add(parser.error(row, AnnexColumn.EMAIL, "is the same email as row " + first));
                 }
                 if (errors.size() == before) {
-                    rows.add(new ParsedRow(row, request, key));
+                    rows.add(new ParsedRow(row, request, key, placement));
                 }
             }
         }

@@ -36,6 +36,8 @@ final class AnnexRowParser {
     private final Map<AnnexColumn, Integer> positions;
     private final Map<AnnexColumn, String> headers;
     private final Map<String, OrgUnit> unitsByKey;
+    private final Map<AssignmentColumn, Integer> placementPositions = new EnumMap<>(AssignmentColumn.class);
+    private final Map<AssignmentColumn, String> placementHeaders = new EnumMap<>(AssignmentColumn.class);
 
     /**
      * @param header     the header row of the file
@@ -53,7 +55,33 @@ final class AnnexRowParser {
                 positions.put(column, index);
                 headers.put(column, text);
             });
+            AssignmentColumn.ofHeader(text).filter(c -> !placementPositions.containsKey(c)).ifPresent(column -> {
+                placementPositions.put(column, index);
+                placementHeaders.put(column, text);
+            });
         }
+    }
+
+    /** Whether the file has the column (province, role) that an import into a deployment reads. */
+    boolean has(AssignmentColumn column) {
+        return placementPositions.containsKey(column);
+    }
+
+    /** The cell of a row in a province or role column, NFC and trimmed; empty when the column is absent. */
+    String cell(Row row, AssignmentColumn column, List<Problem.Violation> errors) {
+        String raw = placementPositions.containsKey(column) ? row.cell(placementPositions.get(column)) : "";
+        try {
+            String text = Text.nfc(column.field(), raw);
+            return text == null ? "" : text;
+        } catch (ProblemException invalidUnicode) {
+            errors.add(error(row, column, "contains invalid Unicode characters"));
+            return "";
+        }
+    }
+
+    Problem.Violation error(Row row, AssignmentColumn column, String message) {
+        return new Problem.Violation(column.field(), message, row.number(),
+                placementHeaders.getOrDefault(column, column.header()));
     }
 
     /** The header as written in the file, for error messages; the standard header when the column is absent. */

@@ -34,6 +34,11 @@ public final class AssignmentEvents {
     /** Every deployment event's type starts with this. */
     public static final String DEPLOYMENT_TYPE_PREFIX = "vn.secondment.assignment.deployment.";
 
+    /**
+     * A draft was created or changed before its decision is issued ({@code issued} false): nothing is in force; an
+     * annex can be imported into it (personnel-service follows drafts for that).
+     */
+    public static final EventType DEPLOYMENT_DRAFTED = deployment("drafted");
     /** The decision was issued: the round is official and its assignments stand. */
     public static final EventType DEPLOYMENT_ISSUED = deployment("issued");
     /** A later decision moved the round's period; each moved assignment also gets its own rescheduled event. */

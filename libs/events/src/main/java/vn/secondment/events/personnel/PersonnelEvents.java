@@ -8,6 +8,8 @@ public final class PersonnelEvents {
     public static final String OFFICIAL = "official";
     public static final String UNIT = "unit";
     public static final String IMPORT = "official-import";
+    /** Keyed by the official's id (not a record of its own): see {@link AnnexAssignmentRequested}. */
+    public static final String ANNEX_ASSIGNMENT = "annex-assignment";
 
     /** An official was added to the directory. Payload: {@link OfficialSnapshot}. */
     public static final EventType OFFICIAL_REGISTERED =
@@ -21,6 +23,12 @@ public final class PersonnelEvents {
     /** A decision annex was imported. Payload: {@link OfficialsImported}. */
     public static final EventType OFFICIALS_IMPORTED =
             new EventType("vn.secondment.personnel.officials.imported", 1, IMPORT);
+    /**
+     * A row of a decision annex imported into a deployment asks for the official's assignment there.
+     * Payload: {@link AnnexAssignmentRequested}.
+     */
+    public static final EventType ANNEX_ASSIGNMENT_REQUESTED =
+            new EventType("vn.secondment.personnel.annex-assignment.requested", 1, ANNEX_ASSIGNMENT);
     /** A unit (Vụ, Cục, Phòng...) was created. Payload: {@link UnitSnapshot}. */
     public static final EventType UNIT_CREATED =
             new EventType("vn.secondment.personnel.unit.created", 1, UNIT);

@@ -7,6 +7,7 @@ import vn.secondment.events.assignment.AssignmentSnapshot;
 import vn.secondment.events.assignment.DeploymentSnapshot;
 import vn.secondment.events.assignment.SupportRequestSnapshot;
 import vn.secondment.events.assignment.WorkPlanSubmitted;
+import vn.secondment.events.personnel.AnnexAssignmentRequested;
 import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.events.personnel.OfficialsImported;
 import vn.secondment.events.personnel.PersonnelEvents;
@@ -39,6 +40,8 @@ final class SamplePayloads {
 
     /** Per aggregate type: the payload with every field set. */
     static final Map<String, Object> FULL = pairs(
+            PersonnelEvents.ANNEX_ASSIGNMENT,
+            new AnnexAssignmentRequested(C, B, "BNV", A, C, "79", "LEAD", "878/QĐ-BNV", "bnv.admin"),
             PersonnelEvents.OFFICIAL, new OfficialSnapshot(A, "Nguyễn Thị Hoa", "BNV", B, "Phó Vụ trưởng",
                     "CIVIL_SERVANT", "hoa.nt@moha.gov.vn", List.of("tổ chức bộ máy"), true, C),
             PersonnelEvents.UNIT, new UnitSnapshot(B, "BNV", C, "VU-TCCB", "Vụ Tổ chức cán bộ", "DEPARTMENT", true),
@@ -67,6 +70,8 @@ final class SamplePayloads {
 
     /** Per aggregate type: the payload with only the fields that may not be null. */
     static final Map<String, Object> MINIMAL = pairs(
+            PersonnelEvents.ANNEX_ASSIGNMENT,
+            new AnnexAssignmentRequested(C, B, "BNV", A, C, "79", "MEMBER", null, null),
             PersonnelEvents.OFFICIAL, new OfficialSnapshot(A, "Lê Văn An", "BCT", null, null, null, null, null,
                     false, null),
             PersonnelEvents.UNIT, new UnitSnapshot(B, "BNV", null, "TT-CNTT", "Trung tâm Công nghệ thông tin", null,
