@@ -33,6 +33,7 @@ import vn.secondment.assignment.DeploymentRevision;
 import vn.secondment.assignment.mapping.AssignmentMapper;
 import vn.secondment.assignment.security.AssignmentAccess;
 import vn.secondment.assignment.service.AssignmentService;
+import vn.secondment.assignment.service.DeploymentMembers;
 import vn.secondment.assignment.service.DeploymentService;
 import vn.secondment.data.audit.AuditRecordView;
 import vn.secondment.data.idempotency.IdempotentRequests;
@@ -74,10 +75,12 @@ public class DeploymentResource {
     private final AssignmentViews assignmentViews;
     private final AssignmentAccess access;
     private final IdempotentRequests idempotency;
+    private final DeploymentMembers members;
 
     public DeploymentResource(DeploymentService service, AssignmentService assignments, AssignmentMapper mapper,
                               AssignmentViews assignmentViews, AssignmentAccess access,
-                              IdempotentRequests idempotency) {
+                              IdempotentRequests idempotency, DeploymentMembers members) {
+        this.members = members;
         this.service = service;
         this.assignments = assignments;
         this.mapper = mapper;
@@ -276,6 +279,23 @@ public class DeploymentResource {
             return Response.created(uri.getBaseUriBuilder().path("assignments").path(a.id.toString()).build())
                     .tag(Versions.etag(a.version)).entity(assignmentViews.one(a, null)).build();
         });
+    }
+
+    @GET
+    @Path("/{id}/members")
+    @Operation(operationId = "getDeploymentMembers", summary = "The leader and members of a deployment",
+            description = "For a delegation (working, inspection, or sent at a province's request) or a working "
+                    + "group: its leader (the LEAD going with the whole group, with the title they lead with, e.g. "
+                    + "Thứ trưởng; every signed-in caller sees them, as the decision names them) and its members; for "
+                    + "a resident secondment, its officials. Members are limited to the assignments the caller may "
+                    + "read (their ministry's, their province's, their own, or all for viewers); withdrawn ones and "
+                    + "those replaced before going are left out. A delegation's itinerary comes with it.")
+    @APIResponse(responseCode = "200", description = "Leader and members",
+            content = @Content(schema = @Schema(implementation = DeploymentMembersView.class),
+                    examples = @ExampleObject(name = "an inspection delegation to Lai Châu",
+                            value = DeploymentMembersView.EXAMPLE)))
+    public DeploymentMembersView members(@PathParam("id") UUID id) {
+        return members.members(id, access);
     }
 
     @GET
