@@ -26,6 +26,7 @@ import static vn.secondment.assignment.support.Secondments.ASSIGNMENTS;
 import static vn.secondment.assignment.support.Secondments.BNNMT_ADMIN;
 import static vn.secondment.assignment.support.Secondments.BNV_ADMIN;
 import static vn.secondment.assignment.support.Secondments.DEPLOYMENTS;
+import static vn.secondment.assignment.support.Secondments.LIAISON_HCM;
 import static vn.secondment.assignment.support.Secondments.PROBLEM_JSON;
 import static vn.secondment.assignment.support.Secondments.VIEWER;
 import static vn.secondment.assignment.support.Secondments.admin;
@@ -267,6 +268,12 @@ class DelegationsTest {
                 .body("leader.leadTitle", equalTo("Thứ trưởng"))
                 .body("members.assignmentId", equalTo(List.of(member.toString())))
                 .body("itinerary", nullValue());
+        // a province's liaison sees who leads it, but no member: none is in their province
+        given().auth().oauth2(LIAISON_HCM).when().get(DEPLOYMENTS + "/" + group + "/members")
+                .then().statusCode(200)
+                .body("leader.fullName", equalTo("Trương Hải Long"))
+                .body("members", hasSize(0));
+        given().auth().oauth2(LIAISON_HCM).when().get(ASSIGNMENTS + "/" + member).then().statusCode(404);
 
         // a resident secondment still sends each official to a province
         UUID round = create(BNV_ADMIN, """
