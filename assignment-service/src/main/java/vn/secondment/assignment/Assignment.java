@@ -46,12 +46,17 @@ public class Assignment {
     @Column(name = "official_ministry_code", nullable = false)
     public String officialMinistryCode;
 
-    @Column(name = "province_code", nullable = false)
+    /** Null for a member of a delegation or working group: they go where the itinerary goes, or sit at the ministry. */
+    @Column(name = "province_code")
     public String provinceCode;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public AssignmentRole role;
+
+    /** The title the leader of a delegation or working group leads with, e.g. "Thứ trưởng"; null otherwise. */
+    @Column(name = "lead_title")
+    public String leadTitle;
 
     /** Communes (5-digit codes) of the province the official concentrates on. */
     @JdbcTypeCode(SqlTypes.ARRAY)

@@ -74,6 +74,11 @@ public class Deployment {
     @Column(name = "province_quotas", nullable = false)
     public Map<String, Integer> provinceQuotas = new LinkedHashMap<>();
 
+    /** A delegation's stops in date order; null when it has none (see {@link DeploymentType#delegation()}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "itinerary")
+    public List<ItineraryStop> itinerary;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "partner_ministries", nullable = false)
     public List<String> partnerMinistries = new ArrayList<>();
@@ -99,17 +104,23 @@ public class Deployment {
 
     /** Officials the rule asks for in a province (0 when the province is not a target). */
     public int required(String provinceCode) {
-        if (!provinceCodes.contains(provinceCode)) {
+        // a delegation visits and a working group sits at the ministry: neither holds a resident's place
+        if (type.group() || !provinceCodes.contains(provinceCode)) {
             return 0;
         }
         return provinceQuotas.getOrDefault(provinceCode, officialsPerProvince);
     }
 
-    /** Whether officials of {@code ministry} may be assigned: the deployment's own, or a partner named by the decision. */
     public Period period() {
         return new Period(startDate, endDate);
     }
 
+    /** The itinerary, empty when there is none. */
+    public List<ItineraryStop> stops() {
+        return itinerary == null ? List.of() : itinerary;
+    }
+
+    /** Whether officials of {@code ministry} may be assigned: the deployment's own, or a partner named by the decision. */
     public boolean accepts(String ministry) {
         return ministryCode.equals(ministry) || partnerMinistries.contains(ministry);
     }

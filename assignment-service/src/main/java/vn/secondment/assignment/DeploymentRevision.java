@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
+import java.util.List;
 import java.util.UUID;
 
 /** A dated version of a deployment (see {@link Revision}). */
@@ -19,6 +22,11 @@ public class DeploymentRevision extends Revision {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public DeploymentStatus status;
+
+    /** The itinerary in force from then on (null when there was none). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "itinerary")
+    public List<ItineraryStop> itinerary;
 
     @Override
     public String statusName() {

@@ -6,6 +6,7 @@ import vn.secondment.assignment.AssignmentRevision;
 import vn.secondment.assignment.Deployment;
 import vn.secondment.assignment.DeploymentStatus;
 import vn.secondment.assignment.DeploymentRevision;
+import vn.secondment.assignment.ItineraryStop;
 import vn.secondment.assignment.Revision;
 import vn.secondment.assignment.readmodel.KnownOfficial;
 import vn.secondment.assignment.rest.AssignmentView;
@@ -48,7 +49,12 @@ public class AssignmentMapper {
                                 r.change, r.effectiveFrom)).toList(),
                 moved == null ? null : moved.stream().map(m -> new DeploymentView.MovedAssignment(m.assignmentId(),
                         m.previousStartDate(), m.previousEndDate(), m.startDate(), m.endDate(), m.clipped())).toList(),
-                d.version, d.createdAt, d.updatedAt);
+                d.version, d.createdAt, d.updatedAt,
+                past ? copy(inForce.itinerary) : copy(d.itinerary));
+    }
+
+    private static List<ItineraryStop> copy(List<ItineraryStop> itinerary) {
+        return itinerary == null ? null : List.copyOf(itinerary);
     }
 
     public AssignmentView toView(Assignment a, KnownOfficial official, AssignmentRevision inForce, LocalDate asOf,
@@ -63,7 +69,7 @@ public class AssignmentMapper {
                 past ? inForce.startDate : a.startDate, past ? inForce.endDate : a.endDate,
                 past ? inForce.status : a.status, asOf, a.arrivedOn, a.replacesId, a.replacedById,
                 revisions == null ? null : revisions.stream().map(this::toView).toList(),
-                a.version, a.createdAt, a.updatedAt);
+                a.version, a.createdAt, a.updatedAt, a.leadTitle);
     }
 
     public RevisionView toView(Revision r) {
@@ -74,14 +80,15 @@ public class AssignmentMapper {
     public DeploymentRequest toRequest(Deployment d) {
         return new DeploymentRequest(d.ministryCode, d.type, d.name,
                 new DecisionRef(d.decisionNumber, d.decisionDate, d.decisionSigner, d.decisionSubject),
-                d.startDate, d.endDate, List.copyOf(d.provinceCodes), d.officialsPerProvince,
-                new LinkedHashMap<>(d.provinceQuotas), List.copyOf(d.partnerMinistries), null);
+                d.startDate, d.endDate, d.itinerary == null ? List.copyOf(d.provinceCodes) : null,
+                d.officialsPerProvince, new LinkedHashMap<>(d.provinceQuotas), List.copyOf(d.partnerMinistries), null,
+                copy(d.itinerary));
     }
 
     public AssignmentSnapshot toSnapshot(Assignment a) {
         return new AssignmentSnapshot(a.id, a.deployment.id, a.officialId, a.ministryCode, a.provinceCode,
                 a.startDate, a.endDate, AssignmentSnapshot.Status.valueOf(a.status.name()), a.replacedById,
-                a.arrivedOn);
+                a.arrivedOn, a.role.name(), a.leadTitle);
     }
 
     public DeploymentSnapshot toSnapshot(Deployment d, DeploymentSnapshot.Amendment amendment) {
@@ -91,7 +98,9 @@ public class AssignmentMapper {
     /** @param issued whether its decision was ever issued: for a cancellation, told by the status it had before */
     public DeploymentSnapshot toSnapshot(Deployment d, DeploymentSnapshot.Amendment amendment, boolean issued) {
         return new DeploymentSnapshot(d.id, d.ministryCode, d.type.name(), d.name, d.decisionNumber, d.startDate,
-                d.endDate, List.copyOf(d.provinceCodes), d.status.name(), amendment, issued, d.decisionId);
+                d.endDate, List.copyOf(d.provinceCodes), d.status.name(), amendment, issued, d.decisionId,
+                d.itinerary == null ? null : d.itinerary.stream().map(stop -> new DeploymentSnapshot.ItineraryStop(
+                        stop.provinceCode(), stop.startDate(), stop.endDate())).toList());
     }
 
     /** The audited fields of a deployment, in the API's names. */
@@ -109,6 +118,8 @@ public class AssignmentMapper {
         state.put("officialsPerProvince", d.officialsPerProvince);
         state.put("provinceQuotas", Map.copyOf(d.provinceQuotas));
         state.put("partnerMinistries", List.copyOf(d.partnerMinistries));
+        state.put("itinerary", d.itinerary == null ? null : d.itinerary.stream()
+                .map(stop -> stop.provinceCode() + " " + stop.startDate() + "/" + stop.endDate()).toList());
         state.put("status", d.status);
         return state;
     }
@@ -118,6 +129,7 @@ public class AssignmentMapper {
         state.put("officialId", a.officialId);
         state.put("provinceCode", a.provinceCode);
         state.put("role", a.role);
+        state.put("leadTitle", a.leadTitle);
         state.put("focusCommunes", List.copyOf(a.focusCommunes));
         state.put("startDate", a.startDate);
         state.put("endDate", a.endDate);

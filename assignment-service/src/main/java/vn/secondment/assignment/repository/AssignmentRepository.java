@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.assignment.Assignment;
 import vn.secondment.assignment.AssignmentRevision;
+import vn.secondment.assignment.AssignmentRole;
 import vn.secondment.assignment.AssignmentStatus;
 
 import java.time.LocalDate;
@@ -29,6 +30,13 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
     public List<Assignment> occupiedBy(UUID officialId) {
         return list("officialId = ?1 and status <> ?2 and not (status = ?3 and arrivedOn is null) order by startDate",
                 officialId, AssignmentStatus.WITHDRAWN, AssignmentStatus.REPLACED);
+    }
+
+    /** A group's leader: its LEAD going with the whole group (no province) that still holds (planned or active). */
+    public Optional<Assignment> leaderOf(UUID deploymentId) {
+        return find("deployment.id = ?1 and role = ?2 and provinceCode is null and status in ?3 order by startDate",
+                deploymentId, AssignmentRole.LEAD, List.of(AssignmentStatus.PLANNED, AssignmentStatus.ACTIVE))
+                .firstResultOptional();
     }
 
     public long countHolding(UUID deploymentId) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.hibernate.jpa.HibernateHints;
+import vn.secondment.assignment.AssignmentRole;
 import vn.secondment.assignment.AssignmentStatus;
 import vn.secondment.assignment.Deployment;
 import vn.secondment.assignment.DeploymentStatus;
@@ -12,7 +13,9 @@ import vn.secondment.data.Where;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -76,5 +79,30 @@ public class CoverageQueries {
                 .setHint(HibernateHints.HINT_READ_ONLY, true);
         where.parameterMap().forEach(query::setParameter);
         return query.getResultList();
+    }
+
+    /**
+     * The leaders of {@code deploymentIds} on {@code date}: per deployment, its LEAD going with the whole group (no
+     * province) whose period contains the day and who occupies it (as {@link #holdings}).
+     */
+    public Map<UUID, GroupLeader> leaders(Collection<UUID> deploymentIds, LocalDate date) {
+        if (deploymentIds.isEmpty()) {
+            return Map.of();
+        }
+        List<GroupLeader> rows = entityManager.createQuery("""
+                        select new vn.secondment.assignment.repository.GroupLeader(a.deployment.id, a.id,
+                               a.officialId, o.fullName, a.leadTitle)
+                        from Assignment a left join KnownOfficial o on o.id = a.officialId
+                        where a.deployment.id in :ids and a.role = :lead and a.provinceCode is null
+                          and a.startDate <= :date and a.endDate >= :date and a.status <> :withdrawn
+                          and not (a.status = :replaced and a.arrivedOn is null)
+                        order by a.startDate desc, a.id""", GroupLeader.class)
+                .setParameter("ids", deploymentIds).setParameter("lead", AssignmentRole.LEAD)
+                .setParameter("date", date).setParameter("withdrawn", AssignmentStatus.WITHDRAWN)
+                .setParameter("replaced", AssignmentStatus.REPLACED)
+                .getResultList();
+        Map<UUID, GroupLeader> leaders = new HashMap<>();
+        rows.forEach(row -> leaders.putIfAbsent(row.deploymentId(), row));
+        return leaders;
     }
 }

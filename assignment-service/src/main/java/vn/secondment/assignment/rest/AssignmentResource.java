@@ -86,8 +86,10 @@ public class AssignmentResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN, Roles.COORDINATOR})
     @Operation(operationId = "patchAssignment", summary = "Change the role or the focus communes",
-            description = "JSON Merge Patch (RFC 7396) of role and focusCommunes (which must belong to the "
-                    + "province). Periods and states change through their own operations. " + MANAGERS)
+            description = "JSON Merge Patch (RFC 7396) of role, focusCommunes (which must belong to the "
+                    + "province) and leadTitle (the title a group's leader leads with; cleared when the role becomes "
+                    + "MEMBER; a group has one leader at a time: 409 naming existingLeader). Periods and states "
+                    + "change through their own operations. " + MANAGERS)
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = Object.class),
             examples = @ExampleObject(name = "focus on Dĩ An", value = "{\"focusCommunes\": [\"25942\"]}")))
     @APIResponse(responseCode = "200", description = "Updated",

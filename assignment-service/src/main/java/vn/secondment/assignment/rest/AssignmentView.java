@@ -15,15 +15,18 @@ import java.util.UUID;
  *
  * @param official   who, as personnel-service last announced them
  * @param revisions  every dated version, oldest first (on a single read; absent in lists)
+ * @param provinceCode absent for a member of a delegation or working group (see the deployment's itinerary)
+ * @param leadTitle  the title the leader of a delegation or working group leads with, e.g. "Thứ trưởng"
  */
 public record AssignmentView(UUID id, UUID deploymentId, String deploymentName, String decisionNumber,
-                             String ministryCode, OfficialRef official, String provinceCode, AssignmentRole role,
+                             String ministryCode, OfficialRef official, @Schema(nullable = true) String provinceCode,
+                             AssignmentRole role,
                              List<String> focusCommunes, LocalDate startDate, LocalDate endDate,
                              AssignmentStatus status, @Schema(nullable = true) LocalDate asOf,
                              @Schema(nullable = true) LocalDate arrivedOn, @Schema(nullable = true) UUID replacesId,
                              @Schema(nullable = true) UUID replacedById,
                              @Schema(nullable = true) List<RevisionView> revisions, long version, Instant createdAt,
-                             Instant updatedAt) {
+                             Instant updatedAt, @Schema(nullable = true) String leadTitle) {
 
     public static final String PAGE_EXAMPLE = """
             {"items": [{"id": "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
@@ -35,7 +38,7 @@ public record AssignmentView(UUID id, UUID deploymentId, String deploymentName, 
               "provinceCode": "79", "role": "LEAD", "focusCommunes": ["25942"], "startDate": "2025-09-03",
               "endDate": "2025-11-03", "status": "ACTIVE", "asOf": null, "arrivedOn": "2025-09-03",
               "replacesId": null, "replacedById": null, "revisions": null, "version": 2,
-              "createdAt": "2025-08-12T02:00:00Z", "updatedAt": "2025-09-03T01:30:00Z"}],
+              "createdAt": "2025-08-12T02:00:00Z", "updatedAt": "2025-09-03T01:30:00Z", "leadTitle": null}],
              "page": 0, "size": 20, "totalItems": 1}""";
 
     /** The assigned official. */

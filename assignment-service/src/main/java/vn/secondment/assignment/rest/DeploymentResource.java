@@ -33,6 +33,7 @@ import vn.secondment.assignment.DeploymentRevision;
 import vn.secondment.assignment.mapping.AssignmentMapper;
 import vn.secondment.assignment.security.AssignmentAccess;
 import vn.secondment.assignment.service.AssignmentService;
+import vn.secondment.assignment.service.DeploymentMembers;
 import vn.secondment.assignment.service.DeploymentService;
 import vn.secondment.data.audit.AuditRecordView;
 import vn.secondment.data.idempotency.IdempotentRequests;
@@ -64,6 +65,16 @@ public class DeploymentResource {
             {"startDate": "2025-09-03", "endDate": "2025-11-03",
              "decision": {"number": "1013/QĐ-BNV", "date": "2025-08-29"},
              "reason": "Điều chỉnh thời gian tăng cường theo kế hoạch triển khai", "assignments": "FIT"}""";
+    static final String GROUP_LEAD_EXAMPLE = """
+            {"officialId": "7c9e6679-7425-40de-944b-e07fc1f90ae7", "role": "LEAD", "leadTitle": "Thứ trưởng"}""";
+    static final String DELEGATION_EXAMPLE = """
+            {"ministryCode": "BNNMT", "type": "WORKING_DELEGATION",
+             "name": "Đoàn công tác số 3 của Bộ Nông nghiệp và Môi trường",
+             "decision": {"number": "3002/QĐ-BNNMT", "date": "2025-08-05", "signer": "Bộ trưởng"},
+             "startDate": "2025-08-11", "endDate": "2025-08-22",
+             "itinerary": [{"provinceCode": "38", "startDate": "2025-08-11", "endDate": "2025-08-13"},
+                           {"provinceCode": "40", "startDate": "2025-08-14", "endDate": "2025-08-17"},
+                           {"provinceCode": "42", "startDate": "2025-08-18", "endDate": "2025-08-22"}]}""";
     static final String ASSIGNMENT_EXAMPLE = """
             {"officialId": "7c9e6679-7425-40de-944b-e07fc1f90ae7", "provinceCode": "79", "role": "LEAD",
              "focusCommunes": ["25942"]}""";
@@ -74,10 +85,12 @@ public class DeploymentResource {
     private final AssignmentViews assignmentViews;
     private final AssignmentAccess access;
     private final IdempotentRequests idempotency;
+    private final DeploymentMembers members;
 
     public DeploymentResource(DeploymentService service, AssignmentService assignments, AssignmentMapper mapper,
                               AssignmentViews assignmentViews, AssignmentAccess access,
-                              IdempotentRequests idempotency) {
+                              IdempotentRequests idempotency, DeploymentMembers members) {
+        this.members = members;
         this.service = service;
         this.assignments = assignments;
         this.mapper = mapper;
@@ -95,9 +108,13 @@ public class DeploymentResource {
                     + "or as decision (number, date, signer, subject): found among the ministry's decisions by its "
                     + "number, or recorded from what is given the first time (a number recorded with another date is "
                     + "a 409 naming it, existingDecision). A decision issues one deployment: another deployment "
-                    + "holding it is a 409 (decisionHolder) until that one is cancelled. Nothing "
+                    + "holding it is a 409 (decisionHolder) until that one is cancelled. A delegation "
+                    + "(WORKING_DELEGATION, INSPECTION_DELEGATION, PROVINCE_REQUEST) may give its itinerary: stops in "
+                    + "date order, not overlapping, within the period; its provinces become the target provinces. A "
+                    + "STANDING_WORKING_GROUP sits at the ministry: no provinces, no itinerary. Nothing "
                     + "is announced until the deployment is issued. Send an Idempotency-Key to make retries safe.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "878/QĐ-BNV", value = EXAMPLE)))
+    @RequestBody(content = @Content(examples = {@ExampleObject(name = "878/QĐ-BNV", value = EXAMPLE),
+            @ExampleObject(name = "a working delegation over three provinces", value = DELEGATION_EXAMPLE)}))
     @APIResponse(responseCode = "201", description = "Drafted",
             content = @Content(schema = @Schema(implementation = DeploymentView.class)))
     public Response create(@HeaderParam(IdempotentRequests.HEADER)
@@ -198,7 +215,9 @@ public class DeploymentResource {
                     + "another of the same official. The answer lists the assignments that moved "
                     + "(movedAssignments). The amending decision is given by number and date (found among the "
                     + "ministry's decisions, or recorded the first time it is named; a number recorded with another "
-                    + "date is a 409 naming it) or by decisionId. Requires If-Match; publishes "
+                    + "date is a 409 naming it) or by decisionId. A delegation's itinerary moves by the start's shift, "
+                    + "or is replaced by the itinerary given; stops outside the new period are a 400. Requires "
+                    + "If-Match; publishes "
                     + "deployment.rescheduled and one assignment.rescheduled per moved assignment.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "878/QĐ-BNV amended", value = RESCHEDULE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Rescheduled",
@@ -244,8 +263,12 @@ public class DeploymentResource {
     @POST
     @Path("/{id}/assignments")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MINISTRY_ADMIN, Roles.COORDINATOR})
-    @Operation(operationId = "createAssignment", summary = "Assign an official to a province",
+    @Operation(operationId = "createAssignment", summary = "Assign an official to a province, or to a delegation",
             description = "The official must be active and of the deployment's ministry (or a partner ministry). "
+                    + "For a resident secondment provinceCode is required. The leader and members of a delegation "
+                    + "or working group are assigned without provinceCode (they go where the itinerary goes, or sit "
+                    + "at the ministry); the leader is the LEAD with leadTitle (e.g. Thứ trưởng), one at a time: a "
+                    + "second is a 409 naming existingLeader. The coverage rule does not apply to groups. "
                     + "Refused with 409 when it would overlap another assignment of the official, in any deployment "
                     + "of any ministry: the problem names it (conflictingAssignment) and suggests the nearest free "
                     + "period within the deployment (suggestedPeriod), if one fits. The period defaults to the "
@@ -253,7 +276,9 @@ public class DeploymentResource {
                     + "coverage rule, "
                     + "unless allowExcess is true. Focus communes must belong to the province. Publishes "
                     + "assignment.created; send an Idempotency-Key to make retries safe.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "Hồ Chí Minh City, lead", value = ASSIGNMENT_EXAMPLE)))
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "Hồ Chí Minh City, lead", value = ASSIGNMENT_EXAMPLE),
+            @ExampleObject(name = "the leader of a delegation", value = GROUP_LEAD_EXAMPLE)}))
     @APIResponse(responseCode = "201", description = "Assigned",
             content = @Content(schema = @Schema(implementation = AssignmentView.class)))
     @APIResponse(responseCode = "409", description = "Overlap or coverage rule", content = @Content(
@@ -276,6 +301,23 @@ public class DeploymentResource {
             return Response.created(uri.getBaseUriBuilder().path("assignments").path(a.id.toString()).build())
                     .tag(Versions.etag(a.version)).entity(assignmentViews.one(a, null)).build();
         });
+    }
+
+    @GET
+    @Path("/{id}/members")
+    @Operation(operationId = "getDeploymentMembers", summary = "The leader and members of a deployment",
+            description = "For a delegation (working, inspection, or sent at a province's request) or a working "
+                    + "group: its leader (the LEAD going with the whole group, with the title they lead with, e.g. "
+                    + "Thứ trưởng; every signed-in caller sees them, as the decision names them) and its members; for "
+                    + "a resident secondment, its officials. Members are limited to the assignments the caller may "
+                    + "read (their ministry's, their province's, their own, or all for viewers); withdrawn ones and "
+                    + "those replaced before going are left out. A delegation's itinerary comes with it.")
+    @APIResponse(responseCode = "200", description = "Leader and members",
+            content = @Content(schema = @Schema(implementation = DeploymentMembersView.class),
+                    examples = @ExampleObject(name = "an inspection delegation to Lai Châu",
+                            value = DeploymentMembersView.EXAMPLE)))
+    public DeploymentMembersView members(@PathParam("id") UUID id) {
+        return members.members(id, access);
     }
 
     @GET

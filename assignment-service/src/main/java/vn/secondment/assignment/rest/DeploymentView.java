@@ -3,6 +3,7 @@ package vn.secondment.assignment.rest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.secondment.assignment.DeploymentStatus;
 import vn.secondment.assignment.DeploymentType;
+import vn.secondment.assignment.ItineraryStop;
 import vn.secondment.assignment.RevisionChange;
 
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.UUID;
  * @param amendments       the later decisions that amended it, one per change they made, oldest first (on a single
  *                         read; absent in lists)
  * @param movedAssignments in the answer to a reschedule: the assignments that moved with it; absent otherwise
+ * @param itinerary        a delegation's stops in date order (as of the date asked, if one is); absent when it has
+ *                         none. Its leader and members: GET /deployments/{id}/members
  */
 public record DeploymentView(UUID id, String ministryCode, DeploymentType type, String name, DecisionRef decision,
                              UUID decisionId, LocalDate startDate, LocalDate endDate, DeploymentStatus status,
@@ -29,7 +32,8 @@ public record DeploymentView(UUID id, String ministryCode, DeploymentType type, 
                              List<String> partnerMinistries, @Schema(nullable = true) List<RevisionView> revisions,
                              @Schema(nullable = true) List<Amendment> amendments,
                              @Schema(nullable = true) List<MovedAssignment> movedAssignments,
-                             long version, Instant createdAt, Instant updatedAt) {
+                             long version, Instant createdAt, Instant updatedAt,
+                             @Schema(nullable = true) List<ItineraryStop> itinerary) {
 
     /** A change made by a later decision: the decision by id, number and date, and what it changed when. */
     @Schema(name = "DeploymentAmendment")
@@ -56,6 +60,6 @@ public record DeploymentView(UUID id, String ministryCode, DeploymentType type, 
               "provinceCodes": ["01", "04", "08", "…", "96"], "officialsPerProvince": 1,
               "provinceQuotas": {"79": 2}, "partnerMinistries": [], "revisions": null, "amendments": null,
               "movedAssignments": null, "version": 3,
-              "createdAt": "2025-08-12T02:00:00Z", "updatedAt": "2025-09-03T01:30:00Z"}],
+              "createdAt": "2025-08-12T02:00:00Z", "updatedAt": "2025-09-03T01:30:00Z", "itinerary": null}],
              "page": 0, "size": 20, "totalItems": 1}""";
 }

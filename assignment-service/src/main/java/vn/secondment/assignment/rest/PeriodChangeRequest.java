@@ -5,7 +5,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import vn.secondment.assignment.ItineraryStop;
+
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,6 +22,8 @@ import java.util.UUID;
  * @param assignments for a deployment's reschedule only: what happens to assignments the move would leave outside
  *                    the new period. REFUSE (default): the reschedule is refused naming them; FIT: each is clipped
  *                    into the new period, and only those that cannot fit are refused
+ * @param itinerary   for a delegation's reschedule only: its new stops (same rules as on creation); absent, every
+ *                    stop moves by the shift of the start, and must still lie within the new period
  */
 public record PeriodChangeRequest(
         @NotNull LocalDate startDate,
@@ -26,7 +31,8 @@ public record PeriodChangeRequest(
         @Valid DecisionRef decision,
         @NotBlank @Size(max = 1000) String reason,
         UUID decisionId,
-        ReschedulePolicy assignments) {
+        ReschedulePolicy assignments,
+        @Size(max = 100) List<@NotNull @Valid ItineraryStop> itinerary) {
 
     /** What a deployment's reschedule does with assignments that would lie outside its new period. */
     public enum ReschedulePolicy {

@@ -11,6 +11,7 @@ import vn.secondment.assignment.AssignmentRole;
 import vn.secondment.assignment.AssignmentStatus;
 import vn.secondment.assignment.Decision;
 import vn.secondment.assignment.Deployment;
+import vn.secondment.assignment.DeploymentType;
 import vn.secondment.assignment.DeploymentStatus;
 import vn.secondment.assignment.Period;
 import vn.secondment.assignment.RevisionChange;
@@ -160,7 +161,7 @@ public class AssignmentService {
             }
             AssignmentRole role = "LEAD".equals(row.role()) ? AssignmentRole.LEAD : AssignmentRole.MEMBER;
             return Optional.of(createIn(d, row.assignmentId(), new AssignmentRequest(row.officialId(),
-                    row.provinceCode(), role, null, null, List.of(), null, false), null, actor, note));
+                    row.provinceCode(), role, null, null, List.of(), null, false, null), null, actor, note));
         } catch (ProblemException refused) {
             String why = refused.getMessage() + refused.violations().stream()
                     .map(v -> "; " + v.field() + ": " + v.message()).reduce("", String::concat);
@@ -189,17 +190,19 @@ public class AssignmentService {
                     + ": no assignment can be added");
         }
         List<Problem.Violation> violations = new ArrayList<>();
-        if (!d.provinceCodes.contains(request.provinceCode())) {
-            violations.add(new Problem.Violation("provinceCode",
-                    request.provinceCode() + " is not a target province of this deployment"));
-        }
+        AssignmentRole role = request.role() != null ? request.role() : AssignmentRole.MEMBER;
+        String leadTitle = request.leadTitle() == null || request.leadTitle().isBlank() ? null
+                : Text.nfc("leadTitle", request.leadTitle().strip());
+        violations.addAll(placeViolations(d, request.provinceCode(), role, leadTitle, request.focusCommunes()));
         LocalDate start = request.startDate() != null ? request.startDate() : d.startDate;
         LocalDate end = request.endDate() != null ? request.endDate() : d.endDate;
         if (end.isBefore(start)) {
             violations.add(new Problem.Violation("endDate", "must not be before startDate (" + start + ")"));
         }
         violations.addAll(outsideDeployment(d, start, end));
-        violations.addAll(communeViolations(request.focusCommunes(), request.provinceCode(), start));
+        if (request.provinceCode() != null) {
+            violations.addAll(communeViolations(request.focusCommunes(), request.provinceCode(), start));
+        }
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The assignment is not valid", violations);
         }
@@ -217,7 +220,10 @@ public class AssignmentService {
         }
         Period period = new Period(start, end);
         requireFree(official.id, period, d.period(), Set.of());
-        if (!request.allowExcess()) {
+        if (role == AssignmentRole.LEAD) {
+            requireNoOtherLeader(d, null);
+        }
+        if (!request.allowExcess() && !d.type.group()) {
             requireRoom(d, request.provinceCode(), period, null);
         }
 
@@ -228,7 +234,8 @@ public class AssignmentService {
         a.officialId = official.id;
         a.officialMinistryCode = official.ministryCode;
         a.provinceCode = request.provinceCode();
-        a.role = request.role() != null ? request.role() : AssignmentRole.MEMBER;
+        a.role = role;
+        a.leadTitle = leadTitle;
         a.focusCommunes = new ArrayList<>(distinct(request.focusCommunes()));
         a.startDate = start;
         a.endDate = end;
@@ -275,13 +282,26 @@ public class AssignmentService {
     public Assignment patchDetails(UUID id, String ifMatch, JsonNode patch, AssignmentAccess access) {
         Assignment a = changeable(id, ifMatch, access);
         AssignmentDetailsRequest merged = mergePatch.apply(
-                new AssignmentDetailsRequest(a.role, List.copyOf(a.focusCommunes)), patch);
-        List<Problem.Violation> violations = communeViolations(merged.focusCommunes(), a.provinceCode, a.startDate);
+                new AssignmentDetailsRequest(a.role, List.copyOf(a.focusCommunes), a.leadTitle), patch);
+        // a leader who becomes a member leads with no title any more
+        String leadTitle = merged.role() == AssignmentRole.MEMBER && !patch.has("leadTitle") ? null
+                : merged.leadTitle() == null || merged.leadTitle().isBlank() ? null
+                : Text.nfc("leadTitle", merged.leadTitle().strip());
+        List<Problem.Violation> violations = new ArrayList<>(placeViolations(a.deployment, a.provinceCode,
+                merged.role(), leadTitle, merged.focusCommunes()).stream()
+                .filter(v -> !v.field().equals("provinceCode") || merged.role() != a.role).toList());
+        if (a.provinceCode != null) {
+            violations.addAll(communeViolations(merged.focusCommunes(), a.provinceCode, a.startDate));
+        }
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The assignment is not valid", violations);
         }
+        if (merged.role() == AssignmentRole.LEAD && a.role != AssignmentRole.LEAD && a.status.holds()) {
+            requireNoOtherLeader(a.deployment, a.id);
+        }
         Map<String, Object> before = mapper.auditState(a);
         a.role = merged.role();
+        a.leadTitle = leadTitle;
         a.focusCommunes = new ArrayList<>(distinct(merged.focusCommunes()));
         if (audit.record(AUDIT_TYPE, a.id, a.ministryCode, "updated", before, mapper.auditState(a),
                 access.caller().username(), null)) {
@@ -312,7 +332,9 @@ public class AssignmentService {
             throw new ProblemException(ProblemType.VALIDATION, "The new period is not valid", outside);
         }
         requireFree(a.officialId, to, a.deployment.period(), Set.of(a.id));
-        requireRoom(a.deployment, a.provinceCode, to, a.id);
+        if (!a.deployment.type.group()) {
+            requireRoom(a.deployment, a.provinceCode, to, a.id);
+        }
         RevisionChange change = to.startDate().equals(a.startDate)
                 ? (to.endDate().isAfter(a.endDate) ? RevisionChange.EXTENDED : RevisionChange.SHORTENED)
                 : RevisionChange.RESCHEDULED;
@@ -461,6 +483,7 @@ public class AssignmentService {
         next.officialMinistryCode = official.ministryCode;
         next.provinceCode = old.provinceCode;
         next.role = old.role;
+        next.leadTitle = old.leadTitle;
         next.focusCommunes = new ArrayList<>(old.focusCommunes);
         next.startDate = period.startDate();
         next.endDate = period.endDate();
@@ -687,7 +710,7 @@ public class AssignmentService {
             Optional<Period> suggestion = FreePeriods.nearest(occupied.stream().map(Assignment::period).toList(),
                     period, within);
             ProblemException conflict = new ProblemException(ProblemType.CONFLICT, "The official already holds "
-                    + "assignment " + other.id + " in province " + other.provinceCode + " (" + other.ministryCode
+                    + "assignment " + other.id + " " + place(other) + " (" + other.ministryCode
                     + ", " + other.deployment.decisionNumber + ") from " + other.startDate + " to " + other.endDate
                     + suggestion.map(free -> "; nearest free period of the same length: " + free.startDate() + " to "
                             + free.endDate()).orElse("; no free period of the same length within the deployment ("
@@ -695,6 +718,61 @@ public class AssignmentService {
                     .with("conflictingAssignment", describe(other));
             suggestion.ifPresent(free -> conflict.with("suggestedPeriod", free));
             throw conflict;
+        });
+    }
+
+    /** Where an assignment sends its official, for messages: a province, or the group and its kind. */
+    private static String place(Assignment a) {
+        return a.provinceCode != null ? "in province " + a.provinceCode
+                : "in " + a.deployment.type + " \"" + a.deployment.name + "\"";
+    }
+
+    /**
+     * Where an official goes and as what. A resident secondment sends each official to one of its provinces. A
+     * delegation's or working group's members go with it (no province), or, for a delegation, a member may be sent
+     * to one of its provinces; its leader leads the whole group, with the title they lead with.
+     */
+    private List<Problem.Violation> placeViolations(Deployment d, String provinceCode, AssignmentRole role,
+                                                    String leadTitle, List<String> focusCommunes) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (provinceCode == null) {
+            if (!d.type.group()) {
+                violations.add(new Problem.Violation("provinceCode", "is required: a resident secondment sends "
+                        + "each official to one province (only a delegation's or working group's members go without)"));
+            } else if (focusCommunes != null && !focusCommunes.isEmpty()) {
+                violations.add(new Problem.Violation("focusCommunes", "need a province: a member who goes with the "
+                        + "whole group has none"));
+            }
+        } else if (d.type == DeploymentType.STANDING_WORKING_GROUP) {
+            violations.add(new Problem.Violation("provinceCode", "must be absent: a standing working group sits at "
+                    + "the ministry"));
+        } else if (!d.provinceCodes.contains(provinceCode)) {
+            violations.add(new Problem.Violation("provinceCode",
+                    provinceCode + " is not a target province of this deployment"));
+        } else if (d.type.group() && role == AssignmentRole.LEAD) {
+            violations.add(new Problem.Violation("provinceCode", "must be absent for the leader: they lead the "
+                    + "whole " + d.type + ", wherever it goes"));
+        }
+        if (role == AssignmentRole.LEAD && d.type.group() && leadTitle == null) {
+            violations.add(new Problem.Violation("leadTitle", "is required for the leader of a delegation or "
+                    + "working group: the title they lead with, e.g. Thứ trưởng"));
+        } else if (role != AssignmentRole.LEAD && leadTitle != null) {
+            violations.add(new Problem.Violation("leadTitle", "only the LEAD has a lead title"));
+        }
+        return violations;
+    }
+
+    /** A delegation or working group has one leader at a time: 409 naming the one it already has. */
+    private void requireNoOtherLeader(Deployment d, UUID excluded) {
+        if (!d.type.group()) {
+            return;
+        }
+        assignments.leaderOf(d.id).filter(lead -> !lead.id.equals(excluded)).ifPresent(lead -> {
+            throw new ProblemException(ProblemType.CONFLICT, "The " + d.type + " \"" + d.name + "\" is already "
+                    + "led by assignment " + lead.id + " (" + lead.leadTitle + "): a group has one leader; replace "
+                    + "or withdraw that assignment, or make this official a MEMBER")
+                    .with("existingLeader", Map.of("assignmentId", lead.id, "officialId", lead.officialId,
+                            "leadTitle", lead.leadTitle == null ? "" : lead.leadTitle));
         });
     }
 

@@ -8,8 +8,10 @@ import vn.secondment.assignment.DeploymentType;
 import vn.secondment.assignment.Period;
 import vn.secondment.assignment.repository.CoverageQueries;
 import vn.secondment.assignment.repository.DeploymentRepository;
+import vn.secondment.assignment.repository.GroupLeader;
 import vn.secondment.assignment.repository.Holding;
 import vn.secondment.assignment.rest.CoverageCell;
+import vn.secondment.assignment.rest.CoverageDelegation;
 import vn.secondment.assignment.rest.CoverageHolder;
 import vn.secondment.assignment.rest.CoverageMatrixView;
 import vn.secondment.assignment.rest.CoverageTotals;
@@ -65,7 +67,10 @@ public class CoverageService {
         List<String> asked = ministries == null || ministries.isEmpty() ? null
                 : List.copyOf(new LinkedHashSet<>(ministries));
         List<Deployment> inForce = queries.inForce(date, asked, type);
-        List<Holding> holdings = queries.holdings(date, asked, type, null, CoverageQueries.DECIDED);
+        // a group's members are in no one province: they show through their delegation's stops, not as residents
+        List<Holding> holdings = queries.holdings(date, asked, type, null, CoverageQueries.DECIDED).stream()
+                .filter(h -> h.provinceCode() != null).toList();
+        Map<String, Map<String, List<CoverageDelegation>>> visiting = visiting(inForce, date);
 
         Map<String, Map<String, Integer>> required = new HashMap<>();
         for (Deployment d : inForce) {
@@ -83,6 +88,7 @@ public class CoverageService {
         if (shown == null) {
             TreeSet<String> present = new TreeSet<>(required.keySet());
             present.addAll(held.keySet());
+            present.addAll(visiting.keySet());
             shown = List.copyOf(present);
         }
 
@@ -96,12 +102,14 @@ public class CoverageService {
         for (String ministry : shown) {
             Map<String, Integer> requiredHere = required.getOrDefault(ministry, Map.of());
             Map<String, List<Holding>> heldHere = held.getOrDefault(ministry, Map.of());
+            Map<String, List<CoverageDelegation>> visitingHere = visiting.getOrDefault(ministry, Map.of());
             List<CoverageCell> cells = new ArrayList<>(provinces.size());
             CoverageTotals totals = CoverageTotals.ZERO;
             for (Map.Entry<String, String> province : provinces.entrySet()) {
                 CoverageCell cell = cell(province.getKey(), province.getValue(),
                         requiredHere.getOrDefault(province.getKey(), 0),
-                        heldHere.getOrDefault(province.getKey(), List.of()), visible);
+                        heldHere.getOrDefault(province.getKey(), List.of()), visible,
+                        visitingHere.getOrDefault(province.getKey(), List.of()));
                 cells.add(cell);
                 totals = totals.plus(CoverageTotals.of(cell));
             }
@@ -132,6 +140,9 @@ public class CoverageService {
         }
         Map<String, List<Holding>> held = new HashMap<>();
         for (Holding h : queries.holdings(day, null, null, d.id, null)) {
+            if (h.provinceCode() == null) {
+                continue;
+            }
             held.computeIfAbsent(h.provinceCode(), p -> new ArrayList<>()).add(h);
         }
         Map<String, String> names = provinceNames(day);
@@ -140,13 +151,15 @@ public class CoverageService {
         codes.forEach(code -> addUnknown(names, code, day));
 
         Predicate<Holding> visible = visibleTo(scope);
+        Map<String, List<CoverageDelegation>> visiting = visiting(List.of(d), day).getOrDefault(d.ministryCode,
+                Map.of());
         List<CoverageCell> cells = new ArrayList<>(codes.size());
         List<DeploymentCoverageView.Difference> gaps = new ArrayList<>();
         List<DeploymentCoverageView.Difference> excess = new ArrayList<>();
         CoverageTotals totals = CoverageTotals.ZERO;
         for (String code : codes) {
             CoverageCell cell = cell(code, names.get(code), d.required(code), held.getOrDefault(code, List.of()),
-                    visible);
+                    visible, visiting.getOrDefault(code, List.of()));
             cells.add(cell);
             totals = totals.plus(CoverageTotals.of(cell));
             if (cell.state() == CoverageState.GAP) {
@@ -166,14 +179,36 @@ public class CoverageService {
         return h -> scope.admits(h.ministryCode(), h.provinceCode(), h.officialId());
     }
 
+    /**
+     * Ministry → province → the delegations among {@code inForce} whose itinerary has them there on {@code date},
+     * each with its stop and its leader on that day.
+     */
+    private Map<String, Map<String, List<CoverageDelegation>>> visiting(List<Deployment> inForce, LocalDate date) {
+        List<Deployment> travelling = inForce.stream().filter(d -> d.stops().stream()
+                .anyMatch(stop -> stop.period().contains(date))).toList();
+        Map<UUID, GroupLeader> leaders = queries.leaders(travelling.stream().map(d -> d.id).toList(),
+                date);
+        Map<String, Map<String, List<CoverageDelegation>>> visiting = new HashMap<>();
+        for (Deployment d : travelling) {
+            d.stops().stream().filter(stop -> stop.period().contains(date)).forEach(stop ->
+                    visiting.computeIfAbsent(d.ministryCode, m -> new HashMap<>())
+                            .computeIfAbsent(stop.provinceCode(), p -> new ArrayList<>())
+                            .add(new CoverageDelegation(d.id, d.ministryCode, d.name, d.type, d.decisionNumber,
+                                    stop.startDate(), stop.endDate(), Optional.ofNullable(leaders.get(d.id))
+                                    .map(l -> new CoverageDelegation.Leader(l.assignmentId(), l.officialId(),
+                                            l.fullName(), l.leadTitle())).orElse(null))));
+        }
+        return visiting;
+    }
+
     private static CoverageCell cell(String code, String name, int required, List<Holding> holdings,
-                                     Predicate<Holding> visible) {
+                                     Predicate<Holding> visible, List<CoverageDelegation> delegations) {
         List<CoverageHolder> officials = holdings.stream().filter(visible)
                 .map(h -> new CoverageHolder(h.assignmentId(), h.officialId(), h.fullName(), h.role(), h.status(),
                         h.deploymentId(), h.decisionNumber()))
                 .toList();
         return new CoverageCell(code, name, required, holdings.size(),
-                CoverageState.of(required, holdings.size()), officials);
+                CoverageState.of(required, holdings.size()), officials, List.copyOf(delegations));
     }
 
     /**

@@ -9,6 +9,8 @@ import vn.secondment.assignment.Decision;
 import vn.secondment.assignment.Deployment;
 import vn.secondment.assignment.DeploymentRevision;
 import vn.secondment.assignment.DeploymentStatus;
+import vn.secondment.assignment.DeploymentType;
+import vn.secondment.assignment.ItineraryStop;
 import vn.secondment.assignment.Period;
 import vn.secondment.assignment.RevisionChange;
 import vn.secondment.assignment.mapping.AssignmentMapper;
@@ -40,6 +42,7 @@ import vn.secondment.rest.problem.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,11 +187,17 @@ public class DeploymentService {
                     + to.endDate());
         }
         String reason = Text.nfc("reason", request.reason());
+        List<ItineraryStop> itinerary = movedItinerary(d, from, to, request.itinerary());
         String actor = access.caller().username();
         Decision decision = decisions.require(d.ministryCode, request.decisionId(), request.decision(), actor);
         Map<String, Object> before = mapper.auditState(d);
         d.startDate = to.startDate();
         d.endDate = to.endDate();
+        if (itinerary != null) {
+            d.itinerary = new ArrayList<>(itinerary);
+            d.provinceCodes = new ArrayList<>(new TreeSet<>(itinerary.stream().map(ItineraryStop::provinceCode)
+                    .toList()));
+        }
         touch(d, access);
         revisions.record(d, RevisionChange.RESCHEDULED, decision.effectiveFrom, reason, decision, d.updatedBy);
         audit.record(AUDIT_TYPE, d.id, d.ministryCode, "rescheduled", before, mapper.auditState(d), d.updatedBy,
@@ -199,6 +208,30 @@ public class DeploymentService {
                 new DeploymentSnapshot.Amendment(decision.number, decision.signedOn, reason,
                         from.startDate(), from.endDate())));
         return new Rescheduled(d, moved);
+    }
+
+    /**
+     * The itinerary after a reschedule: the one given, or the current one moved by the start's shift; either must
+     * fit the new period (400 naming each stop that does not). Null when the deployment has none and none is given.
+     */
+    private List<ItineraryStop> movedItinerary(Deployment d, Period from, Period to, List<ItineraryStop> given) {
+        List<ItineraryStop> stops;
+        if (given != null && !given.isEmpty()) {
+            stops = List.copyOf(given);
+        } else if (d.itinerary != null) {
+            long shift = ChronoUnit.DAYS.between(from.startDate(), to.startDate());
+            stops = d.itinerary.stream().map(stop -> stop.shifted(shift)).toList();
+        } else {
+            return null;
+        }
+        List<Problem.Violation> violations = itineraryViolations("itinerary", d.type, stops, to);
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, given != null && !given.isEmpty()
+                    ? "The new itinerary is not valid"
+                    : "The itinerary moved with the start does not fit the new period: give the new itinerary",
+                    violations);
+        }
+        return stops;
     }
 
     /** A rescheduled deployment and the assignments that moved with it. */
@@ -302,9 +335,30 @@ public class DeploymentService {
         } else if (request.decision() != null && request.decision().date().isAfter(VietnamTime.today(clock))) {
             violations.add(new Problem.Violation("decision.date", "cannot be in the future"));
         }
-        List<String> provinces = request.provinceCodes() == null || request.provinceCodes().isEmpty()
-                ? List.copyOf(new TreeSet<>(units.provinceCodes()))
-                : List.copyOf(new TreeSet<>(request.provinceCodes()));
+        List<ItineraryStop> itinerary = request.itinerary() == null || request.itinerary().isEmpty() ? null
+                : List.copyOf(request.itinerary());
+        boolean noProvinces = request.provinceCodes() == null || request.provinceCodes().isEmpty();
+        List<String> provinces;
+        if (request.type() == DeploymentType.STANDING_WORKING_GROUP) {
+            // the standing group sits at the ministry: it targets no province and travels nowhere
+            provinces = List.of();
+            if (!noProvinces) {
+                violations.add(new Problem.Violation("provinceCodes", "must be absent: a standing working group sits "
+                        + "at the ministry, not in a province"));
+            }
+        } else if (itinerary != null) {
+            provinces = List.copyOf(new TreeSet<>(itinerary.stream().map(ItineraryStop::provinceCode).toList()));
+            if (!noProvinces && !new TreeSet<>(request.provinceCodes()).equals(new TreeSet<>(provinces))) {
+                violations.add(new Problem.Violation("provinceCodes", "must be absent or the itinerary's provinces "
+                        + provinces + ": a delegation's provinces are those it visits"));
+            }
+        } else {
+            provinces = noProvinces ? List.copyOf(new TreeSet<>(units.provinceCodes()))
+                    : List.copyOf(new TreeSet<>(request.provinceCodes()));
+        }
+        if (itinerary != null) {
+            violations.addAll(itineraryViolations("itinerary", request.type(), itinerary, period));
+        }
         for (int i = 0; request.provinceCodes() != null && i < request.provinceCodes().size(); i++) {
             String code = request.provinceCodes().get(i);
             if (!units.provinceCodes().contains(code)) {
@@ -344,7 +398,51 @@ public class DeploymentService {
         d.officialsPerProvince = request.officialsPerProvince() == null ? 1 : request.officialsPerProvince();
         d.provinceQuotas = new LinkedHashMap<>(new TreeMap<>(quotas));
         d.partnerMinistries = new ArrayList<>(new TreeSet<>(partners));
+        d.itinerary = itinerary == null ? null : new ArrayList<>(itinerary);
         return decision;
+    }
+
+    /**
+     * A delegation's itinerary: only delegations have one; each stop in a province of the 34, within the period,
+     * after the previous stop's end (so in date order and never two provinces on one day).
+     */
+    private List<Problem.Violation> itineraryViolations(String field, DeploymentType type, List<ItineraryStop> stops,
+                                                        Period period) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (!type.delegation()) {
+            violations.add(new Problem.Violation(field, "must be absent: only a delegation (WORKING_DELEGATION, "
+                    + "INSPECTION_DELEGATION, PROVINCE_REQUEST) has an itinerary, not a " + type));
+            return violations;
+        }
+        ItineraryStop previous = null;
+        for (int i = 0; i < stops.size(); i++) {
+            ItineraryStop stop = stops.get(i);
+            String at = field + "[" + i + "]";
+            if (!units.provinceCodes().contains(stop.provinceCode())) {
+                violations.add(new Problem.Violation(at + ".provinceCode", stop.provinceCode()
+                        + " is not one of the 34 provinces"));
+            }
+            if (stop.endDate().isBefore(stop.startDate())) {
+                violations.add(new Problem.Violation(at + ".endDate", "must not be before startDate ("
+                        + stop.startDate() + ")"));
+                continue;
+            }
+            if (!period.contains(stop.startDate())) {
+                violations.add(new Problem.Violation(at + ".startDate", "must lie within the deployment's period ("
+                        + period.startDate() + " to " + period.endDate() + ")"));
+            }
+            if (!period.contains(stop.endDate())) {
+                violations.add(new Problem.Violation(at + ".endDate", "must lie within the deployment's period ("
+                        + period.startDate() + " to " + period.endDate() + ")"));
+            }
+            if (previous != null && !stop.startDate().isAfter(previous.endDate())) {
+                violations.add(new Problem.Violation(at + ".startDate", "must be after the previous stop ("
+                        + previous.provinceCode() + ", " + previous.startDate() + " to " + previous.endDate()
+                        + "): stops are in date order and do not overlap"));
+            }
+            previous = stop;
+        }
+        return violations;
     }
 
     static Period period(LocalDate start, LocalDate end) {

@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DeploymentTimelines {
 
-    private static final Comparator<Assignment> BAR_ORDER = Comparator.<Assignment, String>comparing(a -> a.provinceCode)
+    private static final Comparator<Assignment> BAR_ORDER = Comparator.<Assignment, String>comparing(a -> a.provinceCode,
+                    Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(a -> a.role).thenComparing(a -> a.startDate).thenComparing(a -> a.id);
 
     private final DeploymentRepository deployments;
@@ -84,13 +85,16 @@ public class DeploymentTimelines {
             }
             KnownOfficial official = who.get(a.officialId);
             bars.add(new TimelineView.Bar(a.id, a.officialId, official == null ? null : official.fullName,
-                    a.provinceCode, coverage.provinceName(a.provinceCode, a.startDate).orElse(null), a.role,
+                    a.provinceCode, a.provinceCode == null ? null
+                            : coverage.provinceName(a.provinceCode, a.startDate).orElse(null), a.role,
                     a.status, a.startDate, a.endDate, a.arrivedOn, a.replacesId, a.replacedById,
-                    revisions.stream().map(mapper::toView).toList()));
+                    revisions.stream().map(mapper::toView).toList(), a.leadTitle));
         }
         List<RevisionView> milestoneViews = milestones.stream().map(mapper::toView).toList();
         return new TimelineView(d.id, d.ministryCode, d.name, d.decisionNumber, d.type, d.status, d.startDate,
-                d.endDate, from, to, milestoneViews, bars);
+                d.endDate, from, to, milestoneViews, bars, d.itinerary == null ? null : d.itinerary.stream()
+                .map(stop -> new TimelineView.Stop(stop.provinceCode(), coverage.provinceName(stop.provinceCode(),
+                        stop.startDate()).orElse(null), stop.startDate(), stop.endDate())).toList());
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

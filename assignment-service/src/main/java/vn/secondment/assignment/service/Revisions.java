@@ -14,6 +14,7 @@ import vn.secondment.assignment.repository.DeploymentRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -40,6 +41,7 @@ public class Revisions {
                 decision, actor);
         r.deploymentId = d.id;
         r.status = d.status;
+        r.itinerary = d.itinerary == null ? null : List.copyOf(d.itinerary);
         deployments.persist(r);
     }
 

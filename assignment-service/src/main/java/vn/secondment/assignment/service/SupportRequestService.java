@@ -277,9 +277,12 @@ public class SupportRequestService {
             problems.add(new Problem.Violation("deployment.ministryCode", "must be " + r.ministryCode
                     + ", the ministry asked"));
         }
-        if (request.provinceCodes() == null || !request.provinceCodes().contains(r.provinceCode)) {
+        boolean targeted = request.provinceCodes() != null && request.provinceCodes().contains(r.provinceCode);
+        boolean visited = request.itinerary() != null && request.itinerary().stream()
+                .anyMatch(stop -> r.provinceCode.equals(stop.provinceCode()));
+        if (!targeted && !visited) {
             problems.add(new Problem.Violation("deployment.provinceCodes", "must include " + r.provinceCode
-                    + ", the requesting province"));
+                    + ", the requesting province (or an itinerary stop there)"));
         }
         if (!problems.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The deployment cannot answer this request",

@@ -50,6 +50,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -395,11 +396,25 @@ public class WorkPlanService {
                 violations.add(new Problem.Violation(field + ".communeCode", Formats.COMMUNE_CODE_MESSAGE));
             } else {
                 LocalDate on = day != null && week.contains(day) ? day : week.monday();
-                try {
-                    units.requireCommuneIn(field + ".communeCode", commune, a.provinceCode,
-                            on.isBefore(AdministrativeUnits.FIRST_DAY) ? AdministrativeUnits.FIRST_DAY : on);
-                } catch (ProblemException e) {
-                    violations.addAll(e.violations());
+                LocalDate asOf = on.isBefore(AdministrativeUnits.FIRST_DAY) ? AdministrativeUnits.FIRST_DAY : on;
+                if (a.provinceCode == null) {
+                    // a group's member works wherever the group goes: any commune of its provinces (any at all for
+                    // a standing group at the ministry)
+                    Optional<String> province = units.commune(commune, asOf).map(c -> c.provinceCode());
+                    if (province.isEmpty()) {
+                        violations.add(new Problem.Violation(field + ".communeCode", commune
+                                + " is not a commune in force on " + asOf));
+                    } else if (!a.deployment.provinceCodes.isEmpty()
+                            && !a.deployment.provinceCodes.contains(province.get())) {
+                        violations.add(new Problem.Violation(field + ".communeCode", commune + " lies in province "
+                                + province.get() + ", which the " + a.deployment.type + " does not visit"));
+                    }
+                } else {
+                    try {
+                        units.requireCommuneIn(field + ".communeCode", commune, a.provinceCode, asOf);
+                    } catch (ProblemException e) {
+                        violations.addAll(e.violations());
+                    }
                 }
             }
             int found = violations.size();

@@ -36,7 +36,8 @@ public record AssignmentScope(boolean everything, Optional<String> ministry, Opt
 
     public boolean admits(String ministryCode, String provinceCode, UUID officialId) {
         return everything || ministry.map(ministryCode::equals).orElse(false)
-                || province.map(provinceCode::equals).orElse(false)
+                // a group's member has no province (issue 20): a bound provinceCode::equals would throw on it
+                || province.map(p -> p.equals(provinceCode)).orElse(false)
                 || officials.contains(officialId);
     }
 

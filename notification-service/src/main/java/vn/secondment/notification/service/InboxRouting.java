@@ -48,6 +48,10 @@ import java.util.function.Function;
 @ApplicationScoped
 public class InboxRouting {
 
+    /** How a text names a delegation or working group, for a member who goes with it rather than to a province. */
+    private static final String GROUP_VI = "đoàn công tác / tổ công tác";
+    private static final String GROUP_EN = "a delegation or working group";
+
     private static final Logger LOG = Logger.getLogger(InboxRouting.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DEADLINE =
@@ -164,10 +168,24 @@ public class InboxRouting {
 
     private List<InboxEntry> assignmentCreated(EventEnvelope event) {
         AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
-        province(event, a.provinceCode());
         if (endedBefore(event, a.endDate())) {
             return List.of();
         }
+        if (a.withoutProvince()) {
+            return new Entries(event)
+                    .to(official(event, a.officialId()), new Text(
+                            "LEAD".equals(a.role()) ? "Bạn được cử làm trưởng " + GROUP_VI
+                                    + (a.leadTitle() == null ? "" : " (" + a.leadTitle() + ")")
+                                    : "Bạn được cử tham gia " + GROUP_VI,
+                            "Thời gian: " + period(a.startDate(), a.endDate()) + " ("
+                                    + ministryName(event, a.ministryCode(), Names.VI) + ").",
+                            "LEAD".equals(a.role()) ? "You are named to lead " + GROUP_EN
+                                    : "You are named to " + GROUP_EN,
+                            "Period: " + period(a.startDate(), a.endDate()) + " ("
+                                    + ministryName(event, a.ministryCode(), Names.EN) + ")."))
+                    .list();
+        }
+        province(event, a.provinceCode());
         return new Entries(event)
                 .to(official(event, a.officialId()), new Text(
                         "Bạn được cử tăng cường tại " + provinceName(event, a.provinceCode(), Names.VI),
@@ -181,10 +199,19 @@ public class InboxRouting {
 
     private List<InboxEntry> assignmentRescheduled(EventEnvelope event) {
         AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
-        String province = province(event, a.provinceCode());
         if (endedBefore(event, a.endDate())) {
             return List.of();
         }
+        if (a.withoutProvince()) {
+            // a group's member: no province's liaisons to tell; the deployment's own event tells them of its stops
+            String period = period(a.startDate(), a.endDate());
+            return new Entries(event)
+                    .to(official(event, a.officialId()), new Text("Thời gian tham gia " + GROUP_VI + " đã thay đổi",
+                            "Thời gian mới: " + period + ".", "Your time in " + GROUP_EN + " has changed",
+                            "New period: " + period + "."))
+                    .list();
+        }
+        String province = province(event, a.provinceCode());
         String vi = provinceName(event, province, Names.VI);
         String en = provinceName(event, province, Names.EN);
         String period = period(a.startDate(), a.endDate());
@@ -213,9 +240,8 @@ public class InboxRouting {
 
     private List<InboxEntry> assignmentWithdrawn(EventEnvelope event) {
         AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
-        String code = province(event, a.provinceCode());
-        String vi = provinceName(event, code, Names.VI);
-        String en = provinceName(event, code, Names.EN);
+        String vi = placeVi(event, a);
+        String en = placeEn(event, a);
         String name = nameOf(a.officialId(), a.ministryCode());
         String period = period(a.startDate(), a.endDate());
         return new Entries(event)
@@ -231,9 +257,8 @@ public class InboxRouting {
 
     private List<InboxEntry> assignmentReplaced(EventEnvelope event) {
         AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
-        String code = province(event, a.provinceCode());
-        String vi = provinceName(event, code, Names.VI);
-        String en = provinceName(event, code, Names.EN);
+        String vi = placeVi(event, a);
+        String en = placeEn(event, a);
         String name = nameOf(a.officialId(), a.ministryCode());
         String period = period(a.startDate(), a.endDate());
         return new Entries(event)
@@ -690,6 +715,19 @@ public class InboxRouting {
 
     private String nameOf(UUID officialId, String ministry) {
         return officials.findOptional(officialId).map(o -> o.fullName).orElse("Cán bộ " + ministry);
+    }
+
+    /**
+     * Where an assignment sends its official, to follow "tại" in a text: the province's name, or for a member of a
+     * delegation or working group (no province; this service keeps no deployments to name it) the group.
+     */
+    private String placeVi(EventEnvelope event, AssignmentSnapshot a) {
+        return a.withoutProvince() ? GROUP_VI : provinceName(event, province(event, a.provinceCode()), Names.VI);
+    }
+
+    /** As {@link #placeVi}, in English: "Ho Chi Minh City", or the group. */
+    private String placeEn(EventEnvelope event, AssignmentSnapshot a) {
+        return a.withoutProvince() ? GROUP_EN : provinceName(event, province(event, a.provinceCode()), Names.EN);
     }
 
     private static String province(EventEnvelope event, String province) {

@@ -114,8 +114,7 @@ public class ReminderSchedule {
                     person(row, a.officialId(), a.ministryCode());
                     row.subjectType = "vn.secondment.assignment." + AssignmentEvents.ASSIGNMENT;
                     row.subjectId = id;
-                    row.title = "Nhắc: đợt tăng cường tại "
-                            + names.province(a.provinceCode(), event.time(), Names.VI) + " kết thúc ngày "
+                    row.title = "Nhắc: đợt tăng cường " + place(event, a) + " kết thúc ngày "
                             + DAY.format(a.endDate());
                     row.body = "Còn 7 ngày đến hết thời gian tăng cường (" + period + ", "
                             + names.ministry(a.ministryCode(), event.time(), Names.VI)
@@ -127,6 +126,12 @@ public class ReminderSchedule {
      * One reminder per ISO week the assignment spans (the first included: its plan is due before the official
      * arrives). Weeks the new period no longer spans are cancelled; weeks whose plan was sent stay settled.
      */
+    /** "tại" the province, or, for a member of a delegation or working group (no province), "của" the group. */
+    private String place(EventEnvelope event, AssignmentSnapshot a) {
+        return a.withoutProvince() ? "của đoàn công tác / tổ công tác"
+                : "tại " + names.province(a.provinceCode(), event.time(), Names.VI);
+    }
+
     private void workPlans(EventEnvelope event, AssignmentSnapshot a) {
         String id = a.assignmentId().toString();
         Set<String> weeks = new HashSet<>();
@@ -145,8 +150,7 @@ public class ReminderSchedule {
                             row.subjectId = id;
                             row.title = "Nhắc: chưa gửi lịch công tác tuần " + w;
                             row.body = "Lịch công tác tuần " + w + " (" + DAY.format(w.monday()) + " – "
-                                    + DAY.format(w.sunday()) + ") tại "
-                                    + names.province(a.provinceCode(), event.time(), Names.VI)
+                                    + DAY.format(w.sunday()) + ") " + place(event, a)
                                     + " chưa được gửi về Bộ.";
                         });
             }

@@ -189,6 +189,25 @@ class RoutingTest {
     }
 
     @Test
+    void tellsTheLeaderOfADelegationWithoutAProvinceThatTheyLeadIt() {
+        String email = "tri.nq." + UUID.randomUUID() + "@mae.gov.vn";
+        UUID officialId = register("Nguyễn Quốc Trị", email);
+        String official = TestTokens.user("routing.tri").roles(Roles.OFFICER).ministry("BNV").email(email).token();
+        UUID assignmentId = UUID.randomUUID();
+        // issue 20: a delegation's leader and members go with it, so their events name no province
+        AssignmentSnapshot lead = new AssignmentSnapshot(assignmentId, UUID.randomUUID(), officialId, "BNV", null,
+                LocalDate.of(2025, 8, 11), LocalDate.of(2025, 8, 22), AssignmentSnapshot.Status.PLANNED, null, null,
+                "LEAD", "Thứ trưởng");
+
+        publish(Topics.ASSIGNMENT, event(AssignmentEvents.ASSIGNMENT_CREATED, assignmentId, lead,
+                Instant.parse("2025-08-06T02:00:00Z")));
+
+        awaitInboxHas(official, assignmentId);
+        assertThat(titlesAbout(official, assignmentId))
+                .containsExactly("Bạn được cử làm trưởng đoàn công tác / tổ công tác (Thứ trưởng)");
+    }
+
+    @Test
     void sendsARescheduledDeploymentToTheCoordinatorsAndTheLiaisonsOfEachTargetProvince() {
         UUID deploymentId = UUID.randomUUID();
         DeploymentSnapshot deployment = new DeploymentSnapshot(deploymentId, "BNV", "RESIDENT_SECONDMENT",

@@ -30,7 +30,8 @@ public class KnownAssignment extends KnownState {
     @Column(name = "ministry_code", nullable = false)
     public String ministryCode;
 
-    @Column(name = "province_code", nullable = false)
+    /** Null for a member of a delegation or working group, who goes with the group rather than to one province. */
+    @Column(name = "province_code")
     public String provinceCode;
 
     @Column(name = "start_date", nullable = false)

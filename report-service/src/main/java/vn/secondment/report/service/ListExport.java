@@ -153,6 +153,9 @@ public class ListExport {
 
     /** The province's full name on {@code day}; the 34 provinces' names for a day before they existed. */
     private String provinceName(String code, LocalDate day) {
+        if (code == null) {
+            return null; // a member of a delegation or working group: no one province
+        }
         LocalDate on = day.isBefore(AdministrativeUnits.FIRST_DAY) ? AdministrativeUnits.FIRST_DAY : day;
         return units.province(code, on).map(Province::fullName).orElse(null);
     }

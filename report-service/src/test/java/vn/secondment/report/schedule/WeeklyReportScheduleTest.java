@@ -59,6 +59,15 @@ class WeeklyReportScheduleTest {
     }
 
     @Test
+    void aMemberOfAWorkingGroupWithoutAProvinceOwesTheirWeeklyReportsToo() {
+        // issue 20: a delegation's or working group's member goes with the group, so the event names no province
+        Secondment a = new Secondment("BNV", null, LocalDate.of(2025, 9, 3), LocalDate.of(2025, 9, 14));
+        publish(a.event(AssignmentEvents.ASSIGNMENT_CREATED, Status.PLANNED, now()));
+        JsonPath due = awaitReports(a, 2);
+        assertThat(due.getList("items.week")).containsExactlyElementsOf(weeks(36, 37));
+    }
+
+    @Test
     void anAssignmentOwesAReportForEveryWeekOfItsPeriodAndARescheduleMovesThem() {
         // the 878/QĐ-BNV period: 3/9 (Wednesday of 2025-W36) to 3/11/2025 (Monday of 2025-W45)
         Secondment a = new Secondment("BNV", "79", LocalDate.of(2025, 9, 3), LocalDate.of(2025, 11, 3));
