@@ -21,8 +21,9 @@ import static org.hamcrest.Matchers.hasSize;
 /**
  * An official's login made by the platform in the real Keycloak: BNV's admin gives it through the gateway, Keycloak
  * holds the user with the officer role and the ministry, its "set your password" e-mail reaches the mail server, the
- * official (password set here through the admin API, as the e-mail's link would) signs in and acts as an officer of
- * BNV, and deactivating the official disables the login. A sample user of Bộ Dân tộc và Tôn giáo gets a token.
+ * official (password set here through the admin API, as the e-mail's link would) signs in, acts as an officer of
+ * BNV and submits a weekly report of their assignment with their own token, and deactivating the official disables
+ * the login. A sample user of Bộ Dân tộc và Tôn giáo gets a token.
  */
 @Order(7)
 @ExtendWith(Platform.Shared.class)
@@ -89,6 +90,9 @@ class OfficialLoginIT {
             .when().post(gateway + "/api/personnel/officials/" + id + "/login")
             .then().statusCode(403).body("allowedRoles", equalTo(List.of("ministry-admin", "platform-admin")));
 
+        // seconded to Hà Nội for two weeks, the official sends the first week's report with their own token
+        submitsTheirWeeklyReport(admin, official, id);
+
         String etag = given().auth().oauth2(admin).get(gateway + "/api/personnel/officials/" + id).header("ETag");
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", etag)
                 .body("{\"reason\": \"Chuyển công tác\"}")
@@ -96,6 +100,55 @@ class OfficialLoginIT {
             .then().statusCode(200).body("active", equalTo(false)).body("login.enabled", equalTo(false));
         assertThat(keycloakUser(keycloakAdmin, email).getBoolean("enabled")).isFalse();
         passwordGrant(email, PASSWORD, 400);
+    }
+
+    /**
+     * BNV's admin sends the official to Hà Nội (01) for 1–14/9/2025 by a decision of its own; once report-service has
+     * the assignment, the official drafts, writes and submits the week 2025-W36 report with the token of the login
+     * the platform gave them (late: the week is long past).
+     */
+    private static void submitsTheirWeeklyReport(String admin, String official, String officialId) {
+        String gateway = platform.gatewayUrl();
+        String decision = (2000 + new java.util.Random().nextInt(900000)) + "/QĐ-BNV";
+        String round = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("""
+                        {"type": "RESIDENT_SECONDMENT", "name": "Tăng cường công chức về Hà Nội",
+                         "decision": {"number": "%s", "date": "2025-08-25", "signer": "Thứ trưởng"},
+                         "startDate": "2025-09-01", "endDate": "2025-09-14", "provinceCodes": ["01"]}"""
+                        .formatted(decision))
+            .when().post(gateway + "/api/assignment/deployments")
+            .then().statusCode(201).extract().path("id");
+        // the new official reaches assignment-service through personnel-service's events
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"officialId\": \"%s\", \"provinceCode\": \"01\"}".formatted(officialId))
+                .when().post(gateway + "/api/assignment/deployments/" + round + "/assignments")
+                .then().extract().statusCode() == 201);
+        String tag = given().auth().oauth2(admin).get(gateway + "/api/assignment/deployments/" + round)
+                .then().extract().header("ETag");
+        given().auth().oauth2(admin).header("If-Match", tag)
+            .when().post(gateway + "/api/assignment/deployments/" + round + "/issue")
+            .then().statusCode(200);
+
+        String week36 = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(official)
+                .queryParam("week", "2025-W36").when().get(gateway + "/api/report/weekly-reports")
+                .then().statusCode(200).extract().<String>path("items[0].id"), reportId -> reportId != null);
+        String report = gateway + "/api/report/weekly-reports/" + week36;
+        String etag = given().auth().oauth2(official).when().get(report)
+                .then().statusCode(200).body("provinceCode", equalTo("01")).extract().header("ETag");
+        etag = given().auth().oauth2(official).header("If-Match", etag)
+            .when().post(report + "/draft")
+            .then().statusCode(200).extract().header("ETag");
+        etag = given().auth().oauth2(official).contentType(ContentType.JSON).header("If-Match", etag)
+                .body("""
+                        {"summary": "Hỗ trợ phường Ba Đình vận hành bộ phận một cửa",
+                         "activities": "Làm việc với UBND phường Ba Đình"}""")
+            .when().put(report)
+            .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(official).header("If-Match", etag)
+            .when().post(report + "/submission")
+            .then().statusCode(200).body("status", equalTo("SUBMITTED")).body("late", equalTo(true));
+        System.out.printf("[e2e] login: the official submitted weekly report %s (2025-W36) with their own token%n",
+                week36);
     }
 
     @Test
