@@ -86,7 +86,8 @@ public class SupportRequestResource {
                     + "those addressed to it, viewers and platform admins all (viewers without the contact person). "
                     + "Filters combine; newest first by default; page size at most " + Paging.MAX_SIZE + ".")
     @APIResponse(responseCode = "200", description = "One page of requests",
-            content = @Content(schema = @Schema(ref = "SupportRequestPage")))
+            content = @Content(schema = @Schema(ref = "SupportRequestPage"),
+                    examples = @ExampleObject(name = "one page", value = SupportRequestView.PAGE_EXAMPLE)))
     public PageView<SupportRequestView> list(@BeanParam @Valid SupportRequestFilter filter,
                                              @BeanParam @Valid Paging paging) {
         return service.list(filter, paging, access);
@@ -110,6 +111,8 @@ public class SupportRequestResource {
     @Operation(operationId = "postSupportRequestMessage", summary = "Ask or answer about a support request",
             description = "A question of the ministry's admins and coordinators, or an answer of the province's "
                     + "liaison, while the request is open; the other side is notified.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "a question of the ministry",
+            value = "{\"body\": \"Tỉnh cần hỗ trợ trực tiếp tại xã hay trực tuyến?\"}")))
     @APIResponse(responseCode = "200", description = "The request with the new message",
             content = @Content(schema = @Schema(implementation = SupportRequestView.class)))
     public Response post(@PathParam("id") UUID id, @Valid @NotNull SupportRequestMessageRequest request) {
@@ -141,6 +144,8 @@ public class SupportRequestResource {
     @Operation(operationId = "declineSupportRequest", summary = "Decline a support request, with the reason",
             description = "By the asked ministry's admins and coordinators; requires If-Match. The province is "
                     + "notified with the reason.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "declined",
+            value = "{\"reason\": \"Đoàn công tác của Bộ đã làm việc tại tỉnh trong tháng 11\"}")))
     @APIResponse(responseCode = "200", description = "Declined",
             content = @Content(schema = @Schema(implementation = SupportRequestView.class)))
     public Response decline(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
@@ -155,6 +160,8 @@ public class SupportRequestResource {
     @Operation(operationId = "withdrawSupportRequest", summary = "Withdraw a support request, with the reason",
             description = "By the requesting province's liaison while it is open; requires If-Match. The ministry's "
                     + "coordinators are notified.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "withdrawn",
+            value = "{\"reason\": \"Tỉnh đã tự xử lý được\"}")))
     @APIResponse(responseCode = "200", description = "Withdrawn",
             content = @Content(schema = @Schema(implementation = SupportRequestView.class)))
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,

@@ -49,6 +49,16 @@ public record SupportRequestView(
              "createdAt": "2025-11-19T08:30:00Z", "createdBy": "liaison.bacninh",
              "updatedAt": "2025-11-20T02:00:00Z", "version": 1}""";
 
+    static final String PAGE_EXAMPLE = """
+            {"items": [{"id": "3b241101-e2bb-4255-8caf-4136c566a962", "provinceCode": "24",
+              "provinceName": "Tỉnh Bắc Ninh", "ministryCode": "BNV",
+              "topic": "Hỗ trợ vận hành bộ phận một cửa cấp xã", "communes": [{"code": "07432", "name": "Xã Tân Dĩnh"}],
+              "urgency": "URGENT", "status": "ACCEPTED",
+              "deploymentId": "6fa459ea-ee8a-3ca4-894e-db77e160355e", "decidedAt": "2025-11-25T03:00:00Z",
+              "decidedBy": "bnv.coordinator", "createdAt": "2025-11-19T08:30:00Z", "createdBy": "liaison.bacninh",
+              "updatedAt": "2025-11-25T03:00:00Z", "version": 3}],
+             "page": 0, "size": 20, "totalItems": 1}""";
+
     /** A commune concerned, named as of the request's filing. */
     public record CommuneRef(@Schema(examples = "07432") String code, @Schema(examples = "Xã Tân Dĩnh") String name) {
     }
