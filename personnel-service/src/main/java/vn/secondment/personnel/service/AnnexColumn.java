@@ -1,10 +1,7 @@
 package vn.secondment.personnel.service;
 
-import vn.secondment.rest.Text;
-
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The columns of a decision annex (the list of officials a ministry seconds), recognised by their header in
@@ -31,7 +28,7 @@ public enum AnnexColumn {
     AnnexColumn(String field, String header, String... aliases) {
         this.field = field;
         this.header = header;
-        this.keys = Stream.concat(Stream.of(header), Stream.of(aliases)).map(Text::fold).toList();
+        this.keys = ColumnHeaders.keys(header, aliases);
     }
 
     public String field() {
@@ -44,13 +41,7 @@ public enum AnnexColumn {
     }
 
     public static Optional<AnnexColumn> ofHeader(String header) {
-        String key = Text.fold(header);
-        for (AnnexColumn column : values()) {
-            if (column.keys.contains(key)) {
-                return Optional.of(column);
-            }
-        }
-        return Optional.empty();
+        return ColumnHeaders.match(values(), column -> column.keys, header);
     }
 
     public static Optional<AnnexColumn> ofField(String field) {

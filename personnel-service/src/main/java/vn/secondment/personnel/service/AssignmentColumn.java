@@ -1,10 +1,7 @@
 package vn.secondment.personnel.service;
 
-import vn.secondment.rest.Text;
-
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The columns of a decision annex that say where and as what each official goes, read only when the annex is
@@ -23,7 +20,7 @@ public enum AssignmentColumn {
     AssignmentColumn(String field, String header, String... aliases) {
         this.field = field;
         this.header = header;
-        this.keys = Stream.concat(Stream.of(header), Stream.of(aliases)).map(Text::fold).toList();
+        this.keys = ColumnHeaders.keys(header, aliases);
     }
 
     public String field() {
@@ -35,12 +32,6 @@ public enum AssignmentColumn {
     }
 
     public static Optional<AssignmentColumn> ofHeader(String header) {
-        String key = Text.fold(header);
-        for (AssignmentColumn column : values()) {
-            if (column.keys.contains(key)) {
-                return Optional.of(column);
-            }
-        }
-        return Optional.empty();
+        return ColumnHeaders.match(values(), column -> column.keys, header);
     }
 }
