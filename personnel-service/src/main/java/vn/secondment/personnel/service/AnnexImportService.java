@@ -29,7 +29,6 @@ import vn.secondment.personnel.rest.OfficialRequest;
 import vn.secondment.personnel.security.DirectoryAccess;
 import vn.secondment.reference.AdministrativeUnits;
 import vn.secondment.rest.Text;
-import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.problem.Problem;
 import vn.secondment.rest.problem.ProblemException;
 import vn.secondment.rest.problem.ProblemType;
@@ -144,7 +143,7 @@ public class AnnexImportService {
         }
     }
 
-    /** The deployment an annex goes into: known here, of a ministry the caller manages, still taking officials. */
+    /** The deployment an annex goes into: known here, of a ministry the caller manages, not completed or cancelled. */
     private KnownDeployment requireDeployment(Request request, DirectoryAccess access) {
         KnownDeployment d = deployments.findByIdOptional(request.deployment()).orElseThrow(() ->
                 new ProblemException(ProblemType.UNPROCESSABLE, "Deployment " + request.deployment() + " is not known",
@@ -159,10 +158,8 @@ public class AnnexImportService {
             throw new ProblemException(ProblemType.CONFLICT, "Deployment " + d.deploymentId + " is " + d.status
                     + ": no assignment can be added");
         }
-        if (d.endDate.isBefore(VietnamTime.today(clock))) {
-            throw new ProblemException(ProblemType.CONFLICT, "Deployment " + d.deploymentId + " ended on "
-                    + d.endDate + ": no assignment can be added");
-        }
+        // a round already run (entered after the fact, issue 19) takes its annex like a live one: assignment-service
+        // accepts assignments whose period is past, so the whole of 878/QĐ-BNV can be recorded in 2026
         return d;
     }
 

@@ -212,6 +212,18 @@ class AnnexIntoDeploymentTest {
             .then().statusCode(409).contentType(PROBLEM_JSON);
     }
 
+    /** Bộ Nội vụ enters a round it already ran (3/9–3/11/2025): its annex goes in like a live round's. */
+    @Test
+    void aRoundAlreadyRunTakesItsAnnex() {
+        UUID past = knownDeployment("BNV", "ISSUED", List.of("79"), LocalDate.of(2025, 9, 3), LocalDate.of(2025, 11, 3));
+        byte[] file = annex(row(1, "Nguyễn Văn An", marker() + ".an@bnv.example.vn", "79", "Thành viên"));
+
+        JsonPath report = importInto(past, file, true).then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getString("deploymentId")).isEqualTo(past.toString());
+        assertThat(report.getList("officials.provinceCode", String.class)).containsExactly("79");
+    }
+
     // --- helpers
 
     private io.restassured.response.Response importInto(UUID deployment, byte[] file, boolean dryRun) {
@@ -232,6 +244,11 @@ class AnnexIntoDeploymentTest {
 
     /** A deployment announced by assignment-service on the real broker, once personnel-service has applied it. */
     private UUID knownDeployment(String ministry, String status, List<String> provinces) {
+        return knownDeployment(ministry, status, provinces, start, end);
+    }
+
+    private UUID knownDeployment(String ministry, String status, List<String> provinces, LocalDate start,
+                                 LocalDate end) {
         UUID id = UUID.randomUUID();
         DeploymentSnapshot snapshot = new DeploymentSnapshot(id, ministry, "RESIDENT_SECONDMENT",
                 "Tăng cường cán bộ về cơ sở", DECISION, start, end, provinces, status, null, !"DRAFT".equals(status));
