@@ -158,12 +158,12 @@ class CoverageTest {
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         List<String> lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0)).isEqualTo("Bộ,Mã tỉnh,Tỉnh/thành phố,Số cán bộ theo yêu cầu,Số cán bộ tăng cường,"
-                + "Tình trạng,Cán bộ");
+                + "Tình trạng,Cán bộ,Đoàn công tác");
         assertThat(lines).hasSize(1 + 34 * 2);
         assertThat(lines.subList(1, 35)).allMatch(line -> line.startsWith("BNV,"));
         assertThat(lines.subList(35, 69)).allMatch(line -> line.startsWith("BCT,"));
-        assertThat(lines).contains("BNV,79,Thành phố Hồ Chí Minh,2,2,Đủ,Ngô Thị Khẩu; Trần Văn Xuất",
-                "BNV,01,Thành phố Hà Nội,1,0,Thiếu,", "BCT,79,Thành phố Hồ Chí Minh,0,0,Không yêu cầu,");
+        assertThat(lines).contains("BNV,79,Thành phố Hồ Chí Minh,2,2,Đủ,Ngô Thị Khẩu; Trần Văn Xuất,",
+                "BNV,01,Thành phố Hà Nội,1,0,Thiếu,,", "BCT,79,Thành phố Hồ Chí Minh,0,0,Không yêu cầu,,");
 
         Response xlsx = given().auth().oauth2(VIEWER)
                 .queryParam("date", "2028-05-20").queryParam("ministry", "BNV").queryParam("format", "xlsx")

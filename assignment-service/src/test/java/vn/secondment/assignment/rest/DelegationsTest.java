@@ -129,6 +129,13 @@ class DelegationsTest {
             assertThat(matrix.getString(path("40") + ".delegations[0].leader.leadTitle")).isEqualTo("Thứ trưởng");
             assertThat(matrix.getList(path("38") + ".delegations.deploymentId", String.class))
                     .doesNotContain(delegation.toString());
+            // the coverage export names it in the province's row, beside the resident officials
+            String export = given().auth().oauth2(VIEWER)
+                    .queryParams(Map.of("date", "2025-08-15", "ministry", "BNNMT"))
+                    .when().get(COVERAGE + "/export").then().statusCode(200).extract().asString();
+            assertThat(export.lines().filter(line -> line.startsWith("BNNMT,40,")).findFirst().orElseThrow())
+                    .contains(matrix.getString(path("40") + ".delegations[0].name") + " (")
+                    .contains(", 14/8–17/8, trưởng đoàn: Thứ trưởng Nguyễn Quốc Trị");
             given().auth().oauth2(VIEWER).queryParam("date", "2025-08-19")
                     .when().get(DEPLOYMENTS + "/" + delegation + "/coverage")
                     .then().statusCode(200)

@@ -17,6 +17,8 @@ import vn.secondment.events.personnel.AnnexAssignmentRequested;
 import vn.secondment.events.personnel.PersonnelEvents;
 import vn.secondment.personnel.readmodel.KnownAssignment;
 import vn.secondment.personnel.readmodel.KnownDeployment;
+import vn.secondment.reference.AdministrativeUnits;
+import vn.secondment.reference.Province;
 import vn.secondment.tabular.TableFormat;
 import vn.secondment.testing.InjectTestKafka;
 import vn.secondment.testing.TestEvents;
@@ -66,6 +68,9 @@ class AnnexIntoDeploymentTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AdministrativeUnits units;
 
     private final LocalDate start = LocalDate.now().plusDays(10);
     private final LocalDate end = start.plusMonths(2);
@@ -225,6 +230,23 @@ class AnnexIntoDeploymentTest {
     }
 
     // --- helpers
+
+    @Test
+    void theSampleAnnexPlacesOneOfficialInEachOfThe34Provinces() throws java.io.IOException {
+        List<String> provinces = units.provinces(start).stream().map(Province::code).toList();
+        UUID deployment = knownDeployment("BNV", "DRAFT", provinces);
+        byte[] sample = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("samples", SampleAnnexes.BNV_CSV));
+
+        JsonPath report = importInto(deployment, sample, true).then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getList("errors")).isEmpty();
+        List<Map<String, Object>> rows = report.getList("officials");
+        assertThat(rows).hasSize(SampleAnnexes.ROWS).allMatch(r -> "MEMBER".equals(r.get("role")));
+        assertThat(rows).extracting(r -> r.get("provinceCode")).containsExactlyInAnyOrderElementsOf(provinces);
+        // row 9 of the file (after the three title lines and the header) sends its official to Hồ Chí Minh City
+        assertThat(rows).filteredOn(r -> Integer.valueOf(9).equals(r.get("row")))
+                .extracting(r -> r.get("provinceCode")).containsExactly("79");
+    }
 
     private io.restassured.response.Response importInto(UUID deployment, byte[] file, boolean dryRun) {
         return upload(BNV_ADMIN, "phu-luc-878.csv", file, CSV).queryParam("deployment", deployment.toString())

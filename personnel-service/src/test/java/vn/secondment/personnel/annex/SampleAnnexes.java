@@ -44,9 +44,13 @@ public final class SampleAnnexes {
     public static final String BCT_DECISION = "1234/QĐ-BCT";
     public static final int ROWS = 34;
 
-    /** The columns of an annex, in the order ministries' annexes use; "Ghi chú" is not imported. */
+    /**
+     * The columns of an annex, in the order ministries' annexes use. "Tỉnh, thành phố" is read only when the annex is
+     * imported into a deployment; "Ghi chú" is never imported.
+     */
     public static final List<String> HEADERS = List.of("STT", "Họ và tên", "Giới tính", "Ngày sinh", "Đơn vị",
-            "Chức vụ", "Ngạch", "Công chức/Viên chức", "Email", "Điện thoại", "Lĩnh vực chuyên môn", "Ghi chú");
+            "Chức vụ", "Ngạch", "Công chức/Viên chức", "Email", "Điện thoại", "Lĩnh vực chuyên môn",
+            "Tỉnh, thành phố", "Ghi chú");
 
     /** The 34 provinces and centrally-run cities since 1 July 2025 (Nghị quyết 202/2025/QH15). */
     static final List<String> PROVINCES = List.of(
@@ -153,6 +157,7 @@ public final class SampleAnnexes {
                     emails.get(i),
                     "09%02d %03d %03d".formatted(12 + (n * 37) % 87, (n * 211 + 45) % 1000, (n * 97 + 13) % 1000),
                     expertise.get(n % expertise.size()) + "; " + expertise.get((n + 1 + n % 4) % expertise.size()),
+                    PROVINCES.get(i),
                     "Tăng cường về " + PROVINCES.get(i)));
         }
         return rows;
