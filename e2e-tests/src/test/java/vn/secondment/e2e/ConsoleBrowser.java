@@ -50,8 +50,12 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Starts headless Chromium; fails, saying how to install it, when Debian's package is missing (no skip). */
     static ConsoleBrowser open(String gatewayUrl) {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("The browser tests need Debian's Chromium at " + CHROMIUM + ", which is "
+        return open(gatewayUrl, CHROMIUM);
+    }
+
+    static ConsoleBrowser open(String gatewayUrl, Path chromium) {
+        if (!Files.isExecutable(chromium)) {
+            throw new IllegalStateException("The browser tests need Debian's Chromium at " + chromium + ", which is "
                     + "missing. Install it with 'sudo apt-get update && sudo apt-get install -y chromium' (.ci/run "
                     + "does this itself), or point -De2e.chromium= at another Chromium. Playwright never downloads a "
                     + "browser here.");
@@ -61,10 +65,10 @@ final class ConsoleBrowser implements AutoCloseable {
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
+                    .setExecutablePath(chromium)
                     .setHeadless(true)
                     .setArgs(CHROMIUM_ARGS));
-            System.out.printf("[e2e] console: Chromium %s (%s)%n", browser.version(), CHROMIUM);
+            System.out.printf("[e2e] console: Chromium %s (%s)%n", browser.version(), chromium);
             return new ConsoleBrowser(gatewayUrl, playwright, browser);
         } catch (RuntimeException e) {
             playwright.close();

@@ -270,9 +270,9 @@ class WebConsoleIT {
             ObjectNode client = (ObjectNode) json.readTree(given().auth().oauth2(admin).get(clients + "/" + id)
                     .then().statusCode(200).extract().asString());
             String pattern = platform.gatewayUrl() + "/*";
-            ArrayNode redirects = client.withArray("redirectUris");
+            ArrayNode redirects = client.withArrayProperty("redirectUris");
             redirects.add(pattern);
-            ObjectNode attributes = client.with("attributes");
+            ObjectNode attributes = client.withObjectProperty("attributes");
             String logout = attributes.path("post.logout.redirect.uris").asText("");
             attributes.put("post.logout.redirect.uris", logout.isEmpty() ? pattern : logout + "##" + pattern);
             given().auth().oauth2(admin).contentType(ContentType.JSON).body(json.writeValueAsString(client))
