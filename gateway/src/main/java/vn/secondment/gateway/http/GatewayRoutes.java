@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import vn.secondment.gateway.asyncapi.EventContractDocuments;
+import vn.secondment.gateway.console.WebConsole;
 import vn.secondment.gateway.openapi.OpenApiDocuments;
 import vn.secondment.gateway.proxy.ServiceProxy;
 import vn.secondment.gateway.ratelimit.RateLimiting;
@@ -23,7 +24,9 @@ import vn.secondment.rest.problem.ProblemType;
  *   <li>Quarkus' CORS filter and token verification (built in);</li>
  *   <li>{@code /api/*}: a token is required, the caller is rate limited, the call is forwarded to its service;</li>
  *   <li>{@code GET /openapi/<name>}: rate limited, no token, the service's OpenAPI document;</li>
- *   <li>{@code GET /asyncapi} and {@code GET /dataschema/...}: rate limited, no token, the event contract.</li>
+ *   <li>{@code GET /asyncapi} and {@code GET /dataschema/...}: rate limited, no token, the event contract;</li>
+ *   <li>{@code /}, {@code /console/...}: the web console's files with their security headers, and its login
+ *   settings ({@link WebConsole}), no token (the console logs in through Keycloak and calls {@code /api}).</li>
  * </ol>
  */
 @ApplicationScoped
@@ -44,10 +47,11 @@ public class GatewayRoutes {
     private final OpenApiDocuments openApiDocuments;
     private final EventContractDocuments eventContract;
     private final ProblemWriter problems;
+    private final WebConsole console;
 
     public GatewayRoutes(RouteTable routes, ApiAuthentication authentication, RateLimiting rateLimiting,
                          ServiceProxy proxy, OpenApiDocuments openApiDocuments, EventContractDocuments eventContract,
-                         ProblemWriter problems) {
+                         ProblemWriter problems, WebConsole console) {
         this.routes = routes;
         this.authentication = authentication;
         this.rateLimiting = rateLimiting;
@@ -55,6 +59,7 @@ public class GatewayRoutes {
         this.openApiDocuments = openApiDocuments;
         this.eventContract = eventContract;
         this.problems = problems;
+        this.console = console;
     }
 
     void register(@Observes Router router) {
@@ -77,6 +82,17 @@ public class GatewayRoutes {
         router.get(EventContractDocuments.SCHEMA_ROOT + "*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(rateLimiting)
                 .handler(eventContract::schema);
+        router.get(WebConsole.CONFIG_PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                .handler(rateLimiting)
+                .handler(console::config);
+        router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                .handler(context -> {
+                    if (WebConsole.isConsolePath(context.normalizedPath())) {
+                        console.secure(context);
+                    } else {
+                        context.next();
+                    }
+                });
     }
 
     private void identify(RoutingContext context) {
