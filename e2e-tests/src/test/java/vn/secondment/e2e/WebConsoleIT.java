@@ -168,8 +168,9 @@ class WebConsoleIT {
         Page page = browser.signIn("bnv.coordinator");
         assertThat(page.locator("html").getAttribute("lang")).startsWith("vi");
         Locator nav = page.locator("nav[aria-label='Chính']");
+        // "Khó khăn, vướng mắc" (#/issues) joins them with the issues board, not in the console yet
         Map<String, String> links = Map.of("Toàn cảnh", "#/side-by-side", "Tiến độ", "#/timeline",
-                "Báo cáo", "#/reports", "Khó khăn, vướng mắc", "#/issues", "Hộp thư", "#/inbox");
+                "Báo cáo", "#/reports", "Hộp thư", "#/inbox");
         links.forEach((name, href) -> PlaywrightAssertions.assertThat(nav.getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName(name))).hasAttribute("href", href));
         PlaywrightAssertions.assertThat(page.locator("#unread-count")).isAttached();
