@@ -8,6 +8,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.TimeoutError;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,16 +91,32 @@ final class ConsoleBrowser implements AutoCloseable {
         Page page = context.newPage();
         page.navigate(gatewayUrl + "/");
         signInOnKeycloaksForm(page, username);
-        page.waitForSelector(VIEW_READY);
+        waitFor(page, VIEW_READY, "the console's first view with its data");
         return page;
     }
 
     /** Keycloak's own login form, where the console sends a visitor without a session. */
     static void signInOnKeycloaksForm(Page page, String username) {
-        page.waitForSelector("#username");
+        waitFor(page, "#username", "Keycloak's login form");
         page.fill("#username", username);
         page.fill("#password", KeycloakTokens.DEV_PASSWORD);
         page.click("#kc-login");
+    }
+
+    /** Waits for the selector; on a timeout, says what the browser shows instead (e.g. Keycloak's error page). */
+    static void waitFor(Page page, String selector, String what) {
+        try {
+            page.waitForSelector(selector);
+        } catch (TimeoutError e) {
+            String text;
+            try {
+                text = String.valueOf(page.evaluate("() => document.body ? document.body.innerText : ''"));
+            } catch (PlaywrightException unreadable) {
+                text = "(unreadable: " + unreadable.getMessage().lines().findFirst().orElse("") + ")";
+            }
+            throw new AssertionError("%s (%s) did not appear; the browser is at %s showing: %s".formatted(what,
+                    selector, page.url(), text.length() > 400 ? text.substring(0, 400) + "…" : text), e);
+        }
     }
 
     /** The whole page into {@code target/screenshots/<name>.png}. */
