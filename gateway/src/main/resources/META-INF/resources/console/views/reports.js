@@ -4,7 +4,8 @@ import { get, query } from '../api.js';
 import { h, fill, field } from '../dom.js';
 import { t, day } from '../i18n.js';
 
-export const allowed = (user) => !(user.roles.length && user.roles.every((r) => r === 'officer' || r === 'ministry-unit'));
+/** Not offered to those whose only roles are officer or unit: the API answers them 403. */
+export const allowed = (user) => user.roles.some((r) => r !== 'officer' && r !== 'ministry-unit');
 
 /** ISO week of a day, e.g. 2025-W37. */
 function isoWeek(date) {

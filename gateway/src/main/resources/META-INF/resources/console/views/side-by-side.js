@@ -5,7 +5,8 @@ import { h, fill, field } from '../dom.js';
 import { t, day, language } from '../i18n.js';
 import { TILES, NORTH_TO_SOUTH } from '../provinces.js';
 
-export const allowed = (user) => !(user.roles.length && user.roles.every((r) => r === 'officer' || r === 'ministry-unit'));
+/** Not offered to those whose only roles are officer or unit: the API answers them 403. */
+export const allowed = (user) => user.roles.some((r) => r !== 'officer' && r !== 'ministry-unit');
 
 /** Today in Vietnam (the API's days are Vietnamese days). */
 export function today() {
