@@ -9,13 +9,14 @@ import * as reports from './views/reports.js';
 import * as inbox from './views/inbox.js';
 import * as issues from './views/issues.js';
 import * as myWeek from './views/my-week.js';
+import * as officials from './views/officials.js';
 
-const VIEWS = { 'side-by-side': sideBySide, timeline, reports, issues, 'my-week': myWeek, inbox };
+const VIEWS = { 'side-by-side': sideBySide, timeline, reports, issues, officials, 'my-week': myWeek, inbox };
 const main = document.getElementById('view');
 let user;
 
 function menu() {
-  const items = ['side-by-side', 'timeline', 'reports', 'issues', 'my-week', 'inbox'];
+  const items = ['side-by-side', 'timeline', 'reports', 'issues', 'officials', 'my-week', 'inbox'];
   return items.filter((name) => !VIEWS[name].allowed || VIEWS[name].allowed(user));
 }
 

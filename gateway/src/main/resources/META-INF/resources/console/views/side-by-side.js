@@ -121,7 +121,7 @@ function showProvince(detail, code, provinceName, cells, date, ministryName) {
   fill(detail,
     h('h2', {}, t('sbs.officials', { province: provinceName, date: day(date) })),
     officials.length
-      ? h('ul', {}, officials.map((o) => h('li', {}, o.officialId ? h('a', { href: `#/timeline?deployment=${o.deploymentId}` }, o.fullName) : o.fullName,
+      ? h('ul', {}, officials.map((o) => h('li', {}, o.officialId ? h('a', { href: `#/officials/${o.officialId}` }, o.fullName) : o.fullName,
         ` (${o.ministryCode}, ${o.decisionNumber ?? ''})`)))
       : h('p', {}, t('sbs.nobody')),
     delegations.length ? [h('h3', {}, t('sbs.delegations')), h('ul', {}, delegations.map((d) => h('li', {},
