@@ -1,7 +1,7 @@
 // Officials: the directory as the caller may read it (another ministry's personal data comes masked by the API),
 // and an official's page: their assignments, weekly plans, visits and reports, from the four services' APIs.
 import { get, query } from '../api.js';
-import { h, fill, field } from '../dom.js';
+import { h, fill, field, scrollable } from '../dom.js';
 import { t, day, language } from '../i18n.js';
 
 const en = () => language() === 'en';
@@ -24,7 +24,7 @@ export async function render(main, { args, params }) {
     location.hash = `#/officials${query({ q: search.value.trim(), ministry: select.value })}`;
   } }, field(t('is.search'), search), field(t('rp.ministry'), select), h('button', { type: 'submit' }, t('sbs.show')));
   fill(main, h('h1', {}, t('of.title')), form,
-    h('div', { class: 'table-wrap' }, h('table', { id: 'officials' },
+    scrollable(t('of.title'), h('table', { id: 'officials' },
       h('caption', { class: 'visually-hidden' }, t('of.title')),
       h('thead', {}, h('tr', {}, [t('of.name'), t('rp.ministry'), t('of.position'), 'Email', t('of.phone'), t('rp.status')]
         .map((label) => h('th', { scope: 'col' }, label)))),

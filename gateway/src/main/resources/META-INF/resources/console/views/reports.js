@@ -1,7 +1,7 @@
 // Reports: the ministry × province × week grid of weekly reports (on time, late, overdue, missing) from
 // GET /api/report/figures, drilling down to a week's reports and one report with its review.
 import { get, query } from '../api.js';
-import { h, fill, field } from '../dom.js';
+import { h, fill, field, scrollable } from '../dom.js';
 import { t, day } from '../i18n.js';
 
 /** Not offered to those whose only roles are officer or unit: the API answers them 403. */
@@ -51,7 +51,7 @@ export async function render(main, { params }) {
   fill(main,
     h('h1', {}, t('rp.title')),
     form,
-    h('div', { class: 'table-wrap' }, h('table', { id: 'reports-grid' },
+    scrollable(t('rp.title'), h('table', { id: 'reports-grid' },
       h('caption', { class: 'visually-hidden' }, t('rp.title')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('rp.ministry')), h('th', { scope: 'col' }, t('sbs.province')),
         weeks.map((w) => h('th', { scope: 'col' }, w)))),

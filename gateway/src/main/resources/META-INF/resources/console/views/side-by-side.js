@@ -1,7 +1,7 @@
 // Side by side: for the chosen ministries on a day, each province covered, short or empty, as a tile map and as a
 // ministry × province grid, with the officials there; from GET /api/assignment/coverage (and its export).
 import { get, download, query } from '../api.js';
-import { h, fill, field } from '../dom.js';
+import { h, fill, field, scrollable } from '../dom.js';
 import { t, day, language } from '../i18n.js';
 import { TILES, NORTH_TO_SOUTH } from '../provinces.js';
 
@@ -112,7 +112,7 @@ export async function render(main, { user, params }) {
         h('ul', { id: 'province-map', class: 'tile-map', role: 'list' }, tiles)),
       h('div', {}, detail,
         h('section', { class: 'panel', 'aria-labelledby': 'grid-title' },
-          h('h2', { id: 'grid-title' }, t('sbs.grid')), h('div', { class: 'table-wrap' }, grid)))));
+          h('h2', { id: 'grid-title' }, t('sbs.grid')), scrollable(t('sbs.grid'), grid)))));
 }
 
 function showProvince(detail, code, provinceName, cells, date, ministryName) {
