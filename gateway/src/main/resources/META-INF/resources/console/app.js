@@ -7,13 +7,16 @@ import * as sideBySide from './views/side-by-side.js';
 import * as timeline from './views/timeline.js';
 import * as reports from './views/reports.js';
 import * as inbox from './views/inbox.js';
+import * as issues from './views/issues.js';
+import * as myWeek from './views/my-week.js';
+import * as officials from './views/officials.js';
 
-const VIEWS = { 'side-by-side': sideBySide, timeline, reports, inbox };
+const VIEWS = { 'side-by-side': sideBySide, timeline, reports, issues, officials, 'my-week': myWeek, inbox };
 const main = document.getElementById('view');
 let user;
 
 function menu() {
-  const items = ['side-by-side', 'timeline', 'reports', 'inbox'];
+  const items = ['side-by-side', 'timeline', 'reports', 'issues', 'officials', 'my-week', 'inbox'];
   return items.filter((name) => !VIEWS[name].allowed || VIEWS[name].allowed(user));
 }
 
@@ -29,11 +32,12 @@ function drawHeader() {
   applyWords(document);
 }
 
-/** #/name/arg?key=value → { name, args, params } */
+/** #/name/arg?key=value → { name, args, params }; an unknown view or one the user's roles do not offer: the first. */
 function route() {
   const [path, search = ''] = location.hash.replace(/^#\/?/, '').split('?');
   const [name, ...args] = path.split('/');
-  return { name: VIEWS[name] ? name : 'side-by-side', args, params: new URLSearchParams(search) };
+  const offered = menu();
+  return { name: offered.includes(name) ? name : offered[0], args, params: new URLSearchParams(search) };
 }
 
 let shown = 0;

@@ -2,6 +2,8 @@
 // live in this module's memory only (a reload signs in again through Keycloak's session, without a password);
 // only the one-time PKCE verifier and state wait in sessionStorage across the redirect.
 const PENDING = 'console.login';
+/** The platform's realm roles (Keycloak adds its own defaults, which choose nothing here). */
+const PLATFORM_ROLES = ['platform-admin', 'ministry-admin', 'coordinator', 'province-liaison', 'viewer', 'officer', 'ministry-unit'];
 let settings;
 let tokens;
 let refreshTimer;
@@ -102,7 +104,7 @@ function claims(jwt) {
 /** Who is signed in, from the token's claims: the API decides what they may see, this only chooses menus. */
 export function user() {
   const c = claims(tokens.access);
-  const roles = c.realm_access?.roles ?? [];
+  const roles = (c.realm_access?.roles ?? []).filter((role) => PLATFORM_ROLES.includes(role));
   return {
     name: c.name || c.preferred_username, username: c.preferred_username, roles,
     ministry: c.ministry ?? null, province: c.province ?? null, unit: c.unit ?? null,

@@ -29,3 +29,8 @@ export function fill(el, ...children) {
 export function field(label, control) {
   return h('label', {}, label, control);
 }
+
+/** A wide table's scrolling box, reachable by keyboard (arrow keys scroll it) and named for screen readers. */
+export function scrollable(label, table) {
+  return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': label }, table);
+}

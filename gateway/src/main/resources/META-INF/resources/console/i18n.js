@@ -24,6 +24,8 @@ const WORDS = {
     'is.title': 'Khó khăn, vướng mắc của địa phương', 'is.handbook': 'Cẩm nang tình huống', 'is.search': 'Tìm (không cần dấu)',
     'is.escalate': 'Chuyển đơn vị của bộ', 'is.unit': 'Đơn vị', 'is.history': 'Diễn biến', 'is.note': 'Ghi chú',
     'ib.title': 'Hộp thư', 'ib.readAll': 'Đánh dấu đã đọc tất cả', 'ib.empty': 'Chưa có thông báo.',
+    'nav.officials': 'Cán bộ', 'of.title': 'Danh sách cán bộ', 'of.name': 'Họ và tên', 'of.position': 'Chức vụ',
+    'of.phone': 'Điện thoại', 'of.assignments': 'Các đợt tăng cường', 'of.plans': 'Lịch công tác tuần', 'of.visits': 'Các chuyến đi cơ sở',
     'wk.title': 'Tuần của tôi', 'wk.submit': 'Nộp báo cáo', 'wk.summary': 'Tóm tắt', 'wk.submitted': 'Đã nộp báo cáo tuần {week}.',
   },
   en: {
@@ -50,6 +52,8 @@ const WORDS = {
     'is.title': 'Difficulties and recommendations of localities', 'is.handbook': 'Handbook', 'is.search': 'Search (diacritics optional)',
     'is.escalate': 'Escalate to a unit', 'is.unit': 'Unit', 'is.history': 'History', 'is.note': 'Note',
     'ib.title': 'Inbox', 'ib.readAll': 'Mark all as read', 'ib.empty': 'No notification yet.',
+    'nav.officials': 'Officials', 'of.title': 'Officials', 'of.name': 'Full name', 'of.position': 'Position',
+    'of.phone': 'Phone', 'of.assignments': 'Secondments', 'of.plans': 'Weekly work plans', 'of.visits': 'Field visits',
     'wk.title': 'My week', 'wk.submit': 'Submit the report', 'wk.summary': 'Summary', 'wk.submitted': 'Weekly report {week} submitted.',
   },
 };

@@ -1,10 +1,11 @@
 // Reports: the ministry × province × week grid of weekly reports (on time, late, overdue, missing) from
 // GET /api/report/figures, drilling down to a week's reports and one report with its review.
 import { get, query } from '../api.js';
-import { h, fill, field } from '../dom.js';
+import { h, fill, field, scrollable } from '../dom.js';
 import { t, day } from '../i18n.js';
 
-export const allowed = (user) => !(user.roles.length && user.roles.every((r) => r === 'officer' || r === 'ministry-unit'));
+/** Not offered to those whose only roles are officer or unit: the API answers them 403. */
+export const allowed = (user) => user.roles.some((r) => r !== 'officer' && r !== 'ministry-unit');
 
 /** ISO week of a day, e.g. 2025-W37. */
 function isoWeek(date) {
@@ -50,7 +51,7 @@ export async function render(main, { params }) {
   fill(main,
     h('h1', {}, t('rp.title')),
     form,
-    h('div', { class: 'table-wrap' }, h('table', { id: 'reports-grid' },
+    scrollable(t('rp.title'), h('table', { id: 'reports-grid' },
       h('caption', { class: 'visually-hidden' }, t('rp.title')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('rp.ministry')), h('th', { scope: 'col' }, t('sbs.province')),
         weeks.map((w) => h('th', { scope: 'col' }, w)))),

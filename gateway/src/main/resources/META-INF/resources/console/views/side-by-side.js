@@ -1,11 +1,12 @@
 // Side by side: for the chosen ministries on a day, each province covered, short or empty, as a tile map and as a
 // ministry × province grid, with the officials there; from GET /api/assignment/coverage (and its export).
 import { get, download, query } from '../api.js';
-import { h, fill, field } from '../dom.js';
+import { h, fill, field, scrollable } from '../dom.js';
 import { t, day, language } from '../i18n.js';
 import { TILES, NORTH_TO_SOUTH } from '../provinces.js';
 
-export const allowed = (user) => !(user.roles.length && user.roles.every((r) => r === 'officer' || r === 'ministry-unit'));
+/** Not offered to those whose only roles are officer or unit: the API answers them 403. */
+export const allowed = (user) => user.roles.some((r) => r !== 'officer' && r !== 'ministry-unit');
 
 /** Today in Vietnam (the API's days are Vietnamese days). */
 export function today() {
@@ -111,7 +112,7 @@ export async function render(main, { user, params }) {
         h('ul', { id: 'province-map', class: 'tile-map', role: 'list' }, tiles)),
       h('div', {}, detail,
         h('section', { class: 'panel', 'aria-labelledby': 'grid-title' },
-          h('h2', { id: 'grid-title' }, t('sbs.grid')), h('div', { class: 'table-wrap' }, grid)))));
+          h('h2', { id: 'grid-title' }, t('sbs.grid')), scrollable(t('sbs.grid'), grid)))));
 }
 
 function showProvince(detail, code, provinceName, cells, date, ministryName) {
@@ -120,7 +121,7 @@ function showProvince(detail, code, provinceName, cells, date, ministryName) {
   fill(detail,
     h('h2', {}, t('sbs.officials', { province: provinceName, date: day(date) })),
     officials.length
-      ? h('ul', {}, officials.map((o) => h('li', {}, o.officialId ? h('a', { href: `#/timeline?deployment=${o.deploymentId}` }, o.fullName) : o.fullName,
+      ? h('ul', {}, officials.map((o) => h('li', {}, o.officialId ? h('a', { href: `#/officials/${o.officialId}` }, o.fullName) : o.fullName,
         ` (${o.ministryCode}, ${o.decisionNumber ?? ''})`)))
       : h('p', {}, t('sbs.nobody')),
     delegations.length ? [h('h3', {}, t('sbs.delegations')), h('ul', {}, delegations.map((d) => h('li', {},

@@ -67,11 +67,13 @@ final class ProcessEnvironments {
         environment.put("KC_DB_URL", postgresJdbcUrl(ports, KEYCLOAK_DATABASE));
         environment.put("KC_DB_USERNAME", KEYCLOAK_DATABASE);
         environment.put("KC_DB_PASSWORD", KEYCLOAK_DATABASE);
-        // the realm file's placeholders: Keycloak's own e-mail (set your password) to the stack's mail server, and
-        // the secret of personnel-service's admin client
+        // the realm file's placeholders: Keycloak's own e-mail (set your password) to the stack's mail server, the
+        // secret of personnel-service's admin client, and where the web console runs
         environment.put("SECONDMENT_SMTP_HOST", MAIL_HOST);
         environment.put("SECONDMENT_SMTP_PORT", Integer.toString(ports.smtp()));
         environment.put("PERSONNEL_ADMIN_CLIENT_SECRET", PERSONNEL_ADMIN_CLIENT_SECRET);
+        // the web console (and the OpenAPI console) log in from this stack's gateway, whatever its port
+        environment.put("SECONDMENT_WEB_URL", "http://localhost:" + ports.gateway());
         return environment;
     }
 

@@ -93,6 +93,7 @@ class ProcessEnvironmentsTest {
                 .containsEntry("KC_DB_PASSWORD", "keycloak")
                 .containsEntry("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
                 .containsEntry("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")
+                .containsEntry("SECONDMENT_WEB_URL", "http://localhost:" + ports.gateway())
                 .hasEntrySatisfying("JAVA_OPTS_APPEND",
                         value -> assertThat(value).contains("/p/.platform/keycloak/transaction-logs"));
     }

@@ -75,6 +75,10 @@ class RealmFileTest {
         assertThat(web.path("publicClient").asBoolean()).isTrue();
         assertThat(web.path("directAccessGrantsEnabled").asBoolean()).isFalse();
         assertThat(web.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        // the console returns to the stack's own gateway (ProcessEnvironments sets SECONDMENT_WEB_URL)
+        assertThat(web.path("redirectUris").get(0).asText()).isEqualTo("${SECONDMENT_WEB_URL:http://localhost:8080}/*");
+        assertThat(web.path("attributes").path("post.logout.redirect.uris").asText())
+                .isEqualTo("${SECONDMENT_WEB_URL:http://localhost:8080}/*");
 
         JsonNode cli = client("secondment-cli");
         assertThat(cli.path("directAccessGrantsEnabled").asBoolean()).isTrue();
