@@ -27,6 +27,7 @@ const WORDS = {
     'nav.officials': 'Cán bộ', 'of.title': 'Danh sách cán bộ', 'of.name': 'Họ và tên', 'of.position': 'Chức vụ',
     'of.phone': 'Điện thoại', 'of.assignments': 'Các đợt tăng cường', 'of.plans': 'Lịch công tác tuần', 'of.visits': 'Các chuyến đi cơ sở',
     'wk.title': 'Tuần của tôi', 'wk.submit': 'Nộp báo cáo', 'wk.summary': 'Tóm tắt', 'wk.submitted': 'Đã nộp báo cáo tuần {week}.',
+    'wk.noPlan': 'Chưa có lịch công tác cho tuần này.',
   },
   en: {
     brand: 'Secondment', skip: 'Skip navigation', loading: 'Loading…', logout: 'Sign out',
@@ -55,6 +56,7 @@ const WORDS = {
     'nav.officials': 'Officials', 'of.title': 'Officials', 'of.name': 'Full name', 'of.position': 'Position',
     'of.phone': 'Phone', 'of.assignments': 'Secondments', 'of.plans': 'Weekly work plans', 'of.visits': 'Field visits',
     'wk.title': 'My week', 'wk.submit': 'Submit the report', 'wk.summary': 'Summary', 'wk.submitted': 'Weekly report {week} submitted.',
+    'wk.noPlan': 'No work plan for this week.',
   },
 };
 

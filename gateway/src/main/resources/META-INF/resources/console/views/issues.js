@@ -86,6 +86,7 @@ async function escalateForm(li, issue) {
   const note = h('textarea', { name: 'note' });
   const form = h('form', { onsubmit: async (e) => {
     e.preventDefault();
+    form.querySelectorAll('.error').forEach((shown) => shown.remove());
     try {
       const { etag } = await getVersioned(`/api/report/issues/${issue.id}`);
       await send('POST', `/api/report/issues/${issue.id}/escalate`, { unitCode: unit.value, note: note.value || undefined }, etag);

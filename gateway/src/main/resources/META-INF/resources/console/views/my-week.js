@@ -1,5 +1,6 @@
-// My week (officers): the weekly reports the signed-in official owes, the draft prefilled as the API prefills it
-// (POST …/draft), edited and submitted; from /api/report/weekly-reports, which lists only the caller's own.
+// My week (officers): the weekly reports the signed-in official owes, with the week's work plan, the draft prefilled
+// as the API prefills it (POST …/draft), edited and submitted; from /api/report/weekly-reports (only the caller's
+// own) and /api/assignment/assignments/{id}/work-plans/{week}.
 import { get, getVersioned, send, query } from '../api.js';
 import { h, fill, field } from '../dom.js';
 import { t, day } from '../i18n.js';
@@ -37,6 +38,7 @@ async function showReport(section, id) {
   const editable = ['DRAFT', 'RETURNED'].includes(report.status);
   const form = h('form', { onsubmit: async (e) => {
     e.preventDefault();
+    form.querySelectorAll('.error').forEach((shown) => shown.remove());
     try {
       const body = Object.fromEntries(FIELDS.map((name) => [name, inputs[name].value]));
       await send('PUT', `/api/report/weekly-reports/${id}`, body, etag);
@@ -49,5 +51,15 @@ async function showReport(section, id) {
     }
   } }, FIELDS.map((name) => field(LABELS[name], inputs[name])),
   editable ? h('button', { type: 'submit' }, t('wk.submit')) : null);
-  fill(section, h('h2', {}, `${report.week}`), status, form);
+  fill(section, h('h2', {}, `${report.week}`), await plan(report), status, form);
+}
+
+/** The week's work plan (lịch công tác tuần) the report is written against, when the official made one. */
+async function plan(report) {
+  const week = await get(`/api/assignment/assignments/${report.assignmentId}/work-plans/${report.week}`).catch(() => null);
+  if (!week) return h('p', { id: 'week-plan', class: 'muted' }, t('wk.noPlan'));
+  return h('section', { id: 'week-plan', 'aria-labelledby': 'week-plan-title' },
+    h('h3', { id: 'week-plan-title' }, `${t('of.plans')} (${week.status})`),
+    h('ul', {}, (week.activities ?? []).map((a) => h('li', {},
+      `${day(a.day)} · ${a.title}${a.communeName ? ` · ${a.communeName}` : ''}${a.location ? ` · ${a.location}` : ''}`))));
 }

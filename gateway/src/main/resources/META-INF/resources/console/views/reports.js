@@ -74,5 +74,6 @@ async function showReport(detail, id) {
   fill(detail, h('h2', {}, `${r.officialName} · ${r.week}`),
     h('p', {}, `${t('rp.status')}: ${r.status} · ${day(r.submittedAt)}`),
     r.summary ? h('p', {}, r.summary) : null,
-    r.review ? h('p', {}, h('strong', {}, `${t('rp.review')}: `), r.review.comment ?? r.review.decision ?? '') : null);
+    r.reviewedAt ? h('p', {}, h('strong', {}, `${t('rp.review')}: `), `${r.reviewedBy ?? ''}, ${day(r.reviewedAt)}`,
+      r.reviewComment ? ` · ${r.reviewComment}` : '') : null);
 }
