@@ -45,6 +45,11 @@ final class Platform implements ExtensionContext.Store.CloseableResource {
         return stack.gatewayUrl();
     }
 
+    /** An application's own URL, past the gateway (benchmarks compare the two). */
+    String serviceUrl(String application) {
+        return "http://localhost:" + stack.settings().ports().application(application);
+    }
+
     /** Keycloak's base URL, for its admin API (the stack's bootstrap admin is admin/admin). */
     String keycloakUrl() {
         return stack.keycloakUrl();

@@ -109,5 +109,7 @@ export function user() {
     name: c.name || c.preferred_username, username: c.preferred_username, roles,
     ministry: c.ministry ?? null, province: c.province ?? null, unit: c.unit ?? null,
     has: (role) => roles.includes(role),
+    /** Officers and units see their own work only: the overviews (coverage, figures) answer them 403. */
+    ownWorkOnly: roles.every((role) => role === 'officer' || role === 'ministry-unit'),
   };
 }

@@ -16,12 +16,12 @@ function item(entry) {
     language() === 'en' ? entry.bodyEn ?? entry.body : entry.body, ' ',
     h('small', { class: 'muted' }, day(entry.createdAt)));
   if (!entry.read) {
-    li.append(' ', h('button', { type: 'button', onclick: async () => {
+    li.append(' ', h('button', { type: 'button', 'aria-label': `${t('ib.markRead')}: ${title(entry)}`, onclick: async () => {
       await send('POST', `/api/notification/inbox/${entry.id}/read`);
       li.classList.remove('unread');
       li.querySelector('button')?.remove();
       setUnread((await get('/api/notification/inbox/unread-count')).unread);
-    } }, language() === 'en' ? 'Mark as read' : 'Đã đọc'));
+    } }, t('ib.markRead')));
   }
   return li;
 }

@@ -18,7 +18,8 @@ const COLUMNS = [
 ];
 
 const label = (column) => (language() === 'en' ? column.en : column.vi);
-const coordinates = (user) => ['coordinator', 'ministry-admin', 'platform-admin'].some((r) => user.has(r));
+/** Coordinators and admins escalate (the API decides for which ministry). */
+const mayEscalate = (user) => ['coordinator', 'ministry-admin', 'platform-admin'].some((r) => user.has(r));
 
 export async function render(main, { user, params }) {
   const filters = { ministry: params.get('ministry') ?? '', province: params.get('province') ?? '', unit: params.get('unit') ?? '' };
@@ -48,7 +49,7 @@ export async function render(main, { user, params }) {
     issue.escalatedToUnit ? h('small', {}, h('br'), `${t('is.unit')}: ${issue.escalatedToUnit}${issue.deadline ? ` · ${day(issue.deadline)}` : ''}`) : null,
     h('p', {},
       h('button', { type: 'button', onclick: (e) => showHistory(e.target.closest('li'), issue) }, t('is.history')), ' ',
-      coordinates(user) && ['OPEN', 'REFERRED', 'ESCALATED'].includes(issue.status)
+      mayEscalate(user) && ['OPEN', 'REFERRED', 'ESCALATED'].includes(issue.status)
         ? h('button', { type: 'button', onclick: (e) => escalateForm(e.target.closest('li'), issue) }, t('is.escalate')) : null));
 
   const search = h('input', { id: 'handbook-q', type: 'search' });

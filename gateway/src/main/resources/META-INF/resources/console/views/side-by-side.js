@@ -5,8 +5,7 @@ import { h, fill, field, scrollable } from '../dom.js';
 import { t, day, language } from '../i18n.js';
 import { TILES, NORTH_TO_SOUTH } from '../provinces.js';
 
-/** Not offered to those whose only roles are officer or unit: the API answers them 403. */
-export const allowed = (user) => user.roles.some((r) => r !== 'officer' && r !== 'ministry-unit');
+export const allowed = (user) => !user.ownWorkOnly;
 
 /** Today in Vietnam (the API's days are Vietnamese days). */
 export function today() {
