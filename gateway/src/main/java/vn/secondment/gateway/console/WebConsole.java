@@ -8,6 +8,7 @@ import vn.secondment.gateway.config.GatewayConfig;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,8 @@ public class WebConsole {
 
     public static final String CONFIG_PATH = "/console/config.json";
     public static final String CLIENT_ID = "secondment-web";
+    /** The console's paths (its page, its files): not the API, the OpenAPI console or the contracts. */
+    public static final List<String> PATHS = List.of("/", "/index.html", "/console/*");
 
     private final String config;
     private final String contentSecurityPolicy;
@@ -56,10 +59,6 @@ public class WebConsole {
         context.next();
     }
 
-    /** Whether a path is the console's (its page, its files), not the API, the OpenAPI console or the contracts. */
-    public static boolean isConsolePath(String path) {
-        return "/".equals(path) || "/index.html".equals(path) || path.startsWith("/console/");
-    }
 
     private static String origin(URI url) {
         return url.getScheme() + "://" + url.getAuthority();

@@ -85,14 +85,10 @@ public class GatewayRoutes {
         router.get(WebConsole.CONFIG_PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(rateLimiting)
                 .handler(console::config);
-        router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
-                .handler(context -> {
-                    if (WebConsole.isConsolePath(context.normalizedPath())) {
-                        console.secure(context);
-                    } else {
-                        context.next();
-                    }
-                });
+        // only the console's own paths: the API's requests pass no extra handler
+        for (String path : WebConsole.PATHS) {
+            router.route(path).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(console::secure);
+        }
     }
 
     private void identify(RoutingContext context) {
