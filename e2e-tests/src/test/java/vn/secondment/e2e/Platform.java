@@ -4,6 +4,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import vn.secondment.stack.LocalStack;
 import vn.secondment.stack.LocalStackCommand;
+import vn.secondment.stack.PlatformApplication;
 import vn.secondment.stack.StackSettings;
 
 import java.io.ByteArrayOutputStream;
@@ -11,7 +12,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +51,27 @@ final class Platform implements ExtensionContext.Store.CloseableResource {
     /** An application's own URL, past the gateway (benchmarks compare the two). */
     String serviceUrl(String application) {
         return "http://localhost:" + stack.settings().ports().application(application);
+    }
+
+    /**
+     * The command and environment of another instance of an application beside the stack's own, on the given
+     * ports; with the platform's JVM settings ({@code jvm.options} and {@code MALLOC_ARENA_MAX}) or, without them,
+     * the JVM's defaults.
+     */
+    ProcessBuilder anotherInstance(String application, boolean platformJvmSettings, int httpPort, int managementPort) {
+        PlatformApplication app = PlatformApplication.named(application);
+        Path root = stack.settings().projectRoot();
+        List<String> command = new ArrayList<>(app.command(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), root));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(app.runnableJar(root).getParent().toFile());
+        builder.environment().putAll(stack.applicationEnvironment(application));
+        if (!platformJvmSettings) {
+            command.removeIf(argument -> argument.startsWith("@"));
+            builder.environment().remove("MALLOC_ARENA_MAX");
+        }
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        return builder;
     }
 
     /** Keycloak's base URL, for its admin API (the stack's bootstrap admin is admin/admin). */

@@ -160,6 +160,7 @@ class CoverageBenchmark {
     private void measure(String label, IntFunction<Response> request) {
         BenchmarkReport.Latency latency = report.time(WARM_UP, SAMPLES, request);
         line("  %-54s %8.1f %8.1f %,10d", label, latency.p50(), latency.p99(), latency.meanBytes());
+        report.latencyFigures(label, latency);
     }
 
     private void statements(String label, IntFunction<Response> request) {

@@ -1,5 +1,7 @@
 package vn.secondment.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.restassured.response.Response;
 
 import java.io.IOException;
@@ -7,10 +9,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
@@ -19,21 +24,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What every service's benchmark does the same way: time a request (warm-up, then p50 and p99 of the round trip),
  * count the SQL statements of one, and print the lines it reports, to the console ({@code [benchmark] …}) and to
- * {@code target/benchmark/<name>}. A benchmark reports figures; it does not pass or fail on them, but every timed
- * request must answer 200.
+ * {@code target/benchmark/<name>}. The figures the platform's table shows ({@link #figure}) go to
+ * {@code target/benchmark/<name without extension>.json} as well, which {@code ./platform bench} gathers from every
+ * module. A benchmark reports figures; it does not pass or fail on them, but every timed request must answer 200.
  */
 public final class BenchmarkReport {
 
+    private final Path directory;
     private final String fileName;
     private final List<String> lines = new ArrayList<>();
+    private final List<Figure> figures = new ArrayList<>();
 
     /** A report written to {@code target/benchmark/fileName}. */
     public BenchmarkReport(String fileName) {
+        this(Path.of("target", "benchmark"), fileName);
+    }
+
+    BenchmarkReport(Path directory, String fileName) {
+        this.directory = directory;
         this.fileName = fileName;
     }
 
-    /** One timed request kind: median and 99th percentile in milliseconds, mean body size, the last answer. */
-    public record Latency(double p50, double p99, long meanBytes, Response last) {
+    /** One timed request kind: percentiles of the round trip in milliseconds, mean body size, the last answer. */
+    public record Latency(double p50, double p95, double p99, long meanBytes, Response last) {
+    }
+
+    /**
+     * One figure of the platform's benchmark table. {@code target} is the issue's bound for it, if it has one
+     * ({@code "≤ 100"}, {@code "≥ 0.8"}), and {@code met} whether the measured value keeps it; both null otherwise.
+     */
+    public record Figure(String name, double value, String unit, String target, Boolean met) {
     }
 
     /** Sends {@code warmUp} requests, then times {@code samples} more; request {@code i} is {@code request.apply(i)}. */
@@ -53,8 +73,14 @@ public final class BenchmarkReport {
             bytes += body.length;
         }
         Arrays.sort(nanos);
-        return new Latency(nanos[samples / 2] / 1e6, nanos[(int) Math.ceil(samples * 0.99) - 1] / 1e6,
+        return new Latency(percentile(nanos, 50) / 1e6, percentile(nanos, 95) / 1e6, percentile(nanos, 99) / 1e6,
                 bytes / samples, last);
+    }
+
+    /** The nearest-rank percentile of sorted values. */
+    public static long percentile(long[] sorted, double percent) {
+        int rank = (int) Math.ceil(sorted.length * percent / 100.0);
+        return sorted[Math.max(0, rank - 1)];
     }
 
     /**
@@ -80,14 +106,51 @@ public final class BenchmarkReport {
         System.out.println("[benchmark] " + text);
     }
 
-    /** Writes the lines printed so far to {@code target/benchmark/<name>}. */
+    /** A figure for the platform's table, with no target. */
+    public void figure(String name, double value, String unit) {
+        figures.add(new Figure(name, value, unit, null, null));
+    }
+
+    /** A timed request kind's p50 and p95 as two figures, {@code "<label> p50"} and {@code "<label> p95"}, in ms. */
+    public void latencyFigures(String label, Latency latency) {
+        figure(label + " p50", latency.p50(), "ms");
+        figure(label + " p95", latency.p95(), "ms");
+    }
+
+    /** A figure the issue bounds from above: {@code value ≤ limit} meets it. */
+    public void figureAtMost(String name, double value, String unit, double limit) {
+        figures.add(new Figure(name, value, unit, "≤ " + number(limit), value <= limit));
+    }
+
+    /** A figure the issue bounds from below: {@code value ≥ limit} meets it. */
+    public void figureAtLeast(String name, double value, String unit, double limit) {
+        figures.add(new Figure(name, value, unit, "≥ " + number(limit), value >= limit));
+    }
+
+    /**
+     * Writes the lines printed so far to {@code target/benchmark/<name>} and, with the figures, to
+     * {@code target/benchmark/<name without extension>.json}.
+     */
     public void write() {
-        Path out = Path.of("target", "benchmark", fileName);
+        Path out = directory.resolve(fileName);
+        String benchmark = fileName.replaceFirst("\\.[^.]*$", "");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("benchmark", benchmark);
+        json.put("module", Path.of("").toAbsolutePath().getFileName().toString());
+        json.put("finishedAt", Instant.now().toString());
+        json.put("figures", figures);
+        json.put("lines", lines);
         try {
             Files.createDirectories(out.getParent());
             Files.write(out, lines, StandardCharsets.UTF_8);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(out.resolveSibling(benchmark + ".json").toFile(), json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 }

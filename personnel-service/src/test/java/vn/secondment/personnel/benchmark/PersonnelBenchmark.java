@@ -121,6 +121,7 @@ class PersonnelBenchmark {
         line("  %-42s %6.2f s  (created %5s, updated %s, unchanged %5s)%s", label, seconds,
                 response.path("created"), response.path("updated"), response.path("unchanged"),
                 events == 0 ? "" : String.format(Locale.ROOT, "; all %,d events on Kafka after %.2f s", events, relayed));
+        report.figure("import of " + ROWS_PER_FILE + " rows, " + label, seconds, "s");
     }
 
     /** Records on the personnel topic, read from the broker's end offsets with one consumer for the whole run. */
@@ -179,6 +180,7 @@ class PersonnelBenchmark {
                 i -> given().auth().oauth2(PLATFORM_ADMIN).queryParams(query).get(OFFICIALS));
         line("  %-58s %8.1f %8.1f %,8d", label, latency.p50(), latency.p99(),
                 latency.last().<Integer>path("totalItems"));
+        report.latencyFigures(label, latency);
     }
 
     private long total() {

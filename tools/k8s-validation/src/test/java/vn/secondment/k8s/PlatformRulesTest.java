@@ -91,6 +91,34 @@ class PlatformRulesTest {
         assertThat(broken).as(overlayName).isEmpty();
     }
 
+    /**
+     * The JVM settings are set once, in the project's jvm.options: every image copies it and starts java with it
+     * (and MALLOC_ARENA_MAX, its companion); neither overlay nor docker-compose.yml sets JVM options of its own
+     * (JAVA_OPTS_APPEND stays an operator's override, empty by default).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyApplicationRunsWithTheProjectsJvmSettings(String overlayName) throws IOException {
+        assertThat(Overlay.ROOT.resolve("jvm.options")).content().contains("-XX:+UseSerialGC", "-Xmx");
+        for (String application : APPLICATIONS) {
+            String image = Files.readString(Overlay.ROOT.resolve(application).resolve("src/main/docker/Dockerfile.jvm"));
+            assertThat(image).as(application)
+                    .contains("target/jvm.options /deployments/", "exec java @/deployments/jvm.options ",
+                            "MALLOC_ARENA_MAX=2")
+                    .doesNotContain("-Xmx", "MaxRAMPercentage");
+            assertThat(Files.readAllLines(Overlay.ROOT.resolve(application).resolve(".dockerignore")))
+                    .as(application).contains("!target/jvm.options");
+        }
+        for (Map<String, Object> deployment : Overlay.render(overlayName).ofKind("Deployment")) {
+            for (Map<String, Object> container : Documents.list(deployment, "spec", "template", "spec", "containers")) {
+                assertThat(Documents.list(container, "env")).extracting(variable -> variable.get("name"))
+                        .as(Overlay.name(deployment)).doesNotContain("JAVA_OPTS", "JAVA_OPTS_APPEND", "JDK_JAVA_OPTIONS");
+            }
+        }
+        assertThat(Files.readString(Overlay.ROOT.resolve("docker-compose.yml")))
+                .doesNotContainPattern("JAVA_OPTS(_APPEND)?: *-X");
+    }
+
     @Test
     void everyProductionApplicationRunsTwiceOnDifferentNodesWithADisruptionBudget() {
         Overlay prod = Overlay.render("prod");

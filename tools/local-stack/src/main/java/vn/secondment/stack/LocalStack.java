@@ -345,7 +345,7 @@ public final class LocalStack implements AutoCloseable {
             Path jar = application.runnableJar(settings.projectRoot());
             String url = serviceUrl(application.name());
             String ready = managementUrl(application.name()) + "/q/health/ready";
-            Launch launch = new Launch(application.name(), List.of(javaExecutable(), "-jar", jar.toString()),
+            Launch launch = new Launch(application.name(), application.command(javaExecutable(), settings.projectRoot()),
                     ProcessEnvironments.application(settings.ports(), application), jar.getParent(), jar.toString(),
                     url, ready);
             ManagedProcess process = launchSupervised(launch);
@@ -602,6 +602,15 @@ public final class LocalStack implements AutoCloseable {
 
     public boolean infrastructureOnly() {
         return infrastructureOnly;
+    }
+
+    /**
+     * How this stack starts an application, for another instance of it beside the stack's own (a benchmark starts
+     * one alone): its environment, pointing at this stack's PostgreSQL, Kafka and Keycloak; a caller changes the
+     * ports ({@code QUARKUS_HTTP_PORT}, {@code QUARKUS_MANAGEMENT_PORT}).
+     */
+    public Map<String, String> applicationEnvironment(String application) {
+        return ProcessEnvironments.application(settings.ports(), PlatformApplication.named(application));
     }
 
     /** The gateway, for example {@code http://localhost:8080}; nothing listens there with infrastructure only. */

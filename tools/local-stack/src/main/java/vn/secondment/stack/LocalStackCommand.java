@@ -23,7 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The launcher behind {@code ./platform}: {@code up [--infra]}, {@code down}, {@code status}, {@code trace <id>}.
+ * The launcher behind {@code ./platform}: {@code up [--infra]}, {@code down}, {@code status}, {@code trace <id>},
+ * {@code bench-table}.
  * Exit codes: 0 success; 1 failure (or, for status, a stack that is not healthy; for trace, nothing found);
  * 2 wrong usage; 3 status found no running stack.
  */
@@ -38,6 +39,7 @@ public final class LocalStackCommand {
               down           stop the stack started from another terminal, restarted applications included
               status         show each component: running (or a port held by another process), pid, URL, health
               trace <id>     print the span tree of a trace, by trace id or by request id (X-Request-Id)
+              bench-table    the figures of the last ./platform bench as one table, and in target/benchmark/
             """;
 
     private static final AtomicInteger STOP_SIGNALS = new AtomicInteger();
@@ -71,6 +73,7 @@ public final class LocalStackCommand {
                 case "down" -> command.down();
                 case "status" -> command.status();
                 case "trace" -> command.trace(options);
+                case "bench-table" -> new BenchmarkTable(command.settings.projectRoot(), command.clock).print(out);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -1,12 +1,15 @@
 package vn.secondment.stack;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One of the platform's Quarkus applications as the stack starts it: {@code java -jar <root>/<name>/target/quarkus-app/quarkus-run.jar}.
+ * One of the platform's Quarkus applications as the stack starts it:
+ * {@code java @<root>/<name>/target/jvm.options -jar <root>/<name>/target/quarkus-app/quarkus-run.jar}.
  *
  * @param name     the Maven module folder under the project root, also the component name in logs and status
  * @param database the database it owns; the login role and (development) password have the same name. Empty for
@@ -34,6 +37,25 @@ public record PlatformApplication(String name, Optional<String> database) {
 
     public Path runnableJar(Path projectRoot) {
         return projectRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /**
+     * The platform's JVM settings as the build copied them next to the jar (the project's {@code jvm.options}, the
+     * same the container images use).
+     */
+    public Path jvmOptions(Path projectRoot) {
+        return projectRoot.resolve(name).resolve("target/jvm.options");
+    }
+
+    /** {@code java [@jvm.options] -jar quarkus-run.jar}: without the options file (a build older than it), the JVM's defaults. */
+    public List<String> command(String javaExecutable, Path projectRoot) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable));
+        Path options = jvmOptions(projectRoot);
+        if (Files.isRegularFile(options)) {
+            command.add("@" + options);
+        }
+        command.addAll(List.of("-jar", runnableJar(projectRoot).toString()));
+        return List.copyOf(command);
     }
 
     /** Services own data; the gateway only routes. */

@@ -13,6 +13,9 @@ final class ProcessEnvironments {
     /** The development secret of personnel-service's Keycloak admin client (realm file, personnel-service). */
     static final String PERSONNEL_ADMIN_CLIENT_SECRET = "personnel-service-admin-dev-secret";
 
+    /** glibc's malloc arenas for the applications, with the project's jvm.options (see there). */
+    static final String MALLOC_ARENA_MAX = "2";
+
     /** How long an application's span batch waits before it is exported. */
     static final String OTLP_SCHEDULE_DELAY = "500ms";
 
@@ -86,6 +89,8 @@ final class ProcessEnvironments {
         // spans to the launcher's receiver, half a second after they end (the default 5 s makes ./platform trace wait)
         environment.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", otlpEndpoint(ports));
         environment.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", OTLP_SCHEDULE_DELAY);
+        // jvm.options' companion (as in the images): at most two glibc malloc arenas, not eight per core
+        environment.put("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
         // the packaged jars run in the prod profile, which logs JSON for containers: the stack's logs stay text
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         application.database().ifPresent(database -> {

@@ -1,7 +1,10 @@
 package vn.secondment.stack;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +16,19 @@ class PlatformApplicationTest {
     void applicationsStartFromTheirQuarkusAppFolder() {
         assertThat(PlatformApplication.named("gateway").runnableJar(Path.of("/repo")))
                 .isEqualTo(Path.of("/repo/gateway/target/quarkus-app/quarkus-run.jar"));
+    }
+
+    @Test
+    void theJvmOptionsFileComesBeforeTheJarWhenTheBuildCopiedIt(@TempDir Path root) throws IOException {
+        PlatformApplication report = PlatformApplication.named("report-service");
+        Path jar = report.runnableJar(root);
+        assertThat(report.command("java", root)).as("a build older than jvm.options: the JVM's defaults")
+                .containsExactly("java", "-jar", jar.toString());
+
+        Files.createDirectories(jar.getParent());
+        Files.writeString(report.jvmOptions(root), "-Xmx128m\n");
+        assertThat(report.command("java", root)).containsExactly("java",
+                "@" + root.resolve("report-service/target/jvm.options"), "-jar", jar.toString());
     }
 
     @Test

@@ -16,17 +16,18 @@ class ProcessEnvironmentsTest {
         Map<String, String> environment =
                 ProcessEnvironments.application(ports, PlatformApplication.named("report-service"));
 
-        assertThat(environment).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "QUARKUS_HTTP_PORT", "8083",
-                "QUARKUS_MANAGEMENT_PORT", "9183",
-                "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8180/realms/secondment",
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:15432/report",
-                "QUARKUS_DATASOURCE_USERNAME", "report",
-                "QUARKUS_DATASOURCE_PASSWORD", "report",
-                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092",
-                "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318",
-                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms",
-                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
+        assertThat(environment).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("QUARKUS_HTTP_PORT", "8083"),
+                Map.entry("QUARKUS_MANAGEMENT_PORT", "9183"),
+                Map.entry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8180/realms/secondment"),
+                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:15432/report"),
+                Map.entry("QUARKUS_DATASOURCE_USERNAME", "report"),
+                Map.entry("QUARKUS_DATASOURCE_PASSWORD", "report"),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                Map.entry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318"),
+                Map.entry("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms"),
+                Map.entry("MALLOC_ARENA_MAX", "2"),
+                Map.entry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false")));
     }
 
     @Test
@@ -38,6 +39,14 @@ class ProcessEnvironmentsTest {
                     .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:" + free.otlp())
                     .containsEntry("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms")
                     .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        }
+    }
+
+    @Test
+    void everyApplicationHasTheMallocArenasOfTheImages() {
+        for (PlatformApplication application : PlatformApplication.ALL) {
+            assertThat(ProcessEnvironments.application(Ports.free(), application))
+                    .containsEntry("MALLOC_ARENA_MAX", "2");
         }
     }
 
@@ -74,6 +83,7 @@ class ProcessEnvironmentsTest {
                 Map.entry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8180/realms/secondment"),
                 Map.entry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318"),
                 Map.entry("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms"),
+                Map.entry("MALLOC_ARENA_MAX", "2"),
                 Map.entry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"),
                 Map.entry("GATEWAY_ROUTES_PERSONNEL_URL", "http://localhost:8081"),
                 Map.entry("GATEWAY_ROUTES_ASSIGNMENT_URL", "http://localhost:8082"),

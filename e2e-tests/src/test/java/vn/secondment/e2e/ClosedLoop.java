@@ -1,0 +1,92 @@
+package vn.secondment.e2e;
+
+import vn.secondment.testing.BenchmarkReport;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A closed-loop load for the end-to-end benchmarks: {@code concurrency} callers, each on its own kept-alive HTTP/1.1
+ * connection (as a ministry's system holds one), sending the same authenticated GET back to back, the tokens taken
+ * in turn; a warm-up, then the measured time.
+ */
+final class ClosedLoop {
+
+    /** Requests per second, p50 and p99 in milliseconds, and the answers that were not 200 (or failed). */
+    record Run(double perSecond, double p50, double p99, long failures) {
+    }
+
+    private ClosedLoop() {
+    }
+
+    static Run run(String url, List<String> tokens, int concurrency, Duration warmUp, Duration measured) {
+        long warmUpEnd = System.nanoTime() + warmUp.toNanos();
+        long end = warmUpEnd + measured.toNanos();
+        AtomicLong failures = new AtomicLong();
+        long[][] latencies = new long[concurrency][];
+        int[] counts = new int[concurrency];
+        CountDownLatch done = new CountDownLatch(concurrency);
+        for (int t = 0; t < concurrency; t++) {
+            int caller = t;
+            Thread thread = new Thread(() -> {
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                long[] mine = new long[1 << 16];
+                int n = 0;
+                int request = caller;
+                try {
+                    for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+                        HttpRequest get = HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", "Bearer " + tokens.get(request++ % tokens.size()))
+                                .GET().build();
+                        long start = System.nanoTime();
+                        HttpResponse<byte[]> response = client.send(get, HttpResponse.BodyHandlers.ofByteArray());
+                        long took = System.nanoTime() - start;
+                        if (start < warmUpEnd) {
+                            continue;
+                        }
+                        if (response.statusCode() != 200) {
+                            failures.incrementAndGet();
+                        }
+                        if (n == mine.length) {
+                            mine = Arrays.copyOf(mine, n * 2);
+                        }
+                        mine[n++] = took;
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                } finally {
+                    latencies[caller] = mine;
+                    counts[caller] = n;
+                    done.countDown();
+                }
+            }, "bench-caller-" + t);
+            thread.start();
+        }
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        int total = Arrays.stream(counts).sum();
+        if (total == 0) {
+            throw new IllegalStateException("No request to " + url + " was measured");
+        }
+        long[] all = new long[total];
+        int at = 0;
+        for (int t = 0; t < concurrency; t++) {
+            System.arraycopy(latencies[t], 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        return new Run(total / (measured.toNanos() / 1e9), BenchmarkReport.percentile(all, 50) / 1e6,
+                BenchmarkReport.percentile(all, 99) / 1e6, failures.get());
+    }
+}
