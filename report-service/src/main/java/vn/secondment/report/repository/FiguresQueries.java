@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The six aggregate queries behind the figures, each one SQL statement grouped by ministry, province and week
- * whatever the number of ministries: officials on site, weekly reports, field visits, issues, issues per field, and
- * the provinces' support requests.
+ * The five aggregate queries behind the figures, each one SQL statement grouped by ministry, province and week
+ * whatever the number of ministries: officials on site, weekly reports, field visits, issues per field, and the
+ * provinces' support requests.
  */
 @ApplicationScoped
 public class FiguresQueries {
@@ -25,14 +25,22 @@ public class FiguresQueries {
         this.em = em;
     }
 
-    /** Rows of (ministry, province, monday, officials): assignments that occupy days and meet the week. */
+    /**
+     * Rows of (ministry, province, monday, officials): assignments that occupy days and meet the week. Each
+     * assignment that meets the range is spread over its own weeks within it (a week counts when the period meets
+     * it, so from the Monday of its start to the Monday of its end), rather than every assignment tried against
+     * every week of the range.
+     */
     public List<Object[]> officialsOnSite(FiguresFilter f) {
         return rows(f, """
                 select a.ministry_code, a.province_code, cast(w.monday as date), count(*)
                 from held_assignment a
-                join generate_series(cast(:fromDay as date), cast(:toDay as date), interval '7 days') as w(monday)
-                  on a.start_date <= cast(w.monday as date) + 6 and a.end_date >= cast(w.monday as date)
-                where a.status <> 'WITHDRAWN' and not (a.status = 'REPLACED' and a.arrived_on is null)
+                cross join lateral generate_series(
+                        greatest(a.start_date - cast(extract(isodow from a.start_date) as int) + 1, cast(:fromDay as date)),
+                        least(a.end_date - cast(extract(isodow from a.end_date) as int) + 1, cast(:toDay as date)),
+                        interval '7 days') as w(monday)
+                where a.start_date <= cast(:toDay as date) + 6 and a.end_date >= cast(:fromDay as date)
+                  and a.status <> 'WITHDRAWN' and not (a.status = 'REPLACED' and a.arrived_on is null)
                 """, "a", "group by 1, 2, 3", Map.of());
     }
 
@@ -78,26 +86,20 @@ public class FiguresQueries {
                 """, "s", "group by 1, 2, 3", Map.of());
     }
 
-    /** Rows of (ministry, province, week, raised, open, escalated, overdue, answered). */
-    public List<Object[]> issues(FiguresFilter f, LocalDate today) {
+    /**
+     * Rows of (ministry, province, week, field, raised, open, escalated, overdue, answered): the issues raised in
+     * the week per field, in one pass over the issues; a cell's issue counts are the sum over its fields.
+     */
+    public List<Object[]> issuesByField(FiguresFilter f, LocalDate today) {
         return rows(f, """
-                select i.ministry_code, i.province_code, i.raised_week, count(*),
+                select i.ministry_code, i.province_code, i.raised_week, i.field, count(*),
                        count(*) filter (where i.status in ('OPEN', 'ESCALATED', 'REFERRED')),
                        count(i.escalated_at),
                        count(*) filter (where i.status = 'ESCALATED' and i.deadline < :today),
                        count(i.answered_at)
                 from locality_issue i
                 where i.raised_week between :fromWeek and :toWeek
-                """, "i", "group by 1, 2, 3", Map.of("today", today));
-    }
-
-    /** Rows of (ministry, province, week, field, issues). */
-    public List<Object[]> issueFields(FiguresFilter f) {
-        return rows(f, """
-                select i.ministry_code, i.province_code, i.raised_week, i.field, count(*)
-                from locality_issue i
-                where i.raised_week between :fromWeek and :toWeek
-                """, "i", "group by 1, 2, 3, 4", Map.of());
+                """, "i", "group by 1, 2, 3, 4", Map.of("today", today));
     }
 
     @SuppressWarnings("unchecked")

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How the figures' grouped rows become one row per ministry, province and week, side by side, with each ministry's
- * weekly totals over its provinces. The four grouped queries are stood in for by their rows.
+ * weekly totals over its provinces. The five grouped queries are stood in for by their rows; a cell's issue counts
+ * add up its fields'.
  */
 class SideBySideFiguresTest {
 
@@ -57,18 +58,25 @@ class SideBySideFiguresTest {
         }
 
         @Override
-        public List<Object[]> issues(FiguresFilter f, LocalDate today) {
-            // raised, open, escalated, overdue, answered
-            return List.<Object[]>of(new Object[]{"BNV", "79", "2025-W37", 2L, 0L, 1L, 0L, 2L});
+        public List<Object[]> issuesByField(FiguresFilter f, LocalDate today) {
+            // per field: raised, open, escalated, overdue, answered
+            return List.of(issues("79", "THU_TUC_HANH_CHINH", 3, 0, 1, 0, 3),
+                    issues("79", "PHAN_MEM_HA_TANG_SO", 1, 0, 0, 0, 1),
+                    issues("75", "KHO_BAC", 1, 0, 0, 0, 1),
+                    issues("75", "DAT_DAI", 1, 0, 0, 0, 1),
+                    issues("79", "OTHER", 1, 1, 0, 0, 0));
         }
 
-        @Override
-        public List<Object[]> issueFields(FiguresFilter f) {
-            return List.of(new Object[]{"BNV", "79", "2025-W37", "THU_TUC_HANH_CHINH", 3L},
-                    new Object[]{"BNV", "79", "2025-W37", "PHAN_MEM_HA_TANG_SO", 1L},
-                    new Object[]{"BNV", "75", "2025-W37", "KHO_BAC", 1L},
-                    new Object[]{"BNV", "75", "2025-W37", "DAT_DAI", 1L},
-                    new Object[]{"BNV", "79", "2025-W37", "OTHER", 1L});
+        private static Object[] issues(String province, String field, long... counts) {
+            Object[] row = new Object[4 + counts.length];
+            row[0] = "BNV";
+            row[1] = province;
+            row[2] = "2025-W37";
+            row[3] = field;
+            for (int i = 0; i < counts.length; i++) {
+                row[4 + i] = counts[i];
+            }
+            return row;
         }
     };
     private final SideBySideFigures figures = new SideBySideFigures(queries, units,
@@ -85,7 +93,7 @@ class SideBySideFiguresTest {
                 org.assertj.core.groups.Tuple.tuple("BNV", "79", "2025-W37", 2L));
         FiguresRow bnvCity = view.rows().get(2);
         assertThat(bnvCity.reports()).isEqualTo(new FiguresRow.ReportCounts(2, 1, 1, 1, 1));
-        assertThat(bnvCity.issues()).isEqualTo(new FiguresRow.IssueCounts(2, 0, 1, 0, 2));
+        assertThat(bnvCity.issues()).isEqualTo(new FiguresRow.IssueCounts(5, 1, 1, 0, 4));
         assertThat(bnvCity.provinceName()).isEqualTo("Thành phố Hồ Chí Minh");
     }
 
@@ -98,7 +106,7 @@ class SideBySideFiguresTest {
         assertThat(bnv.provinceCode()).isNull();
         assertThat(bnv.officialsOnSite()).isEqualTo(3);
         assertThat(bnv.reports()).isEqualTo(new FiguresRow.ReportCounts(3, 2, 1, 1, 1));
-        assertThat(bnv.issues()).isEqualTo(new FiguresRow.IssueCounts(2, 0, 1, 0, 2));
+        assertThat(bnv.issues()).isEqualTo(new FiguresRow.IssueCounts(7, 1, 1, 0, 6));
         assertThat(bnv.visits()).isEqualTo(new FiguresRow.VisitCounts(3, 1, 4));
         assertThat(bnv.requests()).isEqualTo(new FiguresRow.RequestCounts(3, 1, 1, 1, 1));
     }
