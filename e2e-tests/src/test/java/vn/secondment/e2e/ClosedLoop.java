@@ -2,6 +2,7 @@ package vn.secondment.e2e;
 
 import vn.secondment.testing.BenchmarkReport;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,12 +47,17 @@ final class ClosedLoop {
                                 .header("Authorization", "Bearer " + tokens.get(request++ % tokens.size()))
                                 .GET().build();
                         long start = System.nanoTime();
-                        HttpResponse<byte[]> response = client.send(get, HttpResponse.BodyHandlers.ofByteArray());
+                        int status;
+                        try {
+                            status = client.send(get, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+                        } catch (IOException e) {
+                            status = -1; // counted as a failure; the caller goes on, as a real one would retry
+                        }
                         long took = System.nanoTime() - start;
                         if (start < warmUpEnd) {
                             continue;
                         }
-                        if (response.statusCode() != 200) {
+                        if (status != 200) {
                             failures.incrementAndGet();
                         }
                         if (n == mine.length) {
@@ -59,8 +65,8 @@ final class ClosedLoop {
                         }
                         mine[n++] = took;
                     }
-                } catch (Exception e) {
-                    failures.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     latencies[caller] = mine;
                     counts[caller] = n;
@@ -77,7 +83,8 @@ final class ClosedLoop {
         }
         int total = Arrays.stream(counts).sum();
         if (total == 0) {
-            throw new IllegalStateException("No request to " + url + " was measured");
+            throw new IllegalStateException("No request to " + url + " was measured in " + measured
+                    + " after the warm-up (" + failures.get() + " failed)");
         }
         long[] all = new long[total];
         int at = 0;

@@ -2,6 +2,8 @@ package vn.secondment.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.restassured.RestAssured;
+import io.restassured.config.LogConfig;
 import io.restassured.response.Response;
 
 import java.io.IOException;
@@ -58,6 +60,10 @@ public final class BenchmarkReport {
 
     /** Sends {@code warmUp} requests, then times {@code samples} more; request {@code i} is {@code request.apply(i)}. */
     public Latency time(int warmUp, int samples, IntFunction<Response> request) {
+        // Quarkus turns on RestAssured's "log request and response if validation fails" (before each test), which
+        // pretty-prints every response body in case it is needed: for report-service's quarter (3.8 MB of JSON) that
+        // cost several times the service's own work. A real client reads the bytes, so the benchmarks' client does too.
+        RestAssured.config = RestAssured.config().logConfig(LogConfig.logConfig());
         for (int i = 0; i < warmUp; i++) {
             request.apply(i);
         }
