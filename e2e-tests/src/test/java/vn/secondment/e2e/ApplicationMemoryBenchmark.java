@@ -70,7 +70,7 @@ class ApplicationMemoryBenchmark {
         SeventeenMinistries.seed(platform.gatewayUrl(), admin);
         adminTokens = List.of(admin);
         // through the gateway the load is spread over callers, below each one's rate limit
-        callerTokens = BenchmarkCallers.tokens(platform, CONCURRENCY * 2);
+        callerTokens = BenchmarkCallers.tokens(platform, GatewayBenchmark.CALLERS);
     }
 
     @Test

@@ -19,14 +19,11 @@ final class BenchmarkCallers {
 
     /** The callers' access tokens (the users are made through Keycloak's admin API, or found if they exist). */
     static List<String> tokens(Platform platform, int count) {
-        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin")
-            .when().post(platform.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
-            .then().statusCode(200).extract().path("access_token");
         List<String> tokens = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             String username = "bench.caller" + i;
-            int status = given().auth().oauth2(admin).contentType(ContentType.JSON)
+            // an admin token for each user: the master realm's last a minute, less than 64 users on a busy machine
+            int status = given().auth().oauth2(adminToken(platform)).contentType(ContentType.JSON)
                     .body("""
                             {"username": "%s", "enabled": true, "email": "%s@bench.example.vn", "emailVerified": true,
                              "firstName": "Bench", "lastName": "Caller %d",
@@ -38,5 +35,12 @@ final class BenchmarkCallers {
             tokens.add(platform.tokens().forUser(username));
         }
         return tokens;
+    }
+
+    private static String adminToken(Platform platform) {
+        return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+            .when().post(platform.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+            .then().statusCode(200).extract().path("access_token");
     }
 }

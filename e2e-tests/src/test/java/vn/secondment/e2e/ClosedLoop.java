@@ -27,6 +27,7 @@ final class ClosedLoop {
     private ClosedLoop() {
     }
 
+    /** The load for {@code warmUp}, then for {@code measured} timed (zero: a warm-up only, an empty run). */
     static Run run(String url, List<String> tokens, int concurrency, Duration warmUp, Duration measured) {
         long warmUpEnd = System.nanoTime() + warmUp.toNanos();
         long end = warmUpEnd + measured.toNanos();
@@ -82,6 +83,9 @@ final class ClosedLoop {
             throw new IllegalStateException(e);
         }
         int total = Arrays.stream(counts).sum();
+        if (measured.isZero()) {
+            return new Run(0, 0, 0, failures.get()); // a warm-up only
+        }
         if (total == 0) {
             throw new IllegalStateException("No request to " + url + " was measured in " + measured
                     + " after the warm-up (" + failures.get() + " failed)");

@@ -3,11 +3,14 @@ package vn.secondment.gateway;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.gateway.support.FakePersonnelService;
 import vn.secondment.gateway.support.WithFakeServices;
 import vn.secondment.testing.TestTokens;
+
+import java.time.Instant;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -110,5 +113,52 @@ class AuthenticationTest {
                 .options("/api/personnel/officials")
             .then()
                 .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void refusesATokenMadeOfTwoVerifiedOnesThoughBothAreRemembered() {
+        String first = TestTokens.user("bnv.officer").token();
+        String second = TestTokens.user("bct.officer").token();
+        answered(first, OK.getStatusCode());
+        answered(second, OK.getStatusCode());
+        String[] a = first.split("\\.");
+        String[] b = second.split("\\.");
+
+        // the second caller's claims under the first one's signature, then a signature with one character changed
+        answered(a[0] + "." + b[1] + "." + a[2], UNAUTHORIZED.getStatusCode());
+        String signature = a[2];
+        char changed = signature.charAt(10) == 'A' ? 'B' : 'A';
+        answered(a[0] + "." + a[1] + "." + signature.substring(0, 10) + changed + signature.substring(11),
+                UNAUTHORIZED.getStatusCode());
+        answered(first, OK.getStatusCode());
+    }
+
+    @Test
+    void refusesARememberedTokenOnceItHasExpired() throws Exception {
+        Instant expiry = Instant.now().plusSeconds(2);
+        String shortLived = Jwt.issuer(TestTokens.ISSUER).subject("short-lived").audience(TestTokens.AUDIENCE)
+                .expiresAt(expiry).jws().keyId("1").sign("privateKey.jwk");
+        answered(shortLived, OK.getStatusCode());
+        answered(shortLived, OK.getStatusCode());
+
+        Thread.sleep(Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis()) + 1_100);
+
+        given()
+                .auth().oauth2(shortLived)
+            .when()
+                .get("/api/personnel/officials")
+            .then()
+                .statusCode(UNAUTHORIZED.getStatusCode())
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo(UNAUTHENTICATED));
+    }
+
+    private static void answered(String token, int status) {
+        given()
+                .auth().oauth2(token)
+            .when()
+                .get("/api/personnel/officials")
+            .then()
+                .statusCode(status);
     }
 }

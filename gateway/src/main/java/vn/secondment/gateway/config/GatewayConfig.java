@@ -41,6 +41,8 @@ public interface GatewayConfig {
 
     Connections connections();
 
+    TokenCache tokenCache();
+
     /** One service. */
     interface Route {
 
@@ -91,5 +93,16 @@ public interface GatewayConfig {
         /** Maximum open connections to one service; every streaming response (export, event stream) holds one. */
         @WithDefault("200")
         int maxPerService();
+    }
+
+    /** The tokens already verified, kept until they expire ({@code VerifiedTokens}). */
+    interface TokenCache {
+
+        /**
+         * How many tokens are kept at most (one per active caller is enough); 0 verifies every request in full.
+         * A kept token costs a few kilobytes.
+         */
+        @WithDefault("2000")
+        int maxSize();
     }
 }

@@ -11,6 +11,7 @@ import vn.secondment.gateway.routing.RouteTable;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gateway's own meters, one observation per request when it ends, tagged with the bounded route of
@@ -47,6 +48,8 @@ public class GatewayMetrics {
 
     private final MeterRegistry registry;
     private final RouteTable routes;
+    /** By route and status, both bounded: found once, not built and looked up again on every request. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry, RouteTable routes) {
         this.registry = registry;
@@ -65,13 +68,13 @@ public class GatewayMetrics {
 
     private void record(RoutingContext context, String route, Timer.Sample sample) {
         int status = context.response().getStatusCode();
-        sample.stop(Timer.builder(REQUESTS)
+        sample.stop(timers.computeIfAbsent(route + ' ' + status, key -> Timer.builder(REQUESTS)
                 .description("Requests the gateway served, by route and status")
                 .tags("route", route, "status", Integer.toString(status))
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(5))
                 .maximumExpectedValue(Duration.ofSeconds(60))
-                .register(registry));
+                .register(registry)));
         Integer upstream = context.get(UPSTREAM_STATUS);
         if (upstream != null) {
             if (upstream >= 500) {

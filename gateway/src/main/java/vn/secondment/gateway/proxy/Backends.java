@@ -1,11 +1,14 @@
 package vn.secondment.gateway.proxy;
 
+import io.netty.channel.EventLoop;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.secondment.gateway.config.GatewayConfig;
@@ -13,13 +16,28 @@ import vn.secondment.gateway.routing.ServiceRoute;
 import vn.secondment.rest.problem.ProblemType;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
-/** The one HTTP client towards the services, its time limits, and how a failed call is explained to the caller. */
+/**
+ * The HTTP clients towards the services, one per event loop, their time limits, and how a failed call is explained
+ * to the caller.
+ * <p>
+ * One client per event loop because Vert.x's pool hands out any free connection, whichever event loop it lives on:
+ * a request that arrived on one loop then writes and reads on another and comes back, two thread hops each way.
+ * A client used only from its own loop opens its connections there. The connections per service are shared out
+ * among the loops.
+ */
 @ApplicationScoped
 public class Backends {
 
-    private final HttpClient client;
+    private final Vertx vertx;
+    private final HttpClientOptions options;
+    private final PoolOptions pool;
+    /** For a call made off the event loops (a worker thread): all of the service's connections, as before. */
+    private final HttpClient shared;
+    private final Map<EventLoop, HttpClient> perEventLoop = new ConcurrentHashMap<>();
     private final Duration connectTimeout;
     private final Duration responseTimeout;
     private final Duration retryAfter;
@@ -28,16 +46,28 @@ public class Backends {
         this.connectTimeout = config.timeouts().connect();
         this.responseTimeout = config.timeouts().response();
         this.retryAfter = config.retryAfter();
-        this.client = vertx.createHttpClient(
-                new HttpClientOptions()
-                        .setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()))
-                        // bodies pass through as the service encoded them
-                        .setDecompressionSupported(false),
-                new PoolOptions().setHttp1MaxSize(config.connections().maxPerService()));
+        this.vertx = vertx;
+        this.options = new HttpClientOptions()
+                .setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()))
+                // bodies pass through as the service encoded them
+                .setDecompressionSupported(false);
+        int eventLoops = 0;
+        for (var ignored : ((VertxInternal) vertx).getEventLoopGroup()) {
+            eventLoops++;
+        }
+        this.pool = new PoolOptions().setHttp1MaxSize(
+                Math.max(1, config.connections().maxPerService() / Math.max(1, eventLoops)));
+        this.shared = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(
+                config.connections().maxPerService()));
     }
 
+    /** The client of the event loop this is called on. */
     public HttpClient client() {
-        return client;
+        if (Vertx.currentContext() instanceof ContextInternal context && context.isEventLoopContext()) {
+            return perEventLoop.computeIfAbsent(context.nettyEventLoop(),
+                    loop -> vertx.createHttpClient(options, pool));
+        }
+        return shared;
     }
 
     /**
@@ -85,7 +115,8 @@ public class Backends {
 
     @PreDestroy
     void close() {
-        client.close();
+        perEventLoop.values().forEach(HttpClient::close);
+        shared.close();
     }
 
     /**
