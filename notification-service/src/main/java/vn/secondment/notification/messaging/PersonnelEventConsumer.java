@@ -32,6 +32,6 @@ public class PersonnelEventConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return processing.processBatch(CHANNEL, batch, inbox::receive);
+        return processing.processBatch(CHANNEL, batch, inbox::prepare, inbox::receive);
     }
 }

@@ -29,6 +29,6 @@ public class ReportEventConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return processing.processBatch(CHANNEL, batch, inbox::receive);
+        return processing.processBatch(CHANNEL, batch, inbox::prepare, inbox::receive);
     }
 }

@@ -100,6 +100,18 @@ public class EventProcessing {
      */
     public CompletionStage<Void> processBatch(String name, KafkaRecordBatch<String, String> batch,
                                               Consumer<EventEnvelope> handler) {
+        return processBatch(name, batch, events -> { }, handler);
+    }
+
+    /**
+     * As {@link #processBatch(String, KafkaRecordBatch, Consumer)}, with {@code prepare} run first in the batch's
+     * transaction on all its readable events: work done once for the batch instead of once per event, such as
+     * logging the batch's events as processed in one statement ({@link ProcessedEvents#firstDeliveries}, which
+     * {@link ProcessedEvents#firstDelivery} then answers from). Not run when the events are processed one by one.
+     */
+    public CompletionStage<Void> processBatch(String name, KafkaRecordBatch<String, String> batch,
+                                              Consumer<List<EventEnvelope>> prepare,
+                                              Consumer<EventEnvelope> handler) {
         Channel channel = known.computeIfAbsent(name, this::resolve);
         List<CompletableFuture<Void>> deadLetters = new ArrayList<>();
         List<KafkaRecord<String, String>> records = new ArrayList<>();
@@ -113,7 +125,7 @@ public class EventProcessing {
                 deadLetters.add(record.nack(e).toCompletableFuture());
             }
         }
-        if (!events.isEmpty() && !inOneTransaction(channel, events, handler)) {
+        if (!events.isEmpty() && !inOneTransaction(channel, events, prepare, handler)) {
             for (int i = 0; i < events.size(); i++) {
                 EventEnvelope event = events.get(i);
                 try {
@@ -134,11 +146,14 @@ public class EventProcessing {
      * and emptied after each event, so that the later events of a large batch do not dirty-check the earlier ones'
      * entities at every flush.
      */
-    private boolean inOneTransaction(Channel channel, List<EventEnvelope> events, Consumer<EventEnvelope> handler) {
+    private boolean inOneTransaction(Channel channel, List<EventEnvelope> events,
+                                     Consumer<List<EventEnvelope>> prepare, Consumer<EventEnvelope> handler) {
         int[] duplicates = {0};
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 duplicates[0] = 0;
+                ProcessedEvents.batch.set(new HashMap<>());
+                prepare.accept(events);
                 for (EventEnvelope event : events) {
                     ProcessedEvents.duplicateSeen.remove();
                     inSpan(channel, event, () -> handler.accept(event));
@@ -155,6 +170,8 @@ public class EventProcessing {
             return false;
         } finally {
             ProcessedEvents.duplicateSeen.remove();
+            // what the batch's transaction logged means nothing outside it (rolled back, or committed)
+            ProcessedEvents.batch.remove();
         }
         channel.duplicates().increment(duplicates[0]);
         channel.processed().increment(events.size() - duplicates[0]);
