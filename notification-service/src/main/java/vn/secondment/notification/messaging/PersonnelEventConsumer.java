@@ -1,15 +1,20 @@
 package vn.secondment.notification.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.secondment.events.inbox.EventProcessing;
 import vn.secondment.notification.service.InboxService;
 
+import java.util.concurrent.CompletionStage;
+
 /**
- * Reads personnel-service's topic. A record that cannot be read (malformed envelope or payload) goes straight
- * to the dead-letter topic by the channel's failure strategy and the next record is processed; any other
- * failure (a lock or connection problem) is retried first, each attempt in a new transaction.
+ * Reads personnel-service's topic, the records of each poll together ({@link EventProcessing#processBatch}: one
+ * transaction per batch). A record that cannot be read (malformed envelope or payload) goes straight to the
+ * dead-letter topic by the channel's failure strategy and the others are processed; if the batch fails, its events
+ * are processed one by one, and any failure that is not the event's fault (a lock or connection problem) is retried
+ * first, each attempt in a new transaction.
  */
 @ApplicationScoped
 public class PersonnelEventConsumer {
@@ -26,7 +31,7 @@ public class PersonnelEventConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(String record) {
-        processing.process(CHANNEL, record, inbox::receive);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return processing.processBatch(CHANNEL, batch, inbox::prepare, inbox::receive);
     }
 }

@@ -1,15 +1,17 @@
 package vn.secondment.notification.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.secondment.events.inbox.EventProcessing;
 import vn.secondment.notification.service.InboxService;
 
+import java.util.concurrent.CompletionStage;
+
 /**
  * Reads report-service's topic (weekly and final reports, issues) into the inbox, through the same idempotent
- * path as every topic. A record that cannot be read goes straight to the dead-letter topic;
- * any other failure is retried first, each attempt in a new transaction.
+ * path as every topic: the records of each poll together, as {@link PersonnelEventConsumer} reads its own.
  */
 @ApplicationScoped
 public class ReportEventConsumer {
@@ -26,7 +28,7 @@ public class ReportEventConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(String record) {
-        processing.process(CHANNEL, record, inbox::receive);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return processing.processBatch(CHANNEL, batch, inbox::prepare, inbox::receive);
     }
 }

@@ -81,6 +81,15 @@ public class InboxService {
         }
     }
 
+    /**
+     * Work done once for a batch of events processed in one transaction, before {@link #receive} takes each of them:
+     * their processed-event rows, in one statement ({@link ProcessedEvents#firstDeliveries}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prepare(List<EventEnvelope> events) {
+        processed.firstDeliveries(CONSUMER, events);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageView<Read> inboxOf(InboxReader reader, Filter filter, Paging paging) {
         return new PageView<>(entries.page(reader, filter, paging.page, paging.size), paging.page, paging.size,

@@ -59,11 +59,13 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
     private final DeliveryQueue.Retry retry;
     private final WebhookTargets targets;
     private final NotificationMetrics metrics;
+    private final ActiveWebhookTypes activeTypes;
 
     public WebhookSender(EntityManager em, EventCodec codec, Clock clock, WebhookConfig config,
                          Event<InboxEntriesAdded> added, AuditTrail audit, DeliveryQueue queue,
-                         WebhookTargets targets, NotificationMetrics metrics) {
+                         WebhookTargets targets, NotificationMetrics metrics, ActiveWebhookTypes activeTypes) {
         this.em = em;
+        this.activeTypes = activeTypes;
         this.metrics = metrics;
         this.queue = queue;
         this.retry = new DeliveryQueue.Retry(config.backoff(), config.maxAttempts());
@@ -82,9 +84,13 @@ public class WebhookSender implements DeliveryQueue.Channel<WebhookSender.Claime
      * Queues the event for every active webhook whose filters match, in the caller's transaction (the inbox's
      * receive): the deliveries commit with the processed-event row or not at all. The unique (subscription, event)
      * keeps a redelivered event from being queued twice even past the processed-event check. Each delivery keeps
-     * the current trace (the consumer's span), for its send to continue.
+     * the current trace (the consumer's span), for its send to continue. An event no active webhook subscribes to
+     * costs no statement (the prefixes are read once per transaction, {@link ActiveWebhookTypes}).
      */
     public int enqueue(EventEnvelope event) {
+        if (!activeTypes.anyFor(event.type())) {
+            return 0;
+        }
         String province = event.data() != null && event.data().path("provinceCode").isTextual()
                 ? event.data().get("provinceCode").asText() : null;
         Instant now = clock.instant();

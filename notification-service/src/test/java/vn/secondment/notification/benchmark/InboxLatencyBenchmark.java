@@ -2,6 +2,7 @@ package vn.secondment.notification.benchmark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -27,7 +28,12 @@ import vn.secondment.testing.TestKafka;
 import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,13 +55,15 @@ import static io.restassured.RestAssured.given;
 
 /**
  * Publishes a steady stream of events to the real Kafka broker with a real producer, as another service's outbox
- * relay does, and prints the event-to-inbox latency (p50, p90, p99, max) at two rates: from just before
- * {@code producer.send} to the commit of the event's inbox entries, heard by {@link InboxCommitRecorder} (the
- * {@code AFTER_SUCCESS} observer of {@code InboxEntriesAdded}, as the live stream hears it). Every 20th event is
- * also polled through {@code GET /api/notification/inbox?subjectId=} as its recipient, for the latency a client
- * sees. A benchmark reports figures; it does not pass or fail on them.
+ * relay does, and prints the event-to-inbox latency (p50, p90, p99, max) at three rates and for a burst of 10,000
+ * (with the time it took to drain): from just before {@code producer.send} to the commit of the event's inbox
+ * entries, heard by {@link InboxCommitRecorder} (the {@code AFTER_SUCCESS} observer of {@code InboxEntriesAdded}, as
+ * the live stream hears it). Every 20th event (every 500th at 1,000/s, none in the burst) is also polled through
+ * {@code GET /api/notification/inbox?subjectId=} as its recipient, for the latency a client sees. At the end it
+ * counts the inbox entries of every event sent (one each, never two). A benchmark reports figures; it does not pass
+ * or fail on them.
  * <p>
- * Run: {@code ./mvnw -B -Pbenchmark -pl notification-service verify} (figures also in
+ * Run: {@code ./mvnw -B -o -Pbenchmark -pl notification-service -am verify -DskipITs} (figures also in
  * {@code notification-service/target/benchmark/inbox-latency.txt}).
  */
 @QuarkusTest
@@ -69,11 +77,17 @@ class InboxLatencyBenchmark {
             .roles(Roles.COORDINATOR).ministry("BNV").token();
     private static final String GROUP = "notification-service";
     private static final int HTTP_SAMPLE_EVERY = 20;
+    /** Above 200 events/s: 2 samples a second at 1,000/s, still alternating the two kinds. */
+    private static final int HTTP_SAMPLE_EVERY_AT_HIGH_RATES = HTTP_SAMPLE_EVERY * 25;
     /** How long a phase's events may take to reach the inbox after the last send before the rest count as lost. */
     private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private static final int BURST = 10_000;
 
     @InjectTestKafka
     TestKafka kafka;
+
+    @Inject
+    DataSource dataSource;
 
     private final BenchmarkReport report = new BenchmarkReport("inbox-latency.txt");
 
@@ -86,8 +100,9 @@ class InboxLatencyBenchmark {
         line("Events alternate %s (to BNV's coordinators) and %s (to BNV's ministry admins), each with a new id",
                 ReportEvents.WEEKLY_REPORT_SUBMITTED.name(), PersonnelEvents.OFFICIAL_REGISTERED.name());
         line("and subject (record key); latency from just before producer.send (acks=all, linger.ms=0) to the commit");
-        line("of the event's inbox entries (AFTER_SUCCESS observer of InboxEntriesAdded); every %dth event also polled",
-                HTTP_SAMPLE_EVERY);
+        line("of the event's inbox entries (AFTER_SUCCESS observer of InboxEntriesAdded); every %dth event (every %dth at",
+                HTTP_SAMPLE_EVERY, HTTP_SAMPLE_EVERY_AT_HIGH_RATES);
+        line("1,000/s, none in the burst) also polled");
         line("through GET /api/notification/inbox?subjectId= as its recipient until it appears (2 ms between polls).");
 
         Map<String, Long> committed = InboxCommitRecorder.start();
@@ -99,16 +114,33 @@ class InboxLatencyBenchmark {
             line("");
             line("Warm-up: %d events at 50/s for 10 s, %d in the inbox (not counted)", warmUp.sent, warmUp.received());
             line("");
-            line("  %-18s %6s %8s %7s %7s %7s %7s %9s %9s %8s", "rate", "sent", "received", "p50 ms", "p90 ms",
+            line("  %-21s %6s %8s %7s %7s %7s %7s %9s %9s %8s", "rate", "sent", "received", "p50 ms", "p90 ms",
                     "p99 ms", "max ms", "sent/s", "inbox/s", "ack p50");
             List<Phase> phases = new ArrayList<>();
             phases.add(print("50 events/s, 30 s", run(producer, pollers, committed, 50, 30)));
             phases.add(print("200 events/s, 20 s", run(producer, pollers, committed, 200, 20)));
+            phases.add(print("1,000 events/s, 20 s", run(producer, pollers, committed, 1_000, 20)));
+            // as fast as the producer sends: how long the consumers take to drain a backlog of BURST events
+            Phase burst = print("burst of 10,000", run(producer, pollers, committed, 0, BURST));
+            phases.add(burst);
+
+            line("");
+            line("Burst: %,d events sent in %.1f s, drained in %.1f s (first send to the last inbox commit)",
+                    burst.sent, (burst.lastSend - burst.firstSend) / 1e9, (lastCommit(burst) - burst.firstSend) / 1e9);
 
             line("");
             line("  %-18s %7s %5s %7s %7s", "HTTP-visible", "samples", "seen", "p50 ms", "p99 ms");
             printHttp("50 events/s", phases.get(0));
             printHttp("200 events/s", phases.get(1));
+            printHttp("1,000 events/s", phases.get(2));
+
+            line("");
+            List<String> ids = new ArrayList<>(Arrays.asList(warmUp.eventIds));
+            phases.forEach(phase -> ids.addAll(Arrays.asList(phase.eventIds)));
+            Entries entries = entriesOf(ids);
+            line("Idempotency: %,d events sent (each makes one entry), %,d inbox entries, %,d events without an entry, "
+                    + "%,d events with more than one", ids.size(), entries.total(), ids.size() - entries.events(),
+                    entries.doubled());
 
             line("");
             line("Consumer lag of group %s (end offsets minus committed offsets, %s and %s):", GROUP,
@@ -154,10 +186,17 @@ class InboxLatencyBenchmark {
         }
     }
 
+    /**
+     * Sends {@code rate} events per second for {@code seconds}, or, with a rate of 0, {@code seconds} events as
+     * fast as the producer takes them (a burst); then waits until they are all in the inbox (at most 60 s).
+     */
     private Phase run(KafkaProducer<String, String> producer, ExecutorService pollers, Map<String, Long> committed,
                       int rate, int seconds) throws InterruptedException {
-        Phase phase = new Phase(rate * seconds, committed);
-        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        Phase phase = new Phase(rate == 0 ? seconds : rate * seconds, committed);
+        long period = rate == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / rate;
+        // fewer HTTP samples at the high rate, none in a burst: the polling threads (a request every 2 ms per sample
+        // until it is seen) must not become the load they measure
+        int sampleEvery = rate == 0 ? 0 : rate > 200 ? HTTP_SAMPLE_EVERY_AT_HIGH_RATES : HTTP_SAMPLE_EVERY;
         AtomicInteger failed = new AtomicInteger();
         phase.firstSend = System.nanoTime();
         for (int i = 0; i < phase.sent; i++) {
@@ -185,7 +224,7 @@ class InboxLatencyBenchmark {
                     failed.incrementAndGet();
                 }
             });
-            if (i % HTTP_SAMPLE_EVERY == 0) {
+            if (sampleEvery > 0 && i % sampleEvery == 0) {
                 String token = weeklyReport ? BNV_COORDINATOR : BNV_ADMIN;
                 long sentAt = phase.sentAt[i];
                 phase.httpSamples.add(pollers.submit(() -> pollUntilVisible(token, subject, sentAt)));
@@ -239,7 +278,7 @@ class InboxLatencyBenchmark {
         Arrays.sort(acks);
         double sendSeconds = (phase.lastSend - phase.firstSend) / 1e9;
         double inboxSeconds = (lastCommit - phase.firstSend) / 1e9;
-        line("  %-18s %,6d %,8d %7.1f %7.1f %7.1f %7.1f %9.1f %9.1f %8.1f", label, phase.sent, received,
+        line("  %-21s %,6d %,8d %7.1f %7.1f %7.1f %7.1f %9.1f %9.1f %8.1f", label, phase.sent, received,
                 ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.90)), ms(percentile(sorted, 0.99)),
                 ms(sorted.length == 0 ? 0 : sorted[sorted.length - 1]), phase.sent / sendSeconds,
                 received / inboxSeconds, ms(percentile(acks, 0.50)));
@@ -257,6 +296,34 @@ class InboxLatencyBenchmark {
         long[] sorted = seen.stream().mapToLong(Long::longValue).sorted().toArray();
         line("  %-18s %7d %5d %7.1f %7.1f", label, phase.httpSamples.size(), sorted.length,
                 ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.99)));
+    }
+
+    private static long lastCommit(Phase phase) {
+        long last = phase.firstSend;
+        for (String id : phase.eventIds) {
+            Long at = phase.committed.get(id);
+            if (at != null) {
+                last = Math.max(last, at);
+            }
+        }
+        return last;
+    }
+
+    /** Inbox entries of the given events: in all, how many events have any, how many have more than one. */
+    private record Entries(long total, int events, int doubled) {
+    }
+
+    private Entries entriesOf(List<String> eventIds) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT coalesce(sum(n), 0), count(*), count(*) FILTER (WHERE n > 1)
+                       FROM (SELECT count(*) AS n FROM inbox_entry WHERE event_id = ANY (?) GROUP BY event_id) e""")) {
+            query.setArray(1, connection.createArrayOf("varchar", eventIds.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return new Entries(rows.getLong(1), rows.getInt(2), rows.getInt(3));
+            }
+        }
     }
 
     /** Same rank as BenchmarkReport.time: the ceil(n × p)-th smallest. */

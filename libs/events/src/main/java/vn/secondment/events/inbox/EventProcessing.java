@@ -3,7 +3,11 @@ package vn.secondment.events.inbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.SpanKind;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -16,8 +20,12 @@ import vn.secondment.rest.database.DatabaseFailure;
 import vn.secondment.rest.database.DatabaseOutage;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -43,12 +51,14 @@ public class EventProcessing {
     private final Config channels;
     private final MeterRegistry meters;
     private final DatabaseOutage databaseOutage;
+    private final EntityManager entityManager;
     /** What each channel's records share (its topic, group and meters), resolved at its first record. */
     private final Map<String, Channel> known = new ConcurrentHashMap<>();
 
     public EventProcessing(EventCodec codec, EventTracing tracing, EventsConfig config, Config channels,
-                           MeterRegistry meters, DatabaseOutage databaseOutage) {
+                           MeterRegistry meters, DatabaseOutage databaseOutage, EntityManager entityManager) {
         this.codec = codec;
+        this.entityManager = entityManager;
         this.databaseOutage = databaseOutage;
         this.tracing = tracing;
         this.config = config;
@@ -69,6 +79,107 @@ public class EventProcessing {
             deadLettered(channel, null, e);
             throw e;
         }
+        inSpan(channel, event, () -> processWithRetries(channel, event, handler));
+    }
+
+    /**
+     * Processes the records of one poll of {@code channel} (the channel in batch mode,
+     * {@code mp.messaging.incoming.<channel>.batch=true}) with {@code handler}, all in one transaction: one commit
+     * and one round of transaction work for the whole batch instead of one per record, which is what bounds a
+     * consumer's rate. Each event still runs in its own span, with its ids in the MDC, and is recorded in
+     * {@link ProcessedEvents} (the same event twice in one batch, or again in a later one, takes effect once).
+     * <p>
+     * A record that cannot be read is nacked alone: the channel's failure strategy puts it on the dead-letter topic
+     * and the others go on. If the batch's transaction fails, nothing of it is kept and its events are processed one
+     * by one as {@link #process} does (each in a transaction of its own, with the retries and the holding through a
+     * database outage), so that one bad event reaches the dead-letter topic alone and the others still take effect.
+     * The batch is acknowledged once every record took effect or was accepted by the dead-letter topic, so a crash
+     * before that redelivers it, and the processed-event log skips what had committed.
+     *
+     * @return completes when the batch is acknowledged
+     */
+    public CompletionStage<Void> processBatch(String name, KafkaRecordBatch<String, String> batch,
+                                              Consumer<EventEnvelope> handler) {
+        return processBatch(name, batch, events -> { }, handler);
+    }
+
+    /**
+     * As {@link #processBatch(String, KafkaRecordBatch, Consumer)}, with {@code prepare} run first in the batch's
+     * transaction on all its readable events: work done once for the batch instead of once per event, such as
+     * logging the batch's events as processed in one statement ({@link ProcessedEvents#firstDeliveries}, which
+     * {@link ProcessedEvents#firstDelivery} then answers from). Not run when the events are processed one by one.
+     */
+    public CompletionStage<Void> processBatch(String name, KafkaRecordBatch<String, String> batch,
+                                              Consumer<List<EventEnvelope>> prepare,
+                                              Consumer<EventEnvelope> handler) {
+        Channel channel = known.computeIfAbsent(name, this::resolve);
+        List<CompletableFuture<Void>> deadLetters = new ArrayList<>();
+        List<KafkaRecord<String, String>> records = new ArrayList<>();
+        List<EventEnvelope> events = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                events.add(codec.decode(record.getPayload()));
+                records.add(record);
+            } catch (MalformedEventException e) {
+                deadLettered(channel, null, e);
+                deadLetters.add(record.nack(e).toCompletableFuture());
+            }
+        }
+        if (!events.isEmpty() && !inOneTransaction(channel, events, prepare, handler)) {
+            for (int i = 0; i < events.size(); i++) {
+                EventEnvelope event = events.get(i);
+                try {
+                    inSpan(channel, event, () -> processWithRetries(channel, event, handler));
+                } catch (RuntimeException e) {
+                    // counted and logged as dead-lettered by processWithRetries
+                    deadLetters.add(records.get(i).nack(e).toCompletableFuture());
+                }
+            }
+        }
+        // the dead-letter topic must have the records before their offsets are committed with the batch's
+        CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new)).join();
+        return batch.ack();
+    }
+
+    /**
+     * Applies the events in one transaction; false (nothing kept) if it failed. The persistence context is flushed
+     * and emptied after each event, so that the later events of a large batch do not dirty-check the earlier ones'
+     * entities at every flush.
+     */
+    private boolean inOneTransaction(Channel channel, List<EventEnvelope> events,
+                                     Consumer<List<EventEnvelope>> prepare, Consumer<EventEnvelope> handler) {
+        int[] duplicates = {0};
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                duplicates[0] = 0;
+                ProcessedEvents.batch.set(new HashMap<>());
+                prepare.accept(events);
+                for (EventEnvelope event : events) {
+                    ProcessedEvents.duplicateSeen.remove();
+                    inSpan(channel, event, () -> handler.accept(event));
+                    if (Boolean.TRUE.equals(ProcessedEvents.duplicateSeen.get())) {
+                        duplicates[0]++;
+                    }
+                    entityManager.flush();
+                    entityManager.clear();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.infof("A batch of %d events on %s failed (%s); processing them one by one", events.size(), channel,
+                    e.getCause() == null ? e : e.getCause());
+            return false;
+        } finally {
+            ProcessedEvents.duplicateSeen.remove();
+            // what the batch's transaction logged means nothing outside it (rolled back, or committed)
+            ProcessedEvents.batch.remove();
+        }
+        channel.duplicates().increment(duplicates[0]);
+        channel.processed().increment(events.size() - duplicates[0]);
+        return true;
+    }
+
+    /** Runs the work on one event in a span continuing the event's trace, with the event's ids in the MDC. */
+    private void inSpan(Channel channel, EventEnvelope event, Runnable work) {
         Map<String, String> attributes = new HashMap<>();
         attributes.put("messaging.system", "kafka");
         attributes.put("messaging.operation.type", "process");
@@ -83,8 +194,7 @@ public class EventProcessing {
             MDC.put("ministry", event.ministry());
         }
         try {
-            tracing.inSpan(name + " process", SpanKind.CONSUMER, event.traceparent(), attributes,
-                    () -> processWithRetries(channel, event, handler));
+            tracing.inSpan(channel.name() + " process", SpanKind.CONSUMER, event.traceparent(), attributes, work);
         } finally {
             MDC.remove("eventId");
             MDC.remove("eventType");

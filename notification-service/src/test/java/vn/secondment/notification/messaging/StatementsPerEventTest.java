@@ -1,0 +1,122 @@
+package vn.secondment.notification.messaging;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.secondment.events.Topics;
+import vn.secondment.events.personnel.OfficialSnapshot;
+import vn.secondment.events.personnel.PersonnelEvents;
+import vn.secondment.testing.InjectTestKafka;
+import vn.secondment.testing.TestEvents;
+import vn.secondment.testing.TestKafka;
+import vn.secondment.testing.WithRealInfrastructure;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * How many SQL statements an event costs on the batch path: a run of official registrations (the benchmark's main
+ * event), sent together so that they are consumed in few batches; the statements Hibernate prepared meanwhile
+ * ({@link StatementCounter}), per event and by kind, printed. A figure, not a limit; the test asserts only that
+ * every event landed once.
+ */
+@QuarkusTest
+@WithRealInfrastructure
+class StatementsPerEventTest {
+
+    private static final int EVENTS = 200;
+
+    @InjectTestKafka
+    TestKafka kafka;
+
+    @Inject
+    DataSource dataSource;
+
+    @BeforeEach
+    void consumersJoined() {
+        kafka.awaitConsumersJoined();
+    }
+
+    @Test
+    void statementsPerEventOnTheBatchPath() throws Exception {
+        String ministry = "SPE";
+        List<ObjectNode> events = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            events.add(officialRegistered(ministry));
+        }
+        long before = entries(ministry);
+        Map<String, Long> start = StatementCounter.snapshot();
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (ObjectNode envelope : events) {
+                producer.send(TestKafka.record(Topics.PERSONNEL, envelope, 0));
+            }
+            producer.flush();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> entries(ministry) - before >= EVENTS);
+        Map<String, Long> end = StatementCounter.snapshot();
+
+        Map<String, Long> spent = new TreeMap<>();
+        end.forEach((kind, count) -> {
+            long delta = count - start.getOrDefault(kind, 0L);
+            if (delta > 0) {
+                spent.put(kind, delta);
+            }
+        });
+        long total = spent.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder report = new StringBuilder(String.format("%d events: %d statements, %.2f per event%n",
+                EVENTS, total, (double) total / EVENTS));
+        spent.forEach((kind, count) -> report.append(String.format("  %-40s %6d  %.2f/event%n", kind, count,
+                (double) count / EVENTS)));
+        System.out.print(report);
+        assertThat(entries(ministry) - before).as("one entry per event").isEqualTo(EVENTS);
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 500);
+        return new KafkaProducer<>(config);
+    }
+
+    private static ObjectNode officialRegistered(String ministry) {
+        UUID official = UUID.randomUUID();
+        return TestEvents.envelope(PersonnelEvents.OFFICIAL_REGISTERED.name(), 1, "/personnel-service",
+                official.toString(), ministry, Instant.now(), new OfficialSnapshot(official, "Cán bộ " + official,
+                        ministry, null, "Chuyên viên", "CIVIL_SERVANT", "spe." + official + "@moha.gov.vn",
+                        List.of(), true, null));
+    }
+
+    private long entries(String ministry) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement query = connection.createStatement();
+             ResultSet rows = query.executeQuery(
+                     "SELECT count(*) FROM inbox_entry WHERE ministry = '" + ministry + "'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
