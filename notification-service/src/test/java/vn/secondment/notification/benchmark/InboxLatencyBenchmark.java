@@ -125,8 +125,17 @@ class InboxLatencyBenchmark {
             phases.add(burst);
 
             line("");
+            double drained = (lastCommit(burst) - burst.firstSend) / 1e9;
             line("Burst: %,d events sent in %.1f s, drained in %.1f s (first send to the last inbox commit)",
-                    burst.sent, (burst.lastSend - burst.firstSend) / 1e9, (lastCommit(burst) - burst.firstSend) / 1e9);
+                    burst.sent, (burst.lastSend - burst.firstSend) / 1e9, drained);
+            Phase steady = phases.get(2);
+            report.figureAtMost("event-to-inbox p99 at a steady 1,000 events/s", steady.p99, "ms", 250);
+            report.figureAtMost("events of the 1,000/s phase not in the inbox after it", steady.sent - steady.received(),
+                    "events", 0);
+            report.figureAtMost("a burst of " + BURST + " events drained", drained, "s", 15);
+            report.figureAtMost("events of the burst not in the inbox after it", burst.sent - burst.received(),
+                    "events", 0);
+            report.figure("event-to-inbox p99 at 200 events/s", phases.get(1).p99, "ms");
 
             line("");
             line("  %-18s %7s %5s %7s %7s", "HTTP-visible", "samples", "seen", "p50 ms", "p99 ms");
@@ -141,6 +150,7 @@ class InboxLatencyBenchmark {
             line("Idempotency: %,d events sent (each makes one entry), %,d inbox entries, %,d events without an entry, "
                     + "%,d events with more than one", ids.size(), entries.total(), ids.size() - entries.events(),
                     entries.doubled());
+            report.figureAtMost("events with more than one inbox entry (idempotency)", entries.doubled(), "events", 0);
 
             line("");
             line("Consumer lag of group %s (end offsets minus committed offsets, %s and %s):", GROUP,
@@ -166,6 +176,8 @@ class InboxLatencyBenchmark {
         final List<Future<Long>> httpSamples = new ArrayList<>();
         long firstSend;
         long lastSend;
+        /** Set by {@link #print}: the event-to-inbox p99 of the events received, in ms. */
+        double p99;
 
         Phase(int sent, Map<String, Long> committed) {
             this.sent = sent;
@@ -276,6 +288,7 @@ class InboxLatencyBenchmark {
         Arrays.sort(sorted);
         long[] acks = Arrays.copyOf(ack, acked);
         Arrays.sort(acks);
+        phase.p99 = ms(percentile(sorted, 0.99));
         double sendSeconds = (phase.lastSend - phase.firstSend) / 1e9;
         double inboxSeconds = (lastCommit - phase.firstSend) / 1e9;
         line("  %-21s %,6d %,8d %7.1f %7.1f %7.1f %7.1f %9.1f %9.1f %8.1f", label, phase.sent, received,
