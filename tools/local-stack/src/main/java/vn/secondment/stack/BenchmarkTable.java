@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -52,24 +53,27 @@ final class BenchmarkTable {
         ArrayNode benchmarks = run.putArray("benchmarks");
         int bounded = 0;
         int met = 0;
-        out.printf(Locale.ROOT, "%-22s %-58s %12s %-4s %-9s %s%n", "benchmark", "figure", "value", "unit", "target",
-                "met");
+        List<String[]> rows = new ArrayList<>();
         for (Path file : files) {
             JsonNode report = read(file);
             benchmarks.add(report);
             String benchmark = report.path("module").asText() + "/" + report.path("benchmark").asText();
             for (JsonNode figure : report.path("figures")) {
-                boolean hasTarget = !figure.path("target").isNull() && figure.has("target");
+                boolean hasTarget = figure.hasNonNull("target");
                 if (hasTarget) {
                     bounded++;
                     met += figure.path("met").asBoolean() ? 1 : 0;
                 }
-                out.printf(Locale.ROOT, "%-22s %-58s %12s %-4s %-9s %s%n", benchmark, figure.path("name").asText(),
-                        value(figure.path("value").asDouble()), figure.path("unit").asText(),
-                        hasTarget ? figure.path("target").asText() : "",
-                        hasTarget ? (figure.path("met").asBoolean() ? "yes" : "NO") : "");
+                rows.add(new String[] {benchmark, figure.path("name").asText(), value(figure.path("value").asDouble()),
+                        figure.path("unit").asText(), hasTarget ? figure.path("target").asText() : "",
+                        hasTarget ? (figure.path("met").asBoolean() ? "yes" : "NO") : ""});
             }
         }
+        int benchmarkWidth = rows.stream().mapToInt(row -> row[0].length()).max().orElse(9);
+        int nameWidth = rows.stream().mapToInt(row -> row[1].length()).max().orElse(6);
+        String format = "%-" + benchmarkWidth + "s  %-" + nameWidth + "s  %10s %-6s %-7s %s%n";
+        out.printf(Locale.ROOT, format, "benchmark", "figure", "value", "unit", "target", "met");
+        rows.forEach(row -> out.printf(Locale.ROOT, format, (Object[]) row));
         Path written = projectRoot.resolve("target/benchmark/platform-" + FILE_TIME.format(clock.instant()) + ".json");
         try {
             Files.createDirectories(written.getParent());
