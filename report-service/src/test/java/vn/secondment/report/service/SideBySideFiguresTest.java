@@ -80,7 +80,7 @@ class SideBySideFiguresTest {
         }
     };
     private final SideBySideFigures figures = new SideBySideFigures(queries, units,
-            Clock.fixed(Instant.parse("2025-09-20T03:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2025-09-20T03:00:00Z"), ZoneOffset.UTC), Runnable::run);
 
     @Test
     void eachMinistryGetsItsOwnRowPerProvinceAndWeekSideBySide() {
