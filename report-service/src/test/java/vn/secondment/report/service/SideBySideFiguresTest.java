@@ -158,7 +158,7 @@ class SideBySideFiguresTest {
         Object[] row = new Object[3 + counts.length];
         row[0] = ministry;
         row[1] = province;
-        row[2] = java.sql.Date.valueOf(monday);
+        row[2] = monday;
         for (int i = 0; i < counts.length; i++) {
             row[3 + i] = counts[i];
         }
