@@ -80,7 +80,7 @@ class SideBySideFiguresTest {
         }
     };
     private final SideBySideFigures figures = new SideBySideFigures(queries, units,
-            Clock.fixed(Instant.parse("2025-09-20T03:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2025-09-20T03:00:00Z"), ZoneOffset.UTC), Runnable::run);
 
     @Test
     void eachMinistryGetsItsOwnRowPerProvinceAndWeekSideBySide() {
@@ -158,7 +158,7 @@ class SideBySideFiguresTest {
         Object[] row = new Object[3 + counts.length];
         row[0] = ministry;
         row[1] = province;
-        row[2] = java.sql.Date.valueOf(monday);
+        row[2] = monday;
         for (int i = 0; i < counts.length; i++) {
             row[3 + i] = counts[i];
         }
