@@ -59,6 +59,12 @@ public class EmailQueue {
             return 0;
         }
         List<EmailSubscription> subscriptions = candidates(made);
+        if (subscriptions.isEmpty() && made.stream().allMatch(entry -> entry.recipientEmail == null)) {
+            // nobody to mail: nothing is queued, and the entries need not be written yet
+            return 0;
+        }
+        // the entries were only persisted: the deliveries reference them
+        em.flush();
         String province = event.data() != null && event.data().path("provinceCode").isTextual()
                 ? event.data().get("provinceCode").asText() : null;
         Instant now = clock.instant();
@@ -151,8 +157,6 @@ public class EmailQueue {
 
     private int queue(InboxEntry entry, EventEnvelope event, String email, String language, boolean digest,
                       Instant now) {
-        // the entries were only persisted: the deliveries reference them
-        em.flush();
         return em.createNativeQuery("""
                         INSERT INTO email_delivery (id, entry_id, event_id, event_type, ministry, recipient_email,
                                                     language, digest, status, attempts, next_attempt_at, created_at,

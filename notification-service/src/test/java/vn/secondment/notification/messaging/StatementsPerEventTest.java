@@ -38,9 +38,9 @@ import static org.awaitility.Awaitility.await;
  * How many SQL statements an event costs on the batch path: a run of official registrations (the benchmark's main
  * event), sent together so that they are consumed in few batches; the statements Hibernate prepared meanwhile
  * ({@link StatementCounter}; a JDBC batch of inserts counts once), per event and by kind, printed. It asserts that
- * every event landed once and that the statements stay per batch, not per event: at most
- * {@value #MAX_PER_EVENT} per event (0.20 when taken, 2026-12-07, 200 events in 5 batches; 4.05 before, when the directory's read and write,
- * the entry's insert and the e-mail candidates' query were one statement each per event).
+ * every event landed once and that the statements stay per batch, not per event: at most {@value #MAX_PER_EVENT}
+ * per event (0.20 when taken, 2026-12-07, 200 events in 5 batches; 4.05 before, when the directory's read and
+ * write, the entry's insert and the e-mail candidates' query were one statement each per event).
  */
 @QuarkusTest
 @WithRealInfrastructure
