@@ -135,7 +135,7 @@ class BatchConsumptionTest {
         ObjectNode marker = officialRegistered("BNV");
         sendTogether(Topics.PERSONNEL, registered, renamed, older, marker);
         await().atMost(Duration.ofSeconds(30)).until(() -> entries(id(marker)) > 0);
-        assertThat(text("SELECT full_name FROM known_official WHERE id = ?", official.toString()))
+        assertThat(text("SELECT full_name FROM known_official WHERE id = CAST(? AS uuid)", official.toString()))
                 .as("the newest snapshot wins within a batch").isEqualTo("Trần Văn Ân");
 
         UUID report = UUID.randomUUID();
