@@ -88,6 +88,36 @@ public class InboxEntry {
     @Transient
     public GroupText groupText;
 
+    /**
+     * A copy of the entry as it is now, outside the persistence context: what one event's commit announces, which a
+     * later event of the same transaction (a batch) joining the entry's group does not change.
+     */
+    public InboxEntry copy() {
+        InboxEntry copy = new InboxEntry();
+        copy.id = id;
+        copy.eventId = eventId;
+        copy.eventType = eventType;
+        copy.recipient = recipient;
+        copy.recipientEmail = recipientEmail;
+        copy.audienceRole = audienceRole;
+        copy.ministry = ministry;
+        copy.province = province;
+        copy.unit = unit;
+        copy.title = title;
+        copy.body = body;
+        copy.subjectType = subjectType;
+        copy.subjectId = subjectId;
+        copy.createdAt = createdAt;
+        copy.groupKey = groupKey;
+        copy.groupCount = groupCount;
+        copy.groupClosesAt = groupClosesAt;
+        copy.link = link;
+        copy.titleEn = titleEn;
+        copy.bodyEn = bodyEn;
+        copy.groupText = groupText;
+        return copy;
+    }
+
     /** The texts of a group, each with {@code %d} for its count; English null when there is none. */
     public record GroupText(String title, String body, String titleEn, String bodyEn) {
     }

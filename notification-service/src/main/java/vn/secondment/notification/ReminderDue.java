@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -17,6 +18,9 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "reminder_due")
+// an update writes only the columns it changed: a consumer's batch holds the rows it read at its start while the
+// sender may set sent_at meanwhile (ReminderSender), which a full-row update would write back as it was
+@DynamicUpdate
 public class ReminderDue {
 
     @Id

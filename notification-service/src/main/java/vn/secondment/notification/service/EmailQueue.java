@@ -35,9 +35,12 @@ public class EmailQueue {
     private final Clock clock;
     private final EmailConfig config;
     private final InboxReaderMapper readers;
+    private final EmailCandidates found;
 
-    public EmailQueue(EntityManager em, Clock clock, EmailConfig config, InboxReaderMapper readers) {
+    public EmailQueue(EntityManager em, Clock clock, EmailConfig config, InboxReaderMapper readers,
+                      EmailCandidates found) {
         this.em = em;
+        this.found = found;
         this.clock = clock;
         this.config = config;
         this.readers = readers;
@@ -55,9 +58,13 @@ public class EmailQueue {
         if (made.isEmpty()) {
             return 0;
         }
+        List<EmailSubscription> subscriptions = candidates(made);
+        if (subscriptions.isEmpty() && made.stream().allMatch(entry -> entry.recipientEmail == null)) {
+            // nobody to mail: nothing is queued, and the entries need not be written yet
+            return 0;
+        }
         // the entries were only persisted: the deliveries reference them
         em.flush();
-        List<EmailSubscription> subscriptions = candidates(made);
         String province = event.data() != null && event.data().path("provinceCode").isTextual()
                 ? event.data().get("provinceCode").asText() : null;
         Instant now = clock.instant();
@@ -89,10 +96,21 @@ public class EmailQueue {
      * The subscriptions that may see one of the entries, read in one statement: the addressed persons' (whose "off"
      * must be honoured too) and the enabled ones whose stored roles, ministry, province and unit fit an entry's
      * audience. Only a pre-filter, so that an event does not load every subscriber; who gets mail is then decided
-     * with the inbox's own rule ({@link InboxEntryRepository#isVisibleTo}).
+     * with the inbox's own rule ({@link InboxEntryRepository#isVisibleTo}). Read once per transaction for the same
+     * recipients and audiences ({@link EmailCandidates}): a batch's events that reach the same audiences share it.
      */
-    @SuppressWarnings("unchecked")
     private List<EmailSubscription> candidates(List<InboxEntry> made) {
+        StringBuilder key = new StringBuilder();
+        for (InboxEntry e : made) {
+            key.append(e.recipient).append('\u001f').append(e.recipientEmail).append('\u001f').append(e.audienceRole)
+                    .append('\u001f').append(e.ministry).append('\u001f').append(e.province).append('\u001f')
+                    .append(e.unit).append('\u001e');
+        }
+        return found.forKey(key.toString(), () -> read(made));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<EmailSubscription> read(List<InboxEntry> made) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         for (int i = 0; i < made.size(); i++) {

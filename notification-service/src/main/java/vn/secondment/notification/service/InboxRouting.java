@@ -18,7 +18,6 @@ import vn.secondment.events.report.IssueSnapshot;
 import vn.secondment.events.report.ReportEvents;
 import vn.secondment.events.report.WeeklyReportSnapshot;
 import vn.secondment.notification.InboxEntry;
-import vn.secondment.notification.repository.KnownOfficialRepository;
 import vn.secondment.rest.VietnamTime;
 import vn.secondment.rest.security.Roles;
 
@@ -59,12 +58,12 @@ public class InboxRouting {
     private static final int TITLE_MAX = 300;
 
     private final EventCodec codec;
-    private final KnownOfficialRepository officials;
+    private final OfficialsDirectory officials;
     private final Names names;
     private final Clock clock;
     private final Map<String, Function<EventEnvelope, List<InboxEntry>>> routes = new HashMap<>();
 
-    public InboxRouting(EventCodec codec, KnownOfficialRepository officials, Names names, Clock clock) {
+    public InboxRouting(EventCodec codec, OfficialsDirectory officials, Names names, Clock clock) {
         this.codec = codec;
         this.officials = officials;
         this.names = names;
@@ -693,7 +692,7 @@ public class InboxRouting {
      * (yet) cannot be addressed: the event's other recipients still hear, and the skip is logged.
      */
     private Optional<Audience> official(EventEnvelope event, UUID officialId) {
-        Optional<String> email = officials.findOptional(officialId).map(o -> o.email).filter(e -> !e.isBlank());
+        Optional<String> email = officials.find(officialId).map(o -> o.email).filter(e -> !e.isBlank());
         if (email.isEmpty()) {
             LOG.warnf("Event %s (%s): official %s has no known email, not notified", event.id(), event.type(),
                     officialId);
@@ -714,7 +713,7 @@ public class InboxRouting {
     }
 
     private String nameOf(UUID officialId, String ministry) {
-        return officials.findOptional(officialId).map(o -> o.fullName).orElse("Cán bộ " + ministry);
+        return officials.find(officialId).map(o -> o.fullName).orElse("Cán bộ " + ministry);
     }
 
     /**

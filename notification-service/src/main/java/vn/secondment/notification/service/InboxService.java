@@ -36,11 +36,14 @@ public class InboxService {
     private final WebhookSender webhooks;
     private final EmailQueue emails;
     private final InboxGrouping grouping;
+    private final OfficialsDirectory officials;
     private final Clock clock;
 
     public InboxService(InboxEntryRepository entries, ProcessedEvents processed, InboxRouting routing,
                         PersonnelFollower personnel, ReminderSchedule reminders, Event<InboxEntriesAdded> added,
-                        WebhookSender webhooks, EmailQueue emails, InboxGrouping grouping, Clock clock) {
+                        WebhookSender webhooks, EmailQueue emails, InboxGrouping grouping,
+                        OfficialsDirectory officials, Clock clock) {
+        this.officials = officials;
         this.entries = entries;
         this.processed = processed;
         this.routing = routing;
@@ -77,17 +80,22 @@ public class InboxService {
         emails.enqueue(event, made);
         grouping.holdMail(made);
         if (!made.isEmpty()) {
-            added.fire(new InboxEntriesAdded(List.copyOf(made)));
+            // copies: a later event of the same batch may join a group entry before the commit announces this one
+            added.fire(new InboxEntriesAdded(made.stream().map(InboxEntry::copy).toList()));
         }
     }
 
     /**
      * Work done once for a batch of events processed in one transaction, before {@link #receive} takes each of them:
-     * their processed-event rows, in one statement ({@link ProcessedEvents#firstDeliveries}).
+     * their processed-event rows, in one statement ({@link ProcessedEvents#firstDeliveries}), and the directory's
+     * rows of the officials they name and the reminder rows they key by, in one statement each
+     * ({@link OfficialsDirectory#preload}, {@link ReminderSchedule#preload}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void prepare(List<EventEnvelope> events) {
         processed.firstDeliveries(CONSUMER, events);
+        officials.preload(events);
+        reminders.preload(events);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

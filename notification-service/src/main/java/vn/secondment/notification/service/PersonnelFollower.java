@@ -18,10 +18,12 @@ public class PersonnelFollower {
 
     private final ReadModels readModels;
     private final EventCodec codec;
+    private final OfficialsDirectory directory;
 
-    public PersonnelFollower(ReadModels readModels, EventCodec codec) {
+    public PersonnelFollower(ReadModels readModels, EventCodec codec, OfficialsDirectory directory) {
         this.readModels = readModels;
         this.codec = codec;
+        this.directory = directory;
     }
 
     /** Applies an official event in the caller's transaction (which logs it as processed); others are ignored. */
@@ -30,7 +32,8 @@ public class PersonnelFollower {
         if (!PersonnelEvents.isOfficialEvent(event.type())) {
             return;
         }
-        readModels.newestWins(event, codec.data(event, OfficialSnapshot.class), KnownOfficial.class, id -> {
+        // the directory answers from what the batch read at its start, and then knows the official for the later events
+        readModels.newestWins(event, codec.data(event, OfficialSnapshot.class), directory::find, id -> {
             KnownOfficial known = new KnownOfficial();
             known.id = id;
             return known;
@@ -39,6 +42,6 @@ public class PersonnelFollower {
             known.fullName = snapshot.fullName();
             // a deactivated official keeps their email: the events about their past secondment still reach them
             known.email = snapshot.email();
-        });
+        }).ifPresent(directory::remember);
     }
 }

@@ -24,7 +24,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -50,15 +54,61 @@ public class ReminderSchedule {
             DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VietnamTime.ZONE);
 
     private final ReminderRepository reminders;
+    private final ReminderRows rows;
     private final EventCodec codec;
     private final ReminderConfig config;
     private final Names names;
 
-    public ReminderSchedule(ReminderRepository reminders, EventCodec codec, ReminderConfig config, Names names) {
+    public ReminderSchedule(ReminderRepository reminders, ReminderRows rows, EventCodec codec, ReminderConfig config,
+                            Names names) {
         this.reminders = reminders;
+        this.rows = rows;
         this.codec = codec;
         this.config = config;
         this.names = names;
+    }
+
+    /**
+     * Reads, in one statement, the reminder rows that {@link #apply} will look at for a batch of events processed in
+     * one transaction: the one row each event keys by (its report's, assignment's, issue's or week's), found by the
+     * batch's events from then on without a statement each ({@link ReminderRows}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void preload(List<EventEnvelope> events) {
+        Map<ReminderKind, Set<String>> aggregates = new EnumMap<>(ReminderKind.class);
+        for (EventEnvelope event : events) {
+            String type = event.type();
+            if (type.startsWith(WEEKLY_REPORT_PREFIX)) {
+                idOf(event, "reportId").ifPresent(id -> add(aggregates, ReminderKind.WEEKLY_REPORT_DUE_TOMORROW, id));
+            } else if (type.startsWith(AssignmentEvents.ASSIGNMENT_TYPE_PREFIX)) {
+                idOf(event, "assignmentId").ifPresent(id -> add(aggregates, ReminderKind.ASSIGNMENT_ENDING, id));
+            } else if (type.equals(AssignmentEvents.WORK_PLAN_SUBMITTED.name())) {
+                String week = event.data() == null ? null : event.data().path("week").textValue();
+                idOf(event, "assignmentId").filter(id -> week != null)
+                        .ifPresent(id -> add(aggregates, ReminderKind.WORK_PLAN_MISSING, workPlanKey(id, week)));
+            } else if (type.startsWith(ISSUE_PREFIX)) {
+                idOf(event, "issueId").ifPresent(id -> add(aggregates, ReminderKind.ISSUE_DEADLINE_NEAR, id));
+            }
+        }
+        if (!aggregates.isEmpty()) {
+            rows.preload(aggregates);
+        }
+    }
+
+    private static void add(Map<ReminderKind, Set<String>> aggregates, ReminderKind kind, String id) {
+        aggregates.computeIfAbsent(kind, k -> new HashSet<>()).add(id);
+    }
+
+    /** A UUID field of the event's payload as the rows key it; empty when absent or not a UUID (apply decides). */
+    private static Optional<String> idOf(EventEnvelope event, String field) {
+        if (event.data() == null || !event.data().path(field).isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(event.data().get(field).asText()).toString());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Applies an event in the caller's transaction; events no reminder depends on are ignored unread. */
@@ -174,7 +224,7 @@ public class ReminderSchedule {
             throw new MalformedEventException("Event " + event.id() + " (" + event.type() + ") lacks week");
         }
         String key = workPlanKey(assignmentId, p.week());
-        ReminderDue row = reminders.find(ReminderKind.WORK_PLAN_MISSING, key).orElse(null);
+        ReminderDue row = rows.find(ReminderKind.WORK_PLAN_MISSING, key).orElse(null);
         if (row == null) {
             if (p.officialId() == null || p.ministryCode() == null) {
                 return;
@@ -193,6 +243,7 @@ public class ReminderSchedule {
             row.body = "Lịch công tác tuần " + p.week() + " đã được gửi về Bộ.";
             row.eventTime = event.time();
             reminders.persist(row);
+            rows.remember(row);
         }
         row.settled = true;
         row.cancelled = true;
@@ -234,7 +285,7 @@ public class ReminderSchedule {
      */
     private void arm(ReminderKind kind, String aggregateId, EventEnvelope event, Instant dueAt, Instant expiresAt,
                      Consumer<ReminderDue> fill) {
-        ReminderDue row = reminders.find(kind, aggregateId).orElse(null);
+        ReminderDue row = rows.find(kind, aggregateId).orElse(null);
         if (row != null && (row.settled || row.eventTime.isAfter(event.time()))) {
             return;
         }
@@ -265,12 +316,13 @@ public class ReminderSchedule {
         fill.accept(row);
         if (first) {
             reminders.persist(row);
+            rows.remember(row);
         }
     }
 
     /** Cancels an existing reminder; nothing to cancel is fine (one aggregate's events arrive in order). */
     private void cancel(ReminderKind kind, String aggregateId, EventEnvelope event) {
-        reminders.find(kind, aggregateId).filter(row -> !row.eventTime.isAfter(event.time())).ifPresent(row -> {
+        rows.find(kind, aggregateId).filter(row -> !row.eventTime.isAfter(event.time())).ifPresent(row -> {
             row.cancelled = true;
             row.eventTime = event.time();
         });

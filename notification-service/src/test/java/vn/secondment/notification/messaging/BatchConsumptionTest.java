@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.secondment.events.EventType;
 import vn.secondment.events.Topics;
 import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.events.personnel.PersonnelEvents;
@@ -117,6 +118,54 @@ class BatchConsumptionTest {
         assertThat(deadLetters(failingKey)).isOne();
     }
 
+    /**
+     * What a batch reads once at its start (the officials directory, the reminder rows) follows its events in order:
+     * an official registered, renamed and then named by an older event in one batch keeps the newest name; a weekly
+     * report's reminder armed by its due event and cancelled by its submission in one batch ends cancelled.
+     */
+    @Test
+    void theEventsOfOneBatchSeeWhatTheEarlierOnesWrote() throws Exception {
+        UUID official = UUID.randomUUID();
+        Instant t0 = Instant.now().minusSeconds(600);
+        ObjectNode registered = official(PersonnelEvents.OFFICIAL_REGISTERED.name(), official, "Trần Văn An", t0);
+        ObjectNode renamed = official(PersonnelEvents.OFFICIAL_UPDATED.name(), official, "Trần Văn Ân",
+                t0.plusSeconds(60));
+        ObjectNode older = official(PersonnelEvents.OFFICIAL_UPDATED.name(), official, "Trần Văn Anh",
+                t0.plusSeconds(30));
+        ObjectNode marker = officialRegistered("BNV");
+        sendTogether(Topics.PERSONNEL, registered, renamed, older, marker);
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries(id(marker)) > 0);
+        assertThat(text("SELECT full_name FROM known_official WHERE id = CAST(? AS uuid)", official.toString()))
+                .as("the newest snapshot wins within a batch").isEqualTo("Trần Văn Ân");
+
+        UUID report = UUID.randomUUID();
+        Instant dueAt = Instant.now().plus(Duration.ofDays(3));
+        ObjectNode due = weeklyReport(ReportEvents.WEEKLY_REPORT_DUE, report, official, "DUE", dueAt, t0);
+        ObjectNode submitted = weeklyReport(ReportEvents.WEEKLY_REPORT_SUBMITTED, report, official,
+                "SUBMITTED", dueAt, t0.plusSeconds(60));
+        sendTogether(Topics.REPORT, due, submitted);
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries(id(submitted)) > 0);
+        assertThat(text("SELECT cancelled::text FROM reminder_due WHERE aggregate_id = ?", report.toString()))
+                .as("the reminder the due event armed, cancelled by the submission in the same batch")
+                .isEqualTo("true");
+        assertThat(text("SELECT body FROM inbox_entry WHERE event_id = ?", id(submitted)))
+                .as("the submission names the official the directory knows").contains("Trần Văn Ân");
+    }
+
+    private static ObjectNode official(String type, UUID official, String name, Instant time) {
+        return TestEvents.envelope(type, 1, "/personnel-service", official.toString(), "BNV", time,
+                new OfficialSnapshot(official, name, "BNV", null, "Chuyên viên", "CIVIL_SERVANT",
+                        "batch." + official + "@moha.gov.vn", List.of(), true, null));
+    }
+
+    private static ObjectNode weeklyReport(EventType type, UUID report, UUID official, String status, Instant dueAt,
+                                           Instant time) {
+        return TestEvents.envelope(type.name(), type.schemaVersion(), "/report-service", report.toString(), "BNV", time,
+                new WeeklyReportSnapshot(report, UUID.randomUUID(), official, "BNV", "79", "2025-W37",
+                        LocalDate.of(2025, 9, 8), dueAt, status, "SUBMITTED".equals(status) ? time : null, false,
+                        null, null));
+    }
+
     /** In one produce request to partition 0, so that the consumer fetches them together. */
     private void sendTogether(String topic, ObjectNode... envelopes) {
         try (KafkaProducer<String, String> producer = producer()) {
@@ -167,6 +216,16 @@ class BatchConsumptionTest {
 
     private long deadLetters(String key) throws SQLException {
         return count("SELECT count(*) FROM dead_letter WHERE record_key = ?", key);
+    }
+
+    private String text(String sql, String value) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, value);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
     }
 
     private long count(String sql, String value) throws SQLException {

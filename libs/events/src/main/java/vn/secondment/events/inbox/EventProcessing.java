@@ -44,6 +44,8 @@ import java.util.function.Consumer;
 public class EventProcessing {
 
     private static final Logger LOG = Logger.getLogger(EventProcessing.class);
+    /** How many events of a batch share the persistence context before it is flushed and emptied. */
+    static final int CLEAR_EVERY = 100;
 
     private final EventCodec codec;
     private final EventTracing tracing;
@@ -142,16 +144,21 @@ public class EventProcessing {
     }
 
     /**
-     * Applies the events in one transaction; false (nothing kept) if it failed. The persistence context is flushed
-     * and emptied after each event, so that the later events of a large batch do not dirty-check the earlier ones'
-     * entities at every flush.
+     * Applies the events in one transaction; false (nothing kept) if it failed. The events' writes are sent together
+     * (the statements of one kind in one JDBC batch where the service sets {@code jdbc.statement-batch-size}), not
+     * flushed after each event; the persistence context is flushed and emptied every {@value #CLEAR_EVERY} events
+     * only, so that the later events of a large batch do not dirty-check all the earlier ones' entities at every
+     * flush, while the entities the events of a steady stream's small polls share (a directory's rows read for the
+     * batch) stay loaded.
      */
     private boolean inOneTransaction(Channel channel, List<EventEnvelope> events,
                                      Consumer<List<EventEnvelope>> prepare, Consumer<EventEnvelope> handler) {
         int[] duplicates = {0};
+        int[] handled = {0};
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 duplicates[0] = 0;
+                handled[0] = 0;
                 ProcessedEvents.batch.set(new HashMap<>());
                 prepare.accept(events);
                 for (EventEnvelope event : events) {
@@ -160,8 +167,10 @@ public class EventProcessing {
                     if (Boolean.TRUE.equals(ProcessedEvents.duplicateSeen.get())) {
                         duplicates[0]++;
                     }
-                    entityManager.flush();
-                    entityManager.clear();
+                    if (++handled[0] % CLEAR_EVERY == 0) {
+                        entityManager.flush();
+                        entityManager.clear();
+                    }
                 }
             });
         } catch (RuntimeException e) {

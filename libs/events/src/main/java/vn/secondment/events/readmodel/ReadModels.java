@@ -40,12 +40,28 @@ public class ReadModels {
     public <S extends Snapshot, R extends KnownState> Optional<R> newestWins(EventEnvelope event, S snapshot,
                                                                              Class<R> type, Function<UUID, R> create,
                                                                              BiConsumer<S, R> copy) {
+        return newestWins(event, snapshot, id -> Optional.ofNullable(entityManager.find(type, id)), create, copy);
+    }
+
+    /**
+     * As {@link #newestWins(EventEnvelope, Snapshot, Class, Function, BiConsumer)}, with the copy found by
+     * {@code current} instead of read by id: for a consumer that read the copies of a whole batch of events in one
+     * statement beforehand.
+     *
+     * @param current the copy of the record with the given id, managed by the caller's persistence context; empty
+     *                when there is none
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <S extends Snapshot, R extends KnownState> Optional<R> newestWins(EventEnvelope event, S snapshot,
+                                                                             Function<UUID, Optional<R>> current,
+                                                                             Function<UUID, R> create,
+                                                                             BiConsumer<S, R> copy) {
         var missing = snapshot.missingFields();
         if (!missing.isEmpty()) {
             throw new MalformedEventException("Event " + event.id() + " (" + event.type() + ") lacks "
                     + String.join(", ", missing));
         }
-        R known = entityManager.find(type, snapshot.recordId());
+        R known = current.apply(snapshot.recordId()).orElse(null);
         if (known != null && known.eventTime.isAfter(event.time())) {
             return Optional.empty();
         }
