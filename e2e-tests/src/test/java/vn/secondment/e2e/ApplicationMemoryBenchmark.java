@@ -88,17 +88,22 @@ class ApplicationMemoryBenchmark {
     }
 
     private static Platform platform;
-    private static List<String> adminTokens;
-    private static List<String> callerTokens;
 
     @BeforeAll
     static void seventeenMinistries() {
         platform = Platform.current();
         String admin = platform.tokens().forUser("platform.admin");
         SeventeenMinistries.seed(platform.gatewayUrl(), admin);
-        adminTokens = List.of(admin);
+    }
+
+    /**
+     * Tokens taken for each instance's load: a whole run lasts longer than a token (15 minutes), and an expired one
+     * would be answered 401.
+     */
+    private static List<String> tokensFor(Probe probe) {
         // through the gateway the load is spread over callers, below each one's rate limit
-        callerTokens = BenchmarkCallers.tokens(platform, GatewayBenchmark.CALLERS);
+        return probe.application().equals("gateway") ? BenchmarkCallers.tokens(platform, GatewayBenchmark.CALLERS)
+                : List.of(platform.tokens().forUser("platform.admin"));
     }
 
     @Test
@@ -113,10 +118,8 @@ class ApplicationMemoryBenchmark {
             if (!APPLICATIONS.isEmpty() && !APPLICATIONS.contains(probe.application())) {
                 continue;
             }
-            List<String> tokens = probe.application().equals("gateway") ? callerTokens : adminTokens;
-            Measured lean = measure(probe, new Settings("platform", true, List.of()), report, tokens);
-            Measured defaults = DEFAULTS ? measure(probe, new Settings("defaults", false, List.of()), report, tokens)
-                    : null;
+            Measured lean = measure(probe, new Settings("platform", true, List.of()), report);
+            Measured defaults = DEFAULTS ? measure(probe, new Settings("defaults", false, List.of()), report) : null;
             String name = probe.application();
             if (defaults != null) {
                 double ratio = lean.load().perSecond() / defaults.load().perSecond();
@@ -133,7 +136,7 @@ class ApplicationMemoryBenchmark {
             for (int t = 0; t < TRIALS.size(); t++) {
                 String label = "trial " + (t + 1);
                 Measured trial = measure(probe, new Settings(label, true, List.of(TRIALS.get(t).split("\\s+"))),
-                        report, tokens);
+                        report);
                 line(report, probe, label, trial, defaults == null ? ""
                         : String.format("%.2f", trial.load().perSecond() / defaults.load().perSecond()));
             }
@@ -150,8 +153,7 @@ class ApplicationMemoryBenchmark {
                 measured.load().perSecond(), measured.load().p50(), ratio);
     }
 
-    private static Measured measure(Probe probe, Settings settings, BenchmarkReport report, List<String> tokens)
-            throws Exception {
+    private static Measured measure(Probe probe, Settings settings, BenchmarkReport report) throws Exception {
         int port = FreePorts.find();
         int management = FreePorts.find();
         Path log = Files.createTempFile(probe.application() + "-", ".log");
@@ -167,6 +169,7 @@ class ApplicationMemoryBenchmark {
             double ready = (System.nanoTime() - begin) / 1e9;
             Thread.sleep(2_000); // what the start left behind settles (Kafka's first fetches, the outbox poller)
             double afterStart = residentMegabytes(process);
+            List<String> tokens = tokensFor(probe);
             ClosedLoop.Run load = ClosedLoop.run("http://localhost:" + port + probe.path(), tokens, CONCURRENCY,
                     WARM_UP, MEASURED);
             assertThat(load.failures()).as("non-200 answers from %s (log %s)", probe.application(), log).isZero();
