@@ -12,11 +12,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Prints a table and writes {@code target/benchmark/memory.txt} and {@code memory.json}:
  * {@code ./mvnw -B -Pbenchmark -pl e2e-tests -am verify -DskipITs -Dtest=ApplicationMemoryBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}, on a quiet machine. Figures, not a verdict.
+ * <p>
+ * To try settings before they go into {@code jvm.options} (the stack starts once for all of them):
+ * {@code -Dbenchmark.applications=report-service,gateway} measures only those, {@code -Dbenchmark.defaults=false}
+ * skips the JVM's defaults, {@code -Dbenchmark.trials="-Xmn48m|-Xmn48m -XX:TieredStopAtLevel=1"} also runs each
+ * application once per trial with those options after the platform's (one more line each), and
+ * {@code -Dbenchmark.nativeMemory=true} writes each instance's native memory (NMT summary), heap and thread count
+ * after the load to {@code target/benchmark/memory-<application>-<settings>.txt} and prints their main figures.
  */
 @Tag("benchmark")
 @ExtendWith(Platform.Shared.class)
@@ -43,6 +55,15 @@ class ApplicationMemoryBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warmUpSeconds", 5));
     private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("benchmark.seconds", 15));
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final List<String> APPLICATIONS = Arrays.stream(System.getProperty("benchmark.applications", "")
+            .split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();
+    private static final boolean DEFAULTS = Boolean.parseBoolean(System.getProperty("benchmark.defaults", "true"));
+    private static final List<String> TRIALS = Arrays.stream(System.getProperty("benchmark.trials", "").split("\\|"))
+            .map(String::trim).filter(trial -> !trial.isEmpty()).toList();
+    private static final boolean NATIVE_MEMORY = Boolean.getBoolean("benchmark.nativeMemory");
+    /** The NMT categories the summary line shows (committed KB), in the order of {@code VM.native_memory}. */
+    private static final List<String> NMT_CATEGORIES = List.of("Java Heap", "Class", "Thread", "Code", "GC",
+            "Compiler", "Internal", "Other", "Symbol", "Arena Chunk", "Metaspace");
 
     /** An application and the request its load repeats: what its users ask most, with 17 ministries' data. */
     record Probe(String application, String path) {
@@ -59,18 +80,30 @@ class ApplicationMemoryBenchmark {
     record Measured(double readySeconds, double rssAfterStart, double rssAfterLoad, ClosedLoop.Run load) {
     }
 
+    /**
+     * How an instance is started: with the platform's JVM settings or the JVM's defaults, and options added after
+     * them (a trial's; NMT's when asked).
+     */
+    record Settings(String label, boolean platform, List<String> addedOptions) {
+    }
+
     private static Platform platform;
-    private static List<String> adminTokens;
-    private static List<String> callerTokens;
 
     @BeforeAll
     static void seventeenMinistries() {
         platform = Platform.current();
         String admin = platform.tokens().forUser("platform.admin");
         SeventeenMinistries.seed(platform.gatewayUrl(), admin);
-        adminTokens = List.of(admin);
+    }
+
+    /**
+     * Tokens taken for each instance's load: a whole run lasts longer than a token (15 minutes), and an expired one
+     * would be answered 401.
+     */
+    private static List<String> tokensFor(Probe probe) {
         // through the gateway the load is spread over callers, below each one's rate limit
-        callerTokens = BenchmarkCallers.tokens(platform, GatewayBenchmark.CALLERS);
+        return probe.application().equals("gateway") ? BenchmarkCallers.tokens(platform, GatewayBenchmark.CALLERS)
+                : List.of(platform.tokens().forUser("platform.admin"));
     }
 
     @Test
@@ -82,18 +115,34 @@ class ApplicationMemoryBenchmark {
         report.line("%-21s %-9s %8s %10s %10s %9s %8s %8s", "application", "settings", "ready s", "RSS start",
                 "RSS load", "r/s", "p50 ms", "r/s ×");
         for (Probe probe : PROBES) {
-            List<String> tokens = probe.application().equals("gateway") ? callerTokens : adminTokens;
-            Measured lean = measure(probe, true, tokens);
-            Measured defaults = measure(probe, false, tokens);
-            double ratio = lean.load().perSecond() / defaults.load().perSecond();
-            line(report, probe, "platform", lean, String.format("%.2f", ratio));
-            line(report, probe, "defaults", defaults, "");
+            if (!APPLICATIONS.isEmpty() && !APPLICATIONS.contains(probe.application())) {
+                continue;
+            }
+            Measured lean = measure(probe, new Settings("platform", true, List.of()), report);
+            Measured defaults = DEFAULTS ? measure(probe, new Settings("defaults", false, List.of()), report) : null;
             String name = probe.application();
+            if (defaults != null) {
+                double ratio = lean.load().perSecond() / defaults.load().perSecond();
+                line(report, probe, "platform", lean, String.format("%.2f", ratio));
+                line(report, probe, "defaults", defaults, "");
+                report.figureAtLeast(name + " throughput, platform ÷ default settings", ratio, "×",
+                        THROUGHPUT_RATIO_LIMIT);
+            } else {
+                line(report, probe, "platform", lean, "");
+            }
             report.figureAtMost(name + " RSS once ready", lean.rssAfterStart(), "MB", RSS_LIMIT_MB);
             report.figureAtMost(name + " RSS after load", lean.rssAfterLoad(), "MB", RSS_LIMIT_MB);
-            report.figureAtLeast(name + " throughput, platform ÷ default settings", ratio, "×",
-                    THROUGHPUT_RATIO_LIMIT);
             report.figure(name + " start to ready, alone", lean.readySeconds(), "s");
+            for (int t = 0; t < TRIALS.size(); t++) {
+                String label = "trial " + (t + 1);
+                Measured trial = measure(probe, new Settings(label, true, List.of(TRIALS.get(t).split("\\s+"))),
+                        report);
+                line(report, probe, label, trial, defaults == null ? ""
+                        : String.format("%.2f", trial.load().perSecond() / defaults.load().perSecond()));
+            }
+        }
+        for (int t = 0; t < TRIALS.size(); t++) {
+            report.line("trial %d: platform's settings and %s", t + 1, TRIALS.get(t));
         }
         report.write();
     }
@@ -104,22 +153,31 @@ class ApplicationMemoryBenchmark {
                 measured.load().perSecond(), measured.load().p50(), ratio);
     }
 
-    private static Measured measure(Probe probe, boolean platformSettings, List<String> tokens) throws Exception {
+    private static Measured measure(Probe probe, Settings settings, BenchmarkReport report) throws Exception {
         int port = FreePorts.find();
         int management = FreePorts.find();
         Path log = Files.createTempFile(probe.application() + "-", ".log");
+        List<String> added = new ArrayList<>(settings.addedOptions());
+        if (NATIVE_MEMORY) {
+            added.add("-XX:NativeMemoryTracking=summary");
+        }
         long begin = System.nanoTime();
-        Process process = platform.anotherInstance(probe.application(), platformSettings, port, management)
+        Process process = platform.anotherInstance(probe.application(), settings.platform(), added, port, management)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             awaitReady(process, "http://localhost:" + management + "/q/health/ready", log);
             double ready = (System.nanoTime() - begin) / 1e9;
             Thread.sleep(2_000); // what the start left behind settles (Kafka's first fetches, the outbox poller)
             double afterStart = residentMegabytes(process);
+            List<String> tokens = tokensFor(probe);
             ClosedLoop.Run load = ClosedLoop.run("http://localhost:" + port + probe.path(), tokens, CONCURRENCY,
                     WARM_UP, MEASURED);
             assertThat(load.failures()).as("non-200 answers from %s (log %s)", probe.application(), log).isZero();
-            return new Measured(ready, afterStart, residentMegabytes(process), load);
+            double afterLoad = residentMegabytes(process);
+            if (NATIVE_MEMORY) {
+                nativeMemory(process, probe.application(), settings.label(), report);
+            }
+            return new Measured(ready, afterStart, afterLoad, load);
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -147,6 +205,46 @@ class ApplicationMemoryBenchmark {
             Thread.sleep(50);
         }
         throw new IllegalStateException("Not ready within " + READY_TIMEOUT + "; its log: " + log);
+    }
+
+    /**
+     * The instance's native memory by NMT category, its heap and its threads after the load: whole into
+     * {@code target/benchmark/memory-<application>-<settings>.txt}, the committed MB of the main categories as a line
+     * of the report.
+     */
+    private static void nativeMemory(Process process, String application, String settings, BenchmarkReport report)
+            throws Exception {
+        String nmt = jcmd(process, "VM.native_memory", "summary");
+        String heap = jcmd(process, "GC.heap_info");
+        long threads = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                .filter(line -> line.startsWith("Threads:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(-1);
+        Path file = Path.of("target", "benchmark", "memory-" + application + "-" + settings.replace(' ', '-') + ".txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "threads " + threads + "\n\n" + heap + "\n" + nmt);
+        StringBuilder line = new StringBuilder(String.format("  %s %s NMT committed MB:", application, settings));
+        Matcher total = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(nmt);
+        if (total.find()) {
+            line.append(String.format(" total %.0f", Long.parseLong(total.group(1)) / 1024.0));
+        }
+        for (String category : NMT_CATEGORIES) {
+            Matcher committed = Pattern.compile("-\\s+" + Pattern.quote(category)
+                    + " \\(reserved=\\d+KB, committed=(\\d+)KB").matcher(nmt);
+            if (committed.find()) {
+                line.append(String.format(", %s %.1f", category, Long.parseLong(committed.group(1)) / 1024.0));
+            }
+        }
+        report.line("%s; %d threads", line, threads);
+    }
+
+    private static String jcmd(Process process, String... command) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(process.pid())));
+        arguments.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(arguments).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor(30, TimeUnit.SECONDS);
+        return output;
     }
 
     /** The process's resident set (VmRSS of /proc/<pid>/status), in MB. */

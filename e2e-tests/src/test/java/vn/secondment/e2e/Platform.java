@@ -56,9 +56,10 @@ final class Platform implements ExtensionContext.Store.CloseableResource {
     /**
      * The command and environment of another instance of an application beside the stack's own, on the given
      * ports; with the platform's JVM settings ({@code jvm.options} and {@code MALLOC_ARENA_MAX}) or, without them,
-     * the JVM's defaults.
+     * the JVM's defaults; {@code addedOptions} come after them (a benchmark's trial of a setting).
      */
-    ProcessBuilder anotherInstance(String application, boolean platformJvmSettings, int httpPort, int managementPort) {
+    ProcessBuilder anotherInstance(String application, boolean platformJvmSettings, List<String> addedOptions,
+                                   int httpPort, int managementPort) {
         PlatformApplication app = PlatformApplication.named(application);
         Path root = stack.settings().projectRoot();
         List<String> command = new ArrayList<>(app.command(
@@ -69,6 +70,7 @@ final class Platform implements ExtensionContext.Store.CloseableResource {
             command.removeIf(argument -> argument.startsWith("@"));
             builder.environment().remove("MALLOC_ARENA_MAX");
         }
+        command.addAll(command.indexOf("-jar"), addedOptions);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         return builder;
