@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import vn.secondment.report.rest.FiguresFilter;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -129,7 +129,7 @@ public class FiguresQueries {
         StringBuilder sql = new StringBuilder(select);
         Map<String, Object> parameters = new TreeMap<>(extra);
         if (!f.ministries().isEmpty()) {
-            sql.append(" and ").append(alias).append(".ministry_code = any(:ministries)");
+            sql.append(" and ").append(alias).append(".ministry_code in (:ministries)");
             parameters.put("ministries", f.ministries());
         }
         if (f.province() != null) {
@@ -146,15 +146,22 @@ public class FiguresQueries {
             parameters.put("fromWeek", f.from().toString());
             parameters.put("toWeek", f.to().toString());
         }
-        List<String> order = new ArrayList<>();
+        // each value its own placeholder, a list's too (as Hibernate expands one): the planner sees the list's length,
+        // where "= any(?)" with an array made PostgreSQL's generic plan slower
+        List<Object> values = new ArrayList<>();
         String positional = PARAMETER.matcher(text).replaceAll(m -> {
-            order.add(m.group(1));
+            Object value = parameters.get(m.group(1));
+            if (value instanceof List<?> list) {
+                values.addAll(list);
+                return String.join(", ", Collections.nCopies(list.size(), "?"));
+            }
+            values.add(value);
             return "?";
         });
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(positional)) {
-                for (int i = 0; i < order.size(); i++) {
-                    bind(connection, statement, i + 1, parameters.get(order.get(i)));
+                for (int i = 0; i < values.size(); i++) {
+                    bind(statement, i + 1, values.get(i));
                 }
                 try (ResultSet result = statement.executeQuery()) {
                     int columns = result.getMetaData().getColumnCount();
@@ -176,11 +183,8 @@ public class FiguresQueries {
         });
     }
 
-    private static void bind(Connection connection, PreparedStatement statement, int index, Object value)
-            throws SQLException {
-        if (value instanceof List<?> list) {
-            statement.setArray(index, connection.createArrayOf("text", list.toArray()));
-        } else if (value instanceof Instant instant) {
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof Instant instant) {
             statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
         } else {
             statement.setObject(index, value);

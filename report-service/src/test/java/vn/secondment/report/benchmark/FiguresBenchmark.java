@@ -6,8 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.secondment.report.repository.FiguresQueries;
@@ -74,9 +72,6 @@ class FiguresBenchmark {
     DataSource dataSource;
 
     @Inject
-    SessionFactory sessionFactory;
-
-    @Inject
     SideBySideFigures sideBySide;
 
     @Inject
@@ -110,11 +105,8 @@ class FiguresBenchmark {
                 all.jsonPath().getList("rows").size(), all.jsonPath().getInt("totals.reports.due.sum()"),
                 all.jsonPath().getInt("totals.issues.raised.sum()"), all.asByteArray().length);
 
+        // the five statements run at once, read from JDBC (FiguresQueries): Hibernate's statistics no longer see them
         profile();
-        line("");
-        line("SQL statements per request (Hibernate statistics, fewest of 20 requests):");
-        statements("17 ministries, 1 week", i -> figures(WEEK, MINISTRIES));
-        statements("17 ministries, 13 weeks", i -> figures(WEEK, QUARTER_END, MINISTRIES));
 
         line("");
         line("  %-54s %8s %8s %8s %10s", "request (" + SAMPLES + " samples after " + WARM_UP + " warm-up)",
@@ -181,14 +173,6 @@ class FiguresBenchmark {
         } else {
             report.latencyFigures(label, latency);
         }
-    }
-
-    private void statements(String label, IntFunction<Response> request) {
-        Statistics statistics = sessionFactory.getStatistics();
-        statistics.setStatisticsEnabled(true);
-        long fewest = report.fewestStatements(statistics::clear, statistics::getPrepareStatementCount, request);
-        statistics.setStatisticsEnabled(false);
-        line("  %-54s %3d", label, fewest);
     }
 
     /**
