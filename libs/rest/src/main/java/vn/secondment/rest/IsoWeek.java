@@ -75,6 +75,8 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 
     @Override
     public String toString() {
-        return String.format("%04d-W%02d", year, week);
+        // without String.format: the figures write thousands of weeks per answer
+        String number = (week < 10 ? "-W0" : "-W") + week;
+        return (year >= 1000 && year <= 9999 ? Integer.toString(year) : String.format("%04d", year)) + number;
     }
 }
