@@ -15,6 +15,7 @@ import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.secondment.gateway.config.GatewayConfig;
 
+import java.time.Clock;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,8 +47,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     private final Map<String, Remembered> tokens = new ConcurrentHashMap<>();
 
     @Inject
-    public VerifiedTokens(GatewayConfig config) {
-        this(config.tokenCache().maxSize(), System::currentTimeMillis);
+    public VerifiedTokens(GatewayConfig config, Clock clock) {
+        this(config.tokenCache().maxSize(), clock::millis);
     }
 
     VerifiedTokens(int maxSize, LongSupplier clockMillis) {

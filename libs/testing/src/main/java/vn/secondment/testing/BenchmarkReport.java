@@ -58,12 +58,19 @@ public final class BenchmarkReport {
     public record Figure(String name, double value, String unit, String target, Boolean met) {
     }
 
+    /**
+     * RestAssured as a real client: Quarkus turns on its "log request and response if validation fails" before each
+     * test, which pretty-prints every response body in case it is needed. For report-service's quarter (3.8 MB of
+     * JSON) that cost several times the service's own work; a real client reads the bytes. Call it before timing
+     * requests outside {@link #time} (it is in effect until the next test starts).
+     */
+    public static void clientAsReal() {
+        RestAssured.config = RestAssured.config().logConfig(LogConfig.logConfig());
+    }
+
     /** Sends {@code warmUp} requests, then times {@code samples} more; request {@code i} is {@code request.apply(i)}. */
     public Latency time(int warmUp, int samples, IntFunction<Response> request) {
-        // Quarkus turns on RestAssured's "log request and response if validation fails" (before each test), which
-        // pretty-prints every response body in case it is needed: for report-service's quarter (3.8 MB of JSON) that
-        // cost several times the service's own work. A real client reads the bytes, so the benchmarks' client does too.
-        RestAssured.config = RestAssured.config().logConfig(LogConfig.logConfig());
+        clientAsReal();
         for (int i = 0; i < warmUp; i++) {
             request.apply(i);
         }

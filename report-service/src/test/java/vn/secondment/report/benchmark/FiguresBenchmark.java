@@ -183,6 +183,7 @@ class FiguresBenchmark {
     private void profile() {
         line("");
         line("Where the time of a quarter of all 17 ministries goes (median ms of 30 after 10 warm-up):");
+        BenchmarkReport.clientAsReal();
         IntFunction<FiguresFilter> quarter = n -> new FiguresFilter(List.copyOf(new TreeSet<>(List.of(MINISTRIES))),
                 null, IsoWeek.parse("from", WEEK.apply(n)), IsoWeek.parse("to", QUARTER_END.apply(n)));
         FiguresView view = sideBySide.figures(quarter.apply(0));
