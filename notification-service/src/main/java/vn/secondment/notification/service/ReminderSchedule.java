@@ -150,8 +150,9 @@ public class ReminderSchedule {
     }
 
     private ReminderRows.Key requiredKey(EventEnvelope event, ReminderKind kind) {
+        String lacking = idField(kind) + (kind == ReminderKind.WORK_PLAN_MISSING ? " or week" : "");
         return keyOf(event).orElseThrow(() -> new MalformedEventException("Event " + event.id() + " ("
-                + event.type() + ") lacks " + idField(kind) + (kind == ReminderKind.WORK_PLAN_MISSING ? " or week" : "")));
+                + event.type() + ") lacks " + lacking));
     }
 
     // ---- weekly reports
@@ -198,16 +199,16 @@ public class ReminderSchedule {
                 });
     }
 
-    /**
-     * One reminder per ISO week the assignment spans (the first included: its plan is due before the official
-     * arrives). Weeks the new period no longer spans are cancelled; weeks whose plan was sent stay settled.
-     */
     /** "tại" the province, or, for a member of a delegation or working group (no province), "của" the group. */
     private String place(EventEnvelope event, AssignmentSnapshot a) {
         return a.withoutProvince() ? "của đoàn công tác / tổ công tác"
                 : "tại " + names.province(a.provinceCode(), event.time(), Names.VI);
     }
 
+    /**
+     * One reminder per ISO week the assignment spans (the first included: its plan is due before the official
+     * arrives). Weeks the new period no longer spans are cancelled; weeks whose plan was sent stay settled.
+     */
     private void workPlans(EventEnvelope event, AssignmentSnapshot a, String id) {
         Set<String> weeks = new HashSet<>();
         boolean planned = a.status() != null && a.status().holds() && a.startDate() != null && a.endDate() != null

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.secondment.events.EventCodec;
+import vn.secondment.events.EventType;
 import vn.secondment.events.Topics;
 import vn.secondment.events.personnel.OfficialSnapshot;
 import vn.secondment.events.personnel.PersonnelEvents;
@@ -160,10 +161,10 @@ class StatementsPerEventTest {
     private static ObjectNode weeklyReportDue() {
         UUID report = UUID.randomUUID();
         Instant now = Instant.now();
-        return TestEvents.envelope(ReportEvents.WEEKLY_REPORT_DUE.name(), ReportEvents.WEEKLY_REPORT_DUE.schemaVersion(),
-                "/report-service", report.toString(), "SPE", now, new WeeklyReportSnapshot(report, UUID.randomUUID(),
-                        UUID.randomUUID(), "SPE", "79", "2026-W50", LocalDate.of(2026, 12, 7),
-                        now.plus(Duration.ofDays(3)), "DUE", null, false, null, null));
+        EventType type = ReportEvents.WEEKLY_REPORT_DUE;
+        return TestEvents.envelope(type.name(), type.schemaVersion(), "/report-service", report.toString(), "SPE", now,
+                new WeeklyReportSnapshot(report, UUID.randomUUID(), UUID.randomUUID(), "SPE", "79", "2026-W50",
+                        LocalDate.of(2026, 12, 7), now.plus(Duration.ofDays(3)), "DUE", null, false, null, null));
     }
 
     private boolean processed(String eventId) throws SQLException {
