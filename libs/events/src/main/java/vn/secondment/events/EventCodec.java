@@ -1,8 +1,12 @@
 package vn.secondment.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+import java.util.UUID;
 
 /** Reads and writes envelopes, and turns an envelope's {@code data} into a contract record. */
 @ApplicationScoped
@@ -47,6 +51,23 @@ public class EventCodec {
             return mapper.treeToValue(envelope.data(), contract);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedEventException("Event " + envelope.id() + " data is not a " + contract.getSimpleName(), e);
+        }
+    }
+
+    /**
+     * A UUID field of the payload, read as {@link #data} reads it into a contract record; empty when there is no
+     * payload, the field is absent or not text, or the text is not a UUID (the event's own handling decides whether
+     * that is malformed). For what is read of a batch's events before each is handled, such as the rows they key by.
+     */
+    public Optional<UUID> uuidField(EventEnvelope envelope, String field) {
+        JsonNode value = envelope.data() == null ? null : envelope.data().get(field);
+        if (value == null || !value.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(mapper.treeToValue(value, UUID.class));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

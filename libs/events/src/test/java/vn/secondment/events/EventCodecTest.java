@@ -49,6 +49,24 @@ class EventCodecTest {
     }
 
     @Test
+    void readsAUuidFieldOfThePayloadAsTheContractRecordWould() {
+        EventEnvelope envelope = codec.decode("""
+                {"specversion":"1.0","id":"e-3","source":"/x","type":"t","time":"2025-09-03T08:00:00Z",
+                 "data":{"officialId":"0F8FAD5B-D9CB-469F-A165-70867728950E","reportId":"not-an-id","count":3,
+                         "issueId":null}}""");
+
+        assertThat(codec.uuidField(envelope, "officialId"))
+                .contains(UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"));
+        assertThat(codec.uuidField(envelope, "reportId")).isEmpty();
+        assertThat(codec.uuidField(envelope, "count")).isEmpty();
+        assertThat(codec.uuidField(envelope, "issueId")).isEmpty();
+        assertThat(codec.uuidField(envelope, "absent")).isEmpty();
+        assertThat(codec.uuidField(codec.decode("""
+                {"specversion":"1.0","id":"e-4","source":"/x","type":"t","time":"2025-09-03T08:00:00Z"}"""),
+                "officialId")).isEmpty();
+    }
+
+    @Test
     void refusesRecordsThatAreNotCompleteEnvelopes() {
         assertThatThrownBy(() -> codec.decode("{not json")).isInstanceOf(MalformedEventException.class);
         assertThatThrownBy(() -> codec.decode("null")).isInstanceOf(MalformedEventException.class);

@@ -1,5 +1,6 @@
 package vn.secondment.notification.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.secondment.events.EventCodec;
@@ -24,10 +25,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -70,74 +69,102 @@ public class ReminderSchedule {
 
     /**
      * Reads, in one statement, the reminder rows that {@link #apply} will look at for a batch of events processed in
-     * one transaction: the one row each event keys by (its report's, assignment's, issue's or week's), found by the
-     * batch's events from then on without a statement each ({@link ReminderRows}).
+     * one transaction: the one row each event keys by ({@link #keyOf}), found by the batch's events from then on
+     * without a statement each ({@link ReminderRows}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void preload(List<EventEnvelope> events) {
-        Map<ReminderKind, Set<String>> aggregates = new EnumMap<>(ReminderKind.class);
-        for (EventEnvelope event : events) {
-            String type = event.type();
-            if (type.startsWith(WEEKLY_REPORT_PREFIX)) {
-                idOf(event, "reportId").ifPresent(id -> add(aggregates, ReminderKind.WEEKLY_REPORT_DUE_TOMORROW, id));
-            } else if (type.startsWith(AssignmentEvents.ASSIGNMENT_TYPE_PREFIX)) {
-                idOf(event, "assignmentId").ifPresent(id -> add(aggregates, ReminderKind.ASSIGNMENT_ENDING, id));
-            } else if (type.equals(AssignmentEvents.WORK_PLAN_SUBMITTED.name())) {
-                String week = event.data() == null ? null : event.data().path("week").textValue();
-                idOf(event, "assignmentId").filter(id -> week != null)
-                        .ifPresent(id -> add(aggregates, ReminderKind.WORK_PLAN_MISSING, workPlanKey(id, week)));
-            } else if (type.startsWith(ISSUE_PREFIX)) {
-                idOf(event, "issueId").ifPresent(id -> add(aggregates, ReminderKind.ISSUE_DEADLINE_NEAR, id));
-            }
-        }
-        if (!aggregates.isEmpty()) {
-            rows.preload(aggregates);
-        }
+        rows.preload(events.stream().map(this::keyOf).flatMap(Optional::stream).toList());
     }
 
-    private static void add(Map<ReminderKind, Set<String>> aggregates, ReminderKind kind, String id) {
-        aggregates.computeIfAbsent(kind, k -> new HashSet<>()).add(id);
+    /**
+     * The reminder row an event keys by (its report's, assignment's, issue's, or week's work plan), from its payload;
+     * empty for an event no reminder depends on, or one lacking the id ({@link #apply} rejects that one). Both
+     * {@link #preload} and {@link #apply} learn it here, so that what a batch preloads is what its events read.
+     */
+    Optional<ReminderRows.Key> keyOf(EventEnvelope event) {
+        ReminderKind kind = kindOf(event.type());
+        if (kind == null) {
+            return Optional.empty();
+        }
+        Optional<String> id = codec.uuidField(event, idField(kind)).map(UUID::toString);
+        if (kind == ReminderKind.WORK_PLAN_MISSING) {
+            String week = weekOf(event);
+            return id.filter(assignmentId -> week != null)
+                    .map(assignmentId -> new ReminderRows.Key(kind, workPlanKey(assignmentId, week)));
+        }
+        return id.map(aggregateId -> new ReminderRows.Key(kind, aggregateId));
     }
 
-    /** A UUID field of the event's payload as the rows key it; empty when absent or not a UUID (apply decides). */
-    private static Optional<String> idOf(EventEnvelope event, String field) {
-        if (event.data() == null || !event.data().path(field).isTextual()) {
-            return Optional.empty();
+    /** The kind of reminder an event type keys by; null for a type no reminder depends on. */
+    private static ReminderKind kindOf(String type) {
+        if (type.startsWith(WEEKLY_REPORT_PREFIX)) {
+            return ReminderKind.WEEKLY_REPORT_DUE_TOMORROW;
+        } else if (type.startsWith(AssignmentEvents.ASSIGNMENT_TYPE_PREFIX)) {
+            return ReminderKind.ASSIGNMENT_ENDING;
+        } else if (type.equals(AssignmentEvents.WORK_PLAN_SUBMITTED.name())) {
+            return ReminderKind.WORK_PLAN_MISSING;
+        } else if (type.startsWith(ISSUE_PREFIX)) {
+            return ReminderKind.ISSUE_DEADLINE_NEAR;
         }
-        try {
-            return Optional.of(UUID.fromString(event.data().get(field).asText()).toString());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return null;
+    }
+
+    /** The payload's field naming the aggregate of a kind's row. */
+    private static String idField(ReminderKind kind) {
+        return switch (kind) {
+            case WEEKLY_REPORT_DUE_TOMORROW -> "reportId";
+            case ASSIGNMENT_ENDING, WORK_PLAN_MISSING -> "assignmentId";
+            case ISSUE_DEADLINE_NEAR -> "issueId";
+        };
+    }
+
+    /** A work plan's week as its contract record reads it (a number or other scalar as its text); null if none. */
+    private static String weekOf(EventEnvelope event) {
+        JsonNode week = event.data() == null ? null : event.data().get("week");
+        return week == null || week.isNull() || !week.isValueNode() ? null : week.asText();
     }
 
     /** Applies an event in the caller's transaction; events no reminder depends on are ignored unread. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope event) {
-        String type = event.type();
-        if (type.startsWith(WEEKLY_REPORT_PREFIX)) {
-            weeklyReport(event, codec.data(event, WeeklyReportSnapshot.class));
-        } else if (type.startsWith(AssignmentEvents.ASSIGNMENT_TYPE_PREFIX)) {
-            AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
-            assignmentEnding(event, a);
-            workPlans(event, a);
-        } else if (type.equals(AssignmentEvents.WORK_PLAN_SUBMITTED.name())) {
-            workPlanSubmitted(event, codec.data(event, WorkPlanSubmitted.class));
-        } else if (type.startsWith(ISSUE_PREFIX)) {
-            issueDeadline(event, codec.data(event, IssueSnapshot.class));
+        ReminderKind kind = kindOf(event.type());
+        if (kind == null) {
+            return;
         }
+        // the payload's shape first: a malformed one is rejected with what is wrong in it
+        switch (kind) {
+            case WEEKLY_REPORT_DUE_TOMORROW -> weeklyReport(event, codec.data(event, WeeklyReportSnapshot.class),
+                    requiredKey(event, kind));
+            case ASSIGNMENT_ENDING -> {
+                AssignmentSnapshot a = codec.data(event, AssignmentSnapshot.class);
+                ReminderRows.Key key = requiredKey(event, kind);
+                assignmentEnding(event, a, key);
+                workPlans(event, a, key.aggregateId());
+            }
+            case WORK_PLAN_MISSING -> workPlanSubmitted(event, codec.data(event, WorkPlanSubmitted.class),
+                    requiredKey(event, kind));
+            case ISSUE_DEADLINE_NEAR -> issueDeadline(event, codec.data(event, IssueSnapshot.class),
+                    requiredKey(event, kind));
+        }
+    }
+
+    private ReminderRows.Key requiredKey(EventEnvelope event, ReminderKind kind) {
+        String lacking = idField(kind) + (kind == ReminderKind.WORK_PLAN_MISSING ? " or week" : "");
+        return keyOf(event).orElseThrow(() -> new MalformedEventException("Event " + event.id() + " ("
+                + event.type() + ") lacks " + lacking));
     }
 
     // ---- weekly reports
 
-    private void weeklyReport(EventEnvelope event, WeeklyReportSnapshot r) {
-        String id = required(event, r.reportId(), "reportId");
+    private void weeklyReport(EventEnvelope event, WeeklyReportSnapshot r, ReminderRows.Key key) {
+        String id = key.aggregateId();
         if (!OWED.contains(r.status()) || r.dueAt() == null || r.officialId() == null || r.ministryCode() == null) {
-            cancel(ReminderKind.WEEKLY_REPORT_DUE_TOMORROW, id, event);
+            cancel(key, event);
             return;
         }
         String deadline = DEADLINE.format(r.dueAt());
-        arm(ReminderKind.WEEKLY_REPORT_DUE_TOMORROW, id, event, r.dueAt().minus(Duration.ofHours(24)), r.dueAt(),
+        arm(key, event, r.dueAt().minus(Duration.ofHours(24)), r.dueAt(),
                 row -> {
                     person(row, r.officialId(), r.ministryCode());
                     row.subjectType = "vn.secondment.report." + ReportEvents.WEEKLY_REPORT;
@@ -151,15 +178,15 @@ public class ReminderSchedule {
 
     // ---- assignments and their weekly work plans
 
-    private void assignmentEnding(EventEnvelope event, AssignmentSnapshot a) {
-        String id = required(event, a.assignmentId(), "assignmentId");
+    private void assignmentEnding(EventEnvelope event, AssignmentSnapshot a, ReminderRows.Key key) {
+        String id = key.aggregateId();
         if (a.status() == null || !a.status().holds() || a.endDate() == null || a.officialId() == null
                 || a.ministryCode() == null) {
-            cancel(ReminderKind.ASSIGNMENT_ENDING, id, event);
+            cancel(key, event);
             return;
         }
         String period = (a.startDate() == null ? "?" : DAY.format(a.startDate())) + " – " + DAY.format(a.endDate());
-        arm(ReminderKind.ASSIGNMENT_ENDING, id, event, morningOf(a.endDate().minusDays(7)),
+        arm(key, event, morningOf(a.endDate().minusDays(7)),
                 startOf(a.endDate().plusDays(1)), row -> {
                     person(row, a.officialId(), a.ministryCode());
                     row.subjectType = "vn.secondment.assignment." + AssignmentEvents.ASSIGNMENT;
@@ -172,18 +199,17 @@ public class ReminderSchedule {
                 });
     }
 
-    /**
-     * One reminder per ISO week the assignment spans (the first included: its plan is due before the official
-     * arrives). Weeks the new period no longer spans are cancelled; weeks whose plan was sent stay settled.
-     */
     /** "tại" the province, or, for a member of a delegation or working group (no province), "của" the group. */
     private String place(EventEnvelope event, AssignmentSnapshot a) {
         return a.withoutProvince() ? "của đoàn công tác / tổ công tác"
                 : "tại " + names.province(a.provinceCode(), event.time(), Names.VI);
     }
 
-    private void workPlans(EventEnvelope event, AssignmentSnapshot a) {
-        String id = a.assignmentId().toString();
+    /**
+     * One reminder per ISO week the assignment spans (the first included: its plan is due before the official
+     * arrives). Weeks the new period no longer spans are cancelled; weeks whose plan was sent stay settled.
+     */
+    private void workPlans(EventEnvelope event, AssignmentSnapshot a, String id) {
         Set<String> weeks = new HashSet<>();
         boolean planned = a.status() != null && a.status().holds() && a.startDate() != null && a.endDate() != null
                 && a.officialId() != null && a.ministryCode() != null && !a.endDate().isBefore(a.startDate());
@@ -193,7 +219,7 @@ public class ReminderSchedule {
                 weeks.add(week.toString());
                 IsoWeek w = week;
                 Instant monday = startOf(w.monday());
-                arm(ReminderKind.WORK_PLAN_MISSING, workPlanKey(id, w.toString()), event,
+                arm(new ReminderRows.Key(ReminderKind.WORK_PLAN_MISSING, workPlanKey(id, w.toString())), event,
                         monday.minus(config.workPlanBefore()), monday.plus(Duration.ofDays(7)), row -> {
                             person(row, a.officialId(), a.ministryCode());
                             row.subjectType = "vn.secondment.assignment." + AssignmentEvents.ASSIGNMENT;
@@ -218,13 +244,9 @@ public class ReminderSchedule {
      * Settles the week for good. The plan may be consumed before the assignment's events (it has its own key), so a
      * settled row is kept even when no reminder was armed yet, and arming never re-opens it.
      */
-    private void workPlanSubmitted(EventEnvelope event, WorkPlanSubmitted p) {
-        String assignmentId = required(event, p.assignmentId(), "assignmentId");
-        if (p.week() == null) {
-            throw new MalformedEventException("Event " + event.id() + " (" + event.type() + ") lacks week");
-        }
-        String key = workPlanKey(assignmentId, p.week());
-        ReminderDue row = rows.find(ReminderKind.WORK_PLAN_MISSING, key).orElse(null);
+    private void workPlanSubmitted(EventEnvelope event, WorkPlanSubmitted p, ReminderRows.Key key) {
+        String assignmentId = p.assignmentId().toString();
+        ReminderDue row = rows.find(key).orElse(null);
         if (row == null) {
             if (p.officialId() == null || p.ministryCode() == null) {
                 return;
@@ -233,7 +255,7 @@ public class ReminderSchedule {
             row = new ReminderDue();
             row.id = UUID.randomUUID();
             row.kind = ReminderKind.WORK_PLAN_MISSING;
-            row.aggregateId = key;
+            row.aggregateId = key.aggregateId();
             row.dueAt = monday.minus(config.workPlanBefore());
             row.expiresAt = monday.plus(Duration.ofDays(7));
             person(row, p.officialId(), p.ministryCode());
@@ -251,15 +273,15 @@ public class ReminderSchedule {
 
     // ---- escalated issues
 
-    private void issueDeadline(EventEnvelope event, IssueSnapshot i) {
-        String id = required(event, i.issueId(), "issueId");
+    private void issueDeadline(EventEnvelope event, IssueSnapshot i, ReminderRows.Key key) {
+        String id = key.aggregateId();
         if (!"ESCALATED".equals(i.status()) || i.deadline() == null || i.escalatedToUnit() == null
                 || i.ministryCode() == null) {
-            cancel(ReminderKind.ISSUE_DEADLINE_NEAR, id, event);
+            cancel(key, event);
             return;
         }
         String deadline = DAY.format(i.deadline());
-        arm(ReminderKind.ISSUE_DEADLINE_NEAR, id, event, morningOf(i.deadline()).minus(config.issueNear()),
+        arm(key, event, morningOf(i.deadline()).minus(config.issueNear()),
                 startOf(i.deadline().plusDays(1)), row -> {
                     row.recipientOfficialId = null;
                     row.audienceRole = Roles.MINISTRY_UNIT;
@@ -283,9 +305,9 @@ public class ReminderSchedule {
      * sent reminder whose moment moves is armed again: it is a new moment to remind of. A moment already past at the
      * event's time is not armed (an unsent row for another moment is cancelled).
      */
-    private void arm(ReminderKind kind, String aggregateId, EventEnvelope event, Instant dueAt, Instant expiresAt,
+    private void arm(ReminderRows.Key key, EventEnvelope event, Instant dueAt, Instant expiresAt,
                      Consumer<ReminderDue> fill) {
-        ReminderDue row = rows.find(kind, aggregateId).orElse(null);
+        ReminderDue row = rows.find(key).orElse(null);
         if (row != null && (row.settled || row.eventTime.isAfter(event.time()))) {
             return;
         }
@@ -304,8 +326,8 @@ public class ReminderSchedule {
         if (first) {
             row = new ReminderDue();
             row.id = UUID.randomUUID();
-            row.kind = kind;
-            row.aggregateId = aggregateId;
+            row.kind = key.kind();
+            row.aggregateId = key.aggregateId();
         } else if (row.sentAt != null && !row.dueAt.equals(dueAt)) {
             row.sentAt = null;
         }
@@ -321,8 +343,8 @@ public class ReminderSchedule {
     }
 
     /** Cancels an existing reminder; nothing to cancel is fine (one aggregate's events arrive in order). */
-    private void cancel(ReminderKind kind, String aggregateId, EventEnvelope event) {
-        rows.find(kind, aggregateId).filter(row -> !row.eventTime.isAfter(event.time())).ifPresent(row -> {
+    private void cancel(ReminderRows.Key key, EventEnvelope event) {
+        rows.find(key).filter(row -> !row.eventTime.isAfter(event.time())).ifPresent(row -> {
             row.cancelled = true;
             row.eventTime = event.time();
         });
@@ -355,12 +377,5 @@ public class ReminderSchedule {
 
     private static Instant startOf(LocalDate day) {
         return day.atStartOfDay(VietnamTime.ZONE).toInstant();
-    }
-
-    private static String required(EventEnvelope event, UUID id, String field) {
-        if (id == null) {
-            throw new MalformedEventException("Event " + event.id() + " (" + event.type() + ") lacks " + field);
-        }
-        return id.toString();
     }
 }

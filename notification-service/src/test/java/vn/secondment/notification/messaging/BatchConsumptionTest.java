@@ -30,6 +30,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -150,6 +151,21 @@ class BatchConsumptionTest {
                 .isEqualTo("true");
         assertThat(text("SELECT body FROM inbox_entry WHERE event_id = ?", id(submitted)))
                 .as("the submission names the official the directory knows").contains("Trần Văn Ân");
+
+        // the pair above is too small a batch to be preloaded (InboxService.PRELOAD_FROM); two reports' pairs are not
+        List<UUID> reports = List.of(UUID.randomUUID(), UUID.randomUUID());
+        List<ObjectNode> pairs = new ArrayList<>();
+        for (UUID each : reports) {
+            pairs.add(weeklyReport(ReportEvents.WEEKLY_REPORT_DUE, each, official, "DUE", dueAt, t0));
+            pairs.add(weeklyReport(ReportEvents.WEEKLY_REPORT_SUBMITTED, each, official, "SUBMITTED", dueAt,
+                    t0.plusSeconds(60)));
+        }
+        sendTogether(Topics.REPORT, pairs.toArray(ObjectNode[]::new));
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries(id(pairs.get(3))) > 0);
+        for (UUID each : reports) {
+            assertThat(text("SELECT cancelled::text FROM reminder_due WHERE aggregate_id = ?", each.toString()))
+                    .as("armed and cancelled in one preloaded batch").isEqualTo("true");
+        }
     }
 
     private static ObjectNode official(String type, UUID official, String name, Instant time) {
