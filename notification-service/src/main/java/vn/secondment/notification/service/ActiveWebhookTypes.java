@@ -2,6 +2,7 @@ package vn.secondment.notification.service;
 
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionScoped;
+import org.hibernate.query.NativeQuery;
 
 import java.io.Serializable;
 import java.util.List;
@@ -26,8 +27,11 @@ public class ActiveWebhookTypes implements Serializable {
     @SuppressWarnings("unchecked")
     public boolean anyFor(String type) {
         if (prefixes == null) {
+            // the table it reads, named: a native query otherwise flushes the whole session first, which in a batch
+            // wrote the first event's rows alone, outside the batch's JDBC batches
             prefixes = em.createNativeQuery(
                             "SELECT DISTINCT p FROM webhook_subscription s, unnest(s.event_types) p WHERE s.active")
+                    .unwrap(NativeQuery.class).addSynchronizedQuerySpace("webhook_subscription")
                     .getResultList();
         }
         return prefixes.stream().anyMatch(type::startsWith);
