@@ -16,15 +16,15 @@ import vn.secondment.rest.VietnamTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -66,55 +66,66 @@ public class SideBySideFigures {
     public FiguresView figures(FiguresFilter filter) {
         Instant now = clock.instant();
         LocalDate today = VietnamTime.dayOf(now);
-        Weeks weeks = new Weeks();
-        // a hash map while the rows come in, sorted once at the end: a sorted map compared every key on insert
-        Map<Key, Cell> cells = new HashMap<>();
         CompletableFuture<List<Object[]>> officials = read(() -> queries.officialsOnSite(filter));
         CompletableFuture<List<Object[]>> reports = read(() -> queries.weeklyReports(filter, now));
         CompletableFuture<List<Object[]>> visits = read(() -> queries.fieldVisits(filter));
         CompletableFuture<List<Object[]>> requests = read(() -> queries.supportRequests(filter));
         CompletableFuture<List<Object[]>> issues = read(() -> queries.issuesByField(filter, today));
+        Grid grid = new Grid(filter.from(), filter.to());
         for (Object[] r : rows(officials)) {
-            cell(cells, r, weeks.ofMonday(r[2])).officials = number(r[3]);
+            grid.cell(r, grid.weekOfMonday(r[2])).officials = number(r[3]);
         }
         for (Object[] r : rows(reports)) {
-            cell(cells, r, weeks.ofMonday(r[2])).reports = new FiguresRow.ReportCounts(number(r[3]), number(r[4]),
+            grid.cell(r, grid.weekOfMonday(r[2])).reports = new FiguresRow.ReportCounts(number(r[3]), number(r[4]),
                     number(r[5]), number(r[6]), number(r[7]));
         }
         for (Object[] r : rows(visits)) {
-            cell(cells, r, weeks.ofMonday(r[2])).visits = new FiguresRow.VisitCounts(number(r[3]), number(r[4]),
+            grid.cell(r, grid.weekOfMonday(r[2])).visits = new FiguresRow.VisitCounts(number(r[3]), number(r[4]),
                     number(r[5]));
         }
         for (Object[] r : rows(requests)) {
-            cell(cells, r, weeks.ofMonday(r[2])).requests = new FiguresRow.RequestCounts(number(r[3]),
+            grid.cell(r, grid.weekOfMonday(r[2])).requests = new FiguresRow.RequestCounts(number(r[3]),
                     number(r[4]), number(r[5]), number(r[6]), number(r[7]));
         }
+        Fields fields = new Fields();
         for (Object[] r : rows(issues)) {
-            Cell cell = cell(cells, r, weeks.named((String) r[2]));
+            Cell cell = grid.cell(r, grid.weekNamed((String) r[2]));
             cell.issues = cell.issues.plus(new FiguresRow.IssueCounts(number(r[4]), number(r[5]), number(r[6]),
                     number(r[7]), number(r[8])));
-            cell.fields.merge((String) r[3], number(r[4]), Long::sum);
+            cell.count(fields.idOf((String) r[3]), number(r[4]));
         }
 
-        Map<String, List<Key>> byMinistry = new HashMap<>();
-        cells.keySet().forEach(key -> byMinistry.computeIfAbsent(key.ministry, m -> new ArrayList<>()).add(key));
-        List<String> ministries = ministriesInOrder(filter.ministries(), byMinistry.keySet());
-        ProvinceNames names = new ProvinceNames(units);
-        List<FiguresRow> rows = new ArrayList<>(cells.size());
+        List<String> ministries = ministriesInOrder(filter.ministries(), grid.ministries.keySet());
+        ProvinceNames names = new ProvinceNames(units, grid);
+        List<FiguresRow> rows = new ArrayList<>();
         List<FiguresRow> totalRows = new ArrayList<>();
         for (String ministry : ministries) {
-            List<Key> keys = byMinistry.get(ministry);
-            if (keys == null) {
+            Map<String, Cell[]> provinces = grid.ministries.get(ministry);
+            if (provinces == null) {
                 continue; // asked for, but no figures in the range
             }
-            keys.sort(Key.WITHIN_MINISTRY);
-            Map<IsoWeek, Cell> totals = new TreeMap<>(Key.BY_WEEK);
-            for (Key key : keys) {
-                Cell cell = cells.get(key);
-                rows.add(row(key, cell, names.of(key.province, key.week)));
-                totals.computeIfAbsent(key.week, week -> new Cell()).add(cell);
+            List<String> provinceCodes = new ArrayList<>(provinces.keySet());
+            provinceCodes.sort(Comparator.nullsFirst(Comparator.naturalOrder()));
+            Cell[] totals = new Cell[grid.weekCount()];
+            for (String province : provinceCodes) {
+                Cell[] byWeek = provinces.get(province);
+                for (int week = 0; week < byWeek.length; week++) {
+                    Cell cell = byWeek[week];
+                    if (cell != null) {
+                        rows.add(row(ministry, province, names.of(province, week), grid.weekName(week), cell,
+                                fields));
+                        if (totals[week] == null) {
+                            totals[week] = new Cell();
+                        }
+                        totals[week].add(cell);
+                    }
+                }
             }
-            totals.forEach((week, total) -> totalRows.add(row(new Key(ministry, null, week), total, null)));
+            for (int week = 0; week < totals.length; week++) {
+                if (totals[week] != null) {
+                    totalRows.add(row(ministry, null, null, grid.weekName(week), totals[week], fields));
+                }
+            }
         }
         // none asked for: the ministries that have figures, by code
         return new FiguresView(filter.from().toString(), filter.to().toString(),
@@ -147,37 +158,46 @@ public class SideBySideFigures {
         return ordered;
     }
 
-    private static FiguresRow row(Key key, Cell cell, String provinceName) {
-        return new FiguresRow(key.ministry, key.province, provinceName, key.week.toString(), cell.officials,
-                cell.reports, cell.issues, topFields(cell.fields), cell.visits, cell.requests);
+    private static FiguresRow row(String ministry, String province, String provinceName, String week, Cell cell,
+                                  Fields fields) {
+        return new FiguresRow(ministry, province, provinceName, week, cell.officials, cell.reports, cell.issues,
+                topFields(cell.fields, fields), cell.visits, cell.requests);
     }
 
-    /** The most raised fields, most first (ties by field code), picked in one pass: thousands of cells each. */
-    private static List<FiguresRow.FieldCount> topFields(Map<String, Long> fields) {
-        List<Map.Entry<String, Long>> top = new ArrayList<>(TOP_FIELDS + 1);
-        for (Map.Entry<String, Long> field : fields.entrySet()) {
-            int at = top.size();
-            while (at > 0 && ranksBefore(field, top.get(at - 1))) {
+    /**
+     * The most raised fields, most first (ties by field code), picked in one pass: thousands of cells each. A field
+     * counts when an issue of it was raised (a grouped row's count is never 0).
+     */
+    private static List<FiguresRow.FieldCount> topFields(long[] counts, Fields fields) {
+        int[] top = new int[TOP_FIELDS];
+        int size = 0;
+        for (int field = 0; field < counts.length; field++) {
+            if (counts[field] == 0) {
+                continue;
+            }
+            int at = size;
+            while (at > 0 && ranksBefore(field, top[at - 1], counts, fields)) {
                 at--;
             }
             if (at < TOP_FIELDS) {
-                top.add(at, field);
-                if (top.size() > TOP_FIELDS) {
-                    top.remove(TOP_FIELDS);
-                }
+                System.arraycopy(top, at, top, at + 1, Math.min(size, TOP_FIELDS - 1) - at);
+                top[at] = field;
+                size = Math.min(size + 1, TOP_FIELDS);
             }
         }
-        List<FiguresRow.FieldCount> counts = new ArrayList<>(top.size());
-        top.forEach(e -> counts.add(new FiguresRow.FieldCount(e.getKey(), label(e.getKey()), e.getValue())));
-        return List.copyOf(counts);
+        FiguresRow.FieldCount[] ranked = new FiguresRow.FieldCount[size];
+        for (int i = 0; i < size; i++) {
+            ranked[i] = new FiguresRow.FieldCount(fields.code(top[i]), fields.label(top[i]), counts[top[i]]);
+        }
+        return List.of(ranked);
     }
 
-    private static boolean ranksBefore(Map.Entry<String, Long> a, Map.Entry<String, Long> b) {
-        int byCount = Long.compare(b.getValue(), a.getValue());
-        return byCount < 0 || (byCount == 0 && a.getKey().compareTo(b.getKey()) < 0);
+    private static boolean ranksBefore(int a, int b, long[] counts, Fields fields) {
+        int byCount = Long.compare(counts[b], counts[a]);
+        return byCount < 0 || (byCount == 0 && fields.code(a).compareTo(fields.code(b)) < 0);
     }
 
-    private static String label(String field) {
+    private static String labelOf(String field) {
         try {
             return IssueField.valueOf(field).label();
         } catch (IllegalArgumentException unknown) {
@@ -185,100 +205,144 @@ public class SideBySideFigures {
         }
     }
 
-    private static Cell cell(Map<Key, Cell> cells, Object[] r, IsoWeek week) {
-        return cells.computeIfAbsent(new Key((String) r[0], (String) r[1], week), k -> new Cell());
-    }
-
     private static long number(Object value) {
         return ((Number) value).longValue();
     }
 
     /**
-     * The weeks of one answer, each worked out once: a quarter of all ministries has thousands of rows but only 13
-     * weeks.
+     * The cells of one answer: per ministry and province, an array over the range's weeks. The statements' rows are
+     * placed by two small lookups and an index, where a map keyed by ministry, province and week hashed and compared
+     * tens of thousands of keys for a quarter of all ministries; it also leaves the cells grouped as they are written.
      */
-    private static final class Weeks {
-        private final Map<Object, IsoWeek> byMonday = new HashMap<>();
-        private final Map<String, IsoWeek> byName = new HashMap<>();
+    private static final class Grid {
+        final Map<String, Map<String, Cell[]>> ministries = new HashMap<>();
+        private final LocalDate firstMonday;
+        private final String[] weekNames;
+        private final Map<Object, Integer> byMonday = new HashMap<>();
+        private final Map<String, Integer> byName = new HashMap<>();
 
-        IsoWeek ofMonday(Object monday) {
-            return byMonday.computeIfAbsent(monday,
-                    day -> IsoWeek.of((LocalDate) day));
+        Grid(IsoWeek from, IsoWeek to) {
+            firstMonday = from.monday();
+            weekNames = new String[(int) (ChronoUnit.WEEKS.between(firstMonday, to.monday()) + 1)];
         }
 
-        IsoWeek named(String week) {
-            return byName.computeIfAbsent(week, text -> IsoWeek.parse("week", text));
+        int weekCount() {
+            return weekNames.length;
+        }
+
+        LocalDate monday(int week) {
+            return firstMonday.plusWeeks(week);
+        }
+
+        String weekName(int week) {
+            if (weekNames[week] == null) {
+                weekNames[week] = IsoWeek.of(monday(week)).toString();
+            }
+            return weekNames[week];
+        }
+
+        /** A date's week within the range; each date worked out once (a quarter has 13). */
+        int weekOfMonday(Object day) {
+            return byMonday.computeIfAbsent(day, d -> indexOf(IsoWeek.of((LocalDate) d)));
+        }
+
+        int weekNamed(String week) {
+            return byName.computeIfAbsent(week, text -> indexOf(IsoWeek.parse("week", text)));
+        }
+
+        private int indexOf(IsoWeek week) {
+            long index = ChronoUnit.WEEKS.between(firstMonday, week.monday());
+            if (index < 0 || index >= weekNames.length) {
+                // the statements select within the range, so this is a statement's mistake, never the caller's
+                throw new IllegalStateException("A figures row for " + week + " outside the range asked for");
+            }
+            return (int) index;
+        }
+
+        /** The cell of a row's ministry (column 0) and province (column 1) in the week. */
+        Cell cell(Object[] r, int week) {
+            Cell[] byWeek = ministries.computeIfAbsent((String) r[0], m -> new HashMap<>())
+                    .computeIfAbsent((String) r[1], p -> new Cell[weekNames.length]);
+            Cell cell = byWeek[week];
+            if (cell == null) {
+                cell = new Cell();
+                byWeek[week] = cell;
+            }
+            return cell;
         }
     }
 
-    /** A province's name in a week, looked up once per province and week of one answer. */
-    private static final class ProvinceNames {
-        private final AdministrativeUnits units;
-        private final Map<Key, String> names = new HashMap<>();
+    /** The fields of one answer's issues, each given a small number so that a cell counts them in an array. */
+    private static final class Fields {
+        private final Map<String, Integer> ids = new HashMap<>();
+        private final List<String> codes = new ArrayList<>();
+        private final List<String> labels = new ArrayList<>();
 
-        ProvinceNames(AdministrativeUnits units) {
-            this.units = units;
+        int idOf(String code) {
+            Integer id = ids.get(code);
+            if (id == null) {
+                id = codes.size();
+                ids.put(code, id);
+                codes.add(code);
+                labels.add(labelOf(code));
+            }
+            return id;
         }
 
-        String of(String province, IsoWeek week) {
+        String code(int id) {
+            return codes.get(id);
+        }
+
+        String label(int id) {
+            return labels.get(id);
+        }
+    }
+
+    /** A province's name in each week of one answer, looked up once per province and week. */
+    private static final class ProvinceNames {
+        private final AdministrativeUnits units;
+        private final Grid grid;
+        private final Map<String, String[]> names = new HashMap<>();
+
+        ProvinceNames(AdministrativeUnits units, Grid grid) {
+            this.units = units;
+            this.grid = grid;
+        }
+
+        String of(String province, int week) {
             if (province == null) {
                 return null;
             }
-            return names.computeIfAbsent(new Key("", province, week), k -> units.province(province, week.monday())
-                    .map(Province::fullName).orElse(null));
+            String[] byWeek = names.computeIfAbsent(province, p -> {
+                String[] all = new String[grid.weekCount()];
+                for (int w = 0; w < all.length; w++) {
+                    all[w] = units.province(p, grid.monday(w)).map(Province::fullName).orElse(null);
+                }
+                return all;
+            });
+            return byWeek[week];
         }
     }
 
-    /**
-     * A ministry's row or weekly total (province null) for one week. A class rather than a record: a quarter of all
-     * ministries looks keys up some 30,000 times, and the record's generated equals and hash (and the week's) were
-     * most of the merge's time.
-     */
-    private static final class Key {
-
-        /** Weeks by year and number: the same order as their Mondays, without working the Mondays out. */
-        static final Comparator<IsoWeek> BY_WEEK = Comparator.comparingInt(IsoWeek::year)
-                .thenComparingInt(IsoWeek::week);
-
-        /** One ministry's keys: by province (a total's null first), then week. */
-        static final Comparator<Key> WITHIN_MINISTRY = Comparator
-                .comparing((Key key) -> key.province, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
-                .thenComparing(key -> key.week, BY_WEEK);
-
-        final String ministry;
-        final String province;
-        final IsoWeek week;
-        private final int hash;
-
-        Key(String ministry, String province, IsoWeek week) {
-            this.ministry = ministry;
-            this.province = province;
-            this.week = week;
-            this.hash = (31 * ministry.hashCode() + Objects.hashCode(province)) * 31 * 64 + week.year() * 64
-                    + week.week();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && hash == key.hash && week.week() == key.week.week()
-                    && week.year() == key.week.year() && ministry.equals(key.ministry)
-                    && Objects.equals(province, key.province);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
-    /** The counts of one key, filled by the five queries. */
+    /** The counts of one ministry, province and week (or a ministry's week, in a total), filled by the statements. */
     private static final class Cell {
+        private static final long[] NO_FIELDS = new long[0];
+        private static final int KNOWN_FIELDS = IssueField.values().length;
+
         long officials;
         FiguresRow.ReportCounts reports = FiguresRow.ReportCounts.NONE;
         FiguresRow.IssueCounts issues = FiguresRow.IssueCounts.NONE;
         FiguresRow.VisitCounts visits = FiguresRow.VisitCounts.NONE;
         FiguresRow.RequestCounts requests = FiguresRow.RequestCounts.NONE;
-        final Map<String, Long> fields = new TreeMap<>();
+        /** Issues raised per field, by the answer's field number. */
+        long[] fields = NO_FIELDS;
+
+        void count(int field, long raised) {
+            if (field >= fields.length) {
+                fields = Arrays.copyOf(fields, Math.max(field + 1, KNOWN_FIELDS));
+            }
+            fields[field] += raised;
+        }
 
         void add(Cell o) {
             officials += o.officials;
@@ -286,7 +350,11 @@ public class SideBySideFigures {
             issues = issues.plus(o.issues);
             visits = visits.plus(o.visits);
             requests = requests.plus(o.requests);
-            o.fields.forEach((field, count) -> fields.merge(field, count, Long::sum));
+            for (int field = 0; field < o.fields.length; field++) {
+                if (o.fields[field] != 0) {
+                    count(field, o.fields[field]);
+                }
+            }
         }
     }
 }

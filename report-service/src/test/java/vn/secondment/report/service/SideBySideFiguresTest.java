@@ -150,6 +150,56 @@ class SideBySideFiguresTest {
         assertThat(view.totals()).extracting(FiguresRow::ministryCode).containsExactly("BNV", "BCT");
     }
 
+    @Test
+    void weeksAcrossTheNewYearComeInTheirOrderWhateverOrderTheRowsCameIn() {
+        LocalDate w52 = LocalDate.of(2025, 12, 22);
+        LocalDate w01 = LocalDate.of(2025, 12, 29);
+        LocalDate w03 = LocalDate.of(2026, 1, 12);
+        FiguresQueries acrossNewYear = new FiguresQueries(null) {
+            @Override
+            public List<Object[]> officialsOnSite(FiguresFilter f) {
+                return List.of(row("BNV", "79", w03, 1), row("BNV", "79", w52, 2), row("BNV", "01", w01, 1));
+            }
+
+            @Override
+            public List<Object[]> weeklyReports(FiguresFilter f, Instant now) {
+                return List.of();
+            }
+
+            @Override
+            public List<Object[]> fieldVisits(FiguresFilter f) {
+                return List.of();
+            }
+
+            @Override
+            public List<Object[]> supportRequests(FiguresFilter f) {
+                return List.of();
+            }
+
+            @Override
+            public List<Object[]> issuesByField(FiguresFilter f, LocalDate today) {
+                return List.<Object[]>of(new Object[]{"BNV", "79", "2026-W01", "KHO_BAC", 2L, 0L, 0L, 0L, 2L});
+            }
+        };
+        FiguresView view = new SideBySideFigures(acrossNewYear, units,
+                Clock.fixed(Instant.parse("2026-02-01T03:00:00Z"), ZoneOffset.UTC), Runnable::run)
+                .figures(new FiguresFilter(List.of(), null, IsoWeek.of(w52), IsoWeek.of(w03)));
+
+        assertThat(view.rows()).extracting(FiguresRow::provinceCode, FiguresRow::week, FiguresRow::officialsOnSite,
+                row -> row.issues().raised()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("01", "2026-W01", 1L, 0L),
+                org.assertj.core.groups.Tuple.tuple("79", "2025-W52", 2L, 0L),
+                org.assertj.core.groups.Tuple.tuple("79", "2026-W01", 0L, 2L),
+                org.assertj.core.groups.Tuple.tuple("79", "2026-W03", 1L, 0L));
+        // no row in 2026-W02, so no total either
+        assertThat(view.totals()).extracting(FiguresRow::week, FiguresRow::officialsOnSite).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("2025-W52", 2L),
+                org.assertj.core.groups.Tuple.tuple("2026-W01", 1L),
+                org.assertj.core.groups.Tuple.tuple("2026-W03", 1L));
+        assertThat(view.totals().get(1).topFields()).extracting(FiguresRow.FieldCount::field,
+                FiguresRow.FieldCount::count).containsExactly(org.assertj.core.groups.Tuple.tuple("KHO_BAC", 2L));
+    }
+
     private static FiguresFilter filter() {
         return new FiguresFilter(List.of(), null, IsoWeek.of(W37), IsoWeek.of(W37));
     }
