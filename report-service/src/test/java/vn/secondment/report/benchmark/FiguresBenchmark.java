@@ -19,6 +19,8 @@ import vn.secondment.testing.TestTokens;
 import vn.secondment.testing.WithRealInfrastructure;
 
 import javax.sql.DataSource;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -86,7 +88,9 @@ class FiguresBenchmark {
     @Test
     void figuresLatency() {
         line("report-service side-by-side figures benchmark (real PostgreSQL 17, HTTP API in process), %d cores, "
-                + "max heap %d MB", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+                + "max heap %d MB, collectors %s", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(GarbageCollectorMXBean::getName).toList());
         long seedStart = System.nanoTime();
         seed();
         line("");
