@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What {@code notification.inbox-live} carries, read from the real broker: the entries one transaction committed in
- * as few records as fit, in commit order, and nothing of a transaction that rolled back.
+ * as few records as fit, in commit order, and nothing of a transaction that rolled back; entries added outside a
+ * transaction at once.
  */
 @QuarkusTest
 @WithRealInfrastructure
@@ -77,6 +78,22 @@ class LiveEntryFanoutTest {
             event.forEach(entry -> expected.add(entry.eventId));
         }
         assertThat(published).containsExactlyElementsOf(expected).noneMatch(id -> id.endsWith("-rolled-back"));
+    }
+
+    @Test
+    void entriesAddedOutsideATransactionArePublishedAtOnce() throws Exception {
+        String event = UUID.randomUUID() + "-no-transaction";
+        List<InboxEntry> entries = entries(event, 3);
+
+        added.fire(new InboxEntriesAdded(entries));
+
+        ConsumerRecord<String, String> record = kafka.awaitRecords(LIVE_TOPIC,
+                published -> published.value().contains(event), 1).get(0);
+        assertThat(record.key()).isEqualTo("inbox");
+        JsonNode published = TestEvents.JSON.readTree(record.value());
+        assertThat(published.isArray()).as(record.value()).isTrue();
+        assertThat(published).extracting(entry -> entry.path("title").asText())
+                .containsExactly("Cán bộ mới 0", "Cán bộ mới 1", "Cán bộ mới 2");
     }
 
     /** {@code count} entries of one event, for BNV's ministry admins. */
