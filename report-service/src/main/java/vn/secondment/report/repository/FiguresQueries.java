@@ -21,13 +21,13 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The five aggregate queries behind the figures, each one SQL statement grouped by ministry, province and week
- * whatever the number of ministries: officials on site, weekly reports, field visits, issues per field, and the
- * provinces' support requests.
+ * The statements behind the figures, each one SQL statement whatever the number of ministries: the counts kept per
+ * ministry, province and week ({@code figures_week}, kept by the database's triggers as records are written: see
+ * migration V13), the issues raised per field, and what depends on the clock, counted at request time: the weekly
+ * reports and the escalations past their deadline.
  * <p>
  * Each runs in a read transaction of its own, so on a connection and a persistence context of its own:
- * {@code SideBySideFigures} runs the five at once on other threads, which must never share one request's session.
- * They were never one snapshot: outside a transaction each statement already ran on its own.
+ * {@code SideBySideFigures} runs them at once on other threads, which must never share one request's session.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -43,85 +43,54 @@ public class FiguresQueries {
     }
 
     /**
-     * Rows of (ministry, province, monday, officials): assignments that occupy days and meet the week. Each
-     * assignment that meets the range is spread over its own weeks within it (a week counts when the period meets
-     * it, so from the Monday of its start to the Monday of its end), rather than every assignment tried against
-     * every week of the range.
+     * Rows of (ministry, province, monday, officials, reports due, submitted, late, accepted, visits, joint,
+     * participants, requests filed, open, accepted, declined, urgent, issues raised, open, escalated, answered): the
+     * cells with anything counted (a cell's counts can fall back to nothing, say when an assignment's dates move).
      */
-    public List<Object[]> officialsOnSite(FiguresFilter f) {
+    public List<Object[]> cells(FiguresFilter f) {
         return rows(f, """
-                select a.ministry_code, a.province_code, cast(w.monday as date), count(*)
-                from held_assignment a
-                cross join lateral generate_series(
-                        greatest(a.start_date - cast(extract(isodow from a.start_date) as int) + 1, cast(:fromDay as date)),
-                        least(a.end_date - cast(extract(isodow from a.end_date) as int) + 1, cast(:toDay as date)),
-                        interval '7 days') as w(monday)
-                where a.start_date <= cast(:toDay as date) + 6 and a.end_date >= cast(:fromDay as date)
-                  and a.status <> 'WITHDRAWN' and not (a.status = 'REPLACED' and a.arrived_on is null)
-                """, "a", "group by 1, 2, 3", Map.of());
+                select c.ministry_code, c.province_code, c.week_start, c.officials, c.reports_due,
+                       c.reports_submitted, c.reports_late, c.reports_accepted, c.visits, c.joint_visits,
+                       c.visit_participants, c.requests_filed, c.requests_open, c.requests_accepted,
+                       c.requests_declined, c.requests_urgent, c.issues_raised, c.issues_open, c.issues_escalated,
+                       c.issues_answered
+                from figures_week c
+                where c.week_start between :fromDay and :toDay
+                  and c.officials + c.reports_due + c.visits + c.requests_filed + c.issues_raised > 0
+                """, "c", "", Map.of());
     }
 
-    /** Rows of (ministry, province, monday, due, submitted, late, overdue, accepted). */
-    public List<Object[]> weeklyReports(FiguresFilter f, Instant now) {
+    /** Rows of (ministry, province, monday, field, raised): the issues raised in the week per field. */
+    public List<Object[]> issuesRaisedPerField(FiguresFilter f) {
         return rows(f, """
-                select a.ministry_code, a.province_code, r.week_start, count(*), count(r.submitted_at),
-                       count(*) filter (where r.late),
-                       count(*) filter (where r.status in ('DUE', 'DRAFT', 'RETURNED') and r.due_at < :now),
-                       count(*) filter (where r.status = 'ACCEPTED')
+                select c.ministry_code, c.province_code, c.week_start, c.field, c.raised
+                from figures_week_field c
+                where c.week_start between :fromDay and :toDay and c.raised > 0
+                """, "c", "", Map.of());
+    }
+
+    /** Rows of (ministry, province, monday, overdue): reports with the official (never sent, or returned) past due. */
+    public List<Object[]> reportsOverdue(FiguresFilter f, Instant now) {
+        return rows(f, """
+                select a.ministry_code, a.province_code, r.week_start, count(*)
                 from weekly_report r join held_assignment a on a.assignment_id = r.assignment_id
-                where r.week_start between :fromDay and :toDay and r.status <> 'CANCELLED'
+                where r.week_start between :fromDay and :toDay and r.status in ('DUE', 'DRAFT', 'RETURNED')
+                  and r.due_at < :now
                 """, "a", "group by 1, 2, 3", Map.of("now", now));
     }
 
-    /**
-     * Rows of (ministry, province, monday, visits, joint, participants): each visit once, under its recorder's
-     * assignment, with its companions counted beside it rather than as visits of their own.
-     */
-    public List<Object[]> fieldVisits(FiguresFilter f) {
+    /** Rows of (ministry, province, week, overdue): issues raised in the week, escalated and past their deadline. */
+    public List<Object[]> issuesOverdue(FiguresFilter f, LocalDate today) {
         return rows(f, """
-                select a.ministry_code, a.province_code, cast(date_trunc('week', v.visit_date) as date), count(*),
-                       count(*) filter (where c.n > 0), sum(1 + c.n)
-                from field_visit v join held_assignment a on a.assignment_id = v.assignment_id
-                cross join lateral (select count(*) as n from field_visit_companion fc where fc.visit_id = v.id) c
-                where v.visit_date between cast(:fromDay as date) and cast(:toDay as date) + 6
-                """, "a", "group by 1, 2, 3", Map.of());
-    }
-
-    /**
-     * Rows of (ministry, province, monday, filed, open, accepted, declined, urgent): the provinces' support requests
-     * to the ministry by the week they were filed (in Vietnam), where they stand now.
-     */
-    public List<Object[]> supportRequests(FiguresFilter f) {
-        return rows(f, """
-                select s.ministry_code, s.province_code,
-                       cast(date_trunc('week', s.filed_at at time zone 'Asia/Ho_Chi_Minh') as date), count(*),
-                       count(*) filter (where s.status = 'OPEN'), count(*) filter (where s.status = 'ACCEPTED'),
-                       count(*) filter (where s.status = 'DECLINED'), count(*) filter (where s.urgency = 'URGENT')
-                from known_support_request s
-                where s.filed_at at time zone 'Asia/Ho_Chi_Minh' >= cast(:fromDay as date)
-                  and s.filed_at at time zone 'Asia/Ho_Chi_Minh' < cast(:toDay as date) + 7
-                """, "s", "group by 1, 2, 3", Map.of());
-    }
-
-    /**
-     * Rows of (ministry, province, week, field, raised, open, escalated, overdue, answered): the issues raised in
-     * the week per field, in one pass over the issues; a cell's issue counts are the sum over its fields.
-     */
-    public List<Object[]> issuesByField(FiguresFilter f, LocalDate today) {
-        return rows(f, """
-                select i.ministry_code, i.province_code, i.raised_week, i.field, count(*),
-                       count(*) filter (where i.status in ('OPEN', 'ESCALATED', 'REFERRED')),
-                       count(i.escalated_at),
-                       count(*) filter (where i.status = 'ESCALATED' and i.deadline < :today),
-                       count(i.answered_at)
+                select i.ministry_code, i.province_code, i.raised_week, count(*)
                 from locality_issue i
-                where i.raised_week between :fromWeek and :toWeek
-                """, "i", "group by 1, 2, 3, 4", Map.of("today", today));
+                where i.raised_week between :fromWeek and :toWeek and i.status = 'ESCALATED' and i.deadline < :today
+                """, "i", "group by 1, 2, 3", Map.of("today", today));
     }
 
     /**
      * Runs one statement with the filter's conditions appended. Straight on the session's JDBC connection rather
-     * than as a Hibernate native query: a quarter of all ministries is some 30,000 grouped rows, and Hibernate's
+     * than as a Hibernate native query: a quarter of all ministries is some 19,000 rows, and Hibernate's
      * per-row result handling took twice the CPU of reading them from the result set.
      */
     private List<Object[]> rows(FiguresFilter f, String select, String alias, String groupBy,

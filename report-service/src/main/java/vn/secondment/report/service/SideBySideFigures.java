@@ -34,9 +34,9 @@ import java.util.function.Supplier;
 /**
  * Ministries side by side, per province and ISO week: officials on site, weekly reports due / submitted / late /
  * overdue / accepted, field visits (a joint visit once), issues raised / open / escalated / overdue / answered and
- * their top fields, and the provinces' support requests. Five grouped SQL statements answer for any number of
- * ministries; the rows are merged here. The five run at once, each on a connection of its own: for a quarter of all
- * ministries each aggregates thousands of rows, and one after the other they were most of the answer's time.
+ * their top fields, and the provinces' support requests. The counts are kept per ministry, province and week as the
+ * records are written; four statements read them for any number of ministries, with the issues per field and what
+ * is overdue at this moment, and the rows are merged here. The four run at once, each on a connection of its own.
  */
 @ApplicationScoped
 public class SideBySideFigures {
@@ -66,33 +66,32 @@ public class SideBySideFigures {
     public FiguresView figures(FiguresFilter filter) {
         Instant now = clock.instant();
         LocalDate today = VietnamTime.dayOf(now);
-        CompletableFuture<List<Object[]>> officials = read(() -> queries.officialsOnSite(filter));
-        CompletableFuture<List<Object[]>> reports = read(() -> queries.weeklyReports(filter, now));
-        CompletableFuture<List<Object[]>> visits = read(() -> queries.fieldVisits(filter));
-        CompletableFuture<List<Object[]>> requests = read(() -> queries.supportRequests(filter));
-        CompletableFuture<List<Object[]>> issues = read(() -> queries.issuesByField(filter, today));
+        CompletableFuture<List<Object[]>> cells = read(() -> queries.cells(filter));
+        CompletableFuture<List<Object[]>> perField = read(() -> queries.issuesRaisedPerField(filter));
+        CompletableFuture<List<Object[]>> reportsOverdue = read(() -> queries.reportsOverdue(filter, now));
+        CompletableFuture<List<Object[]>> issuesOverdue = read(() -> queries.issuesOverdue(filter, today));
         Grid grid = new Grid(filter.from(), filter.to());
-        for (Object[] r : rows(officials)) {
-            grid.cell(r, grid.weekOfMonday(r[2])).officials = number(r[3]);
+        for (Object[] r : rows(cells)) {
+            Cell cell = grid.cell(r, grid.weekOfMonday(r[2]));
+            cell.officials = number(r[3]);
+            cell.reports = new FiguresRow.ReportCounts(number(r[4]), number(r[5]), number(r[6]), 0, number(r[7]));
+            cell.visits = new FiguresRow.VisitCounts(number(r[8]), number(r[9]), number(r[10]));
+            cell.requests = new FiguresRow.RequestCounts(number(r[11]), number(r[12]), number(r[13]),
+                    number(r[14]), number(r[15]));
+            cell.issues = new FiguresRow.IssueCounts(number(r[16]), number(r[17]), number(r[18]), 0,
+                    number(r[19]));
         }
-        for (Object[] r : rows(reports)) {
-            grid.cell(r, grid.weekOfMonday(r[2])).reports = new FiguresRow.ReportCounts(number(r[3]), number(r[4]),
-                    number(r[5]), number(r[6]), number(r[7]));
+        for (Object[] r : rows(reportsOverdue)) {
+            Cell cell = grid.cell(r, grid.weekOfMonday(r[2]));
+            cell.reports = cell.reports.plus(new FiguresRow.ReportCounts(0, 0, 0, number(r[3]), 0));
         }
-        for (Object[] r : rows(visits)) {
-            grid.cell(r, grid.weekOfMonday(r[2])).visits = new FiguresRow.VisitCounts(number(r[3]), number(r[4]),
-                    number(r[5]));
-        }
-        for (Object[] r : rows(requests)) {
-            grid.cell(r, grid.weekOfMonday(r[2])).requests = new FiguresRow.RequestCounts(number(r[3]),
-                    number(r[4]), number(r[5]), number(r[6]), number(r[7]));
+        for (Object[] r : rows(issuesOverdue)) {
+            Cell cell = grid.cell(r, grid.weekNamed((String) r[2]));
+            cell.issues = cell.issues.plus(new FiguresRow.IssueCounts(0, 0, 0, number(r[3]), 0));
         }
         Fields fields = new Fields();
-        for (Object[] r : rows(issues)) {
-            Cell cell = grid.cell(r, grid.weekNamed((String) r[2]));
-            cell.issues = cell.issues.plus(new FiguresRow.IssueCounts(number(r[4]), number(r[5]), number(r[6]),
-                    number(r[7]), number(r[8])));
-            cell.count(fields.idOf((String) r[3]), number(r[4]));
+        for (Object[] r : rows(perField)) {
+            grid.cell(r, grid.weekOfMonday(r[2])).count(fields.idOf((String) r[3]), number(r[4]));
         }
 
         List<String> ministries = ministriesInOrder(filter.ministries(), grid.ministries.keySet());
@@ -324,7 +323,7 @@ public class SideBySideFigures {
         }
     }
 
-    /** The counts of one ministry, province and week (or a ministry's week, in a total), filled by the statements. */
+    /** The counts of one ministry, province and week (or a ministry's week, in a total), filled from the statements. */
     private static final class Cell {
         private static final long[] NO_FIELDS = new long[0];
         private static final int KNOWN_FIELDS = IssueField.values().length;

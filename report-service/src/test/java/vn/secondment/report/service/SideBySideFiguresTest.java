@@ -13,14 +13,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How the figures' grouped rows become one row per ministry, province and week, side by side, with each ministry's
- * weekly totals over its provinces. The five grouped queries are stood in for by their rows; a cell's issue counts
- * add up its fields'.
+ * weekly totals over its provinces. The statements are stood in for by their rows: the counted cells, the issues per
+ * field, and what is overdue, added to its cells.
  */
 class SideBySideFiguresTest {
 
@@ -34,49 +35,30 @@ class SideBySideFiguresTest {
 
     private final FiguresQueries queries = new FiguresQueries(null) {
         @Override
-        public List<Object[]> officialsOnSite(FiguresFilter f) {
-            return List.of(row("BCT", "79", W37, 1), row("BNV", "75", W37, 1), row("BNV", "79", W37, 2));
+        public List<Object[]> cells(FiguresFilter f) {
+            return List.of(
+                    cell("BCT", "79", W37, 1, reports(1, 0, 0, 0), NO_VISITS, NO_REQUESTS, NO_ISSUES),
+                    cell("BNV", "75", W37, 1, reports(1, 1, 0, 0), visits(1, 0, 1), requests(1, 0, 0, 1, 0),
+                            issues(2, 0, 0, 2)),
+                    cell("BNV", "79", W37, 2, reports(2, 1, 1, 1), visits(2, 1, 3), requests(2, 1, 1, 0, 1),
+                            issues(5, 1, 1, 4)));
         }
 
         @Override
-        public List<Object[]> weeklyReports(FiguresFilter f, Instant now) {
-            // due, submitted, late, overdue, accepted
-            return List.of(row("BNV", "79", W37, 2, 1, 1, 1, 1), row("BNV", "75", W37, 1, 1, 0, 0, 0),
-                    row("BCT", "79", W37, 1, 0, 0, 1, 0));
+        public List<Object[]> issuesRaisedPerField(FiguresFilter f) {
+            return List.of(row("BNV", "79", W37, "THU_TUC_HANH_CHINH", 3L),
+                    row("BNV", "79", W37, "PHAN_MEM_HA_TANG_SO", 1L), row("BNV", "75", W37, "KHO_BAC", 1L),
+                    row("BNV", "75", W37, "DAT_DAI", 1L), row("BNV", "79", W37, "OTHER", 1L));
         }
 
         @Override
-        public List<Object[]> fieldVisits(FiguresFilter f) {
-            // visits (a joint one once), joint, participants
-            return List.of(row("BNV", "79", W37, 2, 1, 3), row("BNV", "75", W37, 1, 0, 1));
+        public List<Object[]> reportsOverdue(FiguresFilter f, Instant now) {
+            return List.of(row("BNV", "79", W37, 1L), row("BCT", "79", W37, 1L));
         }
 
         @Override
-        public List<Object[]> supportRequests(FiguresFilter f) {
-            // filed, open, accepted, declined, urgent
-            return List.of(row("BNV", "79", W37, 2, 1, 1, 0, 1), row("BNV", "75", W37, 1, 0, 0, 1, 0));
-        }
-
-        @Override
-        public List<Object[]> issuesByField(FiguresFilter f, LocalDate today) {
-            // per field: raised, open, escalated, overdue, answered
-            return List.of(issues("79", "THU_TUC_HANH_CHINH", 3, 0, 1, 0, 3),
-                    issues("79", "PHAN_MEM_HA_TANG_SO", 1, 0, 0, 0, 1),
-                    issues("75", "KHO_BAC", 1, 0, 0, 0, 1),
-                    issues("75", "DAT_DAI", 1, 0, 0, 0, 1),
-                    issues("79", "OTHER", 1, 1, 0, 0, 0));
-        }
-
-        private static Object[] issues(String province, String field, long... counts) {
-            Object[] row = new Object[4 + counts.length];
-            row[0] = "BNV";
-            row[1] = province;
-            row[2] = "2025-W37";
-            row[3] = field;
-            for (int i = 0; i < counts.length; i++) {
-                row[4 + i] = counts[i];
-            }
-            return row;
+        public List<Object[]> issuesOverdue(FiguresFilter f, LocalDate today) {
+            return List.<Object[]>of(row("BNV", "79", "2025-W37", 1L));
         }
     };
     private final SideBySideFigures figures = new SideBySideFigures(queries, units,
@@ -93,7 +75,7 @@ class SideBySideFiguresTest {
                 org.assertj.core.groups.Tuple.tuple("BNV", "79", "2025-W37", 2L));
         FiguresRow bnvCity = view.rows().get(2);
         assertThat(bnvCity.reports()).isEqualTo(new FiguresRow.ReportCounts(2, 1, 1, 1, 1));
-        assertThat(bnvCity.issues()).isEqualTo(new FiguresRow.IssueCounts(5, 1, 1, 0, 4));
+        assertThat(bnvCity.issues()).isEqualTo(new FiguresRow.IssueCounts(5, 1, 1, 1, 4));
         assertThat(bnvCity.provinceName()).isEqualTo("Thành phố Hồ Chí Minh");
     }
 
@@ -106,7 +88,7 @@ class SideBySideFiguresTest {
         assertThat(bnv.provinceCode()).isNull();
         assertThat(bnv.officialsOnSite()).isEqualTo(3);
         assertThat(bnv.reports()).isEqualTo(new FiguresRow.ReportCounts(3, 2, 1, 1, 1));
-        assertThat(bnv.issues()).isEqualTo(new FiguresRow.IssueCounts(7, 1, 1, 0, 6));
+        assertThat(bnv.issues()).isEqualTo(new FiguresRow.IssueCounts(7, 1, 1, 1, 6));
         assertThat(bnv.visits()).isEqualTo(new FiguresRow.VisitCounts(3, 1, 4));
         assertThat(bnv.requests()).isEqualTo(new FiguresRow.RequestCounts(3, 1, 1, 1, 1));
     }
@@ -157,28 +139,26 @@ class SideBySideFiguresTest {
         LocalDate w03 = LocalDate.of(2026, 1, 12);
         FiguresQueries acrossNewYear = new FiguresQueries(null) {
             @Override
-            public List<Object[]> officialsOnSite(FiguresFilter f) {
-                return List.of(row("BNV", "79", w03, 1), row("BNV", "79", w52, 2), row("BNV", "01", w01, 1));
+            public List<Object[]> cells(FiguresFilter f) {
+                return List.of(cell("BNV", "79", w03, 1, NO_REPORTS, NO_VISITS, NO_REQUESTS, NO_ISSUES),
+                        cell("BNV", "79", w52, 2, NO_REPORTS, NO_VISITS, NO_REQUESTS, NO_ISSUES),
+                        cell("BNV", "79", w01, 0, NO_REPORTS, NO_VISITS, NO_REQUESTS, issues(2, 0, 0, 2)),
+                        cell("BNV", "01", w01, 1, NO_REPORTS, NO_VISITS, NO_REQUESTS, NO_ISSUES));
             }
 
             @Override
-            public List<Object[]> weeklyReports(FiguresFilter f, Instant now) {
+            public List<Object[]> issuesRaisedPerField(FiguresFilter f) {
+                return List.<Object[]>of(row("BNV", "79", w01, "KHO_BAC", 2L));
+            }
+
+            @Override
+            public List<Object[]> reportsOverdue(FiguresFilter f, Instant now) {
                 return List.of();
             }
 
             @Override
-            public List<Object[]> fieldVisits(FiguresFilter f) {
+            public List<Object[]> issuesOverdue(FiguresFilter f, LocalDate today) {
                 return List.of();
-            }
-
-            @Override
-            public List<Object[]> supportRequests(FiguresFilter f) {
-                return List.of();
-            }
-
-            @Override
-            public List<Object[]> issuesByField(FiguresFilter f, LocalDate today) {
-                return List.<Object[]>of(new Object[]{"BNV", "79", "2026-W01", "KHO_BAC", 2L, 0L, 0L, 0L, 2L});
             }
         };
         FiguresView view = new SideBySideFigures(acrossNewYear, units,
@@ -204,14 +184,40 @@ class SideBySideFiguresTest {
         return new FiguresFilter(List.of(), null, IsoWeek.of(W37), IsoWeek.of(W37));
     }
 
-    private static Object[] row(String ministry, String province, LocalDate monday, long... counts) {
-        Object[] row = new Object[3 + counts.length];
-        row[0] = ministry;
-        row[1] = province;
-        row[2] = monday;
-        for (int i = 0; i < counts.length; i++) {
-            row[3 + i] = counts[i];
+    private static final long[] NO_REPORTS = reports(0, 0, 0, 0);
+    private static final long[] NO_VISITS = visits(0, 0, 0);
+    private static final long[] NO_REQUESTS = requests(0, 0, 0, 0, 0);
+    private static final long[] NO_ISSUES = issues(0, 0, 0, 0);
+
+    /** A row of {@link FiguresQueries#cells}: a cell's counts, in the statement's column order. */
+    private static Object[] cell(String ministry, String province, LocalDate monday, long officials, long[] reports,
+                                 long[] visits, long[] requests, long[] issues) {
+        List<Object> row = new ArrayList<>(List.of(ministry, province, monday, officials));
+        for (long[] counts : List.of(reports, visits, requests, issues)) {
+            for (long count : counts) {
+                row.add(count);
+            }
         }
-        return row;
+        return row.toArray();
+    }
+
+    private static long[] reports(long due, long submitted, long late, long accepted) {
+        return new long[]{due, submitted, late, accepted};
+    }
+
+    private static long[] visits(long visits, long joint, long participants) {
+        return new long[]{visits, joint, participants};
+    }
+
+    private static long[] requests(long filed, long open, long accepted, long declined, long urgent) {
+        return new long[]{filed, open, accepted, declined, urgent};
+    }
+
+    private static long[] issues(long raised, long open, long escalated, long answered) {
+        return new long[]{raised, open, escalated, answered};
+    }
+
+    private static Object[] row(Object... columns) {
+        return columns;
     }
 }
