@@ -158,6 +158,12 @@ BEGIN
 END $$;
 
 -- The triggers: the old record taken away, the new one added.
+--
+-- Records counted under another record's ministry and province (a report or visit under its assignment's, a
+-- companion under its visit's) lock that record first, in a statement of their own, and count in the next one,
+-- which reads it anew: an assignment or visit changed meanwhile is then counted as it was committed, and a change
+-- of it waits for them. Locked in the counting statement itself, a row changed meanwhile was counted twice, as it
+-- was before the wait and again after.
 
 CREATE FUNCTION figures_follow_assignment() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -169,7 +175,8 @@ BEGIN
     END IF;
     IF TG_OP = 'UPDATE' AND (OLD.ministry_code, OLD.province_code)
             IS DISTINCT FROM (NEW.ministry_code, NEW.province_code) THEN
-        -- its reports and visits are counted under its ministry and province: they move with it
+        -- its reports and visits are counted under its ministry and province: they move with it. One being written
+        -- meanwhile holds this assignment shared until its writer commits, so this update waited for it.
         PERFORM figures_count_report(r, OLD, -1), figures_count_report(r, NEW, 1)
         FROM weekly_report r WHERE r.assignment_id = NEW.assignment_id;
         PERFORM figures_count_visit(v, OLD, -1), figures_count_visit(v, NEW, 1)
@@ -181,9 +188,11 @@ END $$;
 CREATE FUNCTION figures_follow_report() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
+        PERFORM FROM held_assignment a WHERE a.assignment_id = OLD.assignment_id FOR SHARE;
         PERFORM figures_count_report(OLD, a, -1) FROM held_assignment a WHERE a.assignment_id = OLD.assignment_id;
     END IF;
     IF TG_OP <> 'DELETE' THEN
+        PERFORM FROM held_assignment a WHERE a.assignment_id = NEW.assignment_id FOR SHARE;
         PERFORM figures_count_report(NEW, a, 1) FROM held_assignment a WHERE a.assignment_id = NEW.assignment_id;
     END IF;
     RETURN NULL;
@@ -193,20 +202,27 @@ END $$;
 CREATE FUNCTION figures_follow_visit() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
+        PERFORM FROM held_assignment a WHERE a.assignment_id = OLD.assignment_id FOR SHARE;
         PERFORM figures_count_visit(OLD, a, -1) FROM held_assignment a WHERE a.assignment_id = OLD.assignment_id;
     END IF;
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
     END IF;
+    PERFORM FROM held_assignment a WHERE a.assignment_id = NEW.assignment_id FOR SHARE;
     PERFORM figures_count_visit(NEW, a, 1) FROM held_assignment a WHERE a.assignment_id = NEW.assignment_id;
     RETURN NULL;
 END $$;
 
 -- Companions change a visit's participants, and whether it was joint: per statement, from the companions the visits
 -- have after it and how many the statement added or removed (row triggers of one statement all see its end).
--- A visit already deleted took its companions with it.
+-- The visits are locked for the whole change, so that the companions of one visit change one transaction at a time
+-- (two at once each saw only its own companion, and both counted the visit joint). A visit already deleted took its
+-- companions with it.
 CREATE FUNCTION figures_companions_changed(added uuid[], removed uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+    PERFORM FROM field_visit v WHERE v.id = ANY (added || removed) FOR NO KEY UPDATE;
+    PERFORM FROM held_assignment a JOIN field_visit v ON v.assignment_id = a.assignment_id
+    WHERE v.id = ANY (added || removed) FOR SHARE OF a;
     PERFORM figures_add(a.ministry_code, a.province_code, cast(date_trunc('week', v.visit_date) AS date),
                         joint_visits => cast(kept.n > 0 AS integer) - cast(kept.n - c.change > 0 AS integer),
                         visit_participants => c.change)
