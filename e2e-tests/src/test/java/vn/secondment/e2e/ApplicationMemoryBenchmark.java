@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * seeded through the API), once with the platform's settings and once with the JVM's defaults (on this machine G1
  * and a quarter of the memory as the maximum heap). For each: the time from the process's start to its readiness
  * ({@code /q/health/ready} 200), its resident memory (VmRSS) once ready, the throughput of a closed-loop GET the
- * application answers every day at concurrency {@value #CONCURRENCY}, and its resident memory after that load.
+ * application answers every day at concurrency {@value #CONCURRENCY} once its JIT warm-up is steady
+ * ({@link ClosedLoop#warmUntilSteady}), and its resident memory after that load.
  * Prints a table and writes {@code target/benchmark/memory.txt} and {@code memory.json}:
  * {@code ./mvnw -B -Pbenchmark -pl e2e-tests -am verify -DskipITs -Dtest=ApplicationMemoryBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}, on a quiet machine. Figures, not a verdict.
@@ -52,7 +53,6 @@ class ApplicationMemoryBenchmark {
     static final double RSS_LIMIT_MB = 256;
     /** "Unchanged throughput": the platform's settings within the noise of one run of the JVM's defaults. */
     static final double THROUGHPUT_RATIO_LIMIT = 0.9;
-    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warmUpSeconds", 5));
     private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("benchmark.seconds", 15));
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final List<String> APPLICATIONS = Arrays.stream(System.getProperty("benchmark.applications", "")
@@ -110,8 +110,7 @@ class ApplicationMemoryBenchmark {
     void eachApplicationWithThePlatformsJvmSettingsAndWithTheDefaults() throws Exception {
         BenchmarkReport report = new BenchmarkReport("memory.txt");
         report.line("Each application alone beside the stack: start to ready, RSS once ready and after a closed loop"
-                + " of %d callers, %d s measured after %d s of warm-up", CONCURRENCY, MEASURED.toSeconds(),
-                WARM_UP.toSeconds());
+                + " of %d callers, %d s measured once its JIT warm-up is steady", CONCURRENCY, MEASURED.toSeconds());
         report.line("%-21s %-9s %8s %10s %10s %9s %8s %8s", "application", "settings", "ready s", "RSS start",
                 "RSS load", "r/s", "p50 ms", "r/s ×");
         for (Probe probe : PROBES) {
@@ -170,8 +169,11 @@ class ApplicationMemoryBenchmark {
             Thread.sleep(2_000); // what the start left behind settles (Kafka's first fetches, the outbox poller)
             double afterStart = residentMegabytes(process);
             List<String> tokens = tokensFor(probe);
-            ClosedLoop.Run load = ClosedLoop.run("http://localhost:" + port + probe.path(), tokens, CONCURRENCY,
-                    WARM_UP, MEASURED);
+            String url = "http://localhost:" + port + probe.path();
+            // the JVMs' settings compared at their steady state, not their JIT compilers' pace in the first seconds
+            ClosedLoop.warmUntilSteady(List.of(url), tokens, CONCURRENCY,
+                    text -> report.line("%s, %s settings: %s", probe.application(), settings.label(), text));
+            ClosedLoop.Run load = ClosedLoop.run(url, tokens, CONCURRENCY, Duration.ZERO, MEASURED);
             assertThat(load.failures()).as("non-200 answers from %s (log %s)", probe.application(), log).isZero();
             double afterLoad = residentMegabytes(process);
             if (NATIVE_MEMORY) {

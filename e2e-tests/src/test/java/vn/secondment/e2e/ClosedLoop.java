@@ -10,8 +10,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A closed-loop load for the end-to-end benchmarks: {@code concurrency} callers, each on its own kept-alive HTTP/1.1
@@ -24,7 +26,44 @@ final class ClosedLoop {
     record Run(double perSecond, double p50, double p99, long failures) {
     }
 
+    /** A JIT warm-up round per URL ({@code -Dbenchmark.jitWarmUpSeconds=}). */
+    static final Duration WARM_UP_ROUND = Duration.ofSeconds(Long.getLong("benchmark.jitWarmUpSeconds", 10));
+    /** Settled: every URL's throughput within this fraction of its previous round's. */
+    static final double STEADY = 0.05;
+    /** At most this many rounds ({@code -Dbenchmark.jitWarmUpRounds=}). */
+    static final int MAX_WARM_UP_ROUNDS = Integer.getInteger("benchmark.jitWarmUpRounds", 12);
+
     private ClosedLoop() {
+    }
+
+    /**
+     * Rounds of the load on each URL in turn until the JIT compilers behind them have settled: until no URL's
+     * throughput moved by more than {@link #STEADY} from its previous round, at most {@link #MAX_WARM_UP_ROUNDS}. On 2
+     * shared cores one C2 compiler thread per application was still compiling the request path a minute into a load
+     * (JFR, 8 December 2026), so a fixed few seconds of warm-up measured the compilers as much as the application.
+     *
+     * @return the rounds it took, or empty if the throughput had not settled
+     */
+    static OptionalInt warmUntilSteady(List<String> urls, List<String> tokens, int concurrency, Consumer<String> log) {
+        Duration round = WARM_UP_ROUND;
+        double[] last = new double[urls.size()];
+        for (int r = 1; r <= MAX_WARM_UP_ROUNDS; r++) {
+            boolean settled = r > 1;
+            StringBuilder rates = new StringBuilder();
+            for (int u = 0; u < urls.size(); u++) {
+                double perSecond = run(urls.get(u), tokens, concurrency, Duration.ZERO, round).perSecond();
+                settled &= Math.abs(perSecond / last[u] - 1) <= STEADY;
+                last[u] = perSecond;
+                rates.append(String.format(" %.0f r/s", perSecond));
+            }
+            log.accept(String.format("JIT warm-up round %d (%d s at concurrency %d):%s%s", r, round.toSeconds(),
+                    concurrency, rates, settled ? ", steady" : ""));
+            if (settled) {
+                return OptionalInt.of(r);
+            }
+        }
+        log.accept("JIT warm-up: not steady after " + MAX_WARM_UP_ROUNDS + " rounds; what follows may include JIT compilation");
+        return OptionalInt.empty();
     }
 
     /** The load for {@code warmUp}, then for {@code measured} timed (zero: a warm-up only, an empty run). */

@@ -29,14 +29,6 @@ class GatewayBenchmark {
     private static final String PATH = "/api/personnel/ministries";
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warmUpSeconds", 5));
     private static final Duration MEASURED = Duration.ofSeconds(Long.getLong("benchmark.seconds", 15));
-    /**
-     * Both paths at concurrency 16 before anything is measured: the first run, at concurrency 1, would otherwise
-     * measure the gateway and personnel-service while their JIT compilers are still at work (through the gateway
-     * first, then directly at an already warm service), a cost of several milliseconds per request that is not the
-     * gateway's.
-     */
-    private static final Duration JIT_WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.jitWarmUpSeconds", 10));
-
     private static Platform platform;
     private static List<String> tokens;
 
@@ -51,11 +43,12 @@ class GatewayBenchmark {
         BenchmarkReport report = new BenchmarkReport("gateway.txt");
         String gateway = platform.gatewayUrl() + PATH;
         String direct = platform.serviceUrl("personnel-service") + PATH;
-        report.line("GET %s, closed loop, %d s per run after %d s of warm-up, %d callers' tokens in turn; both paths "
-                        + "warmed %d s each at concurrency 16 first", PATH, MEASURED.toSeconds(), WARM_UP.toSeconds(),
-                CALLERS, JIT_WARM_UP.toSeconds());
-        ClosedLoop.run(gateway, tokens, 16, JIT_WARM_UP, Duration.ZERO);
-        ClosedLoop.run(direct, tokens, 16, JIT_WARM_UP, Duration.ZERO);
+        report.line("GET %s, closed loop, %d s per run after %d s of warm-up, %d callers' tokens in turn", PATH,
+                MEASURED.toSeconds(), WARM_UP.toSeconds(), CALLERS);
+        // both paths in turn at concurrency 16 until the JIT compilers have settled: with a fixed 10 s each,
+        // concurrency 1, the first run, measured 3 to 4 ms added by the gateway while they were still compiling
+        ClosedLoop.warmUntilSteady(List.of(gateway, direct), tokens, 16, text -> report.line("%s", text))
+                .ifPresent(rounds -> report.figure("JIT warm-up rounds until steady", rounds, "rounds"));
         report.line("%-11s %6s %12s %9s %9s %12s %9s %9s %8s %10s", "concurrency", "", "gateway r/s", "p50 ms",
                 "p99 ms", "direct r/s", "p50 ms", "p99 ms", "ratio", "p50 +ms");
         for (int concurrency : new int[] {1, 16, 64}) {
